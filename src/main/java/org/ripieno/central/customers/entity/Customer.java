@@ -1,0 +1,119 @@
+package org.ripieno.central.customers.entity;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.ripieno.persistence.Ids;
+
+/**
+ * The legacy tenant registry {@code "Customer"}, superseded by {@code Orchestra}; kept so an
+ * existing StageSub central database maps as it is.
+ */
+@Entity
+@Table(name = "Customer")
+public class Customer {
+
+  @Id private String id;
+
+  private String name;
+  private String subdomain;
+  private String databaseUrl;
+  private String status = "active";
+  private String contactEmail;
+  private String plan = "small";
+  private Instant createdAt;
+  private Instant updatedAt;
+
+  @PrePersist
+  void prePersist() {
+    if (id == null) {
+      id = Ids.newId();
+    }
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    if (createdAt == null) {
+      createdAt = now;
+    }
+    updatedAt = now;
+  }
+
+  @PreUpdate
+  void preUpdate() {
+    updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String id) {
+    this.id = id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getSubdomain() {
+    return subdomain;
+  }
+
+  public void setSubdomain(String subdomain) {
+    this.subdomain = subdomain;
+  }
+
+  public String getDatabaseUrl() {
+    return databaseUrl;
+  }
+
+  public void setDatabaseUrl(String databaseUrl) {
+    this.databaseUrl = databaseUrl;
+  }
+
+  public String getStatus() {
+    return status;
+  }
+
+  public void setStatus(String status) {
+    this.status = status;
+  }
+
+  public String getContactEmail() {
+    return contactEmail;
+  }
+
+  public void setContactEmail(String contactEmail) {
+    this.contactEmail = contactEmail;
+  }
+
+  public String getPlan() {
+    return plan;
+  }
+
+  public void setPlan(String plan) {
+    this.plan = plan;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public void setCreatedAt(Instant createdAt) {
+    this.createdAt = createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public void setUpdatedAt(Instant updatedAt) {
+    this.updatedAt = updatedAt;
+  }
+}

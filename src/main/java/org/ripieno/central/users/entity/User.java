@@ -1,0 +1,176 @@
+package org.ripieno.central.users.entity;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.ripieno.central.orchestras.entity.Orchestra;
+import org.ripieno.persistence.Ids;
+
+/**
+ * A login account in the central {@code "User"} table: a superadmin (no orchestra) or an admin or
+ * user of exactly one orchestra. Musicians never log in.
+ */
+@Entity
+@Table(name = "User")
+@NamedQuery(name = "User.byUsername", query = "SELECT u FROM User u WHERE u.username = :username")
+@NamedQuery(
+    name = "User.countSuperadmins",
+    query = "SELECT COUNT(u) FROM User u WHERE u.role = 'superadmin'")
+public class User {
+
+  @Id private String id;
+
+  private String email;
+  private String role = "user";
+
+  /** The owning orchestra's {@code Orchestra.id}; null for a superadmin. */
+  private String orchestraId;
+
+  private Instant createdAt;
+  private Instant updatedAt;
+  private String passwordHash;
+  private boolean active = true;
+  private String username;
+  private Instant lastLogin;
+  private boolean isArchived;
+  private boolean localResident;
+  private String preferredLanguage = "sv";
+
+  /** Read-only view of {@link #orchestraId}; set the id to change the orchestra. */
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "orchestraId", insertable = false, updatable = false)
+  private Orchestra orchestra;
+
+  @PrePersist
+  void prePersist() {
+    if (id == null) {
+      id = Ids.newId();
+    }
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    if (createdAt == null) {
+      createdAt = now;
+    }
+    updatedAt = now;
+  }
+
+  @PreUpdate
+  void preUpdate() {
+    updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String id) {
+    this.id = id;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public String getRole() {
+    return role;
+  }
+
+  public void setRole(String role) {
+    this.role = role;
+  }
+
+  public String getOrchestraId() {
+    return orchestraId;
+  }
+
+  public void setOrchestraId(String orchestraId) {
+    this.orchestraId = orchestraId;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public void setCreatedAt(Instant createdAt) {
+    this.createdAt = createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public void setUpdatedAt(Instant updatedAt) {
+    this.updatedAt = updatedAt;
+  }
+
+  public String getPasswordHash() {
+    return passwordHash;
+  }
+
+  public void setPasswordHash(String passwordHash) {
+    this.passwordHash = passwordHash;
+  }
+
+  public boolean isActive() {
+    return active;
+  }
+
+  public void setActive(boolean active) {
+    this.active = active;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  public Instant getLastLogin() {
+    return lastLogin;
+  }
+
+  public void setLastLogin(Instant lastLogin) {
+    this.lastLogin = lastLogin;
+  }
+
+  public boolean isArchived() {
+    return isArchived;
+  }
+
+  public void setArchived(boolean archived) {
+    this.isArchived = archived;
+  }
+
+  public boolean isLocalResident() {
+    return localResident;
+  }
+
+  public void setLocalResident(boolean localResident) {
+    this.localResident = localResident;
+  }
+
+  public String getPreferredLanguage() {
+    return preferredLanguage;
+  }
+
+  public void setPreferredLanguage(String preferredLanguage) {
+    this.preferredLanguage = preferredLanguage;
+  }
+
+  public Orchestra getOrchestra() {
+    return orchestra;
+  }
+}

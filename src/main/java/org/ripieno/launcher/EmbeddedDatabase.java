@@ -1,0 +1,133 @@
+package org.ripieno.launcher;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * A real PostgreSQL (zonky's binaries from Maven) whose data lives in the data directory and
+ * survives restarts, for running Ripieno with nothing configured. Its port is kept in {@code
+ * postgres/port}, so the operators' command line finds it while the application runs.
+ *
+ * <p>PostgreSQL refuses to run as root. As root, initdb and pg_ctl run inside a fresh user
+ * namespace ({@code unshare --user}), where root is an unprivileged user that owns the data.
+ */
+final class EmbeddedDatabase {
+
+  static final String DATABASE = "ripieno";
+  static final String USER = "postgres";
+
+  private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class.getName());
+  private static final String[] WRAPPED = {"initdb", "pg_ctl"};
+
+  private EmbeddedDatabase() {}
+
+  /** Starts the server (stopped again when the JVM exits) and returns its JDBC URL. */
+  static String start(Path dataDir) throws IOException, SQLException {
+    Path home = dataDir.resolve("postgres");
+    Path binaries = home.resolve("binaries");
+    Files.createDirectories(binaries);
+    int port = port(home);
+    EmbeddedPostgres postgres;
+    try {
+      postgres = startOn(home, binaries, port);
+    } catch (IllegalStateException | IOException e) {
+      if (!isRoot() || !wrapForRoot(binaries)) {
+        throw e;
+      }
+      LOG.info("Running PostgreSQL in a user namespace, since it refuses to run as root");
+      postgres = startOn(home, binaries, port);
+    }
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      try (ResultSet exists =
+          statement.executeQuery(
+              "select 1 from pg_database where datname = '" + DATABASE + "'")) {
+        if (!exists.next()) {
+          statement.execute("CREATE DATABASE " + DATABASE);
+        }
+      }
+    }
+    return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
+  }
+
+  private static EmbeddedPostgres startOn(Path home, Path binaries, int port) throws IOException {
+    return EmbeddedPostgres.builder()
+        .setOverrideWorkingDirectory(binaries.toFile())
+        .setDataDirectory(home.resolve("data"))
+        .setCleanDataDirectory(false)
+        .setPort(port)
+        .setPGStartupWait(Duration.ofSeconds(30))
+        .start();
+  }
+
+  /** The port chosen on first start, or a new one when it is taken by something else now. */
+  private static int port(Path home) throws IOException {
+    Path portFile = home.resolve("port");
+    if (Files.exists(portFile)) {
+      int saved = Integer.parseInt(Files.readString(portFile).trim());
+      if (isFree(saved)) {
+        return saved;
+      }
+    }
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Files.writeString(portFile, Integer.toString(port));
+    return port;
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket socket = new ServerSocket(port)) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean isRoot() {
+    return "root".equals(System.getProperty("user.name"));
+  }
+
+  /** Replaces initdb and pg_ctl by scripts that run the real ones in a user namespace. */
+  private static boolean wrapForRoot(Path binaries) throws IOException {
+    boolean wrapped = false;
+    try (Stream<Path> extracted = Files.list(binaries)) {
+      for (Path bin : extracted.map(dir -> dir.resolve("bin")).filter(Files::isDirectory).toList()) {
+        for (String program : WRAPPED) {
+          Path real = bin.resolve(program + ".real");
+          Path original = bin.resolve(program);
+          if (Files.exists(real)) {
+            continue;
+          }
+          Files.move(original, real);
+          Files.writeString(
+              original,
+              "#!/bin/sh\n"
+                  + "# Added by Ripieno: PostgreSQL refuses root; in a new user namespace root is"
+                  + " nobody.\n"
+                  + "exec unshare --user \"$(dirname \"$0\")/"
+                  + program
+                  + ".real\" \"$@\"\n");
+          Files.setPosixFilePermissions(original, PosixFilePermissions.fromString("rwxr-xr-x"));
+          wrapped = true;
+        }
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return wrapped;
+  }
+}

@@ -1,0 +1,165 @@
+package org.ripieno.orchestra.customlists.entity;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.ripieno.orchestra.instruments.entity.Position;
+import org.ripieno.orchestra.projects.entity.Project;
+import org.ripieno.persistence.Ids;
+
+/**
+ * A project-specific ad-hoc ranking list for one position (at most one per project and position,
+ * enforced by the application).
+ */
+@Entity
+@Table(name = "CustomRankingList")
+public class CustomRankingList {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Integer id;
+
+  private String customListId;
+
+  private Integer projectId;
+
+  private Integer positionId;
+
+  private String name;
+
+  private Boolean isTemplate = false;
+
+  private String templateName;
+
+  private Instant createdAt;
+
+  private Instant updatedAt;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "projectId", insertable = false, updatable = false)
+  private Project project;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "positionId", insertable = false, updatable = false)
+  private Position position;
+
+  @PrePersist
+  void onPersist() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    if (customListId == null) {
+      customListId = Ids.newId();
+    }
+    if (createdAt == null) {
+      createdAt = now;
+    }
+    updatedAt = now;
+  }
+
+  @PreUpdate
+  void onUpdate() {
+    updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  public Integer getId() {
+    return id;
+  }
+
+  public void setId(Integer id) {
+    this.id = id;
+  }
+
+  public String getCustomListId() {
+    return customListId;
+  }
+
+  public void setCustomListId(String customListId) {
+    this.customListId = customListId;
+  }
+
+  public Integer getProjectId() {
+    return projectId;
+  }
+
+  public void setProjectId(Integer projectId) {
+    this.projectId = projectId;
+  }
+
+  public Integer getPositionId() {
+    return positionId;
+  }
+
+  public void setPositionId(Integer positionId) {
+    this.positionId = positionId;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public Boolean getIsTemplate() {
+    return isTemplate;
+  }
+
+  public void setIsTemplate(Boolean isTemplate) {
+    this.isTemplate = isTemplate;
+  }
+
+  public String getTemplateName() {
+    return templateName;
+  }
+
+  public void setTemplateName(String templateName) {
+    this.templateName = templateName;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public void setCreatedAt(Instant createdAt) {
+    this.createdAt = createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public void setUpdatedAt(Instant updatedAt) {
+    this.updatedAt = updatedAt;
+  }
+
+  /** Read-only navigation; {@code projectId} is the attribute that is written. */
+  public Project getProject() {
+    return project;
+  }
+
+  /** Sets the relation and {@code projectId} together. */
+  public void setProject(Project project) {
+    this.project = project;
+    this.projectId = project == null ? null : project.getId();
+  }
+
+  /** Read-only navigation; {@code positionId} is the attribute that is written. */
+  public Position getPosition() {
+    return position;
+  }
+
+  /** Sets the relation and {@code positionId} together. */
+  public void setPosition(Position position) {
+    this.position = position;
+    this.positionId = position == null ? null : position.getId();
+  }
+}

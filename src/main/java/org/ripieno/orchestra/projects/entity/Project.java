@@ -1,0 +1,140 @@
+package org.ripieno.orchestra.projects.entity;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.ripieno.persistence.Ids;
+
+/**
+ * A concert or production week that needs players. It has no status column: upcoming or done is
+ * derived from {@code startDate}.
+ */
+@Entity
+@Table(name = "Project")
+public class Project {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Integer id;
+
+  private String projectId;
+
+  private String name;
+
+  private Instant startDate;
+
+  private Integer weekNumber;
+
+  private String rehearsalSchedule;
+
+  private String concertInfo;
+
+  private Instant createdAt;
+
+  private Instant updatedAt;
+
+  private String notes;
+
+  @PrePersist
+  void onPersist() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    if (projectId == null) {
+      projectId = Ids.newId();
+    }
+    if (createdAt == null) {
+      createdAt = now;
+    }
+    updatedAt = now;
+  }
+
+  @PreUpdate
+  void onUpdate() {
+    updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  public Integer getId() {
+    return id;
+  }
+
+  public void setId(Integer id) {
+    this.id = id;
+  }
+
+  public String getProjectId() {
+    return projectId;
+  }
+
+  public void setProjectId(String projectId) {
+    this.projectId = projectId;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public Instant getStartDate() {
+    return startDate;
+  }
+
+  public void setStartDate(Instant startDate) {
+    this.startDate = startDate;
+  }
+
+  public Integer getWeekNumber() {
+    return weekNumber;
+  }
+
+  public void setWeekNumber(Integer weekNumber) {
+    this.weekNumber = weekNumber;
+  }
+
+  public String getRehearsalSchedule() {
+    return rehearsalSchedule;
+  }
+
+  public void setRehearsalSchedule(String rehearsalSchedule) {
+    this.rehearsalSchedule = rehearsalSchedule;
+  }
+
+  public String getConcertInfo() {
+    return concertInfo;
+  }
+
+  public void setConcertInfo(String concertInfo) {
+    this.concertInfo = concertInfo;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public void setCreatedAt(Instant createdAt) {
+    this.createdAt = createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public void setUpdatedAt(Instant updatedAt) {
+    this.updatedAt = updatedAt;
+  }
+
+  public String getNotes() {
+    return notes;
+  }
+
+  public void setNotes(String notes) {
+    this.notes = notes;
+  }
+}

@@ -1,0 +1,93 @@
+package org.ripieno.orchestra.staffing.entity;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * A single-use secret for the magic link with which a musician answers a request. The token is the
+ * primary key and is assigned by the application.
+ */
+@Entity
+@Table(name = "RequestToken")
+public class RequestToken {
+
+  @Id private String token;
+
+  private Integer requestId;
+
+  private Instant createdAt;
+
+  private Instant expiresAt;
+
+  private Instant usedAt;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "requestId", insertable = false, updatable = false)
+  private Request request;
+
+  @PrePersist
+  void onPersist() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    if (createdAt == null) {
+      createdAt = now;
+    }
+  }
+
+  public String getToken() {
+    return token;
+  }
+
+  public void setToken(String token) {
+    this.token = token;
+  }
+
+  public Integer getRequestId() {
+    return requestId;
+  }
+
+  public void setRequestId(Integer requestId) {
+    this.requestId = requestId;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public void setCreatedAt(Instant createdAt) {
+    this.createdAt = createdAt;
+  }
+
+  public Instant getExpiresAt() {
+    return expiresAt;
+  }
+
+  public void setExpiresAt(Instant expiresAt) {
+    this.expiresAt = expiresAt;
+  }
+
+  public Instant getUsedAt() {
+    return usedAt;
+  }
+
+  public void setUsedAt(Instant usedAt) {
+    this.usedAt = usedAt;
+  }
+
+  /** Read-only navigation; {@code requestId} is the attribute that is written. */
+  public Request getRequest() {
+    return request;
+  }
+
+  /** Sets the relation and {@code requestId} together. */
+  public void setRequest(Request request) {
+    this.request = request;
+    this.requestId = request == null ? null : request.getId();
+  }
+}

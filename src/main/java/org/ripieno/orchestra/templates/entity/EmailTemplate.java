@@ -1,0 +1,123 @@
+package org.ripieno.orchestra.templates.entity;
+
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.ripieno.persistence.Ids;
+import org.ripieno.persistence.JsonbConverter;
+
+/**
+ * An email template of one {@code type} ({@code request}, {@code reminder}, {@code confirmation},
+ * {@code position_filled}, and {@code _en} variants) with {@code {{var}}} placeholders.
+ */
+@Entity
+@Table(name = "EmailTemplate")
+public class EmailTemplate {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Integer id;
+
+  private String emailTemplateId;
+
+  private String type;
+
+  private String subject;
+
+  private String body;
+
+  @Convert(converter = JsonbConverter.class)
+  private String variables;
+
+  private Instant createdAt;
+
+  private Instant updatedAt;
+
+  @PrePersist
+  void onPersist() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    if (emailTemplateId == null) {
+      emailTemplateId = Ids.newId();
+    }
+    if (createdAt == null) {
+      createdAt = now;
+    }
+    updatedAt = now;
+  }
+
+  @PreUpdate
+  void onUpdate() {
+    updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  public Integer getId() {
+    return id;
+  }
+
+  public void setId(Integer id) {
+    this.id = id;
+  }
+
+  public String getEmailTemplateId() {
+    return emailTemplateId;
+  }
+
+  public void setEmailTemplateId(String emailTemplateId) {
+    this.emailTemplateId = emailTemplateId;
+  }
+
+  public String getType() {
+    return type;
+  }
+
+  public void setType(String type) {
+    this.type = type;
+  }
+
+  public String getSubject() {
+    return subject;
+  }
+
+  public void setSubject(String subject) {
+    this.subject = subject;
+  }
+
+  public String getBody() {
+    return body;
+  }
+
+  public void setBody(String body) {
+    this.body = body;
+  }
+
+  public String getVariables() {
+    return variables;
+  }
+
+  public void setVariables(String variables) {
+    this.variables = variables;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public void setCreatedAt(Instant createdAt) {
+    this.createdAt = createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public void setUpdatedAt(Instant updatedAt) {
+    this.updatedAt = updatedAt;
+  }
+}

@@ -1,0 +1,144 @@
+package org.ripieno.tenancy;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.ripieno.config.RipienoSettings;
+
+/**
+ * The central database: its pool, its migrations (run at startup) and the {@code @CentralData}
+ * {@link EntityManager}. When central cannot be reached at startup, every later use tries again,
+ * and readiness says why it is down meanwhile.
+ */
+@ApplicationScoped
+public class CentralDatabase {
+
+  private static final Logger LOG = Logger.getLogger(CentralDatabase.class.getName());
+
+  @Inject RipienoSettings settings;
+
+  private HikariDataSource pool;
+  private EntityManagerFactory factory;
+
+  void startWithApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    try {
+      ensureStarted();
+    } catch (CentralUnavailableException e) {
+      LOG.severe(e.getMessage());
+    }
+  }
+
+  /** Connects and migrates central once; later calls return at once. */
+  public synchronized void ensureStarted() {
+    if (factory != null) {
+      return;
+    }
+    DatabaseLogin login =
+        settings
+            .central()
+            .orElseThrow(
+                () ->
+                    new CentralUnavailableException(
+                        "No central database is configured: set ripieno.central.url"
+                            + " (RIPIENO_CENTRAL_URL), or start Ripieno with java -jar"
+                            + " target/ripieno.jar, which runs an embedded PostgreSQL"));
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("central");
+    config.setDataSource(login.dataSource());
+    config.setMaximumPoolSize(settings.centralPoolSize());
+    config.setMinimumIdle(1);
+    config.setConnectionTimeout(10_000);
+    config.setInitializationFailTimeout(-1);
+    HikariDataSource candidate = new HikariDataSource(config);
+    try {
+      var result = Migrations.migrate(candidate, DatabaseKind.CENTRAL);
+      LOG.info(
+          () ->
+              "Central database "
+                  + login
+                  + " at schema version "
+                  + result.targetSchemaVersion
+                  + " ("
+                  + result.migrationsExecuted
+                  + " migrations applied now)");
+      factory = UnitFactories.create(DatabaseKind.CENTRAL, candidate, "central");
+      pool = candidate;
+    } catch (RuntimeException e) {
+      candidate.close();
+      LOG.log(Level.FINE, "Central start failed", e);
+      throw new CentralUnavailableException(
+          "The central database " + login + " cannot be used: " + rootMessage(e), e);
+    }
+  }
+
+  /** The central pool, for catalog queries such as the schema guard's. */
+  public DataSource dataSource() {
+    ensureStarted();
+    return pool;
+  }
+
+  /** Runs the schema guard on central: one catalog query. */
+  public SchemaReport inspectSchema() {
+    try (Connection connection = dataSource().getConnection()) {
+      return SchemaGuard.inspect(connection, DatabaseKind.CENTRAL);
+    } catch (SQLException e) {
+      throw new CentralUnavailableException(
+          "The central database cannot be reached: " + e.getMessage(), e);
+    }
+  }
+
+  @Produces
+  @CentralData
+  @RequestScoped
+  EntityManager entityManager() {
+    ensureStarted();
+    return factory.createEntityManager();
+  }
+
+  void close(@Disposes @CentralData EntityManager entityManager) {
+    entityManager.close();
+  }
+
+  @PreDestroy
+  synchronized void stop() {
+    if (factory != null) {
+      factory.close();
+    }
+    if (pool != null) {
+      pool.close();
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+
+  /** Central is not configured, unreachable or could not be migrated. */
+  public static class CentralUnavailableException extends RuntimeException {
+    public CentralUnavailableException(String message) {
+      super(message);
+    }
+
+    public CentralUnavailableException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package org.ripieno.tenancy;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/**
+ * The orchestra the current request or job acts for. Set once, explicitly: by the orchestra
+ * request filter after it checked the caller's rights, or by {@link OrchestraJobs} for a job. It
+ * ends with its request context, which also lets go of the orchestra's database.
+ */
+@RequestScoped
+public class CurrentOrchestra {
+
+  @Inject OrchestraConnections connections;
+
+  private OrchestraRoute route;
+  private OrchestraRegistry.Lease lease;
+
+  /** Binds this request or job to an orchestra; switching to another one is refused. */
+  public void enter(OrchestraRoute orchestra) {
+    if (route != null && !route.orchestraId().equals(orchestra.orchestraId())) {
+      throw new IllegalStateException(
+          "This request already acts for orchestra " + route.subdomain() + "; it cannot switch");
+    }
+    route = orchestra;
+  }
+
+  public Optional<OrchestraRoute> route() {
+    return Optional.ofNullable(route);
+  }
+
+  /** The current orchestra; throws when none was set, before any connection is opened. */
+  public OrchestraRoute require() {
+    if (route == null) {
+      throw new NoCurrentOrchestraException();
+    }
+    return route;
+  }
+
+  /** The current orchestra's open database, leased for the rest of the request or job. */
+  OrchestraRegistry.Lease lease() {
+    OrchestraRoute orchestra = require();
+    if (lease == null) {
+      lease = connections.registry().lease(orchestra);
+    }
+    return lease;
+  }
+
+  @PreDestroy
+  void leave() {
+    if (lease != null) {
+      lease.close();
+      lease = null;
+    }
+  }
+}

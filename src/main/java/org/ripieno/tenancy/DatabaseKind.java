@@ -1,0 +1,56 @@
+package org.ripieno.tenancy;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The two kinds of database Ripieno knows, each with its persistence unit, its migrations and the
+ * exact set of tables it must hold. The table sets are derived from the persistence units'
+ * entity lists in {@code META-INF/persistence.xml}, plus the few tables that are no entity.
+ */
+public enum DatabaseKind {
+  CENTRAL("central", "db/central", Set.of()),
+  /** An orchestra database also holds its identity marker, which no entity maps. */
+  ORCHESTRA("orchestra", "db/orchestra", Set.of(IdentityMarker.TABLE));
+
+  /** Flyway's history table, present in every migrated database of either kind. */
+  public static final String MIGRATION_HISTORY_TABLE = "flyway_schema_history";
+
+  private final String unitName;
+  private final String migrationLocation;
+  private final Set<String> tablesWithoutEntity;
+  private volatile Set<String> tables;
+
+  DatabaseKind(String unitName, String migrationLocation, Set<String> tablesWithoutEntity) {
+    this.unitName = unitName;
+    this.migrationLocation = migrationLocation;
+    this.tablesWithoutEntity = tablesWithoutEntity;
+  }
+
+  public String unitName() {
+    return unitName;
+  }
+
+  /** Classpath location of this kind's Flyway migrations. */
+  public String migrationLocation() {
+    return migrationLocation;
+  }
+
+  /** The tables that belong to this kind of database (migration history not included). */
+  public Set<String> tables() {
+    Set<String> result = tables;
+    if (result == null) {
+      Set<String> all = new LinkedHashSet<>(PersistenceUnitTables.of(unitName));
+      all.addAll(tablesWithoutEntity);
+      result = Collections.unmodifiableSet(all);
+      tables = result;
+    }
+    return result;
+  }
+
+  /** The other kind: where a table of this kind must never appear. */
+  public DatabaseKind other() {
+    return this == CENTRAL ? ORCHESTRA : CENTRAL;
+  }
+}

@@ -1,0 +1,69 @@
+package org.ripieno.tenancy;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.ripieno.config.RipienoSettings;
+
+/**
+ * Owns the {@link OrchestraRegistry} of this application instance and produces the
+ * {@code @OrchestraData} {@link EntityManager} of the current orchestra. Without a current
+ * orchestra the producer throws, and no connection is opened.
+ */
+@ApplicationScoped
+public class OrchestraConnections {
+
+  private static final long SWEEP_SECONDS = 15;
+
+  @Inject RipienoSettings settings;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  private OrchestraRegistry registry;
+  private ScheduledFuture<?> sweeper;
+
+  @PostConstruct
+  void open() {
+    registry = new OrchestraRegistry(settings.registry());
+  }
+
+  void startWithApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    sweeper =
+        scheduler.scheduleWithFixedDelay(
+            registry::evictIdle, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+  }
+
+  public OrchestraRegistry registry() {
+    return registry;
+  }
+
+  @Produces
+  @OrchestraData
+  @RequestScoped
+  EntityManager entityManager(CurrentOrchestra current) {
+    return current.lease().entityManagerFactory().createEntityManager();
+  }
+
+  void close(@Disposes @OrchestraData EntityManager entityManager) {
+    entityManager.close();
+  }
+
+  @PreDestroy
+  void close() {
+    if (sweeper != null) {
+      sweeper.cancel(false);
+    }
+    registry.close();
+  }
+}

@@ -1,0 +1,57 @@
+package org.ripieno.tenancy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Pattern;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Creates and drops orchestra databases on a PostgreSQL server, through the server's maintenance
+ * connection (separate from every pool). A created database is migrated to the current version
+ * and carries its orchestra's identity marker before anyone can route to it.
+ */
+public final class OrchestraDatabases {
+
+  private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+  private OrchestraDatabases() {}
+
+  /**
+   * @param server login to the server's maintenance database (e.g. {@code postgres})
+   * @return the login of the new database, with the server's credentials
+   */
+  public static DatabaseLogin create(DatabaseLogin server, String databaseName, String orchestraId)
+      throws SQLException {
+    requireValidName(databaseName);
+    try (Connection maintenance = server.connect();
+        Statement create = maintenance.createStatement()) {
+      create.execute("CREATE DATABASE \"" + databaseName + "\"");
+    }
+    DatabaseLogin login =
+        server.forDatabase(databaseName, "ripieno:create:" + databaseName);
+    PGSimpleDataSource dataSource = login.dataSource();
+    Migrations.migrate(dataSource, DatabaseKind.ORCHESTRA);
+    try (Connection connection = dataSource.getConnection()) {
+      IdentityMarker.write(connection, orchestraId);
+    }
+    return login;
+  }
+
+  /** Drops the database, ending sessions still connected to it. */
+  public static void drop(DatabaseLogin server, String databaseName) throws SQLException {
+    requireValidName(databaseName);
+    try (Connection maintenance = server.connect();
+        Statement drop = maintenance.createStatement()) {
+      drop.execute("DROP DATABASE IF EXISTS \"" + databaseName + "\" WITH (FORCE)");
+    }
+  }
+
+  private static void requireValidName(String databaseName) {
+    if (databaseName == null || !DATABASE_NAME.matcher(databaseName).matches()) {
+      throw new IllegalArgumentException(
+          "A database name is 1 to 63 lower-case letters, digits or _, starting with a letter: "
+              + databaseName);
+    }
+  }
+}

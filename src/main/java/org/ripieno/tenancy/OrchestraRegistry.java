@@ -1,0 +1,319 @@
+package org.ripieno.tenancy;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one place orchestra databases are opened: per orchestra, lazily, a bounded HikariCP pool and
+ * an {@link EntityManagerFactory} of the {@code orchestra} unit with its own session (so nothing
+ * is ever shared between orchestras). Opening checks the database first: its tables, its schema
+ * version and its identity marker. Unused orchestras are closed after an idle time, and least
+ * recently used first when the {@link ConnectionBudget} runs out; an orchestra in use is never
+ * closed.
+ */
+public final class OrchestraRegistry implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(OrchestraRegistry.class.getName());
+
+  private final RegistrySettings settings;
+  private final ConnectionBudget budget;
+  private final Map<String, OpenOrchestra> open = new ConcurrentHashMap<>();
+
+  public OrchestraRegistry(RegistrySettings settings) {
+    this.settings = settings;
+    this.budget = new ConnectionBudget(settings.ceiling(), settings.maxWait());
+    budget.reclaimWith(this::reclaimConnections);
+  }
+
+  /**
+   * Opens (or reuses) the orchestra's database and holds it open until the lease is closed.
+   *
+   * @throws OrchestraUnavailableException when the database cannot be served
+   */
+  public Lease lease(OrchestraRoute route) {
+    while (true) {
+      OpenOrchestra orchestra = open.computeIfAbsent(route.orchestraId(), id -> new OpenOrchestra(route));
+      if (!orchestra.route.equals(route)) {
+        // The registry entry changed (another database or login): retire the old one.
+        open.remove(route.orchestraId(), orchestra);
+        orchestra.retire();
+        continue;
+      }
+      if (!orchestra.acquire()) {
+        open.remove(route.orchestraId(), orchestra);
+        continue;
+      }
+      try {
+        orchestra.ensureOpen();
+        return new Lease(orchestra);
+      } catch (RuntimeException e) {
+        orchestra.release();
+        open.remove(route.orchestraId(), orchestra);
+        orchestra.retire();
+        throw e;
+      }
+    }
+  }
+
+  /** Closes orchestras unused for longer than the idle timeout. */
+  public void evictIdle() {
+    long cutoff = System.nanoTime() - settings.idleTimeout().toNanos();
+    open.values().stream()
+        .filter(orchestra -> orchestra.lastUsed() - cutoff < 0)
+        .forEach(this::closeIfUnused);
+  }
+
+  /** Orchestras whose pool and factory are open now. */
+  public int openCount() {
+    return open.size();
+  }
+
+  public boolean isOpen(String orchestraId) {
+    return open.containsKey(orchestraId);
+  }
+
+  public ConnectionBudget budget() {
+    return budget;
+  }
+
+  /** Closes one orchestra (for example after its database was dropped) once nobody uses it. */
+  public void retire(String orchestraId) {
+    Optional.ofNullable(open.remove(orchestraId)).ifPresent(OpenOrchestra::retire);
+  }
+
+  @Override
+  public void close() {
+    for (String id : open.keySet()) {
+      retire(id);
+    }
+  }
+
+  /** Frees connections for the budget: the least recently used unused orchestra first. */
+  private boolean reclaimConnections() {
+    Optional<OpenOrchestra> idle =
+        open.values().stream()
+            .filter(OpenOrchestra::isUnused)
+            .min(Comparator.comparingLong(OpenOrchestra::lastUsed));
+    if (idle.isPresent() && closeIfUnused(idle.get())) {
+      return true;
+    }
+    // Every orchestra is in use: close their idle connections (in-use ones close when returned).
+    open.values().forEach(OpenOrchestra::softEvictConnections);
+    return false;
+  }
+
+  private boolean closeIfUnused(OpenOrchestra orchestra) {
+    if (orchestra.closeIfUnused()) {
+      open.remove(orchestra.route.orchestraId(), orchestra);
+      return true;
+    }
+    return false;
+  }
+
+  /** An orchestra held open for one request or job; closing it lets the orchestra go idle. */
+  public static final class Lease implements AutoCloseable {
+    private final OpenOrchestra orchestra;
+    private boolean closed;
+
+    private Lease(OpenOrchestra orchestra) {
+      this.orchestra = orchestra;
+    }
+
+    public EntityManagerFactory entityManagerFactory() {
+      return orchestra.factory;
+    }
+
+    public OrchestraRoute route() {
+      return orchestra.route;
+    }
+
+    @Override
+    public void close() {
+      if (!closed) {
+        closed = true;
+        orchestra.release();
+      }
+    }
+  }
+
+  private final class OpenOrchestra {
+    private final OrchestraRoute route;
+    private int users;
+    private boolean closed;
+    private boolean retired;
+    private volatile long lastUsed = System.nanoTime();
+    private HikariDataSource pool;
+    private EntityManagerFactory factory;
+
+    OpenOrchestra(OrchestraRoute route) {
+      this.route = route;
+    }
+
+    long lastUsed() {
+      return lastUsed;
+    }
+
+    synchronized boolean acquire() {
+      if (closed || retired) {
+        return false;
+      }
+      users++;
+      lastUsed = System.nanoTime();
+      return true;
+    }
+
+    synchronized void release() {
+      users--;
+      lastUsed = System.nanoTime();
+      if (retired) {
+        closeIfUnused();
+      }
+    }
+
+    synchronized boolean isUnused() {
+      return users == 0 && !closed;
+    }
+
+    synchronized void retire() {
+      retired = true;
+      closeIfUnused();
+    }
+
+    synchronized boolean closeIfUnused() {
+      if (users > 0 || closed) {
+        return false;
+      }
+      closed = true;
+      if (factory != null) {
+        factory.close();
+      }
+      if (pool != null) {
+        pool.close();
+      }
+      LOG.fine(() -> "Closed orchestra " + route.subdomain());
+      return true;
+    }
+
+    void softEvictConnections() {
+      HikariDataSource current = pool;
+      if (current != null && !current.isClosed()) {
+        current.getHikariPoolMXBean().softEvictConnections();
+      }
+    }
+
+    /** Opens pool and factory once; the checks run before anything is served. */
+    synchronized void ensureOpen() {
+      if (factory != null) {
+        return;
+      }
+      long started = System.nanoTime();
+      pool = createPool();
+      try {
+        check();
+        factory = createFactory();
+      } catch (RuntimeException e) {
+        pool.close();
+        pool = null;
+        throw e;
+      }
+      LOG.info(
+          () ->
+              "Opened orchestra "
+                  + route.subdomain()
+                  + " on "
+                  + route.login().address()
+                  + " in "
+                  + (System.nanoTime() - started) / 1_000_000
+                  + " ms");
+    }
+
+    private HikariDataSource createPool() {
+      HikariConfig config = new HikariConfig();
+      config.setPoolName("orchestra-" + route.subdomain());
+      config.setDataSource(new BudgetedDataSource(route.login().dataSource(), budget));
+      config.setMaximumPoolSize(settings.maxPerOrchestra());
+      config.setMinimumIdle(0);
+      config.setIdleTimeout(settings.idleTimeout().toMillis());
+      config.setConnectionTimeout(Math.max(250, settings.maxWait().toMillis()));
+      // Connect lazily: the checks below take the first connection.
+      config.setInitializationFailTimeout(-1);
+      return new HikariDataSource(config);
+    }
+
+    private void check() {
+      try (Connection connection = pool.getConnection()) {
+        Migrations.SchemaVersion version = Migrations.version(pool, DatabaseKind.ORCHESTRA);
+        if (version.isBehind()) {
+          if (!settings.migrateOnOpen()) {
+            throw new OrchestraUnavailableException(
+                "The database of orchestra "
+                    + route.subdomain()
+                    + " is at schema version "
+                    + Optional.ofNullable(version.current()).orElse("none")
+                    + ", behind the application's "
+                    + version.expected()
+                    + "; it is served again once it is migrated");
+          }
+          LOG.info(() -> "Migrating orchestra " + route.subdomain() + " on open");
+          Migrations.migrate(pool, DatabaseKind.ORCHESTRA);
+        } else if (version.isAhead()) {
+          throw new OrchestraUnavailableException(
+              "The database of orchestra "
+                  + route.subdomain()
+                  + " is at schema version "
+                  + version.current()
+                  + ", newer than this application's "
+                  + version.expected());
+        }
+        SchemaReport report = SchemaGuard.inspect(connection, DatabaseKind.ORCHESTRA);
+        if (!report.missing().isEmpty()) {
+          throw new OrchestraUnavailableException(
+              "The database of orchestra "
+                  + route.subdomain()
+                  + " lacks tables "
+                  + report.missing());
+        }
+        if (!report.isExact()) {
+          LOG.warning(report.summary());
+        }
+        IdentityMarker.verify(connection, route.orchestraId());
+      } catch (IdentityMarker.IdentityMismatchException e) {
+        LOG.severe(
+            "Refusing orchestra " + route.subdomain() + ": " + e.getMessage() + ". Check its registry entry.");
+        throw new OrchestraUnavailableException(
+            "The database registered for orchestra "
+                + route.subdomain()
+                + " is not its own: "
+                + e.getMessage(),
+            e);
+      } catch (SQLException e) {
+        LOG.log(Level.WARNING, "Cannot open orchestra " + route.subdomain(), e);
+        throw new OrchestraUnavailableException(
+            "The database of orchestra " + route.subdomain() + " cannot be reached right now", e);
+      } catch (org.flywaydb.core.api.FlywayException e) {
+        LOG.log(Level.WARNING, "Cannot check the schema of orchestra " + route.subdomain(), e);
+        throw new OrchestraUnavailableException(
+            "The schema of orchestra " + route.subdomain() + "'s database cannot be checked: "
+                + e.getMessage(),
+            e);
+      }
+    }
+
+    private EntityManagerFactory createFactory() {
+      // EclipseLink caches sessions by name: one name per orchestra and per opening.
+      return UnitFactories.create(
+          DatabaseKind.ORCHESTRA,
+          pool,
+          "orchestra-" + route.orchestraId() + "-" + System.identityHashCode(this));
+    }
+  }
+}

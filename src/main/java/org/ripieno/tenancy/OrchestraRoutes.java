@@ -1,0 +1,68 @@
+package org.ripieno.tenancy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.Map;
+import java.util.Optional;
+import org.ripieno.central.orchestras.entity.Orchestra;
+import org.ripieno.config.RipienoSettings;
+
+/**
+ * Turns central registry entries into {@link OrchestraRoute}s, read fresh from central each time
+ * (the shared cache is off), so a changed entry takes effect at once.
+ */
+@ApplicationScoped
+public class OrchestraRoutes {
+
+  @Inject @CentralData EntityManager central;
+  @Inject RipienoSettings settings;
+
+  public Optional<Orchestra> bySubdomain(String subdomain) {
+    return central
+        .createNamedQuery("Orchestra.bySubdomain", Orchestra.class)
+        .setParameter("subdomain", subdomain)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public Optional<Orchestra> byId(String orchestraId) {
+    return Optional.ofNullable(central.find(Orchestra.class, orchestraId));
+  }
+
+  /**
+   * The route to an orchestra's database.
+   *
+   * @throws OrchestraUnavailableException when the entry names no database or an unknown server
+   */
+  public OrchestraRoute routeTo(Orchestra orchestra) {
+    if (orchestra.getDatabaseHost() == null
+        || orchestra.getDatabasePort() == null
+        || orchestra.getDatabaseName() == null) {
+      throw new OrchestraUnavailableException(
+          "Orchestra " + orchestra.getSubdomain() + " has no database yet");
+    }
+    Map<String, DatabaseLogin> servers = settings.orchestraServers();
+    String serverName =
+        Optional.ofNullable(orchestra.getDatabaseServer()).orElse(RipienoSettings.DEFAULT_SERVER);
+    DatabaseLogin server = servers.get(serverName);
+    if (server == null) {
+      throw new OrchestraUnavailableException(
+          "Orchestra "
+              + orchestra.getSubdomain()
+              + " lives on database server '"
+              + serverName
+              + "', which is not configured (ripieno.orchestra-servers."
+              + serverName
+              + ".url)");
+    }
+    DatabaseAddress address =
+        new DatabaseAddress(
+            orchestra.getDatabaseHost(), orchestra.getDatabasePort(), orchestra.getDatabaseName());
+    String user = Optional.ofNullable(orchestra.getDatabaseUser()).orElse(server.user());
+    return new OrchestraRoute(
+        orchestra.getId(),
+        orchestra.getSubdomain(),
+        new DatabaseLogin(address, user, server.password(), "ripieno:o:" + orchestra.getSubdomain()));
+  }
+}

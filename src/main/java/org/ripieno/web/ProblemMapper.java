@@ -1,0 +1,36 @@
+package org.ripieno.web;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ripieno.tenancy.CentralDatabase.CentralUnavailableException;
+import org.ripieno.tenancy.OrchestraUnavailableException;
+
+/**
+ * Every failure leaves as problem+json: the known ones with their status and message, anything
+ * else as a 500 whose detail says nothing about the internals (the log has the stack trace).
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+  @Override
+  public Response toResponse(Throwable failure) {
+    if (failure instanceof WebApplicationException web) {
+      Response.StatusType status = web.getResponse().getStatusInfo();
+      return Problem.response(status, status.getStatusCode() < 500 ? web.getMessage() : null);
+    }
+    if (failure instanceof OrchestraUnavailableException
+        || failure instanceof CentralUnavailableException) {
+      return Problem.response(Response.Status.SERVICE_UNAVAILABLE, failure.getMessage());
+    }
+    LOG.log(Level.SEVERE, "Unexpected failure", failure);
+    return Problem.response(
+        Response.Status.INTERNAL_SERVER_ERROR,
+        "Something went wrong on our side; it has been logged.");
+  }
+}
