@@ -2,34 +2,27 @@ package org.ripieno.launcher;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL (zonky's binaries from Maven) whose data lives in the data directory and
  * survives restarts, for running Ripieno with nothing configured. Its port is kept in {@code
  * postgres/port}, so the operators' command line finds it while the application runs.
  *
- * <p>PostgreSQL refuses to run as root. As root, initdb and pg_ctl run inside a fresh user
- * namespace ({@code unshare --user}), where root is an unprivileged user that owns the data.
+ * <p>PostgreSQL refuses to run as root; zonky then runs it in a user namespace ({@code unshare}
+ * from util-linux must be installed).
  */
 final class EmbeddedDatabase {
 
   static final String DATABASE = "ripieno";
   static final String USER = "postgres";
-
-  private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class.getName());
-  private static final String[] WRAPPED = {"initdb", "pg_ctl"};
 
   private EmbeddedDatabase() {}
 
@@ -39,16 +32,7 @@ final class EmbeddedDatabase {
     Path binaries = home.resolve("binaries");
     Files.createDirectories(binaries);
     int port = port(home);
-    EmbeddedPostgres postgres;
-    try {
-      postgres = startOn(home, binaries, port);
-    } catch (IllegalStateException | IOException e) {
-      if (!isRoot() || !wrapForRoot(binaries)) {
-        throw e;
-      }
-      LOG.info("Running PostgreSQL in a user namespace, since it refuses to run as root");
-      postgres = startOn(home, binaries, port);
-    }
+    EmbeddedPostgres postgres = startOn(home, binaries, port);
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
       try (ResultSet exists =
@@ -95,39 +79,5 @@ final class EmbeddedDatabase {
     } catch (IOException e) {
       return false;
     }
-  }
-
-  private static boolean isRoot() {
-    return "root".equals(System.getProperty("user.name"));
-  }
-
-  /** Replaces initdb and pg_ctl by scripts that run the real ones in a user namespace. */
-  private static boolean wrapForRoot(Path binaries) throws IOException {
-    boolean wrapped = false;
-    try (Stream<Path> extracted = Files.list(binaries)) {
-      for (Path bin : extracted.map(dir -> dir.resolve("bin")).filter(Files::isDirectory).toList()) {
-        for (String program : WRAPPED) {
-          Path real = bin.resolve(program + ".real");
-          Path original = bin.resolve(program);
-          if (Files.exists(real)) {
-            continue;
-          }
-          Files.move(original, real);
-          Files.writeString(
-              original,
-              "#!/bin/sh\n"
-                  + "# Added by Ripieno: PostgreSQL refuses root; in a new user namespace root is"
-                  + " nobody.\n"
-                  + "exec unshare --user \"$(dirname \"$0\")/"
-                  + program
-                  + ".real\" \"$@\"\n");
-          Files.setPosixFilePermissions(original, PosixFilePermissions.fromString("rwxr-xr-x"));
-          wrapped = true;
-        }
-      }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
-    return wrapped;
   }
 }
