@@ -5,6 +5,7 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One ceiling on the physical connections of all orchestra pools together. HikariCP caps each pool
@@ -24,6 +25,7 @@ public final class ConnectionBudget {
   private final int ceiling;
   private final Semaphore permits;
   private final Duration maxWait;
+  private final AtomicInteger mostInUse = new AtomicInteger();
   private volatile Reclaimer reclaimer = () -> false;
 
   public ConnectionBudget(int ceiling, Duration maxWait) {
@@ -48,7 +50,17 @@ public final class ConnectionBudget {
     return ceiling - permits.availablePermits();
   }
 
+  /** The most physical orchestra connections that were open at once. */
+  public int mostInUse() {
+    return mostInUse.get();
+  }
+
   void acquire() throws SQLException {
+    take();
+    mostInUse.accumulateAndGet(inUse(), Math::max);
+  }
+
+  private void take() throws SQLException {
     long deadline = System.nanoTime() + maxWait.toNanos();
     try {
       while (!permits.tryAcquire()) {

@@ -5,6 +5,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /** Flyway, set up once for each kind of database. */
@@ -13,14 +14,18 @@ public final class Migrations {
   private Migrations() {}
 
   public static Flyway flyway(DataSource dataSource, DatabaseKind kind) {
+    return flywayConfiguration(dataSource, kind).load();
+  }
+
+  /** The configuration behind {@link #flyway}, for callers that need to adjust it. */
+  public static FluentConfiguration flywayConfiguration(DataSource dataSource, DatabaseKind kind) {
     return Flyway.configure(Migrations.class.getClassLoader())
         .dataSource(dataSource)
         .locations("classpath:" + kind.migrationLocation())
         .table(DatabaseKind.MIGRATION_HISTORY_TABLE)
         .baselineOnMigrate(false)
         .cleanDisabled(true)
-        .validateMigrationNaming(true)
-        .load();
+        .validateMigrationNaming(true);
   }
 
   public static MigrateResult migrate(DataSource dataSource, DatabaseKind kind) {

@@ -30,7 +30,7 @@ public class OrchestraConnections {
 
   @Resource ManagedScheduledExecutorService scheduler;
 
-  private OrchestraRegistry registry;
+  OrchestraRegistry registry;
   private ScheduledFuture<?> sweeper;
 
   @PostConstruct

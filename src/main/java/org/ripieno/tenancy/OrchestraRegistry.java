@@ -151,8 +151,13 @@ public final class OrchestraRegistry implements AutoCloseable {
     private boolean closed;
     private boolean retired;
     private volatile long lastUsed = System.nanoTime();
-    private HikariDataSource pool;
-    private EntityManagerFactory factory;
+    private volatile HikariDataSource pool;
+    private volatile EntityManagerFactory factory;
+    /**
+     * Guards opening only. Opening waits for connections, and the budget may meanwhile ask every
+     * orchestra (this one too) whether it is unused, which must not wait for the opening.
+     */
+    private final Object opening = new Object();
 
     OpenOrchestra(OrchestraRoute route) {
       this.route = route;
@@ -210,11 +215,19 @@ public final class OrchestraRegistry implements AutoCloseable {
       }
     }
 
-    /** Opens pool and factory once; the checks run before anything is served. */
-    synchronized void ensureOpen() {
-      if (factory != null) {
-        return;
+    /**
+     * Opens pool and factory once; the checks run before anything is served. Only a lease holder
+     * calls this, so the orchestra cannot be closed meanwhile.
+     */
+    void ensureOpen() {
+      synchronized (opening) {
+        if (factory == null) {
+          open();
+        }
       }
+    }
+
+    private void open() {
       long started = System.nanoTime();
       pool = createPool();
       try {

@@ -1,0 +1,112 @@
+package org.ripieno.testing;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.ripieno.tenancy.DatabaseAddress;
+import org.ripieno.tenancy.DatabaseLogin;
+import org.ripieno.tenancy.OrchestraDatabases;
+
+/**
+ * The real PostgreSQL the tests run against ({@code ripieno.test.pg.url}, by default
+ * 127.0.0.1:5432 as postgres). Every database a test creates gets a name unique to this run and is
+ * dropped by {@link #close()}, so runs never collide.
+ */
+public final class TestPostgres implements AutoCloseable {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final DatabaseLogin server;
+  private final String runId;
+  private final List<String> created = new ArrayList<>();
+
+  public TestPostgres() {
+    String url = System.getProperty("ripieno.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    String user = System.getProperty("ripieno.test.pg.user", "postgres");
+    String password = System.getProperty("ripieno.test.pg.password");
+    this.server = new DatabaseLogin(DatabaseAddress.parse(url), user, password, "ripieno-test");
+    this.runId = Long.toString(Math.abs(RANDOM.nextLong()) % 2_176_782_336L, 36);
+  }
+
+  /** Login to the server's maintenance database. */
+  public DatabaseLogin server() {
+    return server;
+  }
+
+  /** A name unique to this run, e.g. {@code rt_k3j9x_central}. */
+  public String uniqueName(String purpose) {
+    return ("rt_" + runId + "_" + purpose).toLowerCase(Locale.ROOT);
+  }
+
+  public String runPrefix() {
+    return "rt_" + runId + "_";
+  }
+
+  /** An empty database, dropped at close. */
+  public DatabaseLogin createEmpty(String purpose) throws SQLException {
+    String name = uniqueName(purpose);
+    execute("CREATE DATABASE \"" + name + "\"");
+    created.add(name);
+    return login(name);
+  }
+
+  /** A migrated orchestra database carrying the given orchestra's marker, dropped at close. */
+  public DatabaseLogin createOrchestra(String purpose, String orchestraId) throws SQLException {
+    String name = uniqueName(purpose);
+    created.add(name);
+    return OrchestraDatabases.create(server, name, orchestraId);
+  }
+
+  public DatabaseLogin login(String database) {
+    return server.forDatabase(database, "ripieno-test");
+  }
+
+  /** Registers a database created elsewhere (for example by the application) for dropping. */
+  public void dropAtClose(String database) {
+    created.add(database);
+  }
+
+  public void execute(String sql) throws SQLException {
+    try (Connection connection = server.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  public void execute(DatabaseLogin database, String sql) throws SQLException {
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  public long queryLong(String sql) throws SQLException {
+    try (Connection connection = server.connect();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getLong(1);
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    SQLException failure = null;
+    for (String name : created) {
+      try {
+        OrchestraDatabases.drop(server, name);
+      } catch (SQLException e) {
+        failure = e;
+      }
+    }
+    created.clear();
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}
