@@ -1,0 +1,136 @@
+package org.ripieno.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.ripieno.tenancy.DatabaseLogin;
+import org.ripieno.testing.RunningRipieno;
+import org.ripieno.testing.TestPostgres;
+
+/** The deployed application on a configured central database: its schema and its health. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RipienoApplicationIT {
+
+  private final TestPostgres postgres = new TestPostgres();
+  private DatabaseLogin central;
+  private RunningRipieno ripieno;
+
+  @BeforeAll
+  void start() throws Exception {
+    central = postgres.createEmpty("appcentral");
+    ripieno =
+        RunningRipieno.start(
+            "application",
+            Map.of(
+                "RIPIENO_CENTRAL_URL", central.address().jdbcUrl(),
+                "RIPIENO_CENTRAL_USER", central.user(),
+                "RIPIENO_DATA_DIR", "target/it-data/application"));
+    ripieno.awaitStatus("/health/ready", 200, Duration.ofSeconds(60));
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (ripieno != null) {
+      ripieno.close();
+    }
+    postgres.close();
+  }
+
+  @Test
+  void centralHoldsExactlyTheFourCentralTablesWithLegacyColumns() throws SQLException {
+    assertThat(query("select table_name from information_schema.tables where table_schema = 'public'"))
+        .containsExactlyInAnyOrder("Orchestra", "User", "Customer", "SystemLog", "flyway_schema_history");
+    assertThat(columns("User"))
+        .containsExactlyInAnyOrder(
+            "id", "email", "username", "passwordHash", "role", "orchestraId", "active", "lastLogin",
+            "isArchived", "localResident", "preferredLanguage", "createdAt", "updatedAt");
+    assertThat(columns("SystemLog"))
+        .containsExactlyInAnyOrder(
+            "id", "timestamp", "level", "category", "message", "metadata", "userId", "orchestraId",
+            "subdomain", "ip", "userAgent", "requestId", "duration");
+    assertThat(columns("Customer"))
+        .containsExactlyInAnyOrder(
+            "id", "name", "subdomain", "databaseUrl", "status", "contactEmail", "plan", "createdAt",
+            "updatedAt");
+    assertThat(columns("Orchestra"))
+        .contains(
+            "id", "orchestraId", "name", "subdomain", "databaseUrl", "status", "contactName",
+            "contactEmail", "plan", "maxMusicians", "maxProjects", "pricePerMonth", "logoUrl",
+            "resendApiKey", "emailFromAddress", "twilioAuthToken", "smsOnGroupEmail", "features",
+            "primaryColor", "apiKey", "webhookSecret", "createdAt", "updatedAt");
+  }
+
+  @Test
+  void livenessAndReadinessAreUp() throws Exception {
+    assertThat(ripieno.get("/health/live").statusCode()).isEqualTo(200);
+    HttpResponse<String> ready = ripieno.get("/health/ready");
+
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(RunningRipieno.json(ready).getString("status")).isEqualTo("UP");
+  }
+
+  @Test
+  void anOrchestraTableInCentralTakesReadinessDownAndNamesIt() throws Exception {
+    postgres.execute(
+        central,
+        "create table \"Musician\" (\"id\" serial primary key, \"firstName\" text);"
+            + " insert into \"Musician\" (\"firstName\") values ('Anna'), ('Bo'), ('Cleo')");
+    try {
+      HttpResponse<String> down = ripieno.get("/health/ready");
+
+      assertThat(down.statusCode()).isEqualTo(503);
+      JsonObject check = RunningRipieno.json(down).getJsonArray("checks").getJsonObject(0);
+      assertThat(check.getString("status")).isEqualTo("DOWN");
+      assertThat(check.getJsonObject("data").getString("misplacedTables"))
+          .isEqualTo("Musician (3 rows)");
+      assertThat(check.getJsonObject("data").getString("action")).contains("back each one up");
+    } finally {
+      postgres.execute(central, "drop table \"Musician\"");
+    }
+    assertThat(ripieno.get("/health/ready").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anUnknownApiPathIsAProblemDocument() throws Exception {
+    HttpResponse<String> response = ripieno.get("/api/no-such-thing");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(RunningRipieno.json(response).getInt("status")).isEqualTo(404);
+    assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
+  }
+
+  private List<String> columns(String table) throws SQLException {
+    return query(
+        "select column_name from information_schema.columns where table_schema = 'public'"
+            + " and table_name = '"
+            + table
+            + "'");
+  }
+
+  private List<String> query(String sql) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (Connection connection = central.connect();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        values.add(rows.getString(1));
+      }
+    }
+    return values;
+  }
+}

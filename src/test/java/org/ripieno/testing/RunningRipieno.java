@@ -1,0 +1,122 @@
+package org.ripieno.testing;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+/**
+ * The real application, started the way the README starts it ({@code java -jar
+ * target/ripieno.jar}) as a separate process, and called over HTTP. One boot per configuration.
+ */
+public final class RunningRipieno implements AutoCloseable {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final Process process;
+  private final int port;
+  private final Path log;
+  private final long startedAt = System.nanoTime();
+
+  private RunningRipieno(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  /**
+   * Starts the launcher with exactly the given {@code RIPIENO_*} variables (inherited ones are
+   * removed) and waits until {@code /health/live} answers.
+   */
+  public static RunningRipieno start(String name, Map<String, String> environment)
+      throws IOException, InterruptedException {
+    Path jar = Path.of(System.getProperty("ripieno.test.launcherJar", "target/ripieno.jar"));
+    Path log = Path.of("target", "it-logs", name + ".log");
+    Files.createDirectories(log.getParent());
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-XX:+UseSerialGC", "-Xmx384m", "-XX:TieredStopAtLevel=1"));
+    command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().keySet().removeIf(key -> key.startsWith("RIPIENO_"));
+    builder.environment().putAll(environment);
+    builder.environment().put("RIPIENO_HTTP_PORT", Integer.toString(port));
+    builder.redirectErrorStream(true).redirectOutput(log.toFile());
+    RunningRipieno ripieno = new RunningRipieno(builder.start(), port, log);
+    ripieno.awaitStatus("/health/live", 200, Duration.ofSeconds(120));
+    return ripieno;
+  }
+
+  /** Polls until the path answers with the status; returns how long that took. */
+  public Duration awaitStatus(String path, int status, Duration limit)
+      throws IOException, InterruptedException {
+    long started = System.nanoTime();
+    long deadline = started + limit.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Ripieno exited with " + process.exitValue() + "; see " + log);
+      }
+      try {
+        if (get(path).statusCode() == status) {
+          return Duration.ofNanos(System.nanoTime() - started);
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException(path + " did not answer " + status + " within " + limit + "; see " + log);
+  }
+
+  /** Time since the process was started. */
+  public Duration uptime() {
+    return Duration.ofNanos(System.nanoTime() - startedAt);
+  }
+
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  public static JsonObject json(HttpResponse<String> response) {
+    return Json.createReader(new StringReader(response.body())).readObject();
+  }
+
+  public URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  public Path log() {
+    return log;
+  }
+
+  /** Stops the application the way an operator does (SIGTERM), so shutdown hooks run. */
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
