@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.flywaydb.core.api.FlywayException;
 
 /**
  * The one place orchestra databases are opened: per orchestra, lazily, a bounded HikariCP pool and
@@ -79,6 +80,12 @@ public final class OrchestraRegistry implements AutoCloseable {
 
   public boolean isOpen(String orchestraId) {
     return open.containsKey(orchestraId);
+  }
+
+  /** Leases held on an orchestra right now (0 when it is not open). */
+  public int leaseCount(String orchestraId) {
+    OpenOrchestra orchestra = open.get(orchestraId);
+    return orchestra == null ? 0 : orchestra.leaseCount();
   }
 
   public ConnectionBudget budget() {
@@ -184,6 +191,10 @@ public final class OrchestraRegistry implements AutoCloseable {
       }
     }
 
+    synchronized int leaseCount() {
+      return users;
+    }
+
     synchronized boolean isUnused() {
       return users == 0 && !closed;
     }
@@ -262,46 +273,31 @@ public final class OrchestraRegistry implements AutoCloseable {
       return new HikariDataSource(config);
     }
 
+    /** Schema version first (Flyway takes its own connections), then tables and marker. */
     private void check() {
-      try (Connection connection = pool.getConnection()) {
-        Migrations.SchemaVersion version = Migrations.version(pool, DatabaseKind.ORCHESTRA);
-        if (version.isBehind()) {
-          if (!settings.migrateOnOpen()) {
+      try {
+        checkVersion();
+        try (Connection connection = pool.getConnection()) {
+          SchemaReport report = SchemaGuard.inspect(connection, DatabaseKind.ORCHESTRA);
+          if (!report.missing().isEmpty()) {
             throw new OrchestraUnavailableException(
                 "The database of orchestra "
                     + route.subdomain()
-                    + " is at schema version "
-                    + Optional.ofNullable(version.current()).orElse("none")
-                    + ", behind the application's "
-                    + version.expected()
-                    + "; it is served again once it is migrated");
+                    + " lacks tables "
+                    + report.missing());
           }
-          LOG.info(() -> "Migrating orchestra " + route.subdomain() + " on open");
-          Migrations.migrate(pool, DatabaseKind.ORCHESTRA);
-        } else if (version.isAhead()) {
-          throw new OrchestraUnavailableException(
-              "The database of orchestra "
-                  + route.subdomain()
-                  + " is at schema version "
-                  + version.current()
-                  + ", newer than this application's "
-                  + version.expected());
+          if (!report.isExact()) {
+            LOG.warning(report.summary());
+          }
+          IdentityMarker.verify(connection, route.orchestraId());
         }
-        SchemaReport report = SchemaGuard.inspect(connection, DatabaseKind.ORCHESTRA);
-        if (!report.missing().isEmpty()) {
-          throw new OrchestraUnavailableException(
-              "The database of orchestra "
-                  + route.subdomain()
-                  + " lacks tables "
-                  + report.missing());
-        }
-        if (!report.isExact()) {
-          LOG.warning(report.summary());
-        }
-        IdentityMarker.verify(connection, route.orchestraId());
       } catch (IdentityMarker.IdentityMismatchException e) {
         LOG.severe(
-            "Refusing orchestra " + route.subdomain() + ": " + e.getMessage() + ". Check its registry entry.");
+            "Refusing orchestra "
+                + route.subdomain()
+                + ": "
+                + e.getMessage()
+                + ". Check its registry entry.");
         throw new OrchestraUnavailableException(
             "The database registered for orchestra "
                 + route.subdomain()
@@ -312,13 +308,43 @@ public final class OrchestraRegistry implements AutoCloseable {
         LOG.log(Level.WARNING, "Cannot open orchestra " + route.subdomain(), e);
         throw new OrchestraUnavailableException(
             "The database of orchestra " + route.subdomain() + " cannot be reached right now", e);
-      } catch (org.flywaydb.core.api.FlywayException e) {
+      } catch (FlywayException e) {
         LOG.log(Level.WARNING, "Cannot check the schema of orchestra " + route.subdomain(), e);
         throw new OrchestraUnavailableException(
-            "The schema of orchestra " + route.subdomain() + "'s database cannot be checked: "
+            "The schema of orchestra "
+                + route.subdomain()
+                + "'s database cannot be checked: "
                 + e.getMessage(),
             e);
       }
+    }
+
+    private void checkVersion() {
+      Migrations.SchemaVersion version = Migrations.version(pool, DatabaseKind.ORCHESTRA);
+      if (version.isAhead()) {
+        throw new OrchestraUnavailableException(
+            "The database of orchestra "
+                + route.subdomain()
+                + " is at schema version "
+                + version.current()
+                + ", newer than this application's "
+                + version.expected());
+      }
+      if (!version.isBehind()) {
+        return;
+      }
+      if (!settings.migrateOnOpen()) {
+        throw new OrchestraUnavailableException(
+            "The database of orchestra "
+                + route.subdomain()
+                + " is at schema version "
+                + Optional.ofNullable(version.current()).orElse("none")
+                + ", behind the application's "
+                + version.expected()
+                + "; it is served again once it is migrated");
+      }
+      LOG.info(() -> "Migrating orchestra " + route.subdomain() + " on open");
+      Migrations.migrate(pool, DatabaseKind.ORCHESTRA);
     }
 
     private EntityManagerFactory createFactory() {

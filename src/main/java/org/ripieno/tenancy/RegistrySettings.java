@@ -6,7 +6,8 @@ import java.time.Duration;
  * The connection budget of the orchestra registry (configuration keys {@code ripieno.pool.*} and
  * {@code ripieno.orchestra.migrate-on-open}).
  *
- * @param maxPerOrchestra largest pool of one orchestra
+ * @param maxPerOrchestra largest pool of one orchestra; at least 2, since checking the schema
+ *     version takes two connections (Flyway's)
  * @param ceiling most physical connections of all orchestra pools together
  * @param idleTimeout how long an unused orchestra keeps its pool and factory, and an idle
  *     connection stays open (HikariCP's floor is 10 s)
@@ -24,9 +25,9 @@ public record RegistrySettings(
       new RegistrySettings(5, 40, Duration.ofMinutes(5), Duration.ofSeconds(10), false);
 
   public RegistrySettings {
-    if (maxPerOrchestra < 1 || ceiling < maxPerOrchestra) {
+    if (maxPerOrchestra < 2 || ceiling < maxPerOrchestra) {
       throw new IllegalArgumentException(
-          "Need 1 <= ripieno.pool.max-per-orchestra <= ripieno.pool.ceiling, got "
+          "Need 2 <= ripieno.pool.max-per-orchestra <= ripieno.pool.ceiling, got "
               + maxPerOrchestra
               + " and "
               + ceiling);
