@@ -52,8 +52,8 @@ public class RipienoSettings {
 
   /**
    * The PostgreSQL servers orchestra databases live on, by name, each as a login to its maintenance
-   * database: {@value #DEFAULT_SERVER} ({@code ripieno.orchestra-server.*}, else the central server)
-   * and every {@code ripieno.orchestra-servers.<name>.*}.
+   * database: {@value #DEFAULT_SERVER} ({@code ripieno.orchestra-server.*}, else the central
+   * server) and every {@code ripieno.orchestra-servers.<name>.*}.
    */
   public Map<String, DatabaseLogin> orchestraServers() {
     Map<String, DatabaseLogin> servers = new TreeMap<>();
@@ -119,7 +119,8 @@ public class RipienoSettings {
     return value(key).map(v -> parse(key, v, Duration::parse)).orElse(fallback);
   }
 
-  private static <T> T parse(String key, String value, java.util.function.Function<String, T> parser) {
+  private static <T> T parse(
+      String key, String value, java.util.function.Function<String, T> parser) {
     try {
       return parser.apply(value.trim());
     } catch (RuntimeException e) {

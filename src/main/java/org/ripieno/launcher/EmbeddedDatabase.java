@@ -36,8 +36,7 @@ final class EmbeddedDatabase {
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
       try (ResultSet exists =
-          statement.executeQuery(
-              "select 1 from pg_database where datname = '" + DATABASE + "'")) {
+          statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
         if (!exists.next()) {
           statement.execute("CREATE DATABASE " + DATABASE);
         }

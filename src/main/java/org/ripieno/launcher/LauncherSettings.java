@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The few keys the launcher needs before MicroProfile Config exists, looked up the way
- * MicroProfile Config does: system property first, then the environment variable ({@code
- * ripieno.http.port} as {@code RIPIENO_HTTP_PORT}).
+ * The few keys the launcher needs before MicroProfile Config exists, looked up the way MicroProfile
+ * Config does: system property first, then the environment variable ({@code ripieno.http.port} as
+ * {@code RIPIENO_HTTP_PORT}).
  */
 final class LauncherSettings {
 

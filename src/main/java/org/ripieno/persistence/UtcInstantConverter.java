@@ -7,8 +7,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Stores {@link Instant}s in the legacy {@code TIMESTAMP(3)} columns (without time zone) as UTC wall
- * time, whatever the JVM's or the database server's time zone is.
+ * Stores {@link Instant}s in the legacy {@code TIMESTAMP(3)} columns (without time zone) as UTC
+ * wall time, whatever the JVM's or the database server's time zone is.
  */
 @Converter(autoApply = true)
 public class UtcInstantConverter implements AttributeConverter<Instant, LocalDateTime> {

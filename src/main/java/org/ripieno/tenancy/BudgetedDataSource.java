@@ -11,8 +11,8 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * The physical connection factory behind an orchestra pool: each connection it opens holds a
- * permit of the {@link ConnectionBudget} until HikariCP closes it.
+ * The physical connection factory behind an orchestra pool: each connection it opens holds a permit
+ * of the {@link ConnectionBudget} until HikariCP closes it.
  */
 final class BudgetedDataSource implements DataSource {
 

@@ -6,9 +6,9 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
- * The orchestra the current request or job acts for. Set once, explicitly: by the orchestra
- * request filter after it checked the caller's rights, or by {@link OrchestraJobs} for a job. It
- * ends with its request context, which also lets go of the orchestra's database.
+ * The orchestra the current request or job acts for. Set once, explicitly: by the orchestra request
+ * filter after it checked the caller's rights, or by {@link OrchestraJobs} for a job. It ends with
+ * its request context, which also lets go of the orchestra's database.
  */
 @RequestScoped
 public class CurrentOrchestra {

@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where a database lives: host, port and database name, the triple that is unique across
- * orchestras in central.
+ * Where a database lives: host, port and database name, the triple that is unique across orchestras
+ * in central.
  */
 public record DatabaseAddress(String host, int port, String database) {
 

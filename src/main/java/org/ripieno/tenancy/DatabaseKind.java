@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * The two kinds of database Ripieno knows, each with its persistence unit, its migrations and the
- * exact set of tables it must hold. The table sets are derived from the persistence units'
- * entity lists in {@code META-INF/persistence.xml}, plus the few tables that are no entity.
+ * exact set of tables it must hold. The table sets are derived from the persistence units' entity
+ * lists in {@code META-INF/persistence.xml}, plus the few tables that are no entity.
  */
 public enum DatabaseKind {
   CENTRAL("central", "db/central", Set.of()),

@@ -7,8 +7,8 @@ import java.util.Properties;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * How to reach one database: its address, the credentials (both optional: local trust or
- * {@code .pgpass} work) and the {@code ApplicationName} its connections carry, so that {@code
+ * How to reach one database: its address, the credentials (both optional: local trust or {@code
+ * .pgpass} work) and the {@code ApplicationName} its connections carry, so that {@code
  * pg_stat_activity} tells Ripieno's connections apart.
  */
 public record DatabaseLogin(

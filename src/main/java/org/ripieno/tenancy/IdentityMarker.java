@@ -7,10 +7,10 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * The orchestra id an orchestra database carries in itself (table {@value #TABLE}, one row,
- * created by migration V2 and mapped by no entity, so no API can change it). Opening an orchestra
- * compares it with the registry entry, so an entry that points at another orchestra's database
- * fails loudly instead of serving the wrong data.
+ * The orchestra id an orchestra database carries in itself (table {@value #TABLE}, one row, created
+ * by migration V2 and mapped by no entity, so no API can change it). Opening an orchestra compares
+ * it with the registry entry, so an entry that points at another orchestra's database fails loudly
+ * instead of serving the wrong data.
  */
 public final class IdentityMarker {
 

@@ -8,8 +8,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Creates and drops orchestra databases on a PostgreSQL server, through the server's maintenance
- * connection (separate from every pool). A created database is migrated to the current version
- * and carries its orchestra's identity marker before anyone can route to it.
+ * connection (separate from every pool). A created database is migrated to the current version and
+ * carries its orchestra's identity marker before anyone can route to it.
  */
 public final class OrchestraDatabases {
 
@@ -28,8 +28,7 @@ public final class OrchestraDatabases {
         Statement create = maintenance.createStatement()) {
       create.execute("CREATE DATABASE \"" + databaseName + "\"");
     }
-    DatabaseLogin login =
-        server.forDatabase(databaseName, "ripieno:create:" + databaseName);
+    DatabaseLogin login = server.forDatabase(databaseName, "ripieno:create:" + databaseName);
     PGSimpleDataSource dataSource = login.dataSource();
     Migrations.migrate(dataSource, DatabaseKind.ORCHESTRA);
     try (Connection connection = dataSource.getConnection()) {

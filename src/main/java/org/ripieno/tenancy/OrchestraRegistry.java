@@ -15,8 +15,8 @@ import org.flywaydb.core.api.FlywayException;
 
 /**
  * The one place orchestra databases are opened: per orchestra, lazily, a bounded HikariCP pool and
- * an {@link EntityManagerFactory} of the {@code orchestra} unit with its own session (so nothing
- * is ever shared between orchestras). Opening checks the database first: its tables, its schema
+ * an {@link EntityManagerFactory} of the {@code orchestra} unit with its own session (so nothing is
+ * ever shared between orchestras). Opening checks the database first: its tables, its schema
  * version and its identity marker. Unused orchestras are closed after an idle time, and least
  * recently used first when the {@link ConnectionBudget} runs out; an orchestra in use is never
  * closed.
@@ -42,7 +42,8 @@ public final class OrchestraRegistry implements AutoCloseable {
    */
   public Lease lease(OrchestraRoute route) {
     while (true) {
-      OpenOrchestra orchestra = open.computeIfAbsent(route.orchestraId(), id -> new OpenOrchestra(route));
+      OpenOrchestra orchestra =
+          open.computeIfAbsent(route.orchestraId(), id -> new OpenOrchestra(route));
       if (!orchestra.route.equals(route)) {
         // The registry entry changed (another database or login): retire the old one.
         open.remove(route.orchestraId(), orchestra);
@@ -160,6 +161,7 @@ public final class OrchestraRegistry implements AutoCloseable {
     private volatile long lastUsed = System.nanoTime();
     private volatile HikariDataSource pool;
     private volatile EntityManagerFactory factory;
+
     /**
      * Guards opening only. Opening waits for connections, and the budget may meanwhile ask every
      * orchestra (this one too) whether it is unused, which must not wait for the opening.

@@ -63,6 +63,7 @@ public class OrchestraRoutes {
     return new OrchestraRoute(
         orchestra.getId(),
         orchestra.getSubdomain(),
-        new DatabaseLogin(address, user, server.password(), "ripieno:o:" + orchestra.getSubdomain()));
+        new DatabaseLogin(
+            address, user, server.password(), "ripieno:o:" + orchestra.getSubdomain()));
   }
 }

@@ -10,8 +10,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * Runs the method in one transaction of the current orchestra's database: committed when it returns,
- * rolled back when it throws. Joins a transaction that is already open.
+ * Runs the method in one transaction of the current orchestra's database: committed when it
+ * returns, rolled back when it throws. Joins a transaction that is already open.
  */
 @Inherited
 @InterceptorBinding

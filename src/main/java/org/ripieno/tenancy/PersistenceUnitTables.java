@@ -40,7 +40,8 @@ final class PersistenceUnitTables {
           return tablesOf(unit, loader);
         }
       }
-      throw new IllegalStateException("No persistence unit '" + unitName + "' in " + PERSISTENCE_XML);
+      throw new IllegalStateException(
+          "No persistence unit '" + unitName + "' in " + PERSISTENCE_XML);
     } catch (IOException | ParserConfigurationException | SAXException e) {
       throw new IllegalStateException("Cannot read " + PERSISTENCE_XML, e);
     }

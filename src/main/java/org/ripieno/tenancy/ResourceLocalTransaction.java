@@ -13,8 +13,7 @@ final class ResourceLocalTransaction {
 
   private ResourceLocalTransaction() {}
 
-  static Object around(EntityManager entityManager, InvocationContext invocation)
-      throws Exception {
+  static Object around(EntityManager entityManager, InvocationContext invocation) throws Exception {
     EntityTransaction transaction = entityManager.getTransaction();
     if (transaction.isActive()) {
       return invocation.proceed();

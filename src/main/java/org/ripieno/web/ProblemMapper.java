@@ -10,8 +10,8 @@ import org.ripieno.tenancy.CentralDatabase.CentralUnavailableException;
 import org.ripieno.tenancy.OrchestraUnavailableException;
 
 /**
- * Every failure leaves as problem+json: the known ones with their status and message, anything
- * else as a 500 whose detail says nothing about the internals (the log has the stack trace).
+ * Every failure leaves as problem+json: the known ones with their status and message, anything else
+ * as a 500 whose detail says nothing about the internals (the log has the stack trace).
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {

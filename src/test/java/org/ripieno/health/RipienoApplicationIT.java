@@ -51,26 +51,76 @@ class RipienoApplicationIT {
 
   @Test
   void centralHoldsExactlyTheFourCentralTablesWithLegacyColumns() throws SQLException {
-    assertThat(query("select table_name from information_schema.tables where table_schema = 'public'"))
-        .containsExactlyInAnyOrder("Orchestra", "User", "Customer", "SystemLog", "flyway_schema_history");
+    assertThat(
+            query("select table_name from information_schema.tables where table_schema = 'public'"))
+        .containsExactlyInAnyOrder(
+            "Orchestra", "User", "Customer", "SystemLog", "flyway_schema_history");
     assertThat(columns("User"))
         .containsExactlyInAnyOrder(
-            "id", "email", "username", "passwordHash", "role", "orchestraId", "active", "lastLogin",
-            "isArchived", "localResident", "preferredLanguage", "createdAt", "updatedAt");
+            "id",
+            "email",
+            "username",
+            "passwordHash",
+            "role",
+            "orchestraId",
+            "active",
+            "lastLogin",
+            "isArchived",
+            "localResident",
+            "preferredLanguage",
+            "createdAt",
+            "updatedAt");
     assertThat(columns("SystemLog"))
         .containsExactlyInAnyOrder(
-            "id", "timestamp", "level", "category", "message", "metadata", "userId", "orchestraId",
-            "subdomain", "ip", "userAgent", "requestId", "duration");
+            "id",
+            "timestamp",
+            "level",
+            "category",
+            "message",
+            "metadata",
+            "userId",
+            "orchestraId",
+            "subdomain",
+            "ip",
+            "userAgent",
+            "requestId",
+            "duration");
     assertThat(columns("Customer"))
         .containsExactlyInAnyOrder(
-            "id", "name", "subdomain", "databaseUrl", "status", "contactEmail", "plan", "createdAt",
+            "id",
+            "name",
+            "subdomain",
+            "databaseUrl",
+            "status",
+            "contactEmail",
+            "plan",
+            "createdAt",
             "updatedAt");
     assertThat(columns("Orchestra"))
         .contains(
-            "id", "orchestraId", "name", "subdomain", "databaseUrl", "status", "contactName",
-            "contactEmail", "plan", "maxMusicians", "maxProjects", "pricePerMonth", "logoUrl",
-            "resendApiKey", "emailFromAddress", "twilioAuthToken", "smsOnGroupEmail", "features",
-            "primaryColor", "apiKey", "webhookSecret", "createdAt", "updatedAt");
+            "id",
+            "orchestraId",
+            "name",
+            "subdomain",
+            "databaseUrl",
+            "status",
+            "contactName",
+            "contactEmail",
+            "plan",
+            "maxMusicians",
+            "maxProjects",
+            "pricePerMonth",
+            "logoUrl",
+            "resendApiKey",
+            "emailFromAddress",
+            "twilioAuthToken",
+            "smsOnGroupEmail",
+            "features",
+            "primaryColor",
+            "apiKey",
+            "webhookSecret",
+            "createdAt",
+            "updatedAt");
   }
 
   @Test
@@ -108,8 +158,8 @@ class RipienoApplicationIT {
     HttpResponse<String> response = ripieno.get("/api/no-such-thing");
 
     assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(RunningRipieno.json(response).getInt("status")).isEqualTo(404);
     assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
   }

@@ -51,7 +51,8 @@ class OrchestraJobsIT {
 
   @BeforeAll
   void start() throws Exception {
-    alpha = new OrchestraRoute("orch-alpha", "alpha", postgres.createOrchestra("jalpha", "orch-alpha"));
+    alpha =
+        new OrchestraRoute("orch-alpha", "alpha", postgres.createOrchestra("jalpha", "orch-alpha"));
     beta = new OrchestraRoute("orch-beta", "beta", postgres.createOrchestra("jbeta", "orch-beta"));
     registry =
         new OrchestraRegistry(

@@ -1,5 +1,7 @@
 package org.ripieno.testing;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.ServerSocket;
@@ -14,12 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 
 /**
- * The real application, started the way the README starts it ({@code java -jar
- * target/ripieno.jar}) as a separate process, and called over HTTP. One boot per configuration.
+ * The real application, started the way the README starts it ({@code java -jar target/ripieno.jar})
+ * as a separate process, and called over HTTP. One boot per configuration.
  */
 public final class RunningRipieno implements AutoCloseable {
 
@@ -68,7 +68,8 @@ public final class RunningRipieno implements AutoCloseable {
     long deadline = started + limit.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("Ripieno exited with " + process.exitValue() + "; see " + log);
+        throw new IllegalStateException(
+            "Ripieno exited with " + process.exitValue() + "; see " + log);
       }
       try {
         if (get(path).statusCode() == status) {
@@ -79,7 +80,8 @@ public final class RunningRipieno implements AutoCloseable {
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException(path + " did not answer " + status + " within " + limit + "; see " + log);
+    throw new IllegalStateException(
+        path + " did not answer " + status + " within " + limit + "; see " + log);
   }
 
   /** Time since the process was started. */

@@ -13,9 +13,9 @@ import org.ripieno.tenancy.DatabaseLogin;
 import org.ripieno.tenancy.OrchestraDatabases;
 
 /**
- * The real PostgreSQL the tests run against ({@code ripieno.test.pg.url}, by default
- * 127.0.0.1:5432 as postgres). Every database a test creates gets a name unique to this run and is
- * dropped by {@link #close()}, so runs never collide.
+ * The real PostgreSQL the tests run against ({@code ripieno.test.pg.url}, by default 127.0.0.1:5432
+ * as postgres). Every database a test creates gets a name unique to this run and is dropped by
+ * {@link #close()}, so runs never collide.
  */
 public final class TestPostgres implements AutoCloseable {
 
@@ -26,7 +26,8 @@ public final class TestPostgres implements AutoCloseable {
   private final List<String> created = new ArrayList<>();
 
   public TestPostgres() {
-    String url = System.getProperty("ripieno.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    String url =
+        System.getProperty("ripieno.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
     String user = System.getProperty("ripieno.test.pg.user", "postgres");
     String password = System.getProperty("ripieno.test.pg.password");
     this.server = new DatabaseLogin(DatabaseAddress.parse(url), user, password, "ripieno-test");
