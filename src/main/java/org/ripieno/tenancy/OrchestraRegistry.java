@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -305,6 +306,12 @@ public final class OrchestraRegistry implements AutoCloseable {
                 + route.subdomain()
                 + " is not its own: "
                 + e.getMessage(),
+            e);
+      } catch (SQLTransientConnectionException e) {
+        throw new OrchestraUnavailableException(
+            "No database connection is free for orchestra "
+                + route.subdomain()
+                + " right now; please try again in a moment",
             e);
       } catch (SQLException e) {
         LOG.log(Level.WARNING, "Cannot open orchestra " + route.subdomain(), e);

@@ -4,6 +4,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLTransientConnectionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ripieno.tenancy.CentralDatabase.CentralUnavailableException;
@@ -28,9 +29,27 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         || failure instanceof CentralUnavailableException) {
       return Problem.response(Response.Status.SERVICE_UNAVAILABLE, failure.getMessage());
     }
+    if (causedBy(failure, SQLTransientConnectionException.class)) {
+      // The connection ceiling was reached and nothing could be freed in time.
+      return Problem.response(
+          Response.Status.SERVICE_UNAVAILABLE,
+          "The database is busy right now; please try again in a moment.");
+    }
     LOG.log(Level.SEVERE, "Unexpected failure", failure);
     return Problem.response(
         Response.Status.INTERNAL_SERVER_ERROR,
         "Something went wrong on our side; it has been logged.");
+  }
+
+  private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        return false;
+      }
+    }
+    return false;
   }
 }
