@@ -3,11 +3,9 @@ package org.ripieno.central.customers.entity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.ripieno.persistence.Ids;
+import org.ripieno.persistence.Timestamped;
 
 /**
  * The legacy tenant registry {@code "Customer"}, superseded by {@code Orchestra}; kept so an
@@ -15,7 +13,7 @@ import org.ripieno.persistence.Ids;
  */
 @Entity
 @Table(name = "Customer")
-public class Customer {
+public class Customer extends Timestamped {
 
   @Id private String id;
 
@@ -25,24 +23,12 @@ public class Customer {
   private String status = "active";
   private String contactEmail;
   private String plan = "small";
-  private Instant createdAt;
-  private Instant updatedAt;
 
   @PrePersist
   void prePersist() {
     if (id == null) {
       id = Ids.newId();
     }
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    if (createdAt == null) {
-      createdAt = now;
-    }
-    updatedAt = now;
-  }
-
-  @PreUpdate
-  void preUpdate() {
-    updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
   }
 
   public String getId() {
@@ -99,21 +85,5 @@ public class Customer {
 
   public void setPlan(String plan) {
     this.plan = plan;
-  }
-
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
-
-  public void setCreatedAt(Instant createdAt) {
-    this.createdAt = createdAt;
-  }
-
-  public Instant getUpdatedAt() {
-    return updatedAt;
-  }
-
-  public void setUpdatedAt(Instant updatedAt) {
-    this.updatedAt = updatedAt;
   }
 }

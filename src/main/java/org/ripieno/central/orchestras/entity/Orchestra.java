@@ -7,12 +7,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.ripieno.persistence.Ids;
 import org.ripieno.persistence.JsonbConverter;
+import org.ripieno.persistence.Timestamped;
 
 /**
  * A tenant: the legacy central {@code "Orchestra"} row (configuration, branding, email and SMS
@@ -23,7 +22,7 @@ import org.ripieno.persistence.JsonbConverter;
 @NamedQuery(
     name = "Orchestra.bySubdomain",
     query = "SELECT o FROM Orchestra o WHERE o.subdomain = :subdomain")
-public class Orchestra {
+public class Orchestra extends Timestamped {
 
   @Id private String id;
 
@@ -32,8 +31,6 @@ public class Orchestra {
   private String subdomain;
   private String databaseUrl;
   private String status = "pending";
-  private Instant createdAt;
-  private Instant updatedAt;
   private String contactName;
   private String contactEmail;
   private String plan = "medium";
@@ -91,16 +88,6 @@ public class Orchestra {
     if (orchestraId == null) {
       orchestraId = Ids.newId();
     }
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    if (createdAt == null) {
-      createdAt = now;
-    }
-    updatedAt = now;
-  }
-
-  @PreUpdate
-  void preUpdate() {
-    updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
   }
 
   public String getId() {
@@ -149,22 +136,6 @@ public class Orchestra {
 
   public void setStatus(String status) {
     this.status = status;
-  }
-
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
-
-  public void setCreatedAt(Instant createdAt) {
-    this.createdAt = createdAt;
-  }
-
-  public Instant getUpdatedAt() {
-    return updatedAt;
-  }
-
-  public void setUpdatedAt(Instant updatedAt) {
-    this.updatedAt = updatedAt;
   }
 
   public String getContactName() {

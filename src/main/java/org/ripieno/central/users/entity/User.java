@@ -7,12 +7,11 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.ripieno.central.orchestras.entity.Orchestra;
 import org.ripieno.persistence.Ids;
+import org.ripieno.persistence.Timestamped;
 
 /**
  * A login account in the central {@code "User"} table: a superadmin (no orchestra) or an admin or
@@ -24,7 +23,7 @@ import org.ripieno.persistence.Ids;
 @NamedQuery(
     name = "User.countSuperadmins",
     query = "SELECT COUNT(u) FROM User u WHERE u.role = 'superadmin'")
-public class User {
+public class User extends Timestamped {
 
   @Id private String id;
 
@@ -34,8 +33,6 @@ public class User {
   /** The owning orchestra's {@code Orchestra.id}; null for a superadmin. */
   private String orchestraId;
 
-  private Instant createdAt;
-  private Instant updatedAt;
   private String passwordHash;
   private boolean active = true;
   private String username;
@@ -54,16 +51,6 @@ public class User {
     if (id == null) {
       id = Ids.newId();
     }
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    if (createdAt == null) {
-      createdAt = now;
-    }
-    updatedAt = now;
-  }
-
-  @PreUpdate
-  void preUpdate() {
-    updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
   }
 
   public String getId() {
@@ -96,22 +83,6 @@ public class User {
 
   public void setOrchestraId(String orchestraId) {
     this.orchestraId = orchestraId;
-  }
-
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
-
-  public void setCreatedAt(Instant createdAt) {
-    this.createdAt = createdAt;
-  }
-
-  public Instant getUpdatedAt() {
-    return updatedAt;
-  }
-
-  public void setUpdatedAt(Instant updatedAt) {
-    this.updatedAt = updatedAt;
   }
 
   public String getPasswordHash() {

@@ -8,13 +8,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.ripieno.orchestra.instruments.entity.Position;
 import org.ripieno.orchestra.projects.entity.Project;
 import org.ripieno.persistence.Ids;
+import org.ripieno.persistence.Timestamped;
 
 /**
  * A project-specific ad-hoc ranking list for one position (at most one per project and position,
@@ -22,7 +20,7 @@ import org.ripieno.persistence.Ids;
  */
 @Entity
 @Table(name = "CustomRankingList")
-public class CustomRankingList {
+public class CustomRankingList extends Timestamped {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -40,10 +38,6 @@ public class CustomRankingList {
 
   private String templateName;
 
-  private Instant createdAt;
-
-  private Instant updatedAt;
-
   @ManyToOne(fetch = FetchType.LAZY)
   @JoinColumn(name = "projectId", insertable = false, updatable = false)
   private Project project;
@@ -54,19 +48,9 @@ public class CustomRankingList {
 
   @PrePersist
   void onPersist() {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     if (customListId == null) {
       customListId = Ids.newId();
     }
-    if (createdAt == null) {
-      createdAt = now;
-    }
-    updatedAt = now;
-  }
-
-  @PreUpdate
-  void onUpdate() {
-    updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
   }
 
   public Integer getId() {
@@ -123,22 +107,6 @@ public class CustomRankingList {
 
   public void setTemplateName(String templateName) {
     this.templateName = templateName;
-  }
-
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
-
-  public void setCreatedAt(Instant createdAt) {
-    this.createdAt = createdAt;
-  }
-
-  public Instant getUpdatedAt() {
-    return updatedAt;
-  }
-
-  public void setUpdatedAt(Instant updatedAt) {
-    this.updatedAt = updatedAt;
   }
 
   /** Read-only navigation; {@code projectId} is the attribute that is written. */

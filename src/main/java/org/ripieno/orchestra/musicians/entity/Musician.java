@@ -5,11 +5,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.ripieno.persistence.Ids;
+import org.ripieno.persistence.Timestamped;
 
 /**
  * A substitute or extra player whom the orchestra can ask to play. Never hard-deleted: archived
@@ -17,7 +16,7 @@ import org.ripieno.persistence.Ids;
  */
 @Entity
 @Table(name = "Musician")
-public class Musician {
+public class Musician extends Timestamped {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -47,25 +46,11 @@ public class Musician {
 
   private Instant restoredAt;
 
-  private Instant createdAt;
-
-  private Instant updatedAt;
-
   @PrePersist
   void onPersist() {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     if (musicianId == null) {
       musicianId = Ids.newId();
     }
-    if (createdAt == null) {
-      createdAt = now;
-    }
-    updatedAt = now;
-  }
-
-  @PreUpdate
-  void onUpdate() {
-    updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
   }
 
   public Integer getId() {
@@ -170,21 +155,5 @@ public class Musician {
 
   public void setRestoredAt(Instant restoredAt) {
     this.restoredAt = restoredAt;
-  }
-
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
-
-  public void setCreatedAt(Instant createdAt) {
-    this.createdAt = createdAt;
-  }
-
-  public Instant getUpdatedAt() {
-    return updatedAt;
-  }
-
-  public void setUpdatedAt(Instant updatedAt) {
-    this.updatedAt = updatedAt;
   }
 }

@@ -5,11 +5,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.ripieno.persistence.Ids;
+import org.ripieno.persistence.Timestamped;
 
 /**
  * A concert or production week that needs players. It has no status column: upcoming or done is
@@ -17,7 +16,7 @@ import org.ripieno.persistence.Ids;
  */
 @Entity
 @Table(name = "Project")
-public class Project {
+public class Project extends Timestamped {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -35,27 +34,13 @@ public class Project {
 
   private String concertInfo;
 
-  private Instant createdAt;
-
-  private Instant updatedAt;
-
   private String notes;
 
   @PrePersist
   void onPersist() {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     if (projectId == null) {
       projectId = Ids.newId();
     }
-    if (createdAt == null) {
-      createdAt = now;
-    }
-    updatedAt = now;
-  }
-
-  @PreUpdate
-  void onUpdate() {
-    updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
   }
 
   public Integer getId() {
@@ -112,22 +97,6 @@ public class Project {
 
   public void setConcertInfo(String concertInfo) {
     this.concertInfo = concertInfo;
-  }
-
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
-
-  public void setCreatedAt(Instant createdAt) {
-    this.createdAt = createdAt;
-  }
-
-  public Instant getUpdatedAt() {
-    return updatedAt;
-  }
-
-  public void setUpdatedAt(Instant updatedAt) {
-    this.updatedAt = updatedAt;
   }
 
   public String getNotes() {

@@ -4,11 +4,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import org.ripieno.persistence.Timestamped;
 
 /**
  * One key/value setting of the orchestra (e.g. {@code reminder_percentage}, {@code
@@ -16,7 +13,7 @@ import java.time.temporal.ChronoUnit;
  */
 @Entity
 @Table(name = "Settings")
-public class Settings {
+public class Settings extends Timestamped {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -27,24 +24,6 @@ public class Settings {
   private String value;
 
   private String description;
-
-  private Instant createdAt;
-
-  private Instant updatedAt;
-
-  @PrePersist
-  void onPersist() {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    if (createdAt == null) {
-      createdAt = now;
-    }
-    updatedAt = now;
-  }
-
-  @PreUpdate
-  void onUpdate() {
-    updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-  }
 
   public Integer getId() {
     return id;
@@ -76,21 +55,5 @@ public class Settings {
 
   public void setDescription(String description) {
     this.description = description;
-  }
-
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
-
-  public void setCreatedAt(Instant createdAt) {
-    this.createdAt = createdAt;
-  }
-
-  public Instant getUpdatedAt() {
-    return updatedAt;
-  }
-
-  public void setUpdatedAt(Instant updatedAt) {
-    this.updatedAt = updatedAt;
   }
 }

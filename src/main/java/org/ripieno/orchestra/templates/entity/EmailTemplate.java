@@ -6,12 +6,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.ripieno.persistence.Ids;
 import org.ripieno.persistence.JsonbConverter;
+import org.ripieno.persistence.Timestamped;
 
 /**
  * An email template of one {@code type} ({@code request}, {@code reminder}, {@code confirmation},
@@ -19,7 +17,7 @@ import org.ripieno.persistence.JsonbConverter;
  */
 @Entity
 @Table(name = "EmailTemplate")
-public class EmailTemplate {
+public class EmailTemplate extends Timestamped {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -36,25 +34,11 @@ public class EmailTemplate {
   @Convert(converter = JsonbConverter.class)
   private String variables;
 
-  private Instant createdAt;
-
-  private Instant updatedAt;
-
   @PrePersist
   void onPersist() {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     if (emailTemplateId == null) {
       emailTemplateId = Ids.newId();
     }
-    if (createdAt == null) {
-      createdAt = now;
-    }
-    updatedAt = now;
-  }
-
-  @PreUpdate
-  void onUpdate() {
-    updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
   }
 
   public Integer getId() {
@@ -103,21 +87,5 @@ public class EmailTemplate {
 
   public void setVariables(String variables) {
     this.variables = variables;
-  }
-
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
-
-  public void setCreatedAt(Instant createdAt) {
-    this.createdAt = createdAt;
-  }
-
-  public Instant getUpdatedAt() {
-    return updatedAt;
-  }
-
-  public void setUpdatedAt(Instant updatedAt) {
-    this.updatedAt = updatedAt;
   }
 }
