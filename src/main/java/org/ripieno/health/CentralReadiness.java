@@ -35,8 +35,9 @@ public class CentralReadiness implements HealthCheck {
     try {
       report = central.inspectSchema();
     } catch (RuntimeException e) {
-      reportChange(e.getMessage());
-      return response.down().withData("error", e.getMessage()).build();
+      String problem = String.valueOf(e.getMessage() == null ? e : e.getMessage());
+      reportChange(problem);
+      return response.down().withData("error", problem).build();
     }
     response.withData("database", report.database());
     if (!report.missing().isEmpty()) {

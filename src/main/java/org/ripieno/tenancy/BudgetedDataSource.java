@@ -18,15 +18,21 @@ final class BudgetedDataSource implements DataSource {
 
   private final DataSource physical;
   private final ConnectionBudget budget;
+  private final String owner;
 
-  BudgetedDataSource(DataSource physical, ConnectionBudget budget) {
+  /**
+   * @param owner the orchestra whose pool this feeds: when the budget frees connections for it, it
+   *     never closes this orchestra itself
+   */
+  BudgetedDataSource(DataSource physical, ConnectionBudget budget, String owner) {
     this.physical = physical;
     this.budget = budget;
+    this.owner = owner;
   }
 
   @Override
   public Connection getConnection() throws SQLException {
-    budget.acquire();
+    budget.acquire(owner);
     Connection connection;
     try {
       connection = physical.getConnection();
@@ -49,13 +55,16 @@ final class BudgetedDataSource implements DataSource {
             Connection.class.getClassLoader(),
             new Class<?>[] {Connection.class},
             (proxy, method, args) -> {
-              if ("close".equals(method.getName()) && released.compareAndSet(false, true)) {
+              // HikariCP closes a connection, or aborts one still in use when its pool shuts down.
+              boolean ending = "close".equals(method.getName()) || "abort".equals(method.getName());
+              if (ending && released.compareAndSet(false, true)) {
                 try {
-                  connection.close();
+                  return method.invoke(connection, args);
+                } catch (InvocationTargetException e) {
+                  throw e.getCause();
                 } finally {
                   budget.release();
                 }
-                return null;
               }
               try {
                 return method.invoke(connection, args);

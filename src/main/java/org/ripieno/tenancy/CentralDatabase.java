@@ -31,8 +31,13 @@ public class CentralDatabase {
 
   @Inject RipienoSettings settings;
 
-  private HikariDataSource pool;
-  private EntityManagerFactory factory;
+  /** After a failed start, callers get the same answer at once for this long. */
+  private static final long RETRY_AFTER_NANOS = 5_000_000_000L;
+
+  private volatile HikariDataSource pool;
+  private volatile EntityManagerFactory factory;
+  private CentralUnavailableException lastFailure;
+  private long lastFailureAt;
 
   void startWithApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
     try {
@@ -43,10 +48,29 @@ public class CentralDatabase {
   }
 
   /** Connects and migrates central once; later calls return at once. */
-  public synchronized void ensureStarted() {
+  public void ensureStarted() {
     if (factory != null) {
       return;
     }
+    synchronized (this) {
+      if (factory != null) {
+        return;
+      }
+      if (lastFailure != null && System.nanoTime() - lastFailureAt < RETRY_AFTER_NANOS) {
+        throw lastFailure;
+      }
+      try {
+        start();
+        lastFailure = null;
+      } catch (CentralUnavailableException e) {
+        lastFailure = e;
+        lastFailureAt = System.nanoTime();
+        throw e;
+      }
+    }
+  }
+
+  private void start() {
     DatabaseLogin login =
         settings
             .central()
@@ -75,8 +99,11 @@ public class CentralDatabase {
                   + " ("
                   + result.migrationsExecuted
                   + " migrations applied now)");
-      factory = UnitFactories.create(DatabaseKind.CENTRAL, candidate, "central");
+      EntityManagerFactory created =
+          UnitFactories.create(DatabaseKind.CENTRAL, candidate, "central");
+      // The pool first: a set factory is what tells other threads that central is started.
       pool = candidate;
+      factory = created;
     } catch (RuntimeException e) {
       candidate.close();
       LOG.log(Level.FINE, "Central start failed", e);

@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ConnectionBudget {
 
-  /** Frees connections held by others; returns whether it closed anything. */
+  /** Frees connections held by orchestras other than the requester; returns whether it did. */
   public interface Reclaimer {
-    boolean reclaim();
+    boolean reclaim(String requester);
   }
 
   private static final long RETRY_MILLIS = 50;
@@ -26,7 +26,7 @@ public final class ConnectionBudget {
   private final Semaphore permits;
   private final Duration maxWait;
   private final AtomicInteger mostInUse = new AtomicInteger();
-  private volatile Reclaimer reclaimer = () -> false;
+  private volatile Reclaimer reclaimer = requester -> false;
 
   public ConnectionBudget(int ceiling, Duration maxWait) {
     if (ceiling < 1) {
@@ -55,16 +55,16 @@ public final class ConnectionBudget {
     return mostInUse.get();
   }
 
-  void acquire() throws SQLException {
-    take();
+  void acquire(String requester) throws SQLException {
+    take(requester);
     mostInUse.accumulateAndGet(inUse(), Math::max);
   }
 
-  private void take() throws SQLException {
+  private void take(String requester) throws SQLException {
     long deadline = System.nanoTime() + maxWait.toNanos();
     try {
       while (!permits.tryAcquire()) {
-        boolean freed = reclaimer.reclaim();
+        boolean freed = reclaimer.reclaim(requester);
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           throw new SQLTransientConnectionException(

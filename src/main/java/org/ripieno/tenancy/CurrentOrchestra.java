@@ -3,6 +3,7 @@ package org.ripieno.tenancy;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,7 @@ public class CurrentOrchestra {
 
   private OrchestraRoute route;
   private OrchestraRegistry.Lease lease;
+  private EntityManager entityManager;
 
   /** Binds this request or job to an orchestra; switching to another one is refused. */
   public void enter(OrchestraRoute orchestra) {
@@ -48,11 +50,27 @@ public class CurrentOrchestra {
     return lease;
   }
 
+  /** The current orchestra's entity manager, open until the request or job ends. */
+  EntityManager entityManager() {
+    if (entityManager == null) {
+      entityManager = lease().entityManagerFactory().createEntityManager();
+    }
+    return entityManager;
+  }
+
+  /** Closes the entity manager before letting go of the database it uses. */
   @PreDestroy
   void leave() {
-    if (lease != null) {
-      lease.close();
-      lease = null;
+    try {
+      if (entityManager != null) {
+        entityManager.close();
+      }
+    } finally {
+      entityManager = null;
+      if (lease != null) {
+        lease.close();
+        lease = null;
+      }
     }
   }
 }

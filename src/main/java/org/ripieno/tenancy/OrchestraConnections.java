@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -48,15 +47,12 @@ public class OrchestraConnections {
     return registry;
   }
 
+  /** Closed by {@link CurrentOrchestra} when the request or job ends, before its lease. */
   @Produces
   @OrchestraData
   @RequestScoped
   EntityManager entityManager(CurrentOrchestra current) {
-    return current.lease().entityManagerFactory().createEntityManager();
-  }
-
-  void close(@Disposes @OrchestraData EntityManager entityManager) {
-    entityManager.close();
+    return current.entityManager();
   }
 
   @PreDestroy

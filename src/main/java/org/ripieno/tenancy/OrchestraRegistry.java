@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.flywaydb.core.api.FlywayException;
@@ -25,6 +26,7 @@ import org.flywaydb.core.api.FlywayException;
 public final class OrchestraRegistry implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(OrchestraRegistry.class.getName());
+  private static final AtomicLong OPENINGS = new AtomicLong();
 
   private final RegistrySettings settings;
   private final ConnectionBudget budget;
@@ -59,9 +61,10 @@ public final class OrchestraRegistry implements AutoCloseable {
         orchestra.ensureOpen();
         return new Lease(orchestra);
       } catch (RuntimeException e) {
-        orchestra.release();
+        // Retired first, so requests waiting on the same opening fail at once instead of retrying.
         open.remove(route.orchestraId(), orchestra);
         orchestra.retire();
+        orchestra.release();
         throw e;
       }
     }
@@ -107,9 +110,10 @@ public final class OrchestraRegistry implements AutoCloseable {
   }
 
   /** Frees connections for the budget: the least recently used unused orchestra first. */
-  private boolean reclaimConnections() {
+  private boolean reclaimConnections(String requester) {
     Optional<OpenOrchestra> idle =
         open.values().stream()
+            .filter(orchestra -> !orchestra.route.orchestraId().equals(requester))
             .filter(OpenOrchestra::isUnused)
             .min(Comparator.comparingLong(OpenOrchestra::lastUsed));
     if (idle.isPresent() && closeIfUnused(idle.get())) {
@@ -158,7 +162,7 @@ public final class OrchestraRegistry implements AutoCloseable {
     private final OrchestraRoute route;
     private int users;
     private boolean closed;
-    private boolean retired;
+    private volatile boolean retired;
     private volatile long lastUsed = System.nanoTime();
     private volatile HikariDataSource pool;
     private volatile EntityManagerFactory factory;
@@ -186,11 +190,15 @@ public final class OrchestraRegistry implements AutoCloseable {
       return true;
     }
 
-    synchronized void release() {
-      users--;
-      lastUsed = System.nanoTime();
-      if (retired) {
-        closeIfUnused();
+    void release() {
+      boolean closeNow;
+      synchronized (this) {
+        users--;
+        lastUsed = System.nanoTime();
+        closeNow = retired && markClosedIfUnused();
+      }
+      if (closeNow) {
+        closeResources();
       }
     }
 
@@ -202,24 +210,52 @@ public final class OrchestraRegistry implements AutoCloseable {
       return users == 0 && !closed;
     }
 
-    synchronized void retire() {
-      retired = true;
-      closeIfUnused();
+    void retire() {
+      boolean closeNow;
+      synchronized (this) {
+        retired = true;
+        closeNow = markClosedIfUnused();
+      }
+      if (closeNow) {
+        closeResources();
+      }
     }
 
-    synchronized boolean closeIfUnused() {
+    boolean closeIfUnused() {
+      boolean closeNow;
+      synchronized (this) {
+        closeNow = markClosedIfUnused();
+      }
+      if (closeNow) {
+        closeResources();
+      }
+      return closeNow;
+    }
+
+    private boolean markClosedIfUnused() {
       if (users > 0 || closed) {
         return false;
       }
       closed = true;
-      if (factory != null) {
-        factory.close();
-      }
-      if (pool != null) {
-        pool.close();
+      return true;
+    }
+
+    /** Outside the lock: closing a pool waits for its threads. */
+    private void closeResources() {
+      EntityManagerFactory openFactory = factory;
+      HikariDataSource openPool = pool;
+      try {
+        if (openFactory != null) {
+          openFactory.close();
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Closing orchestra " + route.subdomain() + " failed", e);
+      } finally {
+        if (openPool != null) {
+          openPool.close();
+        }
       }
       LOG.fine(() -> "Closed orchestra " + route.subdomain());
-      return true;
     }
 
     void softEvictConnections() {
@@ -235,6 +271,10 @@ public final class OrchestraRegistry implements AutoCloseable {
      */
     void ensureOpen() {
       synchronized (opening) {
+        if (retired) {
+          throw new OrchestraUnavailableException(
+              "Orchestra " + route.subdomain() + " could not be opened; please try again");
+        }
         if (factory == null) {
           open();
         }
@@ -266,7 +306,8 @@ public final class OrchestraRegistry implements AutoCloseable {
     private HikariDataSource createPool() {
       HikariConfig config = new HikariConfig();
       config.setPoolName("orchestra-" + route.subdomain());
-      config.setDataSource(new BudgetedDataSource(route.login().dataSource(), budget));
+      config.setDataSource(
+          new BudgetedDataSource(route.login().dataSource(), budget, route.orchestraId()));
       config.setMaximumPoolSize(settings.maxPerOrchestra());
       config.setMinimumIdle(0);
       config.setIdleTimeout(settings.idleTimeout().toMillis());
@@ -361,7 +402,7 @@ public final class OrchestraRegistry implements AutoCloseable {
       return UnitFactories.create(
           DatabaseKind.ORCHESTRA,
           pool,
-          "orchestra-" + route.orchestraId() + "-" + System.identityHashCode(this));
+          "orchestra-" + route.orchestraId() + "-" + OPENINGS.incrementAndGet());
     }
   }
 }

@@ -23,13 +23,22 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable failure) {
     if (failure instanceof WebApplicationException web) {
       Response.StatusType status = web.getResponse().getStatusInfo();
-      return Problem.response(status, status.getStatusCode() < 500 ? web.getMessage() : null);
+      Response problem =
+          Problem.response(status, status.getStatusCode() < 500 ? web.getMessage() : null);
+      // Keep the original headers (for example Allow on 405).
+      return Response.fromResponse(web.getResponse())
+          .type(Problem.MEDIA_TYPE)
+          .entity(problem.getEntity())
+          .build();
     }
-    if (failure instanceof OrchestraUnavailableException
-        || failure instanceof CentralUnavailableException) {
-      return Problem.response(Response.Status.SERVICE_UNAVAILABLE, failure.getMessage());
+    Throwable unavailable = cause(failure, OrchestraUnavailableException.class);
+    if (unavailable == null) {
+      unavailable = cause(failure, CentralUnavailableException.class);
     }
-    if (causedBy(failure, SQLTransientConnectionException.class)) {
+    if (unavailable != null) {
+      return Problem.response(Response.Status.SERVICE_UNAVAILABLE, unavailable.getMessage());
+    }
+    if (cause(failure, SQLTransientConnectionException.class) != null) {
       // The connection ceiling was reached and nothing could be freed in time.
       return Problem.response(
           Response.Status.SERVICE_UNAVAILABLE,
@@ -41,15 +50,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         "Something went wrong on our side; it has been logged.");
   }
 
-  private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+  private static Throwable cause(Throwable failure, Class<? extends Throwable> type) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (type.isInstance(cause)) {
-        return true;
+        return cause;
       }
       if (cause.getCause() == cause) {
-        return false;
+        return null;
       }
     }
-    return false;
+    return null;
   }
 }
