@@ -1,9 +1,7 @@
 package org.ripieno.tenancy;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -47,18 +45,7 @@ public record DatabaseLogin(
 
   /** A single unpooled connection, for maintenance work such as {@code CREATE DATABASE}. */
   public Connection connect() throws SQLException {
-    Properties properties = new Properties();
-    if (user != null && !user.isBlank()) {
-      properties.setProperty("user", user);
-    }
-    if (password != null && !password.isEmpty()) {
-      properties.setProperty("password", password);
-    }
-    if (applicationName != null) {
-      properties.setProperty("ApplicationName", applicationName);
-    }
-    properties.setProperty("connectTimeout", "10");
-    return DriverManager.getConnection(address.jdbcUrl(), properties);
+    return dataSource().getConnection();
   }
 
   /** Never prints the password. */

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterAll;
@@ -78,14 +79,7 @@ class OrchestraJobsIT {
   @Test
   void aJobThreadDoesNotCarryItsOrchestraIntoItsNextTask() throws Exception {
     String first =
-        onJobThread(
-            () ->
-                jobs.runAs(
-                    alpha,
-                    () -> {
-                      current.lease();
-                      return current.require().orchestraId();
-                    }));
+        onJobThread(() -> holdingTheDatabase(alpha, () -> current.require().orchestraId()));
     assertThat(first).isEqualTo("orch-alpha");
     assertThat(registry.leaseCount("orch-alpha")).isZero();
 
@@ -102,10 +96,9 @@ class OrchestraJobsIT {
             () ->
                 onJobThread(
                     () ->
-                        jobs.runAs(
+                        holdingTheDatabase(
                             alpha,
                             () -> {
-                              current.lease();
                               throw new IllegalStateException("the job failed");
                             })))
         .isInstanceOf(IllegalStateException.class)
@@ -114,6 +107,16 @@ class OrchestraJobsIT {
 
     assertThat(onJobThread(() -> jobs.runAs(beta, () -> current.require().subdomain())))
         .isEqualTo("beta");
+  }
+
+  /** A job that opens its orchestra's database before doing its work. */
+  private <T> T holdingTheDatabase(OrchestraRoute orchestra, Supplier<T> work) {
+    return jobs.runAs(
+        orchestra,
+        () -> {
+          current.lease();
+          return work.get();
+        });
   }
 
   private <T> T onJobThread(java.util.concurrent.Callable<T> task) throws Exception {
