@@ -1,11 +1,14 @@
 package org.ripieno.launcher;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TimeZone;
+import java.util.stream.Stream;
 
 /**
  * {@code java -jar target/ripieno.jar}: starts an embedded PostgreSQL when no central database is
@@ -32,13 +35,19 @@ public final class RipienoLauncher {
       System.setProperty("ripieno.central.user", EmbeddedDatabase.USER);
     }
 
+    // Payara keeps the deployed application in its runtime directory and would start that stored
+    // copy, then replace it with --deploy: a stale version answers first, then requests fail
+    // while it is redeployed. Each start begins with an empty runtime directory instead.
+    Path payaraRoot = dataDir.resolve("payara");
+    deleteRecursively(payaraRoot);
+
     List<String> payara = new ArrayList<>();
     payara.addAll(
         List.of(
             "--deploy", war().toString(),
             "--contextroot", "/",
             "--port", Integer.toString(LauncherSettings.httpPort()),
-            "--rootdir", dataDir.resolve("payara").toString()));
+            "--rootdir", payaraRoot.toString()));
     if (LauncherSettings.value("ripieno.cluster").map(Boolean::parseBoolean).orElse(false)) {
       System.out.println("Ripieno: Payara clustering on");
     } else {
@@ -46,6 +55,17 @@ public final class RipienoLauncher {
     }
     payara.addAll(List.of(args));
     fish.payara.micro.PayaraMicro.main(payara.toArray(String[]::new));
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   /** {@code ripieno.war} beside this jar, unless {@code ripieno.war} names another. */

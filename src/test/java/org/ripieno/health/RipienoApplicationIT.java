@@ -128,7 +128,7 @@ class RipienoApplicationIT {
     assertThat(ripieno.get("/health/live").statusCode()).isEqualTo(200);
     HttpResponse<String> ready = ripieno.get("/health/ready");
 
-    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
     assertThat(RunningRipieno.json(ready).getString("status")).isEqualTo("UP");
   }
 
@@ -141,7 +141,7 @@ class RipienoApplicationIT {
     try {
       HttpResponse<String> down = ripieno.get("/health/ready");
 
-      assertThat(down.statusCode()).isEqualTo(503);
+      assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
       JsonObject check = RunningRipieno.json(down).getJsonArray("checks").getJsonObject(0);
       assertThat(check.getString("status")).isEqualTo("DOWN");
       assertThat(check.getJsonObject("data").getString("misplacedTables"))
