@@ -111,6 +111,32 @@ public class RipienoSettings {
     return Path.of(value("ripieno.data-dir").orElse("ripieno-data"));
   }
 
+  /** An optional value, blank counted as unset. */
+  public Optional<String> optional(String key) {
+    return value(key);
+  }
+
+  public String text(String key, String fallback) {
+    return value(key).orElse(fallback);
+  }
+
+  public int number(String key, int fallback) {
+    return integer(key, fallback);
+  }
+
+  public Duration period(String key, Duration fallback) {
+    return duration(key, fallback);
+  }
+
+  /** A comma-separated list, empty when unset. */
+  public java.util.List<String> list(String key) {
+    return value(key).stream()
+        .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+        .map(String::trim)
+        .filter(v -> !v.isEmpty())
+        .toList();
+  }
+
   private int integer(String key, int fallback) {
     return value(key).map(v -> parse(key, v, Integer::parseInt)).orElse(fallback);
   }

@@ -59,11 +59,13 @@ public class OrchestraRoutes {
     DatabaseAddress address =
         new DatabaseAddress(
             orchestra.getDatabaseHost(), orchestra.getDatabasePort(), orchestra.getDatabaseName());
-    String user = Optional.ofNullable(orchestra.getDatabaseUser()).orElse(server.user());
+    // An entry with its own login (an adopted database) uses it; else the server's login.
+    boolean ownLogin = orchestra.getDatabaseUser() != null;
+    String user = ownLogin ? orchestra.getDatabaseUser() : server.user();
+    String password = ownLogin ? orchestra.getDatabasePassword() : server.password();
     return new OrchestraRoute(
         orchestra.getId(),
         orchestra.getSubdomain(),
-        new DatabaseLogin(
-            address, user, server.password(), "ripieno:o:" + orchestra.getSubdomain()));
+        new DatabaseLogin(address, user, password, "ripieno:o:" + orchestra.getSubdomain()));
   }
 }

@@ -1,34 +1,60 @@
 package org.ripieno.web;
 
+import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.ripieno.tenancy.CentralDatabase.CentralUnavailableException;
 import org.ripieno.tenancy.OrchestraUnavailableException;
 
 /**
- * Every failure leaves as problem+json: the known ones with their status and message, anything else
- * as a 500 whose detail says nothing about the internals (the log has the stack trace).
+ * Every failure leaves as problem+json: refusals with their status and message (Swedish when the
+ * request prefers it), unavailable databases as 503, anything else as a 500 whose detail says
+ * nothing about the internals (the log has the stack trace).
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+  private static final Pattern UNKNOWN_PROPERTY =
+      Pattern.compile("Json property (\\S+) can not be mapped");
+
+  @Context HttpHeaders headers;
 
   @Override
   public Response toResponse(Throwable failure) {
+    Locale locale = preferredLocale();
+    ProblemException problem = cause(failure, ProblemException.class);
+    if (problem != null) {
+      Response response = Problem.response(problem.status(), problem.text().in(locale));
+      if (problem.retryAfter() != null) {
+        return Response.fromResponse(response)
+            .header(HttpHeaders.RETRY_AFTER, Math.max(1, problem.retryAfter().toSeconds()))
+            .build();
+      }
+      return response;
+    }
+    JsonbException json = cause(failure, JsonbException.class);
+    if (json != null) {
+      return Problem.response(Response.Status.BAD_REQUEST, unreadableBody(json).in(locale));
+    }
     if (failure instanceof WebApplicationException web) {
       Response.StatusType status = web.getResponse().getStatusInfo();
-      Response problem =
+      Response body =
           Problem.response(status, status.getStatusCode() < 500 ? web.getMessage() : null);
       // Keep the original headers (for example Allow on 405).
       return Response.fromResponse(web.getResponse())
           .type(Problem.MEDIA_TYPE)
-          .entity(problem.getEntity())
+          .entity(body.getEntity())
           .build();
     }
     Throwable unavailable = cause(failure, OrchestraUnavailableException.class);
@@ -42,18 +68,49 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       // The connection ceiling was reached and nothing could be freed in time.
       return Problem.response(
           Response.Status.SERVICE_UNAVAILABLE,
-          "The database is busy right now; please try again in a moment.");
+          Text.of(
+                  "The database is busy right now; please try again in a moment.",
+                  "Databasen är upptagen just nu; försök igen om en liten stund.")
+              .in(locale));
     }
     LOG.log(Level.SEVERE, "Unexpected failure", failure);
     return Problem.response(
         Response.Status.INTERNAL_SERVER_ERROR,
-        "Something went wrong on our side; it has been logged.");
+        Text.of(
+                "Something went wrong on our side; it has been logged.",
+                "Något gick fel hos oss; felet har loggats.")
+            .in(locale));
   }
 
-  private static Throwable cause(Throwable failure, Class<? extends Throwable> type) {
+  /** Says what is wrong with a body without naming Ripieno's classes. */
+  private static Text unreadableBody(JsonbException json) {
+    Matcher unknown = UNKNOWN_PROPERTY.matcher(String.valueOf(json.getMessage()));
+    if (unknown.find()) {
+      return Text.of(
+          "The request body has a field this call does not take: {0}.",
+          "Förfrågans innehåll har ett fält som anropet inte tar emot: {0}.", unknown.group(1));
+    }
+    return Text.of(
+        "The request body is not valid JSON for this call, or a field has a value of the wrong"
+            + " type.",
+        "Förfrågans innehåll är inte giltig JSON för anropet, eller ett fält har fel typ av"
+            + " värde.");
+  }
+
+  private Locale preferredLocale() {
+    try {
+      return headers == null || headers.getAcceptableLanguages().isEmpty()
+          ? Locale.ENGLISH
+          : headers.getAcceptableLanguages().get(0);
+    } catch (RuntimeException noRequest) {
+      return Locale.ENGLISH;
+    }
+  }
+
+  private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (type.isInstance(cause)) {
-        return cause;
+        return type.cast(cause);
       }
       if (cause.getCause() == cause) {
         return null;

@@ -2,8 +2,10 @@ package org.ripieno.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
@@ -16,6 +18,25 @@ import org.ripieno.testing.RunningRipieno;
  * directory, ready within 60 s, and the data still there after a restart.
  */
 class EmbeddedRunIT {
+
+  /** Unconfigured: a generated password in an owner-only file, never in the log, to be changed. */
+  private static void assertFirstSuperadminCanLogInOnce(RunningRipieno ripieno, Path dataDir)
+      throws Exception {
+    Path file = dataDir.resolve("superadmin-password.txt");
+    assertThat(Files.getPosixFilePermissions(file))
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    String password = Files.readAllLines(file).get(1);
+    assertThat(Files.readString(ripieno.log())).contains(file.toString()).doesNotContain(password);
+    HttpResponse<String> login =
+        ripieno.send(
+            "POST",
+            "/api/auth/login",
+            null,
+            "{\"username\":\"superadmin\",\"password\":\"" + password + "\"}");
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    assertThat(RunningRipieno.json(login).getJsonObject("user").getBoolean("mustChangePassword"))
+        .isTrue();
+  }
 
   @Test
   void withNoDatabaseConfiguredItIsReadyWithinAMinuteAndKeepsItsDataAcrossRestarts()
@@ -30,6 +51,7 @@ class EmbeddedRunIT {
         System.out.printf("Embedded run: /health/ready UP %d ms after start%n", ready.toMillis());
         assertThat(ready).isLessThan(Duration.ofSeconds(60));
         firstInstall = Files.readString(dataDir.resolve("postgres/port"));
+        assertFirstSuperadminCanLogInOnce(ripieno, dataDir);
       }
       assertThat(dataDir.resolve("postgres/data/PG_VERSION")).exists();
 

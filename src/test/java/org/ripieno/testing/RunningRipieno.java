@@ -24,7 +24,10 @@ import java.util.concurrent.TimeUnit;
 public final class RunningRipieno implements AutoCloseable {
 
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private final Process process;
   private final int port;
@@ -90,9 +93,34 @@ public final class RunningRipieno implements AutoCloseable {
   }
 
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return HTTP.send(
-        HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    return send("GET", path, null, null);
+  }
+
+  /**
+   * One call: the method, the path, a token (or null), a JSON body (or null) and further headers as
+   * name, value pairs.
+   */
+  public HttpResponse<String> send(
+      String method, String path, String token, String json, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .timeout(Duration.ofSeconds(20))
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   public static JsonObject json(HttpResponse<String> response) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import org.ripieno.persistence.Ids;
 import org.ripieno.persistence.JsonbConverter;
 import org.ripieno.persistence.Timestamped;
+import org.ripieno.security.secrets.EncryptedString;
 
 /**
  * A tenant: the legacy central {@code "Orchestra"} row (configuration, branding, email and SMS
@@ -39,13 +40,18 @@ public class Orchestra extends Timestamped {
   private int pricePerMonth = 4990;
   private String logoUrl;
 
+  @Convert(converter = EncryptedString.class)
   private String resendApiKey;
+
   private String emailFromAddress = "no-reply@stagesub.com";
   private String emailFromName;
   private String emailReplyTo;
 
   private String twilioAccountSid;
+
+  @Convert(converter = EncryptedString.class)
   private String twilioAuthToken;
+
   private String twilioFromNumber;
   private boolean smsOnRequest;
   private boolean smsOnReminder;
@@ -63,6 +69,8 @@ public class Orchestra extends Timestamped {
 
   private String apiKey;
   private String webhookUrl;
+
+  @Convert(converter = EncryptedString.class)
   private String webhookSecret;
 
   @Enumerated(EnumType.STRING)
@@ -78,6 +86,8 @@ public class Orchestra extends Timestamped {
   private Integer databasePort;
   private String databaseName;
   private String databaseUser;
+
+  @Convert(converter = EncryptedString.class)
   private String databasePassword;
 
   @PrePersist

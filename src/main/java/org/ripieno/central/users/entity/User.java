@@ -20,6 +20,18 @@ import org.ripieno.persistence.Timestamped;
 @Entity
 @Table(name = "User")
 @NamedQuery(name = "User.byUsername", query = "SELECT u FROM User u WHERE u.username = :username")
+@NamedQuery(name = "User.byEmail", query = "SELECT u FROM User u WHERE u.email = :email")
+@NamedQuery(
+    name = "User.byExternalSubject",
+    query = "SELECT u FROM User u WHERE u.externalSubject = :subject")
+@NamedQuery(name = "User.all", query = "SELECT u FROM User u ORDER BY u.username")
+@NamedQuery(name = "User.countAll", query = "SELECT COUNT(u) FROM User u")
+@NamedQuery(
+    name = "User.ofOrchestra",
+    query = "SELECT u FROM User u WHERE u.orchestraId = :orchestraId ORDER BY u.username")
+@NamedQuery(
+    name = "User.countOfOrchestra",
+    query = "SELECT COUNT(u) FROM User u WHERE u.orchestraId = :orchestraId")
 @NamedQuery(
     name = "User.countSuperadmins",
     query = "SELECT COUNT(u) FROM User u WHERE u.role = 'superadmin'")
@@ -40,6 +52,9 @@ public class User extends Timestamped {
   private boolean isArchived;
   private boolean localResident;
   private String preferredLanguage = "sv";
+  private boolean mustChangePassword;
+  private int tokenVersion;
+  private String externalSubject;
 
   /** Read-only view of {@link #orchestraId}; set the id to change the orchestra. */
   @ManyToOne(fetch = FetchType.LAZY)
@@ -143,5 +158,32 @@ public class User extends Timestamped {
 
   public Orchestra getOrchestra() {
     return orchestra;
+  }
+
+  /** Set while the password is one Ripieno generated; cleared when its owner chooses one. */
+  public boolean isMustChangePassword() {
+    return mustChangePassword;
+  }
+
+  public void setMustChangePassword(boolean mustChangePassword) {
+    this.mustChangePassword = mustChangePassword;
+  }
+
+  /** Carried in every token; raising it invalidates all tokens issued before. */
+  public int getTokenVersion() {
+    return tokenVersion;
+  }
+
+  public void setTokenVersion(int tokenVersion) {
+    this.tokenVersion = tokenVersion;
+  }
+
+  /** The enterprise SSO subject of this account, null for a local account. */
+  public String getExternalSubject() {
+    return externalSubject;
+  }
+
+  public void setExternalSubject(String externalSubject) {
+    this.externalSubject = externalSubject;
   }
 }

@@ -1,0 +1,82 @@
+package org.ripieno.central.users.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import org.ripieno.central.users.control.Accounts;
+import org.ripieno.security.Allow;
+import org.ripieno.security.Caller;
+import org.ripieno.security.Role;
+import org.ripieno.web.Page;
+
+/** Every account of the platform, for the superadmin. */
+@Path("platform/users")
+@Allow(Role.SUPERADMIN)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class PlatformUsersResource {
+
+  @Inject Accounts accounts;
+  @Context SecurityContext security;
+
+  @GET
+  public Page<UserView> list(
+      @QueryParam("page") @DefaultValue("1") int page,
+      @QueryParam("size") @DefaultValue("50") int size) {
+    return accounts.list(Accounts.Scope.PLATFORM, page, size);
+  }
+
+  @GET
+  @Path("{id}")
+  public UserView get(@PathParam("id") String id) {
+    return accounts.get(id, Accounts.Scope.PLATFORM);
+  }
+
+  @POST
+  public Response create(UserInput input, @Context UriInfo uri) {
+    UserView created = accounts.create(orEmpty(input), Accounts.Scope.PLATFORM, caller());
+    return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
+        .entity(created)
+        .build();
+  }
+
+  @PUT
+  @Path("{id}")
+  public UserView update(@PathParam("id") String id, UserInput input) {
+    return accounts.update(id, orEmpty(input), Accounts.Scope.PLATFORM, caller());
+  }
+
+  @DELETE
+  @Path("{id}")
+  public void delete(@PathParam("id") String id) {
+    accounts.delete(id, Accounts.Scope.PLATFORM, caller());
+  }
+
+  @POST
+  @Path("{id}/reset-password")
+  public Map<String, String> resetPassword(@PathParam("id") String id) {
+    return Map.of("password", accounts.resetPassword(id, Accounts.Scope.PLATFORM, caller()));
+  }
+
+  private Caller caller() {
+    return (Caller) security.getUserPrincipal();
+  }
+
+  static UserInput orEmpty(UserInput input) {
+    return input == null ? new UserInput(null, null, null, null, null, null) : input;
+  }
+}

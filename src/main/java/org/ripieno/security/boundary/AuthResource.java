@@ -1,0 +1,71 @@
+package org.ripieno.security.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.ripieno.central.users.boundary.UserView;
+import org.ripieno.central.users.control.Accounts;
+import org.ripieno.central.users.entity.User;
+import org.ripieno.security.Allow;
+import org.ripieno.security.AllowedWithExpiredPassword;
+import org.ripieno.security.Caller;
+import org.ripieno.security.Public;
+import org.ripieno.security.Role;
+import org.ripieno.security.control.ClientAddress;
+import org.ripieno.security.control.LoginService;
+import org.ripieno.tenancy.CentralData;
+
+/** Login, the caller's own account, and changing one's password. */
+@Path("auth")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+  /** {@code POST /api/auth/login} body. */
+  public record Credentials(String username, String password) {}
+
+  /** {@code PUT /api/auth/password} body. */
+  public record PasswordChange(String currentPassword, String newPassword) {}
+
+  @Inject LoginService logins;
+  @Inject Accounts accounts;
+  @Inject ClientAddress clientAddress;
+  @Inject @CentralData EntityManager central;
+
+  @POST
+  @Path("login")
+  @Public
+  public LoginService.LoginResult login(Credentials credentials, @Context HttpServletRequest http) {
+    Credentials given = credentials == null ? new Credentials(null, null) : credentials;
+    String client = clientAddress.of(http.getRemoteAddr(), http.getHeader("X-Forwarded-For"));
+    return logins.login(given.username(), given.password(), client);
+  }
+
+  @GET
+  @Path("me")
+  @Allow({Role.SUPERADMIN, Role.ADMIN, Role.USER})
+  @AllowedWithExpiredPassword
+  public UserView me(@Context SecurityContext security) {
+    Caller caller = (Caller) security.getUserPrincipal();
+    return accounts.view(central.find(User.class, caller.userId()));
+  }
+
+  @PUT
+  @Path("password")
+  @Allow({Role.SUPERADMIN, Role.ADMIN, Role.USER})
+  @AllowedWithExpiredPassword
+  public void changePassword(PasswordChange change, @Context SecurityContext security) {
+    PasswordChange given = change == null ? new PasswordChange(null, null) : change;
+    Caller caller = (Caller) security.getUserPrincipal();
+    accounts.changeOwnPassword(caller.userId(), given.currentPassword(), given.newPassword());
+  }
+}

@@ -1,0 +1,246 @@
+package org.ripieno.security.tokens;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.text.ParseException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Issues Ripieno's own tokens and verifies both those and the tokens of a trusted SSO issuer. The
+ * verifier is chosen by the (still unverified) {@code iss}, but each verifier then checks the
+ * signature with its own fixed algorithms and keys, so a token cannot pick its own trust: own
+ * tokens accept HS256 with our key only, SSO tokens RS256/ES256/PS256 from the issuer's JWK set
+ * only, and unsigned ({@code alg: none}) tokens are never accepted. Thread-safe.
+ */
+public final class TokenService {
+
+  /** Roles in the order the first present one wins for SSO tokens. */
+  static final List<String> ROLES = List.of("superadmin", "admin", "user");
+
+  private static final int MAX_CLOCK_SKEW_SECONDS = 30;
+  private static final Set<JWSAlgorithm> SSO_ALGORITHMS =
+      Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256, JWSAlgorithm.PS256);
+
+  private final TokenSettings own;
+  private final Optional<SsoSettings> sso;
+  private final MACSigner signer;
+  private final ConfigurableJWTProcessor<SecurityContext> ownProcessor;
+  private final ConfigurableJWTProcessor<SecurityContext> ssoProcessor;
+
+  public TokenService(TokenSettings own, Optional<SsoSettings> sso) {
+    this.own = Objects.requireNonNull(own, "own");
+    this.sso = Objects.requireNonNull(sso, "sso");
+    if (sso.isPresent() && sso.get().issuer().equals(own.issuer())) {
+      throw new IllegalArgumentException(
+          "ripieno.sso.issuer must differ from ripieno.token.issuer");
+    }
+    try {
+      this.signer = new MACSigner(own.signingKey());
+    } catch (JOSEException e) {
+      throw new IllegalArgumentException("ripieno.token.signing-key is not a usable HS256 key");
+    }
+    this.ownProcessor = ownProcessor(own);
+    this.ssoProcessor = sso.map(TokenService::ssoProcessor).orElse(null);
+  }
+
+  private static ConfigurableJWTProcessor<SecurityContext> ownProcessor(TokenSettings own) {
+    DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    processor.setJWSKeySelector(
+        new JWSVerificationKeySelector<>(
+            JWSAlgorithm.HS256, new ImmutableSecret<>(own.signingKey())));
+    processor.setJWTClaimsSetVerifier(
+        claimsVerifier(own.audience(), own.issuer(), Set.of("exp", "sub", "upn", "groups", "ver")));
+    return processor;
+  }
+
+  private static ConfigurableJWTProcessor<SecurityContext> ssoProcessor(SsoSettings sso) {
+    JWKSource<SecurityContext> keys =
+        JWKSourceBuilder.<SecurityContext>create(sso.jwksUrl()).build();
+    DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    // Identity providers label access tokens "JWT" or, per RFC 9068, "at+jwt".
+    processor.setJWSTypeVerifier(
+        new DefaultJOSEObjectTypeVerifier<>(
+            JOSEObjectType.JWT,
+            new JOSEObjectType("at+jwt"),
+            new JOSEObjectType("application/at+jwt"),
+            null));
+    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(SSO_ALGORITHMS, keys));
+    processor.setJWTClaimsSetVerifier(
+        claimsVerifier(sso.audience(), sso.issuer(), Set.of("exp", "sub")));
+    return processor;
+  }
+
+  private static DefaultJWTClaimsVerifier<SecurityContext> claimsVerifier(
+      String audience, String issuer, Set<String> required) {
+    DefaultJWTClaimsVerifier<SecurityContext> verifier =
+        new DefaultJWTClaimsVerifier<>(
+            Set.of(audience), new JWTClaimsSet.Builder().issuer(issuer).build(), required, null);
+    verifier.setMaxClockSkew(MAX_CLOCK_SKEW_SECONDS);
+    return verifier;
+  }
+
+  /** Signs an own token for the subject, valid for the configured lifetime from now. */
+  public IssuedToken issue(TokenSubject subject) {
+    if (!ROLES.contains(subject.role())) {
+      throw new IllegalArgumentException("Unknown role " + subject.role());
+    }
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Instant expiresAt = now.plus(own.lifetime());
+    JWTClaimsSet.Builder claims =
+        new JWTClaimsSet.Builder()
+            .issuer(own.issuer())
+            .audience(own.audience())
+            .subject(subject.userId())
+            .claim("upn", subject.username())
+            .claim("groups", List.of(subject.role()))
+            .claim("ver", subject.tokenVersion())
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(expiresAt))
+            .jwtID(UUID.randomUUID().toString());
+    if (subject.orchestraSubdomain() != null) {
+      claims.claim("orchestra", subject.orchestraSubdomain());
+    }
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
+            claims.build());
+    try {
+      jwt.sign(signer);
+    } catch (JOSEException e) {
+      throw new IllegalStateException("Cannot sign a token", e);
+    }
+    return new IssuedToken(jwt.serialize(), expiresAt);
+  }
+
+  /**
+   * Checks a token and returns its trusted facts.
+   *
+   * @throws InvalidTokenException if the token is malformed, unsigned, wrongly signed, expired,
+   *     from an unknown issuer, for another audience or lacks a required claim
+   */
+  public VerifiedToken verify(String token) {
+    if (token == null || token.isBlank()) {
+      throw new InvalidTokenException("no token");
+    }
+    JWT jwt;
+    String issuer;
+    try {
+      jwt = JWTParser.parse(token.strip());
+      // An encrypted token shows no claims before decryption; Ripieno accepts none.
+      JWTClaimsSet unverified = jwt.getJWTClaimsSet();
+      if (unverified == null) {
+        throw new InvalidTokenException("token without readable claims");
+      }
+      issuer = unverified.getIssuer();
+    } catch (ParseException e) {
+      throw new InvalidTokenException("malformed token");
+    }
+    if (own.issuer().equals(issuer)) {
+      return ownToken(process(ownProcessor, jwt, "own"));
+    }
+    if (sso.isPresent() && sso.get().issuer().equals(issuer)) {
+      return ssoToken(process(ssoProcessor, jwt, "SSO"), sso.get());
+    }
+    throw new InvalidTokenException("unknown issuer");
+  }
+
+  private static JWTClaimsSet process(
+      ConfigurableJWTProcessor<SecurityContext> processor, JWT jwt, String kind) {
+    try {
+      return processor.process(jwt, null);
+    } catch (BadJOSEException e) {
+      throw new InvalidTokenException(kind + " token refused: " + e.getMessage());
+    } catch (JOSEException e) {
+      // Typically the SSO key set could not be fetched.
+      throw new InvalidTokenException(kind + " token not verifiable: " + e.getMessage());
+    }
+  }
+
+  private static VerifiedToken ownToken(JWTClaimsSet claims) {
+    try {
+      List<String> groups = claims.getStringListClaim("groups");
+      if (groups.size() != 1 || !ROLES.contains(groups.get(0))) {
+        throw new InvalidTokenException("own token without exactly one known role");
+      }
+      String username = claims.getStringClaim("upn");
+      if (username == null || claims.getSubject().isBlank()) {
+        throw new InvalidTokenException("own token without subject or username");
+      }
+      return new VerifiedToken(
+          false,
+          claims.getSubject(),
+          username,
+          null,
+          groups.get(0),
+          claims.getStringClaim("orchestra"),
+          claims.getIntegerClaim("ver"),
+          claims.getExpirationTime().toInstant());
+    } catch (ParseException e) {
+      throw new InvalidTokenException("own token with a claim of the wrong type");
+    }
+  }
+
+  private static VerifiedToken ssoToken(JWTClaimsSet claims, SsoSettings sso) {
+    try {
+      String email = claims.getStringClaim("email");
+      String username = claims.getStringClaim("preferred_username");
+      if (username == null || username.isBlank()) {
+        username = claims.getStringClaim("upn");
+      }
+      if (username == null || username.isBlank()) {
+        username = email;
+      }
+      if (username == null || username.isBlank()) {
+        username = claims.getSubject();
+      }
+      return new VerifiedToken(
+          true,
+          claims.getSubject(),
+          username,
+          email,
+          ssoRole(claims.getClaim(sso.roleClaim())),
+          claims.getStringClaim(sso.orchestraClaim()),
+          null,
+          claims.getExpirationTime().toInstant());
+    } catch (ParseException e) {
+      throw new InvalidTokenException("SSO token with a claim of the wrong type");
+    }
+  }
+
+  /** The most privileged known role in a string or array claim, or null. */
+  private static String ssoRole(Object claim) {
+    List<?> values;
+    if (claim instanceof String s) {
+      values = List.of(s);
+    } else if (claim instanceof List<?> list) {
+      values = list;
+    } else {
+      return null;
+    }
+    return ROLES.stream().filter(values::contains).findFirst().orElse(null);
+  }
+}
