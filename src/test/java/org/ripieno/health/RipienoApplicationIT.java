@@ -57,10 +57,23 @@ class RipienoApplicationIT {
             "Orchestra", "User", "Customer", "SystemLog", "flyway_schema_history");
     assertThat(columns("User"))
         .containsExactlyInAnyOrder(
-            "id", "email", "username", "passwordHash", "role", "orchestraId", "active", "lastLogin",
-            "isArchived", "localResident", "preferredLanguage", "createdAt", "updatedAt",
-            // Ripieno's additions (db/central/V3)
-            "mustChangePassword", "tokenVersion", "externalSubject");
+            "id",
+            "email",
+            "username",
+            "passwordHash",
+            "role",
+            "orchestraId",
+            "active",
+            "lastLogin",
+            "isArchived",
+            "localResident",
+            "preferredLanguage",
+            "createdAt",
+            "updatedAt",
+            // Ripieno's additions (db/central/V3__ripieno_credentials)
+            "mustChangePassword",
+            "tokenVersion",
+            "externalSubject");
     assertThat(columns("SystemLog"))
         .containsExactlyInAnyOrder(
             "id",

@@ -68,6 +68,10 @@ public class Orchestra extends Timestamped {
   private String faviconUrl;
 
   private String apiKey;
+
+  /** The last four characters of the API key, for display; the key itself is only hashed. */
+  private String apiKeyLast4;
+
   private String webhookUrl;
 
   @Convert(converter = EncryptedString.class)
@@ -451,5 +455,13 @@ public class Orchestra extends Timestamped {
 
   public void setDatabasePassword(String databasePassword) {
     this.databasePassword = databasePassword;
+  }
+
+  public String getApiKeyLast4() {
+    return apiKeyLast4;
+  }
+
+  public void setApiKeyLast4(String apiKeyLast4) {
+    this.apiKeyLast4 = apiKeyLast4;
   }
 }
