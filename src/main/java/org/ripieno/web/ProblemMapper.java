@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 import java.util.logging.Level;
@@ -25,6 +26,7 @@ import org.ripieno.tenancy.OrchestraUnavailableException;
 public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+  private static final String UNIQUE_VIOLATION = "23505";
   private static final Pattern UNKNOWN_PROPERTY =
       Pattern.compile("Json property (\\S+) can not be mapped");
 
@@ -63,6 +65,17 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (unavailable != null) {
       return Problem.response(Response.Status.SERVICE_UNAVAILABLE, unavailable.getMessage());
+    }
+    SQLException sql = cause(failure, SQLException.class);
+    if (sql != null && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+      // Two requests created the same thing at once; the database let one of them win.
+      return Problem.response(
+          Response.Status.CONFLICT,
+          Text.of(
+                  "This conflicts with a record that was just created; please reload and try"
+                      + " again.",
+                  "Det här krockar med en post som precis skapades; ladda om och försök igen.")
+              .in(locale));
     }
     if (cause(failure, SQLTransientConnectionException.class) != null) {
       // The connection ceiling was reached and nothing could be freed in time.

@@ -386,6 +386,29 @@ class SecurityIT {
     }
 
     @Test
+    void parallelGuessesGetNoMoreTriesThanTheLimit() throws Exception {
+      createUser("raced", "admin", "orch-alpha", "raced-password-1");
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(10);
+      try {
+        List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+          String client = "192.0.2." + (i + 1);
+          answers.add(pool.submit(() -> loginFrom(client, "raced", "wrong-password").statusCode()));
+        }
+        int checked = 0;
+        for (var answer : answers) {
+          int status = answer.get();
+          assertThat(status).isIn(401, 429);
+          checked += status == 401 ? 1 : 0;
+        }
+        assertThat(checked).isEqualTo(5);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    @Test
     void aGeneratedPasswordMustBeChangedAndTheChangeEndsOlderTokens() throws Exception {
       String id = createUser("fresh-admin", "admin", "orch-alpha", null);
       String generated =
@@ -474,6 +497,24 @@ class SecurityIT {
       HttpResponse<String> malformed = ripieno.send("POST", "/api/platform/users", superadmin, "{");
       assertThat(malformed.statusCode()).isEqualTo(400);
       assertThat(malformed.body()).doesNotContain("at org.");
+    }
+
+    @Test
+    void theLastSuperadminCannotDemoteItselfAndSsoAccountsGetNoPassword() throws Exception {
+      String me =
+          RunningRipieno.json(ripieno.send("GET", "/api/auth/me", superadmin, null))
+              .getString("id");
+      HttpResponse<String> demote =
+          ripieno.send(
+              "PUT",
+              "/api/platform/users/" + me,
+              superadmin,
+              "{\"role\":\"admin\",\"orchestraId\":\"orch-alpha\"}");
+      assertThat(demote.statusCode()).as(demote.body()).isEqualTo(409);
+
+      HttpResponse<String> huge =
+          ripieno.send("GET", "/api/platform/users?page=99999999&size=500", superadmin, null);
+      assertThat(huge.statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -22,7 +22,9 @@ import org.ripieno.security.Public;
 import org.ripieno.security.Role;
 import org.ripieno.security.control.ClientAddress;
 import org.ripieno.security.control.LoginService;
+import org.ripieno.security.control.LoginThrottle;
 import org.ripieno.tenancy.CentralData;
+import org.ripieno.web.ProblemException;
 
 /** Login, the caller's own account, and changing one's password. */
 @Path("auth")
@@ -39,6 +41,7 @@ public class AuthResource {
   @Inject LoginService logins;
   @Inject Accounts accounts;
   @Inject ClientAddress clientAddress;
+  @Inject LoginThrottle throttle;
   @Inject @CentralData EntityManager central;
 
   @POST
@@ -63,9 +66,22 @@ public class AuthResource {
   @Path("password")
   @Allow({Role.SUPERADMIN, Role.ADMIN, Role.USER})
   @AllowedWithExpiredPassword
-  public void changePassword(PasswordChange change, @Context SecurityContext security) {
+  public void changePassword(
+      PasswordChange change, @Context SecurityContext security, @Context HttpServletRequest http) {
     PasswordChange given = change == null ? new PasswordChange(null, null) : change;
     Caller caller = (Caller) security.getUserPrincipal();
+    String client = clientAddress.of(http.getRemoteAddr(), http.getHeader("X-Forwarded-For"));
+    // Guessing the current password with a stolen token is held to the login limit.
+    boolean confirmed =
+        throttle.attempt(
+            caller.username(),
+            client,
+            caller.userId(),
+            () -> accounts.passwordMatches(caller.userId(), given.currentPassword()));
+    if (!confirmed) {
+      throw ProblemException.badRequest(
+          "The current password is not right.", "Det nuvarande lösenordet stämmer inte.");
+    }
     accounts.changeOwnPassword(caller.userId(), given.currentPassword(), given.newPassword());
   }
 }

@@ -106,7 +106,10 @@ public class Authenticator {
       user = new User();
       user.setExternalSubject(token.subject());
       user.setUsername(uniqueUsername(token.username()));
-      user.setEmail(token.email() != null ? token.email() : token.subject() + "@sso.invalid");
+      user.setEmail(
+          token.email() != null && !emailTaken(token.email())
+              ? token.email()
+              : token.subject() + "@sso.invalid");
       // No password: this account signs in through its identity provider only.
       user.setPasswordHash("!sso");
       user.setRole(role);
@@ -137,6 +140,14 @@ public class Authenticator {
       candidate = wanted + "-" + n;
     }
     return candidate;
+  }
+
+  private boolean emailTaken(String email) {
+    return !central
+        .createNamedQuery("User.byEmail", User.class)
+        .setParameter("email", email)
+        .getResultList()
+        .isEmpty();
   }
 
   private boolean taken(String username) {

@@ -3,7 +3,6 @@ package org.ripieno.security.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Map;
 import org.ripieno.central.orchestras.entity.Orchestra;
@@ -16,7 +15,6 @@ import org.ripieno.security.tokens.IssuedToken;
 import org.ripieno.security.tokens.TokenSubject;
 import org.ripieno.tenancy.CentralData;
 import org.ripieno.web.ProblemException;
-import org.ripieno.web.Text;
 
 /**
  * Username and password for a token. Rate-limited per username and client address; every failure
@@ -43,32 +41,26 @@ public class LoginService {
       throw ProblemException.badRequest(
           "Give both username and password.", "Ange både användarnamn och lösenord.");
     }
-    throttle
-        .waitBeforeTrying(username, clientAddress)
-        .ifPresent(
-            wait -> {
-              throw new ProblemException(
-                  Response.Status.TOO_MANY_REQUESTS,
-                  Text.of(
-                      "Too many failed logins; try again in {0} seconds.",
-                      "För många misslyckade inloggningar; försök igen om {0} sekunder.",
-                      Math.max(1, wait.toSeconds())),
-                  wait);
-            });
-    User user =
+    User account =
         central
             .createNamedQuery("User.byUsername", User.class)
             .setParameter("username", username)
             .getResultStream()
             .findFirst()
             .orElse(null);
+    // An unknown username costs the same bcrypt check, so timing does not tell it apart.
+    String hash = account == null ? NO_SUCH_USER : account.getPasswordHash();
     boolean matches =
-        Passwords.matches(password, user == null ? NO_SUCH_USER : user.getPasswordHash());
-    if (user == null || !matches) {
-      throttle.recordFailure(username, clientAddress, user == null ? null : user.getId());
+        throttle.attempt(
+            username,
+            clientAddress,
+            account == null ? null : account.getId(),
+            () -> Passwords.matches(password, hash) && account != null);
+    if (!matches) {
       throw ProblemException.unauthorized(
           "Wrong username or password.", "Fel användarnamn eller lösenord.");
     }
+    User user = account;
     if (!user.isActive()) {
       record("Login refused: account deactivated", user, clientAddress);
       throw ProblemException.unauthorized(

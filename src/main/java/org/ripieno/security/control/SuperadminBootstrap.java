@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ripieno.central.users.control.Accounts;
 import org.ripieno.config.RipienoSettings;
@@ -41,6 +42,16 @@ public class SuperadminBootstrap {
       LOG.warning("No superadmin check: " + notYet.getMessage());
       return;
     }
+    try {
+      createIfNone();
+    } catch (RuntimeException e) {
+      // Another instance may have created it at the same moment, or the name is taken: the
+      // application still starts, and the log says why there is no new superadmin.
+      LOG.log(Level.SEVERE, "Could not create the first superadmin", e);
+    }
+  }
+
+  private void createIfNone() {
     String email = settings.text("ripieno.bootstrap.superadmin-email", "superadmin@localhost");
     String configured = settings.optional("ripieno.bootstrap.superadmin-password").orElse(null);
     if (configured != null) {

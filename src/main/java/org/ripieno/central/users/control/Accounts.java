@@ -104,6 +104,13 @@ public class Accounts {
     if (input.email() != null) {
       user.setEmail(checkedEmail(input.email(), user.getId()));
     }
+    if (input.role() != null && !input.role().equals(user.getRole())) {
+      if (user.getId().equals(by.userId())) {
+        throw ProblemException.conflict(
+            "You cannot change your own role.", "Du kan inte ändra din egen roll.");
+      }
+      keepAnActiveSuperadminBesides(user);
+    }
     if (input.role() != null || input.orchestraId() != null) {
       String role = input.role() != null ? input.role() : user.getRole();
       String orchestraId =
@@ -113,6 +120,7 @@ public class Accounts {
       placeInOrchestra(user, role, Role.SUPERADMIN.equals(role) ? null : orchestraId, scope);
     }
     if (input.password() != null) {
+      refuseLocalPasswordForSso(user);
       user.setPasswordHash(Passwords.hash(checkedPassword(input.password())));
       user.setMustChangePassword(false);
       user.setTokenVersion(user.getTokenVersion() + 1);
@@ -121,6 +129,9 @@ public class Accounts {
       if (!input.active() && user.getId().equals(by.userId())) {
         throw ProblemException.conflict(
             "You cannot deactivate your own account.", "Du kan inte avaktivera ditt eget konto.");
+      }
+      if (!input.active()) {
+        keepAnActiveSuperadminBesides(user);
       }
       user.setActive(input.active());
     }
@@ -136,6 +147,7 @@ public class Accounts {
       throw ProblemException.conflict(
           "You cannot delete your own account.", "Du kan inte ta bort ditt eget konto.");
     }
+    keepAnActiveSuperadminBesides(user);
     record("Account deleted", user, by);
     central.remove(user);
   }
@@ -144,6 +156,7 @@ public class Accounts {
   @CentralTransactional
   public String resetPassword(String id, Scope scope, Caller by) {
     User user = find(id, scope);
+    refuseLocalPasswordForSso(user);
     String password = Passwords.generate();
     user.setPasswordHash(Passwords.hash(password));
     user.setMustChangePassword(true);
@@ -153,17 +166,22 @@ public class Accounts {
     return password;
   }
 
-  /** The caller's own change: the current password must match; earlier tokens stop working. */
+  /** Whether the password is the account's current one (the caller throttles this check). */
+  public boolean passwordMatches(String userId, String password) {
+    User user = central.find(User.class, userId);
+    return user != null && password != null && Passwords.matches(password, user.getPasswordHash());
+  }
+
+  /**
+   * The caller's own new password, after {@link #passwordMatches} confirmed the current one;
+   * earlier tokens stop working.
+   */
   @CentralTransactional
   public void changeOwnPassword(String userId, String currentPassword, String newPassword) {
-    User user = central.find(User.class, userId);
-    require(currentPassword, "currentPassword");
     require(newPassword, "newPassword");
-    if (user == null || !Passwords.matches(currentPassword, user.getPasswordHash())) {
-      throw ProblemException.badRequest(
-          "The current password is not right.", "Det nuvarande lösenordet stämmer inte.");
-    }
-    if (currentPassword.equals(newPassword)) {
+    User user = central.find(User.class, userId);
+    refuseLocalPasswordForSso(user);
+    if (newPassword.equals(currentPassword)) {
       throw ProblemException.badRequest(
           "Choose a password other than the current one.",
           "Välj ett annat lösenord än det nuvarande.");
@@ -209,6 +227,34 @@ public class Accounts {
 
   public UserView view(User user) {
     return UserView.of(user, orchestraOf(user));
+  }
+
+  /** An account that signs in through the identity provider gets no password here. */
+  private static void refuseLocalPasswordForSso(User user) {
+    if (user.getExternalSubject() != null) {
+      throw ProblemException.conflict(
+          "This account signs in through the organisation's identity provider; it has no password"
+              + " here.",
+          "Det här kontot loggar in via organisationens inloggningstjänst; det har inget lösenord"
+              + " här.");
+    }
+  }
+
+  /** Refuses a change that would leave the platform without an active superadmin. */
+  private void keepAnActiveSuperadminBesides(User user) {
+    if (!Role.SUPERADMIN.equals(user.getRole()) || !user.isActive()) {
+      return;
+    }
+    long others =
+        central
+            .createNamedQuery("User.countActiveSuperadminsBesides", Long.class)
+            .setParameter("id", user.getId())
+            .getSingleResult();
+    if (others == 0) {
+      throw ProblemException.conflict(
+          "This is the last active superadmin; the platform needs one.",
+          "Det här är den sista aktiva superadmin; plattformen behöver en.");
+    }
   }
 
   private User find(String id, Scope scope) {

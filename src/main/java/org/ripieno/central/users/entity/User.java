@@ -33,6 +33,11 @@ import org.ripieno.persistence.Timestamped;
     name = "User.countOfOrchestra",
     query = "SELECT COUNT(u) FROM User u WHERE u.orchestraId = :orchestraId")
 @NamedQuery(
+    name = "User.countActiveSuperadminsBesides",
+    query =
+        "SELECT COUNT(u) FROM User u WHERE u.role = 'superadmin' AND u.active = true"
+            + " AND u.id <> :id")
+@NamedQuery(
     name = "User.countSuperadmins",
     query = "SELECT COUNT(u) FROM User u WHERE u.role = 'superadmin'")
 public class User extends Timestamped {
