@@ -205,6 +205,22 @@ class SecurityIT {
   }
 
   @Test
+  void aSuperadminMayEnterAnyOrchestraAndEachEntryIsRecorded() throws Exception {
+    long before = countRows(superadminEntries());
+
+    HttpResponse<String> overview = ripieno.send("GET", "/api/orchestras/beta", superadmin, null);
+
+    assertThat(overview.statusCode()).as(overview.body()).isEqualTo(200);
+    assertThat(RunningRipieno.json(overview).getString("name")).isEqualTo("Beta Filharmoni");
+    assertThat(countRows(superadminEntries())).isEqualTo(before + 1);
+  }
+
+  private static String superadminEntries() {
+    return "select count(*) from \"SystemLog\" where \"category\" = 'superadmin'"
+        + " and \"orchestraId\" = 'orch-beta'";
+  }
+
+  @Test
   void headersQueryParametersAndBodiesNeverChooseTheOrchestra() throws Exception {
     HttpResponse<String> answer =
         ripieno.send(
