@@ -165,7 +165,7 @@ class OrchestraRegistryIT {
       try (OrchestraRegistry registry = new OrchestraRegistry(SETTINGS)) {
         assertThatThrownBy(() -> registry.lease(route))
             .isInstanceOf(OrchestraUnavailableException.class)
-            .hasMessageContaining("schema version 1, behind the application's 2");
+            .hasMessageContaining("schema version 1, behind the application's 3");
       }
       RegistrySettings migrating =
           new RegistrySettings(3, 12, Duration.ofSeconds(30), Duration.ofSeconds(5), true);

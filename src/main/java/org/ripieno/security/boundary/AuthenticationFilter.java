@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 import org.ripieno.security.Caller;
+import org.ripieno.security.CurrentCaller;
 import org.ripieno.security.control.Authenticator;
 import org.ripieno.security.control.SecurityComponents;
 import org.ripieno.security.tokens.InvalidTokenException;
@@ -29,6 +30,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
   @Inject SecurityComponents security;
   @Inject Authenticator authenticator;
+  @Inject CurrentCaller currentCaller;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -50,6 +52,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
           "Token är ogiltig eller har gått ut; logga in igen.");
     }
     Caller caller = authenticator.authenticate(token);
+    CurrentCaller.authenticate(currentCaller, caller);
     boolean secure = request.getSecurityContext().isSecure();
     request.setSecurityContext(new CallerContext(caller, secure));
   }

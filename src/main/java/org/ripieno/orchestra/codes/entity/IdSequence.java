@@ -4,6 +4,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
@@ -15,6 +16,9 @@ import java.time.temporal.ChronoUnit;
  * ...); codes are never reused.
  */
 @Entity
+@NamedQuery(
+    name = "IdSequence.byEntityType",
+    query = "SELECT s FROM IdSequence s WHERE s.entityType = :entityType")
 @Table(name = "IdSequence")
 public class IdSequence {
 

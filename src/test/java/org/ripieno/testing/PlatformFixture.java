@@ -1,0 +1,136 @@
+package org.ripieno.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.ripieno.tenancy.DatabaseLogin;
+
+/**
+ * One running application on a fresh central database, with a known superadmin, and helpers to
+ * register orchestras (until provisioning exists, through the Foundation's mechanics) and accounts.
+ * Close it to stop the application and drop every database it made.
+ */
+public final class PlatformFixture implements AutoCloseable {
+
+  public static final String SUPERADMIN_PASSWORD = "local-test-superadmin-pw";
+
+  private final TestPostgres postgres = new TestPostgres();
+  private final DatabaseLogin central;
+  private final RunningRipieno ripieno;
+  private final String superadminToken;
+
+  private PlatformFixture(String name, Map<String, String> extraEnvironment) throws Exception {
+    central = postgres.createEmpty(name + "central");
+    Map<String, String> environment = new HashMap<>(extraEnvironment);
+    environment.put("RIPIENO_CENTRAL_URL", central.address().jdbcUrl());
+    environment.put("RIPIENO_CENTRAL_USER", central.user());
+    environment.put("RIPIENO_DATA_DIR", "target/it-data/" + name);
+    environment.put("RIPIENO_BOOTSTRAP_SUPERADMIN_PASSWORD", SUPERADMIN_PASSWORD);
+    ripieno = RunningRipieno.start(name, environment);
+    ripieno.awaitStatus("/health/ready", 200, Duration.ofSeconds(60));
+    superadminToken = login("superadmin", SUPERADMIN_PASSWORD);
+  }
+
+  public static PlatformFixture start(String name) throws Exception {
+    return new PlatformFixture(name, Map.of());
+  }
+
+  public static PlatformFixture start(String name, Map<String, String> environment)
+      throws Exception {
+    return new PlatformFixture(name, environment);
+  }
+
+  public RunningRipieno ripieno() {
+    return ripieno;
+  }
+
+  public TestPostgres postgres() {
+    return postgres;
+  }
+
+  public DatabaseLogin central() {
+    return central;
+  }
+
+  public String superadmin() {
+    return superadminToken;
+  }
+
+  /**
+   * An active orchestra with its own migrated, marked database (empty: no seed), registered in
+   * central with the given id and subdomain. Returns the database's login.
+   */
+  public DatabaseLogin registerOrchestra(String id, String subdomain, String name)
+      throws Exception {
+    DatabaseLogin database = postgres.createOrchestra(subdomain, id);
+    try (Connection connection = central.connect();
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "insert into \"Orchestra\" (\"id\", \"orchestraId\", \"name\", \"subdomain\","
+                    + " \"status\", \"contactName\", \"contactEmail\", \"updatedAt\","
+                    + " \"provisioningState\", \"databaseHost\", \"databasePort\","
+                    + " \"databaseName\") values (?, ?, ?, ?, 'active', 'Contact',"
+                    + " 'contact@example.org', now(), 'ACTIVE', ?, ?, ?)")) {
+      insert.setString(1, id);
+      insert.setString(2, id + "-code");
+      insert.setString(3, name);
+      insert.setString(4, subdomain);
+      insert.setString(5, database.address().host());
+      insert.setInt(6, database.address().port());
+      insert.setString(7, database.address().database());
+      insert.executeUpdate();
+    }
+    return database;
+  }
+
+  /** Runs SQL on central, e.g. to change an orchestra's limits or status. */
+  public void onCentral(String sql) throws Exception {
+    postgres.execute(central, sql);
+  }
+
+  /** Creates an account through the platform API and returns its id. */
+  public String createUser(String username, String role, String orchestraId, String password)
+      throws Exception {
+    String body =
+        "{\"username\":\""
+            + username
+            + "\",\"email\":\""
+            + username
+            + "@example.org\",\"role\":\""
+            + role
+            + "\",\"orchestraId\":\""
+            + orchestraId
+            + "\",\"password\":\""
+            + password
+            + "\"}";
+    HttpResponse<String> answer = ripieno.send("POST", "/api/platform/users", superadminToken, body);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+    return RunningRipieno.json(answer).getString("id");
+  }
+
+  /** A token for the account. */
+  public String login(String username, String password) throws Exception {
+    HttpResponse<String> answer =
+        ripieno.send(
+            "POST",
+            "/api/auth/login",
+            null,
+            "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return RunningRipieno.json(answer).getString("token");
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      ripieno.close();
+    } finally {
+      postgres.close();
+    }
+  }
+}
