@@ -5,14 +5,11 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ripieno.central.users.control.Accounts;
+import org.ripieno.config.OwnerOnlyFiles;
 import org.ripieno.config.RipienoSettings;
 import org.ripieno.security.passwords.Passwords;
 import org.ripieno.tenancy.CentralDatabase;
@@ -63,23 +60,11 @@ public class SuperadminBootstrap {
     String generated = Passwords.generate();
     if (accounts.createSuperadminIfNone(email, Passwords.hash(generated), true)) {
       Path file = settings.dataDir().resolve(PASSWORD_FILE).toAbsolutePath();
-      writeOwnerOnly(file, "superadmin\n" + generated + "\n");
+      OwnerOnlyFiles.replace(file, "superadmin\n" + generated + "\n");
       LOG.warning(
           "Created the superadmin account; its one-time password is in "
               + file
               + " (log in as superadmin, then choose a password)");
-    }
-  }
-
-  private static void writeOwnerOnly(Path file, String content) {
-    try {
-      Files.createDirectories(file.getParent());
-      Files.deleteIfExists(file);
-      Files.createFile(
-          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(file, content);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write " + file, e);
     }
   }
 }

@@ -1,17 +1,11 @@
 package org.ripieno.security.tokens;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.ripieno.config.OwnerOnlyFiles;
 
 /**
  * Finds the key own tokens are signed with: the configured one, else one generated on first start
@@ -57,62 +51,19 @@ public final class TokenKeys {
 
   private static byte[] fromFile(Path dataDir) {
     Path file = dataDir.resolve(KEY_FILE).toAbsolutePath();
-    try {
-      Files.createDirectories(dataDir);
-      boolean generated = false;
-      byte[] key;
-      if (create(file)) {
-        key = new byte[TokenSettings.MIN_KEY_BYTES];
-        new SecureRandom().nextBytes(key);
-        Files.write(
-            file,
-            Base64.getEncoder().encode(key),
-            StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING);
-        generated = true;
-      } else {
-        key = decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
-        if (key == null || key.length < TokenSettings.MIN_KEY_BYTES) {
-          throw new IllegalStateException(
-              file + " holds no usable token signing key; delete it to generate a new one");
-        }
-      }
-      LOG.info(
-          "Token signing key "
-              + (generated ? "generated and kept in " : "read from ")
-              + file
-              + "; set "
-              + PROPERTY
-              + " when running several instances");
-      return key;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot keep the token signing key in " + file, e);
+    OwnerOnlyFiles.Key key = OwnerOnlyFiles.readOrGenerateKey(file, TokenSettings.MIN_KEY_BYTES);
+    if (key.bytes() == null || key.bytes().length < TokenSettings.MIN_KEY_BYTES) {
+      throw new IllegalStateException(
+          file + " holds no usable token signing key; delete it to generate a new one");
     }
-  }
-
-  /** Creates the key file readable by its owner only, before any key is written to it. */
-  private static boolean create(Path file) throws IOException {
-    try {
-      try {
-        Files.createFile(
-            file,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      } catch (UnsupportedOperationException notPosix) {
-        Files.createFile(file);
-        var f = file.toFile();
-        boolean restricted =
-            f.setReadable(false, false)
-                && f.setWritable(false, false)
-                && f.setReadable(true, true)
-                && f.setWritable(true, true);
-        if (!restricted) {
-          throw new IOException("Cannot restrict the permissions of " + file);
-        }
-      }
-      return true;
-    } catch (FileAlreadyExistsException e) {
-      return false;
-    }
+    LOG.info(
+        "Token signing key "
+            + (key.generated() ? "generated and kept in " : "read from ")
+            + file
+            + "; set "
+            + PROPERTY
+            + " when running several instances");
+    return key.bytes();
   }
 
   private static byte[] decode(String base64) {
