@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -35,8 +34,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.ripieno.tenancy.DatabaseLogin;
 import org.ripieno.testing.Endpoints;
 import org.ripieno.testing.Endpoints.Endpoint;
+import org.ripieno.testing.PlatformFixture;
 import org.ripieno.testing.RunningRipieno;
-import org.ripieno.testing.TestPostgres;
 
 /**
  * Identity and access control through the running application: deny by default (a sweep over every
@@ -46,14 +45,13 @@ import org.ripieno.testing.TestPostgres;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecurityIT {
 
-  private static final String SUPERADMIN_PASSWORD = "local-test-superadmin-pw";
   private static final String SSO_ISSUER = "https://sso.example.test/realms/ripieno";
 
   /** bcrypt of "correct horse battery staple", made by htpasswd, with the legacy $2b$ prefix. */
   private static final String LEGACY_HASH =
       "$2b$10$rBu8TQk9Drhn7RZ65o/IVOslhtJFM7UodJhu/cQUhIPpnQBg6jiXi";
 
-  private final TestPostgres postgres = new TestPostgres();
+  private PlatformFixture platform;
   private final byte[] signingKey = new byte[32];
   private RSAKey ssoKey;
   private HttpServer jwks;
@@ -81,15 +79,10 @@ class SecurityIT {
         });
     jwks.start();
 
-    central = postgres.createEmpty("seccentral");
-    ripieno =
-        RunningRipieno.start(
+    platform =
+        PlatformFixture.start(
             "security",
             Map.ofEntries(
-                Map.entry("RIPIENO_CENTRAL_URL", central.address().jdbcUrl()),
-                Map.entry("RIPIENO_CENTRAL_USER", central.user()),
-                Map.entry("RIPIENO_DATA_DIR", "target/it-data/security"),
-                Map.entry("RIPIENO_BOOTSTRAP_SUPERADMIN_PASSWORD", SUPERADMIN_PASSWORD),
                 Map.entry(
                     "RIPIENO_TOKEN_SIGNING_KEY", Base64.getEncoder().encodeToString(signingKey)),
                 Map.entry("RIPIENO_LOGIN_WINDOW", "PT6S"),
@@ -101,11 +94,12 @@ class SecurityIT {
                     "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks"),
                 Map.entry("RIPIENO_SSO_ROLE_CLAIM", "roles"),
                 Map.entry("RIPIENO_SSO_ORCHESTRA_CLAIM", "tenant")));
-    ripieno.awaitStatus("/health/ready", 200, Duration.ofSeconds(60));
+    ripieno = platform.ripieno();
+    central = platform.central();
 
     registerOrchestra("orch-alpha", "alpha", "Alpha Sinfonietta");
     registerOrchestra("orch-beta", "beta", "Beta Filharmoni");
-    superadmin = login("superadmin", SUPERADMIN_PASSWORD);
+    superadmin = platform.superadmin();
     createUser("alpha-admin", "admin", "orch-alpha", "alpha-admin-password");
     userOfAlphaId = createUser("alpha-user", "user", "orch-alpha", "alpha-user-password");
     createUser("beta-admin", "admin", "orch-beta", "beta-admin-password");
@@ -116,13 +110,12 @@ class SecurityIT {
 
   @AfterAll
   void stop() throws Exception {
-    if (ripieno != null) {
-      ripieno.close();
+    if (platform != null) {
+      platform.close();
     }
     if (jwks != null) {
       jwks.stop(0);
     }
-    postgres.close();
   }
 
   @Test
@@ -574,64 +567,27 @@ class SecurityIT {
   }
 
   private String login(String username, String password) throws Exception {
-    HttpResponse<String> answer =
-        ripieno.send(
-            "POST",
-            "/api/auth/login",
-            null,
-            "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-    return RunningRipieno.json(answer).getString("token");
+    return platform.login(username, password);
   }
 
-  /** Creates an account through the platform API; a null password lets Ripieno generate one. */
   private String createUser(String username, String role, String orchestraId, String password)
       throws Exception {
-    String body =
-        "{\"username\":\""
-            + username
-            + "\",\"email\":\""
-            + username
-            + "@example.org\",\"role\":\""
-            + role
-            + "\",\"orchestraId\":\""
-            + orchestraId
-            + "\""
-            + (password == null ? "" : ",\"password\":\"" + password + "\"")
-            + "}";
-    HttpResponse<String> answer = ripieno.send("POST", "/api/platform/users", superadmin, body);
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
-    return RunningRipieno.json(answer).getString("id");
+    return platform.createUser(username, role, orchestraId, password);
   }
 
-  /** Until provisioning exists: an orchestra database made by the Foundation's mechanics. */
+  /** An orchestra with one musician whose name is the orchestra's marker. */
   private void registerOrchestra(String id, String subdomain, String name) throws Exception {
-    DatabaseLogin database = postgres.createOrchestra(subdomain, id);
-    postgres.execute(
-        database,
-        "insert into \"Musician\" (\"musicianId\", \"firstName\", \"lastName\", \"email\","
-            + " \"createdAt\", \"updatedAt\") values ('MUS001', 'Marker', '"
-            + name
-            + "', 'marker@"
-            + subdomain
-            + ".example', now(), now())");
-    try (Connection connection = central.connect();
-        PreparedStatement insert =
-            connection.prepareStatement(
-                "insert into \"Orchestra\" (\"id\", \"orchestraId\", \"name\", \"subdomain\","
-                    + " \"status\", \"contactName\", \"contactEmail\", \"updatedAt\","
-                    + " \"provisioningState\", \"databaseHost\", \"databasePort\","
-                    + " \"databaseName\") values (?, ?, ?, ?, 'active', 'Contact',"
-                    + " 'contact@example.org', now(), 'ACTIVE', ?, ?, ?)")) {
-      insert.setString(1, id);
-      insert.setString(2, id + "-code");
-      insert.setString(3, name);
-      insert.setString(4, subdomain);
-      insert.setString(5, database.address().host());
-      insert.setInt(6, database.address().port());
-      insert.setString(7, database.address().database());
-      insert.executeUpdate();
-    }
+    DatabaseLogin database = platform.registerOrchestra(id, subdomain, name);
+    platform
+        .postgres()
+        .execute(
+            database,
+            "insert into \"Musician\" (\"musicianId\", \"firstName\", \"lastName\", \"email\","
+                + " \"createdAt\", \"updatedAt\") values ('MUS001', 'Marker', '"
+                + name
+                + "', 'marker@"
+                + subdomain
+                + ".example', now(), now())");
   }
 
   private void insertUser(String username, String email, String hash, String orchestraId)

@@ -93,7 +93,10 @@ public final class PlatformFixture implements AutoCloseable {
     postgres.execute(central, sql);
   }
 
-  /** Creates an account through the platform API and returns its id. */
+  /**
+   * Creates an account through the platform API and returns its id; a null password lets Ripieno
+   * generate one.
+   */
   public String createUser(String username, String role, String orchestraId, String password)
       throws Exception {
     String body =
@@ -105,10 +108,11 @@ public final class PlatformFixture implements AutoCloseable {
             + role
             + "\",\"orchestraId\":\""
             + orchestraId
-            + "\",\"password\":\""
-            + password
-            + "\"}";
-    HttpResponse<String> answer = ripieno.send("POST", "/api/platform/users", superadminToken, body);
+            + "\""
+            + (password == null ? "" : ",\"password\":\"" + password + "\"")
+            + "}";
+    HttpResponse<String> answer =
+        ripieno.send("POST", "/api/platform/users", superadminToken, body);
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
     return RunningRipieno.json(answer).getString("id");
   }
