@@ -158,6 +158,15 @@ class RipienoApplicationIT {
   }
 
   @Test
+  void theOpenApiDocumentAndMetricsArePublic() throws Exception {
+    HttpResponse<String> openapi = ripieno.get("/openapi");
+    assertThat(openapi.statusCode()).isEqualTo(200);
+    assertThat(openapi.body()).contains("Ripieno API", "/api/auth/login", "bearer");
+
+    assertThat(ripieno.get("/metrics").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void anUnknownApiPathIsAProblemDocument() throws Exception {
     HttpResponse<String> response = ripieno.get("/api/no-such-thing");
 
