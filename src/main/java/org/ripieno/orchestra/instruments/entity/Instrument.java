@@ -4,6 +4,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -13,6 +14,13 @@ import org.ripieno.persistence.Ids;
  * An instrument (section) of the orchestra; groups positions and sets the global display order (a
  * null {@code displayOrder} sorts last).
  */
+@NamedQuery(name = "Instrument.all", query = "select i from Instrument i")
+@NamedQuery(
+    name = "Instrument.byName",
+    query = "select i from Instrument i where lower(i.name) = :name")
+@NamedQuery(
+    name = "Instrument.maxDisplayOrder",
+    query = "select max(i.displayOrder) from Instrument i")
 @Entity
 @Table(name = "Instrument")
 public class Instrument {

@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import org.ripieno.persistence.Ids;
@@ -15,6 +16,14 @@ import org.ripieno.persistence.Ids;
  * A chair or role within an instrument (e.g. "Förste konsertmästare"); {@code hierarchyLevel} 1 is
  * the most senior.
  */
+@NamedQuery(
+    name = "Position.all",
+    query = "select p from Position p order by p.hierarchyLevel, p.id")
+@NamedQuery(
+    name = "Position.ofInstrument",
+    query =
+        "select p from Position p where p.instrumentId = :instrumentId order by p.hierarchyLevel,"
+            + " p.id")
 @Entity
 @Table(name = "Position")
 public class Position {

@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import org.ripieno.orchestra.instruments.entity.Position;
 
@@ -13,6 +14,36 @@ import org.ripieno.orchestra.instruments.entity.Position;
  * Which positions a musician can play (many-to-many link between {@link Musician} and {@link
  * Position}), keyed by both ids.
  */
+@NamedQuery(
+    name = "MusicianQualification.countsPerPosition",
+    query =
+        "select q.positionId, count(q) from MusicianQualification q join q.musician m where"
+            + " m.isArchived = false group by q.positionId")
+@NamedQuery(
+    name = "MusicianQualification.countsPerInstrument",
+    query =
+        "select p.instrumentId, count(distinct q.musicianId) from MusicianQualification q join"
+            + " q.musician m join q.position p where m.isArchived = false group by p.instrumentId")
+@NamedQuery(
+    name = "MusicianQualification.countMusiciansOfInstrument",
+    query =
+        "select count(distinct q.musicianId) from MusicianQualification q join q.position p where"
+            + " p.instrumentId = :instrumentId")
+@NamedQuery(
+    name = "MusicianQualification.countOfPosition",
+    query = "select count(q) from MusicianQualification q where q.positionId = :positionId")
+@NamedQuery(
+    name = "MusicianQualification.exists",
+    query =
+        "select count(q) from MusicianQualification q where q.musicianId = :musicianId and"
+            + " q.positionId = :positionId")
+@NamedQuery(
+    name = "MusicianQualification.availableFor",
+    query =
+        "select m from Musician m where m.isArchived = false and exists (select q from"
+            + " MusicianQualification q where q.musicianId = m.id and q.positionId = :positionId)"
+            + " and not exists (select r from Ranking r where r.listId = :listId and r.musicianId ="
+            + " m.id) order by m.isActive desc, m.lastName, m.firstName, m.id")
 @Entity
 @IdClass(MusicianQualificationId.class)
 @Table(name = "MusicianQualification")

@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import org.ripieno.orchestra.musicians.entity.Musician;
@@ -16,6 +17,24 @@ import org.ripieno.persistence.Ids;
  * A musician's place in a standard ranking list; {@code rank} 1 is asked first, and ranks are kept
  * contiguous.
  */
+@NamedQuery(
+    name = "Ranking.ofList",
+    query =
+        "select r from Ranking r join fetch r.musician where r.listId = :listId order by r.rank")
+@NamedQuery(
+    name = "Ranking.sizes",
+    query = "select r.listId, count(r) from Ranking r group by r.listId")
+@NamedQuery(
+    name = "Ranking.maxRank",
+    query = "select max(r.rank) from Ranking r where r.listId = :listId")
+@NamedQuery(
+    name = "Ranking.negateRanks",
+    query = "update Ranking r set r.rank = -r.rank where r.listId = :listId")
+@NamedQuery(
+    name = "Ranking.setRank",
+    query = "update Ranking r set r.rank = :rank where r.id = :id")
+@NamedQuery(name = "Ranking.clear", query = "delete from Ranking r where r.listId = :listId")
+@NamedQuery(name = "Ranking.remove", query = "delete from Ranking r where r.id = :id")
 @Entity
 @Table(name = "Ranking")
 public class Ranking {

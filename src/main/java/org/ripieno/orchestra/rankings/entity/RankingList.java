@@ -7,12 +7,26 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import org.ripieno.orchestra.instruments.entity.Position;
 import org.ripieno.persistence.Ids;
 
 /** A standard ordered list (A, B or C by convention) of musicians to ask for one position. */
+@NamedQuery(
+    name = "RankingList.all",
+    query = "select l from RankingList l order by l.listType, l.id")
+@NamedQuery(
+    name = "RankingList.ofPosition",
+    query = "select l from RankingList l where l.positionId = :positionId order by l.listType")
+@NamedQuery(
+    name = "RankingList.byPositionAndType",
+    query =
+        "select l from RankingList l where l.positionId = :positionId and l.listType = :listType")
+@NamedQuery(
+    name = "RankingList.countNeeds",
+    query = "select count(n) from ProjectNeed n where n.rankingListId = :listId")
 @Entity
 @Table(name = "RankingList")
 public class RankingList {
