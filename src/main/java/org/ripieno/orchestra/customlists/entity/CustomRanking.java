@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -15,6 +16,20 @@ import org.ripieno.orchestra.musicians.entity.Musician;
 
 /** A musician's place in a custom ranking list; {@code rank} 1 is asked first. */
 @Entity
+@NamedQuery(
+    name = "CustomRanking.ofList",
+    query = "SELECT r FROM CustomRanking r WHERE r.customListId = :listId ORDER BY r.rank")
+@NamedQuery(
+    name = "CustomRanking.countOfList",
+    query = "SELECT COUNT(r) FROM CustomRanking r WHERE r.customListId = :listId")
+@NamedQuery(
+    name = "CustomRanking.deleteOfList",
+    query = "DELETE FROM CustomRanking r WHERE r.customListId = :listId")
+@NamedQuery(
+    name = "CustomRanking.deleteOfProject",
+    query =
+        "DELETE FROM CustomRanking r WHERE r.customListId IN (SELECT l.id FROM CustomRankingList l"
+            + " WHERE l.projectId = :projectId)")
 @Table(name = "CustomRanking")
 public class CustomRanking {
 

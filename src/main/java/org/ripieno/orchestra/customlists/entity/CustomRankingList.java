@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import org.ripieno.orchestra.instruments.entity.Position;
@@ -19,6 +20,20 @@ import org.ripieno.persistence.Timestamped;
  * enforced by the application).
  */
 @Entity
+@NamedQuery(
+    name = "CustomRankingList.ofProject",
+    query = "SELECT l FROM CustomRankingList l WHERE l.projectId = :projectId ORDER BY l.id")
+@NamedQuery(
+    name = "CustomRankingList.countOfProject",
+    query = "SELECT COUNT(l) FROM CustomRankingList l WHERE l.projectId = :projectId")
+@NamedQuery(
+    name = "CustomRankingList.ofProjectAndPosition",
+    query =
+        "SELECT l FROM CustomRankingList l WHERE l.projectId = :projectId AND l.positionId ="
+            + " :positionId")
+@NamedQuery(
+    name = "CustomRankingList.deleteOfProject",
+    query = "DELETE FROM CustomRankingList l WHERE l.projectId = :projectId")
 @Table(name = "CustomRankingList")
 public class CustomRankingList extends Timestamped {
 

@@ -4,6 +4,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -15,6 +16,29 @@ import org.ripieno.persistence.Timestamped;
  * derived from {@code startDate}.
  */
 @Entity
+@NamedQuery(
+    name = "Project.upcoming",
+    query =
+        "SELECT p FROM Project p WHERE p.startDate >= :cutoff AND p.startDate >= :from AND"
+            + " p.startDate < :until ORDER BY p.startDate, p.id")
+@NamedQuery(
+    name = "Project.done",
+    query =
+        "SELECT p FROM Project p WHERE p.startDate < :cutoff AND p.startDate >= :from AND"
+            + " p.startDate < :until ORDER BY p.startDate DESC, p.id DESC")
+@NamedQuery(
+    name = "Project.countUpcoming",
+    query =
+        "SELECT COUNT(p) FROM Project p WHERE p.startDate >= :cutoff AND p.startDate >= :from AND"
+            + " p.startDate < :until")
+@NamedQuery(
+    name = "Project.countDone",
+    query =
+        "SELECT COUNT(p) FROM Project p WHERE p.startDate < :cutoff AND p.startDate >= :from AND"
+            + " p.startDate < :until")
+@NamedQuery(
+    name = "Project.countRequests",
+    query = "SELECT COUNT(r) FROM Request r WHERE r.projectNeed.projectId = :projectId")
 @Table(name = "Project")
 public class Project extends Timestamped {
 

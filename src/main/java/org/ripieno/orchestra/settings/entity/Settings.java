@@ -4,6 +4,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import org.ripieno.persistence.Timestamped;
 
@@ -12,6 +13,8 @@ import org.ripieno.persistence.Timestamped;
  * ranking_conflict_strategy}).
  */
 @Entity
+@NamedQuery(name = "Settings.all", query = "SELECT s FROM Settings s ORDER BY s.key")
+@NamedQuery(name = "Settings.byKey", query = "SELECT s FROM Settings s WHERE s.key = :key")
 @Table(name = "Settings")
 public class Settings extends Timestamped {
 

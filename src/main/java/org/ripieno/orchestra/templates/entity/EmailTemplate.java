@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import org.ripieno.persistence.Ids;
@@ -16,6 +17,10 @@ import org.ripieno.persistence.Timestamped;
  * {@code position_filled}, and {@code _en} variants) with {@code {{var}}} placeholders.
  */
 @Entity
+@NamedQuery(name = "EmailTemplate.all", query = "SELECT t FROM EmailTemplate t ORDER BY t.type")
+@NamedQuery(
+    name = "EmailTemplate.byType",
+    query = "SELECT t FROM EmailTemplate t WHERE t.type = :type")
 @Table(name = "EmailTemplate")
 public class EmailTemplate extends Timestamped {
 
