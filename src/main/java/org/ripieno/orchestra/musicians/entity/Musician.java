@@ -4,6 +4,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -16,6 +17,13 @@ import org.ripieno.persistence.Timestamped;
  */
 @Entity
 @Table(name = "Musician")
+@NamedQuery(name = "Musician.all", query = "select m from Musician m order by m.id")
+@NamedQuery(
+    name = "Musician.countNotArchived",
+    query = "select count(m) from Musician m where m.isArchived = false")
+@NamedQuery(
+    name = "Musician.byEmailIgnoringCase",
+    query = "select m from Musician m where lower(m.email) = :email")
 public class Musician extends Timestamped {
 
   @Id

@@ -15,6 +15,11 @@ import org.ripieno.orchestra.instruments.entity.Position;
  * Position}), keyed by both ids.
  */
 @NamedQuery(
+    name = "MusicianQualification.positionIdsOf",
+    query =
+        "select q.positionId from MusicianQualification q where q.musicianId = :musicianId"
+            + " order by q.positionId")
+@NamedQuery(
     name = "MusicianQualification.countsPerPosition",
     query =
         "select q.positionId, count(q) from MusicianQualification q join q.musician m where"
