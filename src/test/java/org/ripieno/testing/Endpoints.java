@@ -33,6 +33,11 @@ public final class Endpoints {
               .replaceAll("\\{[^}]+}", "c0000000000000000000nope");
     }
 
+    /** The path with {subdomain} set and every other parameter set to the given id. */
+    public String path(String subdomain, String id) {
+      return "/api/" + template.replace("{subdomain}", subdomain).replaceAll("\\{[^}]+}", id);
+    }
+
     public boolean inOrchestra() {
       return template.startsWith("orchestras/{subdomain}");
     }

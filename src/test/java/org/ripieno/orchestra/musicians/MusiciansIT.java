@@ -293,6 +293,25 @@ class MusiciansIT {
     }
 
     @Test
+    void malformedJsonAndAStringWhereANumberBelongsAre400AndChangeNothing() throws Exception {
+      long before = queryLong(alphaDb, "select count(*) from \"Musician\"");
+
+      assertThat(send("POST", "alpha", "", admin, "{\"firstName\":").statusCode()).isEqualTo(400);
+      HttpResponse<String> wrongType =
+          send(
+              "POST",
+              "alpha",
+              "",
+              admin,
+              "{\"firstName\":\"A\",\"lastName\":\"B\",\"email\":\"t@example.org\","
+                  + "\"qualificationIds\":[\"violin\"]}");
+      assertThat(wrongType.statusCode()).isEqualTo(400);
+      assertThat(wrongType.body()).doesNotContain("org.ripieno");
+
+      assertThat(queryLong(alphaDb, "select count(*) from \"Musician\"")).isEqualTo(before);
+    }
+
+    @Test
     void anUnknownMusicianIs404() throws Exception {
       assertThat(send("GET", "alpha", "/999999", admin, null).statusCode()).isEqualTo(404);
       assertThat(send("PUT", "alpha", "/999999", admin, "{}").statusCode()).isEqualTo(404);

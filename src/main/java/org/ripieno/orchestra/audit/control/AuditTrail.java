@@ -46,7 +46,8 @@ public class AuditTrail {
    * @param before a snapshot (record or map) of the values before the change, null on create
    * @param after a snapshot of the values after it, null on delete
    */
-  public void record(Action action, String entityType, Integer entityId, Object before, Object after) {
+  public void record(
+      Action action, String entityType, Integer entityId, Object before, Object after) {
     AuditLog entry = new AuditLog();
     entry.setAuditLogId(codes.next(CodeType.AUDIT_LOG));
     entry.setUserId(caller.get().map(Caller::userId).orElse(null));
