@@ -19,6 +19,7 @@ import org.ripieno.orchestra.customlists.control.CustomLists;
 import org.ripieno.security.Allow;
 import org.ripieno.security.OrchestraScoped;
 import org.ripieno.security.Role;
+import org.ripieno.web.Created;
 import org.ripieno.web.Page;
 
 /** A project's custom (project-specific) ranking lists, at most one per position. */
@@ -49,9 +50,7 @@ public class CustomListsResource {
   public Response create(
       @PathParam("projectId") int projectId, CustomListInput input, @Context UriInfo uri) {
     CustomListView created = lists.create(projectId, CustomListInput.orEmpty(input));
-    return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-        .entity(created)
-        .build();
+    return Created.at(uri, created.id(), created);
   }
 
   @PUT

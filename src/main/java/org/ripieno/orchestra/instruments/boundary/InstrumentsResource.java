@@ -21,6 +21,7 @@ import org.ripieno.orchestra.instruments.control.Names;
 import org.ripieno.security.Allow;
 import org.ripieno.security.OrchestraScoped;
 import org.ripieno.security.Role;
+import org.ripieno.web.Created;
 import org.ripieno.web.Page;
 
 /** The orchestra's instruments and, nested under each, the creation and order of its positions. */
@@ -44,9 +45,7 @@ public class InstrumentsResource {
   @POST
   public Response create(InstrumentInput input, @Context UriInfo uri) {
     InstrumentView created = instruments.create(orEmpty(input));
-    return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-        .entity(created)
-        .build();
+    return Created.at(uri, created.id(), created);
   }
 
   /** The ids of the instruments in their new display order. */

@@ -35,6 +35,7 @@ import org.ripieno.orchestra.musicians.control.Musicians;
 import org.ripieno.security.Allow;
 import org.ripieno.security.OrchestraScoped;
 import org.ripieno.security.Role;
+import org.ripieno.web.Created;
 import org.ripieno.web.Page;
 import org.ripieno.web.Problem;
 import org.ripieno.web.ProblemException;
@@ -76,9 +77,7 @@ public class MusiciansResource {
   @POST
   public Response create(MusicianInput input, @Context UriInfo uri) {
     MusicianView created = musicians.create(MusicianInput.orEmpty(input));
-    return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-        .entity(created)
-        .build();
+    return Created.at(uri, created.id(), created);
   }
 
   @GET

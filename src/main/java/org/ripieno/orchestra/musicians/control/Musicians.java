@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.ripieno.central.orchestras.entity.Orchestra;
 import org.ripieno.orchestra.audit.control.AuditTrail;
@@ -608,14 +609,10 @@ public class Musicians {
                             (Integer) r[6],
                             (String) r[7])))
             .sorted(
-                Comparator.comparing(
-                        (Row r) -> r.displayOrder() == null ? Integer.MAX_VALUE : r.displayOrder())
-                    .thenComparing(r -> r.qualification().instrumentName())
-                    .thenComparing(
-                        r ->
-                            r.qualification().hierarchyLevel() == null
-                                ? Integer.MAX_VALUE
-                                : r.qualification().hierarchyLevel())
+                Musicians.<Row>instrumentOrder(
+                        Row::displayOrder,
+                        r -> r.qualification().instrumentName(),
+                        r -> r.qualification().hierarchyLevel())
                     .thenComparing(r -> r.qualification().positionName()))
             .toList();
     return rows.stream()
@@ -650,14 +647,28 @@ public class Musicians {
                         (String) r[5],
                         (Integer) r[6])))
         .sorted(
-            Comparator.comparing(
-                    (Row r) -> r.displayOrder() == null ? Integer.MAX_VALUE : r.displayOrder())
-                .thenComparing(r -> r.placement().instrumentName())
-                .thenComparing(
-                    r -> r.hierarchyLevel() == null ? Integer.MAX_VALUE : r.hierarchyLevel())
+            Musicians.<Row>instrumentOrder(
+                    Row::displayOrder, r -> r.placement().instrumentName(), Row::hierarchyLevel)
                 .thenComparing(r -> Objects.toString(r.placement().listType(), "")))
         .map(Row::placement)
         .toList();
+  }
+
+  /**
+   * Instrument display order (nulls last), instrument name, then hierarchy level (nulls last): the
+   * order of qualifications and placements.
+   */
+  private static <T> Comparator<T> instrumentOrder(
+      Function<T, Integer> displayOrder,
+      Function<T, String> instrumentName,
+      Function<T, Integer> hierarchyLevel) {
+    return Comparator.<T>comparingInt(t -> nullsLast(displayOrder.apply(t)))
+        .thenComparing(instrumentName)
+        .thenComparingInt(t -> nullsLast(hierarchyLevel.apply(t)));
+  }
+
+  private static int nullsLast(Integer value) {
+    return value == null ? Integer.MAX_VALUE : value;
   }
 
   private static MusicianView view(

@@ -19,6 +19,7 @@ import org.ripieno.orchestra.projects.control.Projects;
 import org.ripieno.security.Allow;
 import org.ripieno.security.OrchestraScoped;
 import org.ripieno.security.Role;
+import org.ripieno.web.Created;
 import org.ripieno.web.Page;
 import org.ripieno.web.ProblemException;
 
@@ -60,9 +61,7 @@ public class ProjectsResource {
   @POST
   public Response create(ProjectInput input, @Context UriInfo uri) {
     ProjectView created = projects.create(ProjectInput.orEmpty(input));
-    return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-        .entity(created)
-        .build();
+    return Created.at(uri, created.id(), created);
   }
 
   @PUT

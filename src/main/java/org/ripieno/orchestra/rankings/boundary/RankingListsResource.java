@@ -20,6 +20,7 @@ import org.ripieno.orchestra.rankings.control.RankingLists;
 import org.ripieno.security.Allow;
 import org.ripieno.security.OrchestraScoped;
 import org.ripieno.security.Role;
+import org.ripieno.web.Created;
 import org.ripieno.web.Page;
 import org.ripieno.web.ProblemException;
 
@@ -41,9 +42,7 @@ public class RankingListsResource {
   @POST
   public Response create(RankingListInput input, @Context UriInfo uri) {
     RankingListView created = lists.create(orEmpty(input));
-    return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-        .entity(created)
-        .build();
+    return Created.at(uri, created.id(), created);
   }
 
   @GET
@@ -73,10 +72,7 @@ public class RankingListsResource {
           "Lägg till en musiker i taget med musicianId.");
     }
     RankingListView list = lists.add(id(id), input == null ? null : input.musicianId());
-    return Response.created(
-            uri.getAbsolutePathBuilder().path(String.valueOf(input.musicianId())).build())
-        .entity(list)
-        .build();
+    return Created.at(uri, input.musicianId(), list);
   }
 
   @DELETE

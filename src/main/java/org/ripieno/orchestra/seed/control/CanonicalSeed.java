@@ -215,6 +215,35 @@ public final class CanonicalSeed {
     return array.build().toString();
   }
 
+  // The variables of each template, shared by its Swedish and English variant.
+  private static final List<String> REQUEST_VARIABLES =
+      List.of(
+          "firstName",
+          "position",
+          "instrumentName",
+          "projectName",
+          "weekNumber",
+          "startDate",
+          "rehearsalSchedule",
+          "concertInfo",
+          "responseTime",
+          "responseUrl");
+  private static final List<String> REMINDER_VARIABLES =
+      List.of("firstName", "position", "projectName", "responseUrl");
+  private static final List<String> CONFIRMATION_VARIABLES =
+      List.of(
+          "firstName",
+          "position",
+          "instrumentName",
+          "projectName",
+          "weekNumber",
+          "startDate",
+          "rehearsalSchedule",
+          "concertInfo",
+          "attachmentNote");
+  private static final List<String> POSITION_FILLED_VARIABLES =
+      List.of("firstName", "position", "projectName");
+
   /** The eight default templates, signed with the orchestra's name. */
   public static List<TemplateSeed> templates(String orchestraName) {
     String name = orchestraName == null || orchestraName.isBlank() ? "Orkestern" : orchestraName;
@@ -238,17 +267,7 @@ public final class CanonicalSeed {
                 "",
                 "Med vänliga hälsningar",
                 name),
-            List.of(
-                "firstName",
-                "position",
-                "instrumentName",
-                "projectName",
-                "weekNumber",
-                "startDate",
-                "rehearsalSchedule",
-                "concertInfo",
-                "responseTime",
-                "responseUrl")),
+            REQUEST_VARIABLES),
         new TemplateSeed(
             "reminder",
             "Påminnelse: {{projectName}}",
@@ -262,7 +281,7 @@ public final class CanonicalSeed {
                 "",
                 "Med vänliga hälsningar",
                 name),
-            List.of("firstName", "position", "projectName", "responseUrl")),
+            REMINDER_VARIABLES),
         new TemplateSeed(
             "confirmation",
             "Bekräftelse: {{position}} i {{projectName}}",
@@ -281,16 +300,7 @@ public final class CanonicalSeed {
                 "",
                 "Med vänliga hälsningar",
                 name),
-            List.of(
-                "firstName",
-                "position",
-                "instrumentName",
-                "projectName",
-                "weekNumber",
-                "startDate",
-                "rehearsalSchedule",
-                "concertInfo",
-                "attachmentNote")),
+            CONFIRMATION_VARIABLES),
         new TemplateSeed(
             "position_filled",
             "Tjänsten är tillsatt: {{projectName}}",
@@ -303,7 +313,7 @@ public final class CanonicalSeed {
                 "",
                 "Med vänliga hälsningar",
                 name),
-            List.of("firstName", "position", "projectName")),
+            POSITION_FILLED_VARIABLES),
         new TemplateSeed(
             "request_en",
             "Request: {{position}} in {{projectName}} (week {{weekNumber}})",
@@ -323,17 +333,7 @@ public final class CanonicalSeed {
                 "",
                 "Kind regards,",
                 name),
-            List.of(
-                "firstName",
-                "position",
-                "instrumentName",
-                "projectName",
-                "weekNumber",
-                "startDate",
-                "rehearsalSchedule",
-                "concertInfo",
-                "responseTime",
-                "responseUrl")),
+            REQUEST_VARIABLES),
         new TemplateSeed(
             "reminder_en",
             "Reminder: {{projectName}}",
@@ -348,7 +348,7 @@ public final class CanonicalSeed {
                 "",
                 "Kind regards,",
                 name),
-            List.of("firstName", "position", "projectName", "responseUrl")),
+            REMINDER_VARIABLES),
         new TemplateSeed(
             "confirmation_en",
             "Confirmation: {{position}} in {{projectName}}",
@@ -367,16 +367,7 @@ public final class CanonicalSeed {
                 "",
                 "Kind regards,",
                 name),
-            List.of(
-                "firstName",
-                "position",
-                "instrumentName",
-                "projectName",
-                "weekNumber",
-                "startDate",
-                "rehearsalSchedule",
-                "concertInfo",
-                "attachmentNote")),
+            CONFIRMATION_VARIABLES),
         new TemplateSeed(
             "position_filled_en",
             "Position filled: {{projectName}}",
@@ -390,7 +381,7 @@ public final class CanonicalSeed {
                 "",
                 "Kind regards,",
                 name),
-            List.of("firstName", "position", "projectName")));
+            POSITION_FILLED_VARIABLES));
   }
 
   private static Map<String, String[]> settings() {

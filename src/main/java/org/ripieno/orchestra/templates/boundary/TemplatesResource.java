@@ -21,6 +21,7 @@ import org.ripieno.orchestra.templates.control.EmailTemplates;
 import org.ripieno.security.Allow;
 import org.ripieno.security.OrchestraScoped;
 import org.ripieno.security.Role;
+import org.ripieno.web.Created;
 import org.ripieno.web.Page;
 
 /** The orchestra's email templates, ordered by type. */
@@ -49,9 +50,7 @@ public class TemplatesResource {
   @POST
   public Response create(TemplateInput input, @Context UriInfo uri) {
     TemplateView created = templates.create(TemplateInput.orEmpty(input));
-    return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-        .entity(created)
-        .build();
+    return Created.at(uri, created.id(), created);
   }
 
   @PUT

@@ -5,8 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.ripieno.orchestra.audit.control.AuditTrail;
 import org.ripieno.orchestra.codes.control.CodeType;
@@ -169,10 +172,7 @@ public class EmailTemplates {
     EmailTemplate template = find(id);
     Map<String, String> samples = TemplateText.sampleValues(template.getType().endsWith("_en"));
     String body = TemplateText.render(template.getBody(), samples);
-    List<String> unknown = new ArrayList<>(TemplateText.unknownIn(template.getSubject()));
-    TemplateText.unknownIn(template.getBody()).stream()
-        .filter(name -> !unknown.contains(name))
-        .forEach(unknown::add);
+    List<String> unknown = inSubjectThenBody(template, TemplateText::unknownIn);
     return new TemplatePreview(
         template.getType(),
         TemplateText.render(template.getSubject(), samples),
@@ -201,11 +201,7 @@ public class EmailTemplates {
 
   private static String variables(List<String> given, EmailTemplate template) {
     if (given == null) {
-      List<String> used = new ArrayList<>(TemplateText.variablesIn(template.getSubject()));
-      TemplateText.variablesIn(template.getBody()).stream()
-          .filter(name -> !used.contains(name))
-          .forEach(used::add);
-      return CanonicalSeed.variablesJson(used);
+      return CanonicalSeed.variablesJson(inSubjectThenBody(template, TemplateText::variablesIn));
     }
     if (given.size() > 100
         || given.stream().anyMatch(name -> name == null || name.isBlank() || name.length() > 200)) {
@@ -226,24 +222,32 @@ public class EmailTemplates {
   }
 
   private static String checkedSubject(String subject) {
-    if (subject == null || subject.isBlank()) {
-      throw ProblemException.badRequest("subject is required.", "subject måste anges.");
-    }
-    if (subject.length() > MAX_SUBJECT) {
-      throw ProblemException.badRequest(
-          "subject has at most 200 characters.", "subject har högst 200 tecken.");
-    }
-    return subject;
+    return checkedText("subject", subject, MAX_SUBJECT, "200", "200");
   }
 
   private static String checkedBody(String body) {
-    if (body == null || body.isBlank()) {
-      throw ProblemException.badRequest("body is required.", "body måste anges.");
+    return checkedText("body", body, MAX_BODY, "10,000", "10 000");
+  }
+
+  /** A required text of at most {@code max} characters ({@code maxEnglish}, {@code maxSwedish}). */
+  private static String checkedText(
+      String field, String value, int max, String maxEnglish, String maxSwedish) {
+    if (value == null || value.isBlank()) {
+      throw ProblemException.badRequest("{0} is required.", "{0} måste anges.", field);
     }
-    if (body.length() > MAX_BODY) {
+    if (value.length() > max) {
       throw ProblemException.badRequest(
-          "body has at most 10,000 characters.", "body har högst 10 000 tecken.");
+          "{0} has at most {1} characters.",
+          "{0} har högst {2} tecken.", field, maxEnglish, maxSwedish);
     }
-    return body;
+    return value;
+  }
+
+  /** The names found in the subject, then the new ones in the body, in order of first use. */
+  private static List<String> inSubjectThenBody(
+      EmailTemplate template, Function<String, Set<String>> names) {
+    Set<String> found = new LinkedHashSet<>(names.apply(template.getSubject()));
+    found.addAll(names.apply(template.getBody()));
+    return new ArrayList<>(found);
   }
 }
