@@ -227,6 +227,40 @@ class SecurityIT {
     assertThat(countRows(superadminEntries())).isEqualTo(before + 1);
   }
 
+  @Test
+  void theSystemLogIsFilteredAndAnOrchestraAdminSeesOnlyTheirOrchestra() throws Exception {
+    ripieno.send("GET", "/api/orchestras/beta", superadmin, null);
+    ripieno.send("GET", "/api/orchestras/alpha", superadmin, null);
+
+    HttpResponse<String> logins =
+        ripieno.send(
+            "GET", "/api/platform/system-log?category=auth&text=LOGIN&size=5", superadmin, null);
+    assertThat(logins.statusCode()).as(logins.body()).isEqualTo(200);
+    JsonObject page = RunningRipieno.json(logins);
+    assertThat(page.getInt("total")).isPositive();
+    assertThat(page.getJsonArray("items").getJsonObject(0).getString("category")).isEqualTo("auth");
+
+    HttpResponse<String> own =
+        ripieno.send("GET", "/api/orchestras/alpha/system-log?size=500", adminOfAlpha, null);
+    assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+    JsonObject alphaLog = RunningRipieno.json(own);
+    assertThat(alphaLog.getInt("total")).isPositive();
+    assertThat(alphaLog.getJsonArray("items"))
+        .allSatisfy(
+            entry ->
+                assertThat(entry.asJsonObject().getString("orchestraId")).isEqualTo("orch-alpha"));
+    assertThat(
+            ripieno
+                .send("GET", "/api/orchestras/alpha/system-log?text=100%25_x", adminOfAlpha, null)
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            ripieno
+                .send("GET", "/api/orchestras/alpha/system-log?from=soon", adminOfAlpha, null)
+                .statusCode())
+        .isEqualTo(400);
+  }
+
   private static String superadminEntries() {
     return "select count(*) from \"SystemLog\" where \"category\" = 'superadmin'"
         + " and \"orchestraId\" = 'orch-beta'";
