@@ -261,6 +261,43 @@ class SecurityIT {
         .isEqualTo(400);
   }
 
+  @Test
+  void theLegacyCustomerRegistryKeepsItsDatabaseUrlEncryptedAndMasked() throws Exception {
+    String body =
+        "{\"name\":\"Legacy Kund\",\"subdomain\":\"legacy-kund\","
+            + "\"databaseUrl\":\"postgresql://app:s3cretpw@db.example:5432/kund\","
+            + "\"contactEmail\":\"kund@example.org\",\"plan\":\"medium\"}";
+    HttpResponse<String> created =
+        ripieno.send("POST", "/api/platform/customers", superadmin, body);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonObject customer = RunningRipieno.json(created);
+    assertThat(customer.getString("databaseUrl")).isEqualTo("***kund");
+    assertThat(created.body()).doesNotContain("s3cretpw");
+    assertThat(
+            countRows(
+                "select count(*) from \"Customer\" where \"databaseUrl\" like 'enc:v1:%'"
+                    + " and \"databaseUrl\" not like '%s3cretpw%'"))
+        .isEqualTo(1);
+
+    assertThat(ripieno.send("POST", "/api/platform/customers", superadmin, body).statusCode())
+        .isEqualTo(409);
+    String id = customer.getString("id");
+    HttpResponse<String> changed =
+        ripieno.send(
+            "PUT", "/api/platform/customers/" + id, superadmin, "{\"status\":\"inactive\"}");
+    assertThat(RunningRipieno.json(changed).getString("status")).isEqualTo("inactive");
+    assertThat(
+            ripieno
+                .send("PUT", "/api/platform/customers/" + id, superadmin, "{\"plan\":\"huge\"}")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            ripieno.send("DELETE", "/api/platform/customers/" + id, superadmin, null).statusCode())
+        .isEqualTo(204);
+    assertThat(ripieno.send("GET", "/api/platform/customers/" + id, superadmin, null).statusCode())
+        .isEqualTo(404);
+  }
+
   private static String superadminEntries() {
     return "select count(*) from \"SystemLog\" where \"category\" = 'superadmin'"
         + " and \"orchestraId\" = 'orch-beta'";

@@ -1,17 +1,25 @@
 package org.ripieno.central.customers.entity;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import org.ripieno.persistence.Ids;
 import org.ripieno.persistence.Timestamped;
+import org.ripieno.security.secrets.EncryptedString;
 
 /**
  * The legacy tenant registry {@code "Customer"}, superseded by {@code Orchestra}; kept so an
  * existing StageSub central database maps as it is.
  */
 @Entity
+@NamedQuery(name = "Customer.all", query = "SELECT c FROM Customer c ORDER BY c.name")
+@NamedQuery(name = "Customer.countAll", query = "SELECT COUNT(c) FROM Customer c")
+@NamedQuery(
+    name = "Customer.bySubdomain",
+    query = "SELECT c FROM Customer c WHERE c.subdomain = :subdomain")
 @Table(name = "Customer")
 public class Customer extends Timestamped {
 
@@ -19,7 +27,11 @@ public class Customer extends Timestamped {
 
   private String name;
   private String subdomain;
+
+  /** May carry credentials (a legacy PostgreSQL URL): encrypted at rest, masked in answers. */
+  @Convert(converter = EncryptedString.class)
   private String databaseUrl;
+
   private String status = "active";
   private String contactEmail;
   private String plan = "small";
