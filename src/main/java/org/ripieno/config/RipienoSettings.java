@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.ripieno.tenancy.DatabaseAddress;
 import org.ripieno.tenancy.DatabaseLogin;
 import org.ripieno.tenancy.RegistrySettings;
@@ -30,12 +28,20 @@ public class RipienoSettings {
   private static final Pattern NAMED_SERVER_ENV =
       Pattern.compile("RIPIENO_ORCHESTRA_SERVERS_([A-Z0-9]+)_URL");
 
-  private Config config() {
-    return ConfigProvider.getConfig();
+  private final SettingsSource source;
+
+  /** Inside the server: MicroProfile Config. */
+  public RipienoSettings() {
+    this(SettingsSource.microProfile());
+  }
+
+  /** Outside the server (operator tools, tests): the same keys from another source. */
+  public RipienoSettings(SettingsSource source) {
+    this.source = source;
   }
 
   private Optional<String> value(String key) {
-    return config().getOptionalValue(key, String.class).filter(v -> !v.isBlank());
+    return source.value(key).filter(v -> !v.isBlank());
   }
 
   /** The central database, or empty when none is configured (the application then fails closed). */
@@ -61,7 +67,7 @@ public class RipienoSettings {
     configuredDefault
         .or(() -> central().map(c -> c.forDatabase("postgres", "ripieno:maintenance")))
         .ifPresent(login -> servers.put(DEFAULT_SERVER, login));
-    for (String key : config().getPropertyNames()) {
+    for (String key : source.names()) {
       namedServer(key)
           .ifPresent(
               name ->
