@@ -109,6 +109,20 @@ public class RipienoSettings {
         value("ripieno.orchestra.migrate-on-open").map(Boolean::parseBoolean).orElse(false));
   }
 
+  /**
+   * Put before the name of every database Ripieno creates on an orchestra server (the orchestra
+   * databases and each server's template), so that several installations, or test runs, can share a
+   * server.
+   */
+  public String provisioningDatabasePrefix() {
+    return value("ripieno.provisioning.database-prefix").orElse("ripieno_");
+  }
+
+  /** Whether the demo orchestra is provisioned at start-up. */
+  public boolean demo() {
+    return value("ripieno.demo").map(Boolean::parseBoolean).orElse(false);
+  }
+
   public int centralPoolSize() {
     return integer("ripieno.central.pool-size", 10);
   }

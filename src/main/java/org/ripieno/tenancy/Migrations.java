@@ -1,5 +1,7 @@
 package org.ripieno.tenancy;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -40,6 +42,17 @@ public final class Migrations {
         current == null ? null : current.getVersion().getVersion(),
         latestVersion(info).getVersion());
   }
+
+  /**
+   * The newest version this code carries for a kind of database, read once. Flyway lists the
+   * migrations only over a connection; any database on a server will do, since nothing is written.
+   */
+  public static String latestVersion(DataSource anyDatabase, DatabaseKind kind) {
+    return LATEST.computeIfAbsent(
+        kind, k -> latestVersion(flyway(anyDatabase, k).info()).getVersion());
+  }
+
+  private static final Map<DatabaseKind, String> LATEST = new ConcurrentHashMap<>();
 
   private static MigrationVersion latestVersion(MigrationInfoService info) {
     MigrationVersion latest = MigrationVersion.EMPTY;

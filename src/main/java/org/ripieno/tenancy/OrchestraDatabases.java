@@ -46,7 +46,7 @@ public final class OrchestraDatabases {
     }
   }
 
-  private static void requireValidName(String databaseName) {
+  static void requireValidName(String databaseName) {
     if (databaseName == null || !DATABASE_NAME.matcher(databaseName).matches()) {
       throw new IllegalArgumentException(
           "A database name is 1 to 63 lower-case letters, digits or _, starting with a letter: "

@@ -37,7 +37,8 @@ class RipienoApplicationIT {
             Map.of(
                 "RIPIENO_CENTRAL_URL", central.address().jdbcUrl(),
                 "RIPIENO_CENTRAL_USER", central.user(),
-                "RIPIENO_DATA_DIR", "target/it-data/application"));
+                "RIPIENO_DATA_DIR", "target/it-data/application",
+                "RIPIENO_PROVISIONING_DATABASE_PREFIX", postgres.runPrefix()));
     ripieno.awaitStatus("/health/ready", 200, Duration.ofSeconds(60));
   }
 

@@ -31,6 +31,8 @@ public final class PlatformFixture implements AutoCloseable {
     environment.put("RIPIENO_CENTRAL_USER", central.user());
     environment.put("RIPIENO_DATA_DIR", "target/it-data/" + name);
     environment.put("RIPIENO_BOOTSTRAP_SUPERADMIN_PASSWORD", SUPERADMIN_PASSWORD);
+    // Databases the application creates (templates, orchestras) are dropped with the run's.
+    environment.putIfAbsent("RIPIENO_PROVISIONING_DATABASE_PREFIX", postgres.runPrefix());
     ripieno = RunningRipieno.start(name, environment);
     ripieno.awaitStatus("/health/ready", 200, Duration.ofSeconds(60));
     superadminToken = login("superadmin", SUPERADMIN_PASSWORD);

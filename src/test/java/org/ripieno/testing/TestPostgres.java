@@ -98,7 +98,22 @@ public final class TestPostgres implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     SQLException failure = null;
+    // Databases the application created under this run's prefix (orchestras, templates) too.
+    try (Connection connection = server.connect();
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT datname FROM pg_database WHERE starts_with(datname, '"
+                    + runPrefix()
+                    + "')")) {
+      while (rows.next()) {
+        if (!created.contains(rows.getString(1))) {
+          created.add(rows.getString(1));
+        }
+      }
+    }
     for (String name : created) {
+      execute("UPDATE pg_database SET datistemplate = false WHERE datname = '" + name + "'");
       try {
         OrchestraDatabases.drop(server, name);
       } catch (SQLException e) {

@@ -38,7 +38,7 @@ public final class SecretBox {
   private static final int TAG_BITS = 128;
   private static final int KEY_BYTES = 32;
   private static final int MASK_VISIBLE_CHARACTERS = 4;
-  private static final String MASK = "***";
+  public static final String MASK = "***";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Key currentKey;

@@ -74,6 +74,13 @@ public class Orchestra extends Timestamped {
 
   private String webhookUrl;
 
+  private String smtpHost;
+  private Integer smtpPort;
+  private String smtpUser;
+
+  @Convert(converter = EncryptedString.class)
+  private String smtpPassword;
+
   @Convert(converter = EncryptedString.class)
   private String webhookSecret;
 
@@ -81,6 +88,10 @@ public class Orchestra extends Timestamped {
   private ProvisioningState provisioningState = ProvisioningState.REQUESTED;
 
   private String provisioningError;
+
+  @Enumerated(EnumType.STRING)
+  private ProvisioningState provisioningFailedStep;
+
   private String schemaVersion;
   private String lastMigrationResult;
   private Instant lastMigratedAt;
@@ -463,5 +474,45 @@ public class Orchestra extends Timestamped {
 
   public void setApiKeyLast4(String apiKeyLast4) {
     this.apiKeyLast4 = apiKeyLast4;
+  }
+
+  public ProvisioningState getProvisioningFailedStep() {
+    return provisioningFailedStep;
+  }
+
+  public void setProvisioningFailedStep(ProvisioningState provisioningFailedStep) {
+    this.provisioningFailedStep = provisioningFailedStep;
+  }
+
+  public String getSmtpHost() {
+    return smtpHost;
+  }
+
+  public void setSmtpHost(String smtpHost) {
+    this.smtpHost = smtpHost;
+  }
+
+  public Integer getSmtpPort() {
+    return smtpPort;
+  }
+
+  public void setSmtpPort(Integer smtpPort) {
+    this.smtpPort = smtpPort;
+  }
+
+  public String getSmtpUser() {
+    return smtpUser;
+  }
+
+  public void setSmtpUser(String smtpUser) {
+    this.smtpUser = smtpUser;
+  }
+
+  public String getSmtpPassword() {
+    return smtpPassword;
+  }
+
+  public void setSmtpPassword(String smtpPassword) {
+    this.smtpPassword = smtpPassword;
   }
 }

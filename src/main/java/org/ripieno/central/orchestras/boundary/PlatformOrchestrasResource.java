@@ -1,0 +1,110 @@
+package org.ripieno.central.orchestras.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import org.ripieno.central.orchestras.control.OrchestraConfiguration;
+import org.ripieno.central.orchestras.control.OrchestraProvisioner;
+import org.ripieno.central.orchestras.control.Orchestras;
+import org.ripieno.security.Allow;
+import org.ripieno.security.Caller;
+import org.ripieno.security.Role;
+import org.ripieno.web.Page;
+
+/**
+ * The superadmin's orchestra register: create and provision, change, suspend, configure, remove.
+ */
+@Path("platform/orchestras")
+@Allow(Role.SUPERADMIN)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class PlatformOrchestrasResource {
+
+  @Inject Orchestras orchestras;
+  @Inject OrchestraConfiguration configuration;
+  @Inject OrchestraProvisioner provisioner;
+  @Context SecurityContext security;
+
+  @GET
+  public Page<OrchestraView> list(
+      @QueryParam("page") @DefaultValue("1") int page,
+      @QueryParam("size") @DefaultValue("50") int size) {
+    return orchestras.list(page, size);
+  }
+
+  @GET
+  @Path("{id}")
+  public OrchestraView get(@PathParam("id") String id) {
+    return orchestras.get(id);
+  }
+
+  /** 202: the database is prepared in the background; poll the orchestra for its state. */
+  @POST
+  public Response create(OrchestraInput input, @Context UriInfo uri) {
+    Orchestras.Creation created =
+        orchestras.create(input == null ? OrchestraInput.EMPTY : input, caller());
+    provisioner.startInBackground(created.orchestra().id());
+    return Response.accepted(
+            Map.of(
+                "orchestra",
+                created.orchestra(),
+                "admin",
+                Map.of("username", created.adminUsername(), "password", created.adminPassword())))
+        .location(uri.getAbsolutePathBuilder().path(created.orchestra().id()).build())
+        .build();
+  }
+
+  @PUT
+  @Path("{id}")
+  public OrchestraView update(@PathParam("id") String id, OrchestraInput input) {
+    return orchestras.update(id, input == null ? OrchestraInput.EMPTY : input, caller());
+  }
+
+  @PATCH
+  @Path("{id}")
+  public OrchestraView changeStatus(@PathParam("id") String id, StatusInput input) {
+    return orchestras.changeStatus(id, input == null ? null : input.status(), caller());
+  }
+
+  /** Resumes a provisioning from where it stopped; harmless on an active orchestra. */
+  @POST
+  @Path("{id}/provision")
+  public Response provision(@PathParam("id") String id, @Context UriInfo uri) {
+    OrchestraView orchestra = orchestras.get(id);
+    provisioner.startInBackground(orchestra.id());
+    return Response.accepted(orchestra)
+        .location(uri.getBaseUriBuilder().path(PlatformOrchestrasResource.class).path(id).build())
+        .build();
+  }
+
+  @GET
+  @Path("{id}/config")
+  public OrchestraConfig config(@PathParam("id") String id) {
+    return configuration.get(id);
+  }
+
+  @PUT
+  @Path("{id}/config")
+  public OrchestraConfig changeConfig(@PathParam("id") String id, OrchestraConfig change) {
+    return configuration.change(
+        id, change == null ? new OrchestraConfig(null, null, null, null, null) : change, caller());
+  }
+
+  private Caller caller() {
+    return (Caller) security.getUserPrincipal();
+  }
+}
