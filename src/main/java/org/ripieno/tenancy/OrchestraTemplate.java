@@ -65,6 +65,13 @@ public final class OrchestraTemplate {
    */
   public boolean ensureCurrent() throws SQLException {
     try (Connection maintenance = server.connect()) {
+      return ensureCurrent(maintenance);
+    }
+  }
+
+  /** As {@link #ensureCurrent()}, over a connection to the server's maintenance database. */
+  public boolean ensureCurrent(Connection maintenance) throws SQLException {
+    {
       if (isCurrent(maintenance)) {
         return false;
       }
@@ -99,8 +106,15 @@ public final class OrchestraTemplate {
    * Creates a database as a copy of the template, which must be current ({@link #ensureCurrent}).
    */
   public void cloneTo(String databaseName) throws SQLException {
-    OrchestraDatabases.requireValidName(databaseName);
     try (Connection maintenance = server.connect()) {
+      cloneTo(maintenance, databaseName);
+    }
+  }
+
+  /** As {@link #cloneTo(String)}, over a connection to the server's maintenance database. */
+  public void cloneTo(Connection maintenance, String databaseName) throws SQLException {
+    OrchestraDatabases.requireValidName(databaseName);
+    {
       lock(maintenance, "pg_advisory_lock_shared");
       try {
         if (!isCurrent(maintenance)) {

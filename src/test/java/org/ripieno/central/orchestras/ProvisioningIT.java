@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +14,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.ripieno.central.orchestras.control.Provisioning;
 import org.ripieno.central.orchestras.entity.ProvisioningState;
 import org.ripieno.orchestra.seed.control.ProvisionedSeed;
-import org.ripieno.persistence.Ids;
 import org.ripieno.tenancy.DatabaseKind;
 import org.ripieno.tenancy.DatabaseLogin;
 import org.ripieno.tenancy.IdentityMarker;
@@ -32,20 +28,42 @@ import org.ripieno.testing.TestPostgres;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProvisioningIT {
 
-  private final TestPostgres postgres = new TestPostgres();
+  private ProvisioningFixture fixture;
+  private TestPostgres postgres;
   private DatabaseLogin central;
   private OrchestraTemplate template;
 
   @BeforeAll
   void setUp() throws SQLException {
-    central = postgres.createEmpty("provcentral");
-    Migrations.migrate(central.dataSource(), DatabaseKind.CENTRAL);
-    template = template("v1");
+    fixture = new ProvisioningFixture();
+    postgres = fixture.postgres;
+    central = fixture.central;
+    template = fixture.template;
   }
 
   @AfterAll
   void tearDown() throws SQLException {
-    postgres.close();
+    fixture.close();
+  }
+
+  private String request(String subdomain, String name) throws SQLException {
+    return fixture.request(subdomain, name);
+  }
+
+  private Provisioning provisioning(Provisioning.StepListener listener) {
+    return fixture.provisioning(listener);
+  }
+
+  private String text(String sql, String parameter) throws SQLException {
+    return fixture.text(sql, parameter);
+  }
+
+  private DatabaseLogin orchestraDatabase(String id) throws SQLException {
+    return fixture.orchestraDatabase(id);
+  }
+
+  private OrchestraTemplate template(String seedVersion) {
+    return fixture.template(seedVersion);
   }
 
   @Test
@@ -208,68 +226,6 @@ class ProvisioningIT {
               ProvisionedSeed.problems(
                   database, text("SELECT name FROM \"Orchestra\" WHERE id = ?", id)))
           .isEmpty();
-    }
-  }
-
-  private OrchestraTemplate template(String seedVersion) {
-    return new OrchestraTemplate(
-        postgres.server(),
-        postgres.runPrefix() + "template",
-        seedVersion,
-        ProvisionedSeed::writeTemplateSeed);
-  }
-
-  private Provisioning provisioning(Provisioning.StepListener listener) {
-    return new Provisioning(
-        central.dataSource(),
-        Map.of("default", postgres.server()),
-        server -> template,
-        postgres.runPrefix(),
-        listener);
-  }
-
-  private DatabaseLogin orchestraDatabase(String id) throws SQLException {
-    return postgres.login(text("SELECT \"databaseName\" FROM \"Orchestra\" WHERE id = ?", id));
-  }
-
-  /** A requested orchestra with its inactive first admin, as the create call leaves it. */
-  private String request(String subdomain, String name) throws SQLException {
-    String id = Ids.newId();
-    try (Connection connection = central.connect()) {
-      try (PreparedStatement orchestra =
-          connection.prepareStatement(
-              "INSERT INTO \"Orchestra\" (id, \"orchestraId\", name, subdomain, status,"
-                  + " \"contactName\", \"contactEmail\", \"updatedAt\", \"databaseServer\")"
-                  + " VALUES (?, ?, ?, ?, 'pending', 'Contact', 'c@example.org', now(),"
-                  + " 'default')")) {
-        orchestra.setString(1, id);
-        orchestra.setString(2, Ids.newId());
-        orchestra.setString(3, name);
-        orchestra.setString(4, subdomain);
-        orchestra.executeUpdate();
-      }
-      try (PreparedStatement admin =
-          connection.prepareStatement(
-              "INSERT INTO \"User\" (id, username, email, \"passwordHash\", role, \"orchestraId\","
-                  + " active, \"mustChangePassword\", \"updatedAt\")"
-                  + " VALUES (?, ?, ?, 'x', 'admin', ?, false, true, now())")) {
-        admin.setString(1, Ids.newId());
-        admin.setString(2, subdomain + "-admin");
-        admin.setString(3, subdomain + "@example.org");
-        admin.setString(4, id);
-        admin.executeUpdate();
-      }
-    }
-    return id;
-  }
-
-  private String text(String sql, String parameter) throws SQLException {
-    try (Connection connection = central.connect();
-        PreparedStatement query = connection.prepareStatement(sql)) {
-      query.setString(1, parameter);
-      try (ResultSet row = query.executeQuery()) {
-        return row.next() ? row.getString(1) : null;
-      }
     }
   }
 

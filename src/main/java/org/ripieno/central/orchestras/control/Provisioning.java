@@ -106,57 +106,87 @@ public final class Provisioning {
       return new Outcome(ProvisioningState.ACTIVE, null);
     }
     String subdomain = entry.subdomain();
-    for (ProvisioningState step : STEPS) {
-      try {
-        perform(step, load(orchestraId));
-        record(orchestraId, step);
-        listener.reached(orchestraId, step);
-      } catch (Exception e) {
-        String error = describe(e);
-        recordFailure(orchestraId, step, error);
-        LOG.warning(() -> "Provisioning of " + subdomain + " stopped at " + step + ": " + error);
-        return new Outcome(ProvisioningState.FAILED, error);
+    try (Connections connections = new Connections()) {
+      for (ProvisioningState step : STEPS) {
+        try {
+          perform(step, load(orchestraId), connections);
+          record(orchestraId, step);
+          listener.reached(orchestraId, step);
+        } catch (Exception e) {
+          String error = describe(e);
+          recordFailure(orchestraId, step, error);
+          LOG.warning(() -> "Provisioning of " + subdomain + " stopped at " + step + ": " + error);
+          return new Outcome(ProvisioningState.FAILED, error);
+        }
       }
     }
     return new Outcome(ProvisioningState.ACTIVE, null);
   }
 
-  private void perform(ProvisioningState step, Entry entry) throws SQLException {
+  /**
+   * The connections of one run, opened when first needed and kept for its steps: a new connection
+   * costs about as much as a step's work.
+   */
+  private final class Connections implements AutoCloseable {
+    private Connection maintenance;
+    private Connection orchestra;
+
+    Connection maintenance(Entry entry) throws SQLException {
+      if (maintenance == null) {
+        maintenance = server(entry).connect();
+      }
+      return maintenance;
+    }
+
+    Connection orchestra(Entry entry) throws SQLException {
+      if (orchestra == null) {
+        orchestra = database(entry).connect();
+      }
+      return orchestra;
+    }
+
+    @Override
+    public void close() throws SQLException {
+      try (Connection first = maintenance;
+          Connection second = orchestra) {
+        // closed by try-with-resources, null ones skipped
+      }
+    }
+  }
+
+  private void perform(ProvisioningState step, Entry entry, Connections connections)
+      throws SQLException {
     switch (step) {
-      case DATABASE_CREATED -> ensureDatabase(entry);
-      case MIGRATED -> ensureMigrated(entry);
-      case SEEDED -> ensureSigned(entry);
+      case DATABASE_CREATED -> ensureDatabase(entry, connections);
+      case MIGRATED -> ensureMigrated(entry, connections);
+      case SEEDED -> ensureSigned(entry, connections);
       case ADMIN_ACTIVATED -> ensureAdminActive(entry);
-      case ACTIVE -> verifyAndActivate(entry);
+      case ACTIVE -> verifyAndActivate(entry, connections);
       default -> throw new IllegalStateException("Not a provisioning step: " + step);
     }
   }
 
-  private void ensureDatabase(Entry entry) throws SQLException {
+  private void ensureDatabase(Entry entry, Connections connections) throws SQLException {
     DatabaseLogin server = server(entry);
-    String databaseName = entry.databaseName();
-    if (databaseName == null) {
+    if (entry.databaseName() == null) {
       assignDatabase(
           entry.id(), server, Subdomains.databaseName(databasePrefix, entry.subdomain()));
       entry = load(entry.id());
-      databaseName = entry.databaseName();
     }
-    DatabaseLogin database = server.forDatabase(databaseName, "ripieno:provision");
-    if (!exists(server, databaseName)) {
+    Connection maintenance = connections.maintenance(entry);
+    if (!exists(maintenance, entry.databaseName())) {
       OrchestraTemplate template = templates.apply(entry.server());
-      template.ensureCurrent();
-      template.cloneTo(databaseName);
+      template.ensureCurrent(maintenance);
+      template.cloneTo(maintenance, entry.databaseName());
     }
-    try (Connection connection = database.connect()) {
-      // A clone carries no marker yet; a database already marked for another orchestra is refused.
-      IdentityMarker.write(connection, entry.id());
-    }
+    // A clone carries no marker yet; a database already marked for another orchestra is refused.
+    IdentityMarker.write(connections.orchestra(entry), entry.id());
   }
 
-  private void ensureMigrated(Entry entry) throws SQLException {
+  private void ensureMigrated(Entry entry, Connections connections) throws SQLException {
     DatabaseLogin database = database(entry);
     String expected = Migrations.latestVersion(database.dataSource(), DatabaseKind.ORCHESTRA);
-    String current = appliedVersion(database).orElse(null);
+    String current = appliedVersion(connections.orchestra(entry)).orElse(null);
     if (!expected.equals(current)) {
       Migrations.migrate(database.dataSource(), DatabaseKind.ORCHESTRA);
       current = expected;
@@ -172,10 +202,8 @@ public final class Provisioning {
     }
   }
 
-  private void ensureSigned(Entry entry) throws SQLException {
-    try (Connection connection = database(entry).connect()) {
-      ProvisionedSeed.sign(connection, entry.name());
-    }
+  private void ensureSigned(Entry entry, Connections connections) throws SQLException {
+    ProvisionedSeed.sign(connections.orchestra(entry), entry.name());
   }
 
   private void ensureAdminActive(Entry entry) throws SQLException {
@@ -195,19 +223,18 @@ public final class Provisioning {
     }
   }
 
-  private void verifyAndActivate(Entry entry) throws SQLException {
-    DatabaseLogin database = database(entry);
-    String expected = Migrations.latestVersion(database.dataSource(), DatabaseKind.ORCHESTRA);
+  private void verifyAndActivate(Entry entry, Connections connections) throws SQLException {
+    Connection database = connections.orchestra(entry);
+    String expected =
+        Migrations.latestVersion(database(entry).dataSource(), DatabaseKind.ORCHESTRA);
     String current = appliedVersion(database).orElse("none");
     if (!expected.equals(current)) {
       throw new SQLException("Schema version " + current + " where " + expected + " is expected");
     }
-    try (Connection connection = database.connect()) {
-      IdentityMarker.verify(connection, entry.id());
-      List<String> problems = ProvisionedSeed.problems(connection, entry.name());
-      if (!problems.isEmpty()) {
-        throw new SQLException("The seed is not complete: " + String.join("; ", problems));
-      }
+    IdentityMarker.verify(database, entry.id());
+    List<String> problems = ProvisionedSeed.problems(database, entry.name());
+    if (!problems.isEmpty()) {
+      throw new SQLException("The seed is not complete: " + String.join("; ", problems));
     }
     try (Connection connection = central.getConnection();
         PreparedStatement activate =
@@ -259,10 +286,9 @@ public final class Provisioning {
     }
   }
 
-  private static boolean exists(DatabaseLogin server, String databaseName) throws SQLException {
-    try (Connection maintenance = server.connect();
-        PreparedStatement query =
-            maintenance.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+  private static boolean exists(Connection maintenance, String databaseName) throws SQLException {
+    try (PreparedStatement query =
+        maintenance.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
       query.setString(1, databaseName);
       try (ResultSet row = query.executeQuery()) {
         return row.next();
@@ -271,9 +297,8 @@ public final class Provisioning {
   }
 
   /** The newest successful migration, read straight from the history (faster than Flyway). */
-  private static Optional<String> appliedVersion(DatabaseLogin database) throws SQLException {
-    try (Connection connection = database.connect();
-        Statement statement = connection.createStatement();
+  private static Optional<String> appliedVersion(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
         ResultSet row =
             statement.executeQuery(
                 "SELECT version FROM \""

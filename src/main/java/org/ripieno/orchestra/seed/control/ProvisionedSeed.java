@@ -9,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ripieno.orchestra.codes.control.CodeType;
@@ -78,100 +80,101 @@ public final class ProvisionedSeed {
       throws SQLException {
     List<String> problems = new ArrayList<>();
     int positions = CanonicalSeed.INSTRUMENTS.stream().mapToInt(i -> i.positions().size()).sum();
-    expectCount(orchestraDatabase, "Instrument", CanonicalSeed.INSTRUMENTS.size(), problems);
-    expectCount(orchestraDatabase, "Position", positions, problems);
-    expectCount(
-        orchestraDatabase, "RankingList", positions * CanonicalSeed.LIST_TYPES.size(), problems);
     List<CanonicalSeed.TemplateSeed> templates = CanonicalSeed.templates(orchestraName);
-    expectCount(orchestraDatabase, "EmailTemplate", templates.size(), problems);
+    Map<String, Long> expected = new LinkedHashMap<>();
+    expected.put("Instrument", (long) CanonicalSeed.INSTRUMENTS.size());
+    expected.put("Position", (long) positions);
+    expected.put("RankingList", (long) positions * CanonicalSeed.LIST_TYPES.size());
+    expected.put("EmailTemplate", (long) templates.size());
+    List<String> counts = new ArrayList<>();
+    expected.keySet().forEach(table -> counts.add("(SELECT count(*) FROM \"" + table + "\")"));
+    List<Long> actual = longs(orchestraDatabase, "SELECT " + String.join(", ", counts));
+    int column = 0;
+    for (Map.Entry<String, Long> table : expected.entrySet()) {
+      long rows = actual.get(column++);
+      if (rows != table.getValue()) {
+        problems.add(table.getKey() + " has " + rows + " rows, the seed has " + table.getValue());
+      }
+    }
+
     String name = signature(orchestraName);
+    Map<String, String> signed =
+        pairs(
+            orchestraDatabase,
+            "SELECT type, count(*)::text FROM \"EmailTemplate\" WHERE position(? in body) > 0"
+                + " AND position(? in subject || body) = 0 GROUP BY type",
+            name,
+            NAME_PLACEHOLDER);
     for (CanonicalSeed.TemplateSeed template : templates) {
-      long signed =
-          count(
-              orchestraDatabase,
-              "SELECT count(*) FROM \"EmailTemplate\" WHERE type = ? AND position(? in body) > 0"
-                  + " AND position(? in subject || body) = 0",
-              template.type(),
-              name,
-              NAME_PLACEHOLDER);
-      if (signed != 1) {
+      if (!"1".equals(signed.get(template.type()))) {
         problems.add("email template " + template.type() + " is missing or not signed " + name);
       }
     }
-    for (Map.Entry<String, String[]> setting : CanonicalSeed.SETTINGS.entrySet()) {
-      long present =
-          count(
-              orchestraDatabase,
-              "SELECT count(*) FROM \"Settings\" WHERE key = ? AND value = ?",
-              setting.getKey(),
-              setting.getValue()[0]);
-      if (present != 1) {
-        problems.add("setting " + setting.getKey() + " is not " + setting.getValue()[0]);
-      }
+
+    Map<String, String> settings = pairs(orchestraDatabase, "SELECT key, value FROM \"Settings\"");
+    CanonicalSeed.SETTINGS.forEach(
+        (key, value) -> {
+          if (!value[0].equals(settings.get(key))) {
+            problems.add("setting " + key + " is not " + value[0]);
+          }
+        });
+
+    Map<String, String> sequences =
+        pairs(
+            orchestraDatabase,
+            "SELECT \"entityType\", count(*) || ' ' || max(\"lastNumber\")"
+                + " FROM \"IdSequence\" GROUP BY \"entityType\"");
+    List<String> highest = new ArrayList<>();
+    SEEDED_CODES.forEach(
+        (type, seeded) ->
+            highest.add(
+                "(SELECT COALESCE(MAX(substring(\""
+                    + seeded.column()
+                    + "\" FROM '^"
+                    + type.prefix()
+                    + "([0-9]+)$')::int), 0) FROM \""
+                    + seeded.table()
+                    + "\")"));
+    List<Long> seededHighest = longs(orchestraDatabase, "SELECT " + String.join(", ", highest));
+    int seededColumn = 0;
+    Map<CodeType, Long> highestByType = new LinkedHashMap<>();
+    for (CodeType type : SEEDED_CODES.keySet()) {
+      highestByType.put(type, seededHighest.get(seededColumn++));
     }
     for (CodeType type : CodeType.values()) {
-      checkSequence(orchestraDatabase, type, problems);
+      String[] rowsAndCounter = sequences.getOrDefault(type.entityType(), "0 0").split(" ");
+      if (!"1".equals(rowsAndCounter[0])) {
+        problems.add(
+            "IdSequence has " + rowsAndCounter[0] + " rows for " + type.entityType() + ", not 1");
+        continue;
+      }
+      long counter = Long.parseLong(rowsAndCounter[1]);
+      long seededCode = highestByType.getOrDefault(type, 0L);
+      if (counter < seededCode) {
+        problems.add(
+            "IdSequence "
+                + type.entityType()
+                + " is at "
+                + counter
+                + ", behind the seeded code "
+                + type.format((int) seededCode));
+      }
     }
     return problems;
-  }
-
-  private static void checkSequence(Connection database, CodeType type, List<String> problems)
-      throws SQLException {
-    long rows =
-        count(
-            database,
-            "SELECT count(*) FROM \"IdSequence\" WHERE \"entityType\" = ?",
-            type.entityType());
-    if (rows != 1) {
-      problems.add("IdSequence has " + rows + " rows for " + type.entityType() + ", not 1");
-      return;
-    }
-    Seeded seeded = SEEDED_CODES.get(type);
-    if (seeded == null) {
-      return;
-    }
-    long highest =
-        count(
-            database,
-            "SELECT COALESCE(MAX(substring(\""
-                + seeded.column()
-                + "\" FROM '^"
-                + type.prefix()
-                + "([0-9]+)$')::int), 0) FROM \""
-                + seeded.table()
-                + "\"");
-    long counter =
-        count(
-            database,
-            "SELECT \"lastNumber\" FROM \"IdSequence\" WHERE \"entityType\" = ?",
-            type.entityType());
-    if (counter < highest) {
-      problems.add(
-          "IdSequence "
-              + type.entityType()
-              + " is at "
-              + counter
-              + ", behind the seeded code "
-              + type.format((int) highest));
-    }
   }
 
   private record Seeded(String table, String column) {}
 
   /** The code types the seed hands out codes for, with where those codes are. */
-  private static final Map<CodeType, Seeded> SEEDED_CODES =
-      Map.of(
-          CodeType.INSTRUMENT, new Seeded("Instrument", "instrumentId"),
-          CodeType.POSITION, new Seeded("Position", "positionId"),
-          CodeType.RANKING_LIST, new Seeded("RankingList", "rankingListId"),
-          CodeType.EMAIL_TEMPLATE, new Seeded("EmailTemplate", "emailTemplateId"));
+  private static final Map<CodeType, Seeded> SEEDED_CODES = seededCodes();
 
-  private static void expectCount(
-      Connection database, String table, long expected, List<String> problems) throws SQLException {
-    long actual = count(database, "SELECT count(*) FROM \"" + table + "\"");
-    if (actual != expected) {
-      problems.add(table + " has " + actual + " rows, the seed has " + expected);
-    }
+  private static Map<CodeType, Seeded> seededCodes() {
+    Map<CodeType, Seeded> codes = new LinkedHashMap<>();
+    codes.put(CodeType.INSTRUMENT, new Seeded("Instrument", "instrumentId"));
+    codes.put(CodeType.POSITION, new Seeded("Position", "positionId"));
+    codes.put(CodeType.RANKING_LIST, new Seeded("RankingList", "rankingListId"));
+    codes.put(CodeType.EMAIL_TEMPLATE, new Seeded("EmailTemplate", "emailTemplateId"));
+    return codes;
   }
 
   /** The name the templates are signed with: the same fallback as the seed's. */
@@ -179,22 +182,33 @@ public final class ProvisionedSeed {
     return orchestraName == null || orchestraName.isBlank() ? "Orkestern" : orchestraName;
   }
 
-  private static long count(Connection database, String sql, String... parameters)
-      throws SQLException {
-    if (parameters.length == 0) {
-      try (Statement statement = database.createStatement();
-          ResultSet row = statement.executeQuery(sql)) {
-        row.next();
-        return row.getLong(1);
+  /** The columns of a one-row answer. */
+  private static List<Long> longs(Connection database, String sql) throws SQLException {
+    try (Statement statement = database.createStatement();
+        ResultSet row = statement.executeQuery(sql)) {
+      row.next();
+      List<Long> values = new ArrayList<>();
+      for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
+        values.add(row.getLong(i));
       }
+      return values;
     }
+  }
+
+  /** A two-column answer as a map. */
+  private static Map<String, String> pairs(Connection database, String sql, String... parameters)
+      throws SQLException {
     try (PreparedStatement statement = database.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setString(i + 1, parameters[i]);
       }
-      try (ResultSet row = statement.executeQuery()) {
-        return row.next() ? row.getLong(1) : 0;
+      Map<String, String> pairs = new HashMap<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          pairs.put(rows.getString(1), rows.getString(2));
+        }
       }
+      return pairs;
     }
   }
 }

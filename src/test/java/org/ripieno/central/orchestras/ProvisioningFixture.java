@@ -1,0 +1,106 @@
+package org.ripieno.central.orchestras;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import org.ripieno.central.orchestras.control.Provisioning;
+import org.ripieno.orchestra.seed.control.ProvisionedSeed;
+import org.ripieno.persistence.Ids;
+import org.ripieno.tenancy.DatabaseKind;
+import org.ripieno.tenancy.DatabaseLogin;
+import org.ripieno.tenancy.Migrations;
+import org.ripieno.tenancy.OrchestraTemplate;
+import org.ripieno.testing.TestPostgres;
+
+/** A migrated central database and a template on the test server, for provisioning runs. */
+final class ProvisioningFixture implements AutoCloseable {
+
+  final TestPostgres postgres = new TestPostgres();
+  final DatabaseLogin central;
+  final OrchestraTemplate template;
+
+  /** Pooled, as the application's central is. */
+  private final HikariDataSource centralPool;
+
+  ProvisioningFixture() throws SQLException {
+    central = postgres.createEmpty("provcentral");
+    HikariConfig pool = new HikariConfig();
+    pool.setDataSource(central.dataSource());
+    pool.setMaximumPoolSize(3);
+    centralPool = new HikariDataSource(pool);
+    Migrations.migrate(centralPool, DatabaseKind.CENTRAL);
+    template = template("v1");
+  }
+
+  @Override
+  public void close() throws SQLException {
+    centralPool.close();
+    postgres.close();
+  }
+
+  OrchestraTemplate template(String seedVersion) {
+    return new OrchestraTemplate(
+        postgres.server(),
+        postgres.runPrefix() + "template",
+        seedVersion,
+        ProvisionedSeed::writeTemplateSeed);
+  }
+
+  Provisioning provisioning(Provisioning.StepListener listener) {
+    return new Provisioning(
+        centralPool,
+        Map.of("default", postgres.server()),
+        server -> template,
+        postgres.runPrefix(),
+        listener);
+  }
+
+  DatabaseLogin orchestraDatabase(String id) throws SQLException {
+    return postgres.login(text("SELECT \"databaseName\" FROM \"Orchestra\" WHERE id = ?", id));
+  }
+
+  /** A requested orchestra with its inactive first admin, as the create call leaves it. */
+  String request(String subdomain, String name) throws SQLException {
+    String id = Ids.newId();
+    try (Connection connection = central.connect()) {
+      try (PreparedStatement orchestra =
+          connection.prepareStatement(
+              "INSERT INTO \"Orchestra\" (id, \"orchestraId\", name, subdomain, status,"
+                  + " \"contactName\", \"contactEmail\", \"updatedAt\", \"databaseServer\")"
+                  + " VALUES (?, ?, ?, ?, 'pending', 'Contact', 'c@example.org', now(),"
+                  + " 'default')")) {
+        orchestra.setString(1, id);
+        orchestra.setString(2, Ids.newId());
+        orchestra.setString(3, name);
+        orchestra.setString(4, subdomain);
+        orchestra.executeUpdate();
+      }
+      try (PreparedStatement admin =
+          connection.prepareStatement(
+              "INSERT INTO \"User\" (id, username, email, \"passwordHash\", role, \"orchestraId\","
+                  + " active, \"mustChangePassword\", \"updatedAt\")"
+                  + " VALUES (?, ?, ?, 'x', 'admin', ?, false, true, now())")) {
+        admin.setString(1, Ids.newId());
+        admin.setString(2, subdomain + "-admin");
+        admin.setString(3, subdomain + "@example.org");
+        admin.setString(4, id);
+        admin.executeUpdate();
+      }
+    }
+    return id;
+  }
+
+  String text(String sql, String parameter) throws SQLException {
+    try (Connection connection = central.connect();
+        PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setString(1, parameter);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? row.getString(1) : null;
+      }
+    }
+  }
+}
