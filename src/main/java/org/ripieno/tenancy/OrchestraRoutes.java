@@ -36,13 +36,24 @@ public class OrchestraRoutes {
    * @throws OrchestraUnavailableException when the entry names no database or an unknown server
    */
   public OrchestraRoute routeTo(Orchestra orchestra) {
+    return routeTo(orchestra, settings.orchestraServers());
+  }
+
+  /**
+   * The same rule without CDI, for tools that read central themselves (fleet migration, the
+   * operators' command line).
+   *
+   * @param servers the configured database servers by name ({@link
+   *     RipienoSettings#orchestraServers()})
+   * @throws OrchestraUnavailableException when the entry names no database or an unknown server
+   */
+  public static OrchestraRoute routeTo(Orchestra orchestra, Map<String, DatabaseLogin> servers) {
     if (orchestra.getDatabaseHost() == null
         || orchestra.getDatabasePort() == null
         || orchestra.getDatabaseName() == null) {
       throw new OrchestraUnavailableException(
           "Orchestra " + orchestra.getSubdomain() + " has no database yet");
     }
-    Map<String, DatabaseLogin> servers = settings.orchestraServers();
     String serverName =
         Optional.ofNullable(orchestra.getDatabaseServer()).orElse(RipienoSettings.DEFAULT_SERVER);
     DatabaseLogin server = servers.get(serverName);

@@ -126,7 +126,7 @@ public class DemoOrchestra {
   }
 
   private void fillIfEmpty() {
-    if (musicians.list(new MusicianFilter(null, null, null, "all", null), 1, 1).total() > 0) {
+    if (musicians.list(MusicianFilter.of(null, null, null, "all", null), 1, 1).total() > 0) {
       return;
     }
     List<PositionView> positions = instruments.positions();

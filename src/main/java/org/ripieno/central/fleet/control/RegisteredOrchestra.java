@@ -1,0 +1,78 @@
+package org.ripieno.central.fleet.control;
+
+import java.time.Instant;
+import java.util.Map;
+import org.ripieno.central.orchestras.entity.Orchestra;
+import org.ripieno.security.secrets.EncryptedString;
+import org.ripieno.tenancy.DatabaseLogin;
+import org.ripieno.tenancy.OrchestraRoute;
+import org.ripieno.tenancy.OrchestraRoutes;
+
+/**
+ * The columns of one central {@code "Orchestra"} row that fleet work needs, read with plain JDBC so
+ * the same code runs inside the server and in the operators' command line.
+ *
+ * @param storedDatabasePassword as stored: encrypted (or legacy plaintext), decrypted only when a
+ *     route is built
+ */
+public record RegisteredOrchestra(
+    String id,
+    String subdomain,
+    String name,
+    String status,
+    String plan,
+    int pricePerMonth,
+    String databaseServer,
+    String databaseHost,
+    Integer databasePort,
+    String databaseName,
+    String databaseUser,
+    String storedDatabasePassword,
+    String schemaVersion,
+    String lastMigrationResult,
+    Instant lastMigratedAt) {
+
+  public static final String DELETED = "deleted";
+  public static final String ACTIVE = "active";
+
+  public boolean isDeleted() {
+    return DELETED.equals(status);
+  }
+
+  public boolean isActive() {
+    return ACTIVE.equals(status);
+  }
+
+  /** Whether the row names a database at all (it does not while provisioning has not made one). */
+  public boolean hasDatabase() {
+    return databaseHost != null && databasePort != null && databaseName != null;
+  }
+
+  /** {@code host:port/database}, or null without a database. */
+  public String databaseAddress() {
+    return hasDatabase() ? databaseHost + ":" + databasePort + "/" + databaseName : null;
+  }
+
+  /**
+   * The route exactly as requests get it ({@link OrchestraRoutes#routeTo(Orchestra, Map)}).
+   *
+   * @throws org.ripieno.tenancy.OrchestraUnavailableException without a database or on an unknown
+   *     server
+   */
+  public OrchestraRoute route(Map<String, DatabaseLogin> servers) {
+    Orchestra row = new Orchestra();
+    row.setId(id);
+    row.setSubdomain(subdomain);
+    row.setDatabaseServer(databaseServer);
+    row.setDatabaseHost(databaseHost);
+    row.setDatabasePort(databasePort);
+    row.setDatabaseName(databaseName);
+    row.setDatabaseUser(databaseUser);
+    if (storedDatabasePassword != null) {
+      // The entity's own converter: it decrypts with the installed key and fails closed without.
+      row.setDatabasePassword(
+          new EncryptedString().convertToEntityAttribute(storedDatabasePassword));
+    }
+    return OrchestraRoutes.routeTo(row, servers);
+  }
+}
