@@ -65,7 +65,9 @@ public class OrchestraGate implements ContainerRequestFilter {
   }
 
   private static boolean mayEnter(Caller caller, Orchestra orchestra) {
-    return caller.isSuperadmin() || orchestra.getId().equals(caller.orchestraId());
+    // A removed orchestra has no data left to enter, for anyone.
+    return !"deleted".equals(orchestra.getStatus())
+        && (caller.isSuperadmin() || orchestra.getId().equals(caller.orchestraId()));
   }
 
   private static ProblemException notFound(String subdomain) {

@@ -342,6 +342,85 @@ class PlatformOrchestrasIT {
   }
 
   @Test
+  void removingAnOrchestraExportsItDropsItsDatabaseAndKeepsTheRowAsDeleted() throws Exception {
+    HttpResponse<String> created = create("Avvecklingsorkestern", "removed-orch", null);
+    String id = idOf(created);
+    String password = RunningRipieno.json(created).getJsonObject("admin").getString("password");
+    JsonObject orchestra = awaitActive(id);
+    String database = orchestra.getString("databaseName");
+    DatabaseLogin server = serverOf(orchestra);
+
+    HttpResponse<String> unconfirmed =
+        ripieno.send("DELETE", "/api/platform/orchestras/" + id, platform.superadmin(), null);
+    assertProblem(unconfirmed, 400, "confirm=removed-orch");
+    HttpResponse<String> wrong =
+        ripieno.send(
+            "DELETE",
+            "/api/platform/orchestras/" + id + "?confirm=other",
+            platform.superadmin(),
+            null);
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    assertThat(databaseExists(server, database)).isTrue();
+    assertThat(get(id).getString("status")).isEqualTo("active");
+
+    HttpResponse<String> removed =
+        ripieno.send(
+            "DELETE",
+            "/api/platform/orchestras/" + id + "?confirm=removed-orch",
+            platform.superadmin(),
+            null);
+
+    assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+    JsonObject answer = RunningRipieno.json(removed);
+    assertThat(answer.getJsonObject("orchestra").getString("status")).isEqualTo("deleted");
+    Path export = Path.of(answer.getJsonObject("export").getString("location"));
+    assertThat(export).exists();
+    assertThat(answer.getJsonObject("export").getJsonObject("rows").getInt("Instrument"))
+        .isEqualTo(14);
+    assertThat(databaseExists(server, database)).isFalse();
+    assertThat(
+            ripieno
+                .send(
+                    "GET", "/api/orchestras/removed-orch/instruments", platform.superadmin(), null)
+                .statusCode())
+        .isEqualTo(404);
+    HttpResponse<String> login =
+        ripieno.send(
+            "POST",
+            "/api/auth/login",
+            null,
+            "{\"username\":\"removed-orch-admin\",\"password\":\"" + password + "\"}");
+    assertThat(login.statusCode()).isEqualTo(401);
+    assertThat(
+            ripieno
+                .send(
+                    "DELETE",
+                    "/api/platform/orchestras/" + id + "?confirm=removed-orch",
+                    platform.superadmin(),
+                    null)
+                .statusCode())
+        .isEqualTo(409);
+
+    // The export brings it back under its subdomain, with a new database.
+    var report =
+        new org.ripieno.datasafety.archive.OrchestraImport(platform.central())
+            .importAs(
+                export,
+                "removed-orch",
+                new org.ripieno.datasafety.archive.OrchestraImport.Destination(
+                    "default", platform.postgres().server(), platform.postgres().runPrefix()),
+                false);
+    assertThat(report).isNotNull();
+    JsonObject back = get(id);
+    assertThat(back.getString("status")).isNotEqualTo("deleted");
+    HttpResponse<String> instruments =
+        ripieno.send(
+            "GET", "/api/orchestras/removed-orch/instruments", platform.superadmin(), null);
+    assertThat(instruments.statusCode()).as(instruments.body()).isEqualTo(200);
+    assertThat(RunningRipieno.json(instruments).getInt("total")).isEqualTo(14);
+  }
+
+  @Test
   void onlyTheSuperadminManagesOrchestras() throws Exception {
     HttpResponse<String> created = create("Behörighet", "rights-orch", null);
     String id = idOf(created);

@@ -2,6 +2,7 @@ package org.ripieno.central.orchestras.boundary;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.ripieno.central.orchestras.control.OrchestraConfiguration;
 import org.ripieno.central.orchestras.control.OrchestraProvisioner;
+import org.ripieno.central.orchestras.control.OrchestraRemoval;
 import org.ripieno.central.orchestras.control.Orchestras;
 import org.ripieno.security.Allow;
 import org.ripieno.security.Caller;
@@ -37,6 +39,7 @@ public class PlatformOrchestrasResource {
   @Inject Orchestras orchestras;
   @Inject OrchestraConfiguration configuration;
   @Inject OrchestraProvisioner provisioner;
+  @Inject OrchestraRemoval removal;
   @Context SecurityContext security;
 
   @GET
@@ -102,6 +105,14 @@ public class PlatformOrchestrasResource {
   public OrchestraConfig changeConfig(@PathParam("id") String id, OrchestraConfig change) {
     return configuration.change(
         id, change == null ? new OrchestraConfig(null, null, null, null, null) : change, caller());
+  }
+
+  /** Exports the orchestra's data, then drops its database; the row stays as {@code deleted}. */
+  @DELETE
+  @Path("{id}")
+  public OrchestraRemoval.Removed remove(
+      @PathParam("id") String id, @QueryParam("confirm") String confirm) {
+    return removal.remove(id, confirm, caller());
   }
 
   private Caller caller() {

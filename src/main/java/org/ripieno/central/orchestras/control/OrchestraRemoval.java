@@ -1,0 +1,161 @@
+package org.ripieno.central.orchestras.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.ripieno.central.orchestras.boundary.OrchestraView;
+import org.ripieno.central.orchestras.entity.Orchestra;
+import org.ripieno.central.systemlog.control.SystemLogWriter;
+import org.ripieno.config.RipienoSettings;
+import org.ripieno.datasafety.archive.ArchiveSummary;
+import org.ripieno.datasafety.archive.ArchivedOrchestra;
+import org.ripieno.datasafety.archive.OrchestraExport;
+import org.ripieno.security.Caller;
+import org.ripieno.tenancy.CentralData;
+import org.ripieno.tenancy.CentralTransactional;
+import org.ripieno.tenancy.DatabaseLogin;
+import org.ripieno.tenancy.OrchestraConnections;
+import org.ripieno.tenancy.OrchestraDatabases;
+import org.ripieno.tenancy.OrchestraRoute;
+import org.ripieno.tenancy.OrchestraRoutes;
+import org.ripieno.web.ProblemException;
+
+/**
+ * Removes an orchestra the safe way round: its data is exported first (a file {@code ripieno-admin
+ * orchestras import} reads back), then it is marked {@code deleted} and its accounts deactivated,
+ * so nothing routes to it any more, and only then is its database dropped. The central row stays,
+ * so the orchestra can be brought back by importing the export under its subdomain. A removal that
+ * stopped before the drop is finished by calling it again.
+ */
+@ApplicationScoped
+public class OrchestraRemoval {
+
+  private static final Logger LOG = Logger.getLogger(OrchestraRemoval.class.getName());
+
+  @Inject Orchestras orchestras;
+  @Inject OrchestraRoutes routes;
+  @Inject OrchestraConnections connections;
+  @Inject RipienoSettings settings;
+  @Inject @CentralData EntityManager central;
+  @Inject SystemLogWriter systemLog;
+  @Inject OrchestraRemoval self;
+
+  /** What a removal did: the orchestra as it is now and where its export is. */
+  public record Removed(OrchestraView orchestra, Export export) {}
+
+  public record Export(String location, String schemaVersion, Map<String, Long> rows) {}
+
+  public Removed remove(String id, String confirm, Caller by) {
+    Orchestra orchestra = orchestras.find(id);
+    if (confirm == null || !confirm.equals(orchestra.getSubdomain())) {
+      throw ProblemException.badRequest(
+          "Removing an orchestra needs ?confirm={0}; nothing was changed.",
+          "Att ta bort en orkester kräver ?confirm={0}; inget ändrades.", orchestra.getSubdomain());
+    }
+    boolean finishing = "deleted".equals(orchestra.getStatus());
+    if (finishing && orchestra.getDatabaseName() == null) {
+      throw ProblemException.conflict(
+          "{0} is removed already.", "{0} är redan borttagen.", orchestra.getSubdomain());
+    }
+    Export export = null;
+    OrchestraRoute route = orchestra.getDatabaseName() == null ? null : routes.routeTo(orchestra);
+    if (!finishing && route != null) {
+      export = export(orchestra, route);
+    }
+    self.markDeleted(id, export, by);
+    if (route != null) {
+      connections.registry().retire(id);
+      dropDatabase(orchestra, route);
+      self.forgetDatabase(id);
+    }
+    return new Removed(OrchestraView.of(orchestras.find(id), null), export);
+  }
+
+  private Export export(Orchestra orchestra, OrchestraRoute route) {
+    Path file =
+        settings
+            .dataDir()
+            .resolve("exports")
+            .resolve(orchestra.getSubdomain() + "-" + Instant.now().toEpochMilli() + ".json")
+            .toAbsolutePath();
+    try {
+      ArchiveSummary summary =
+          OrchestraExport.write(
+              route.login(),
+              new ArchivedOrchestra(
+                  orchestra.getId(),
+                  orchestra.getSubdomain(),
+                  orchestra.getName(),
+                  orchestra.getContactName(),
+                  orchestra.getContactEmail()),
+              file);
+      return new Export(file.toString(), summary.schemaVersion(), summary.rowCounts());
+    } catch (SQLException | IOException | RuntimeException e) {
+      LOG.warning(() -> "Export of " + orchestra.getSubdomain() + " failed: " + e.getMessage());
+      throw ProblemException.conflict(
+          "{0} could not be exported ({1}); nothing was removed.",
+          "{0} kunde inte exporteras ({1}); inget togs bort.",
+          orchestra.getSubdomain(),
+          String.valueOf(e.getMessage()));
+    }
+  }
+
+  @CentralTransactional
+  public void markDeleted(String id, Export export, Caller by) {
+    Orchestra orchestra = orchestras.find(id);
+    orchestra.setStatus("deleted");
+    int deactivated =
+        central
+            .createQuery(
+                "UPDATE User u SET u.active = false WHERE u.orchestraId = :orchestra"
+                    + " AND u.active = true")
+            .setParameter("orchestra", id)
+            .executeUpdate();
+    systemLog.write(
+        new SystemLogWriter.Event(
+            "warn",
+            "orchestra",
+            "Orchestra removed",
+            by.userId(),
+            id,
+            orchestra.getSubdomain(),
+            null,
+            Map.of(
+                "export",
+                export == null ? "" : export.location(),
+                "accountsDeactivated",
+                Integer.toString(deactivated))));
+  }
+
+  /** The database is gone: the row no longer names it, so its name may be used again. */
+  @CentralTransactional
+  public void forgetDatabase(String id) {
+    Orchestra orchestra = orchestras.find(id);
+    orchestra.setDatabaseHost(null);
+    orchestra.setDatabasePort(null);
+    orchestra.setDatabaseName(null);
+  }
+
+  private void dropDatabase(Orchestra orchestra, OrchestraRoute route) {
+    DatabaseLogin database = route.login();
+    try {
+      OrchestraDatabases.drop(
+          database.forDatabase("postgres", "ripieno:remove"), database.address().database());
+    } catch (SQLException e) {
+      throw ProblemException.conflict(
+          "{0} is exported and marked deleted, but its database {1} could not be dropped ({2});"
+              + " remove it again to retry.",
+          "{0} är exporterad och markerad som borttagen, men databasen {1} kunde inte tas bort"
+              + " ({2}); ta bort den igen för att försöka på nytt.",
+          orchestra.getSubdomain(),
+          database.address().database(),
+          e.getMessage());
+    }
+  }
+}

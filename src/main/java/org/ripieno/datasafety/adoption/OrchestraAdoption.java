@@ -1,0 +1,447 @@
+package org.ripieno.datasafety.adoption;
+
+import static org.ripieno.datasafety.archive.SchemaCatalog.quote;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.ripieno.datasafety.adoption.AdoptionReport.Outcome;
+import org.ripieno.datasafety.adoption.SchemaDifference.Handling;
+import org.ripieno.datasafety.archive.CentralRegistry;
+import org.ripieno.datasafety.archive.SchemaCatalog;
+import org.ripieno.persistence.Ids;
+import org.ripieno.security.secrets.SecretBox;
+import org.ripieno.tenancy.DatabaseAddress;
+import org.ripieno.tenancy.DatabaseKind;
+import org.ripieno.tenancy.DatabaseLogin;
+import org.ripieno.tenancy.IdentityMarker;
+import org.ripieno.tenancy.Migrations;
+import org.ripieno.tenancy.SchemaGuard;
+import org.ripieno.tenancy.SchemaReport;
+
+/**
+ * Takes over an orchestra database the legacy system created: compares it with the orchestra
+ * schema, repairs the known drift, baselines Flyway at version 1 (the legacy schema), migrates it
+ * forward, writes its identity marker, moves a legacy {@code SystemLog} to central and creates or
+ * updates the orchestra's registry entry with the database's own login. The rows of the orchestra's
+ * data (musicians, projects, requests and the rest) are not touched; only migrations that add rows
+ * (the {@code IdSequence} counters) add them.
+ *
+ * <p>Every check runs before the first change, so a refused adoption changes nothing. The changes
+ * themselves span the legacy database and central, which share no transaction; each step can be
+ * repeated, so an interrupted adoption is completed by running it again (the marker it wrote keeps
+ * the orchestra's id).
+ */
+public final class OrchestraAdoption {
+
+  /**
+   * The orchestra migration that is the legacy schema ({@code V1__legacy_orchestra_schema.sql}): a
+   * legacy database without Flyway history is compared with it and baselined at it.
+   */
+  static final String LEGACY_SCHEMA_VERSION = "1";
+
+  private final DatabaseLogin central;
+  private final DatabaseLogin scratchServer;
+  private final SecretBox secrets;
+
+  /**
+   * @param central login to the central database (registry entry, SystemLog)
+   * @param scratchServer login to a maintenance database where a scratch database may be created to
+   *     learn the orchestra schema (the default orchestra server will do)
+   * @param secrets encrypts the adopted database's password for the registry; may be null when no
+   *     password is given
+   */
+  public OrchestraAdoption(DatabaseLogin central, DatabaseLogin scratchServer, SecretBox secrets) {
+    this.central = Objects.requireNonNull(central, "central");
+    this.scratchServer = Objects.requireNonNull(scratchServer, "scratchServer");
+    this.secrets = secrets;
+  }
+
+  /**
+   * What to adopt.
+   *
+   * @param database the legacy database with the login the orchestra will be served with (the user
+   *     must own its tables: adoption alters them)
+   * @param confirm must equal the database's name unless {@code dryRun}
+   * @param serverName the configured server the entry routes through (null: the default server);
+   *     the entry's own login is used for the connection itself
+   * @param name the orchestra's name for a new registry entry (null: the subdomain)
+   * @param force adopt despite unexpected differences, leaving them as they are
+   */
+  public record Request(
+      String subdomain,
+      DatabaseLogin database,
+      String confirm,
+      String serverName,
+      String name,
+      boolean force,
+      boolean dryRun) {
+
+    public Request {
+      Objects.requireNonNull(subdomain, "subdomain");
+      Objects.requireNonNull(database, "database");
+    }
+  }
+
+  /**
+   * Adopts the database, or reports why not.
+   *
+   * @return the report; {@link Outcome#REFUSED} and {@link Outcome#DRY_RUN} changed nothing
+   * @throws AdoptionFailedException when a change failed part way; its message names the steps done
+   *     (running the adoption again completes it)
+   */
+  public AdoptionReport adopt(Request request) throws SQLException {
+    DatabaseLogin database = request.database();
+    DatabaseAddress address = database.address();
+    if (database.password() != null && !database.password().isEmpty() && secrets == null) {
+      throw new IllegalArgumentException("A database password needs the secret key to store it");
+    }
+    Migrations.SchemaVersion version =
+        Migrations.version(database.dataSource(), DatabaseKind.ORCHESTRA);
+    Plan plan = new Plan(request, version);
+    if (!CentralRegistry.isValidSubdomain(request.subdomain())) {
+      return plan.refused(
+          "a subdomain is lower-case letters a-z, digits and -: " + request.subdomain());
+    }
+    if (version.isAhead()) {
+      return plan.refused(
+          "the database is at orchestra schema version "
+              + version.current()
+              + ", newer than this Ripieno's "
+              + version.expected());
+    }
+    SchemaCatalog expected =
+        ExpectedSchema.at(
+            scratchServer, version.current() == null ? LEGACY_SCHEMA_VERSION : version.current());
+    try (Connection legacy = database.connect();
+        Connection registry = central.connect()) {
+      SchemaCatalog actual = SchemaCatalog.read(legacy);
+      plan.differences =
+          SchemaComparison.compare(
+              expected, actual, SchemaCatalog.read(registry).table(LegacySystemLog.TABLE));
+      plan.rowsBefore = counts(legacy, actual);
+      Optional<String> refusal = plan.decideIdentity(legacy, actual, registry, address);
+      if (refusal.isPresent()) {
+        return plan.refused(refusal.get());
+      }
+      if (!plan.unexpected().isEmpty() && !request.force()) {
+        return plan.refused(
+            plan.unexpected().size()
+                + " unexpected difference(s) from the orchestra schema (first: "
+                + plan.unexpected().get(0).describe()
+                + "); adopt with force to take it over as it is");
+      }
+      if (!request.dryRun() && !address.database().equals(request.confirm())) {
+        return plan.refused(
+            "adoption changes database "
+                + address.database()
+                + ": confirm with its name (--confirm "
+                + address.database()
+                + ")");
+      }
+      plan.listSteps();
+      if (request.dryRun()) {
+        return plan.report(Outcome.DRY_RUN, null);
+      }
+      return new Execution(plan, legacy, registry).run();
+    }
+  }
+
+  /** What was found and what is to be done. */
+  private final class Plan {
+
+    final Request request;
+    final Migrations.SchemaVersion version;
+    List<SchemaDifference> differences = List.of();
+    Map<String, Long> rowsBefore = Map.of();
+    Map<String, Long> rowsAfter = Map.of();
+    String orchestraId;
+
+    /** The id is made up by this run: shown only once it is written. */
+    boolean idIsNew;
+
+    Optional<String> marker = Optional.empty();
+    Optional<CentralRegistry.Entry> entry = Optional.empty();
+    final List<String> steps = new ArrayList<>();
+    String versionAfter;
+    long systemLogRowsMoved;
+
+    Plan(Request request, Migrations.SchemaVersion version) {
+      this.request = request;
+      this.version = version;
+      this.versionAfter = version.current();
+    }
+
+    List<SchemaDifference> unexpected() {
+      return differences.stream().filter(SchemaDifference::isUnexpected).toList();
+    }
+
+    /** The orchestra's id, and whether the marker and the registry agree with it. */
+    Optional<String> decideIdentity(
+        Connection legacy, SchemaCatalog actual, Connection registry, DatabaseAddress address)
+        throws SQLException {
+      String subdomain = request.subdomain();
+      if (actual.table(IdentityMarker.TABLE).isPresent()) {
+        marker = IdentityMarker.read(legacy);
+      }
+      entry = CentralRegistry.bySubdomain(registry, subdomain);
+      if (entry.isPresent()) {
+        orchestraId = entry.get().id();
+      } else if (marker.isPresent()) {
+        orchestraId = marker.get();
+        Optional<CentralRegistry.Entry> markedFor = CentralRegistry.byId(registry, marker.get());
+        if (markedFor.isPresent()) {
+          return Optional.of(
+              "the database carries the identity marker of orchestra "
+                  + markedFor.get().subdomain());
+        }
+      } else {
+        orchestraId = Ids.newId();
+        idIsNew = true;
+      }
+      if (marker.isPresent() && !marker.get().equals(orchestraId)) {
+        return Optional.of(
+            "the database carries the identity marker of orchestra "
+                + marker.get()
+                + ", not that of "
+                + subdomain
+                + " ("
+                + orchestraId
+                + ")");
+      }
+      Optional<CentralRegistry.Entry> onDatabase = CentralRegistry.onDatabase(registry, address);
+      if (onDatabase.isPresent() && !onDatabase.get().id().equals(orchestraId)) {
+        return Optional.of(
+            "the database is registered for orchestra " + onDatabase.get().subdomain());
+      }
+      if (entry.isPresent()
+          && !entry.get().isDeleted()
+          && entry.get().database().isPresent()
+          && !entry.get().database().get().equals(address)
+          && !request.force()) {
+        return Optional.of(
+            subdomain
+                + " is registered on database "
+                + entry.get().database().get()
+                + "; adopting "
+                + address
+                + " would point it elsewhere (adopt with force to do so)");
+      }
+      return Optional.empty();
+    }
+
+    boolean systemLogMovable() {
+      return differences.stream()
+              .anyMatch(
+                  d ->
+                      d.table().equals(LegacySystemLog.TABLE)
+                          && d.handling() == Handling.MOVED_TO_CENTRAL)
+          && differences.stream()
+              .noneMatch(d -> d.table().equals(LegacySystemLog.TABLE) && d.isUnexpected());
+    }
+
+    void listSteps() {
+      differences.stream()
+          .filter(d -> !d.repair().isEmpty())
+          .forEach(d -> steps.add("repair " + d.table() + ": " + String.join("; ", d.repair())));
+      if (version.current() == null) {
+        steps.add("baseline Flyway at orchestra schema version " + LEGACY_SCHEMA_VERSION);
+      }
+      if (version.isBehind()) {
+        steps.add(
+            "migrate from version "
+                + (version.current() == null ? LEGACY_SCHEMA_VERSION : version.current())
+                + " to "
+                + version.expected());
+      }
+      String id = idIsNew ? "(a new orchestra id)" : orchestraId;
+      if (marker.isEmpty()) {
+        steps.add("write the identity marker " + id);
+      }
+      if (systemLogMovable()) {
+        steps.add(
+            "move "
+                + rowsBefore.getOrDefault(LegacySystemLog.TABLE, 0L)
+                + " SystemLog rows to central with orchestra id "
+                + id
+                + ", then drop the table");
+      }
+      steps.add(
+          (entry.isPresent() ? "update" : "create")
+              + " the registry entry of "
+              + request.subdomain()
+              + " with the database's own login");
+    }
+
+    AdoptionReport refused(String reason) {
+      return report(Outcome.REFUSED, reason);
+    }
+
+    AdoptionReport report(Outcome outcome, String refusal) {
+      return new AdoptionReport(
+          outcome,
+          request.subdomain(),
+          idIsNew && outcome != Outcome.ADOPTED ? null : orchestraId,
+          entry.isEmpty(),
+          request.database().address(),
+          version.current(),
+          versionAfter,
+          differences,
+          outcome == Outcome.REFUSED ? List.of() : steps,
+          rowsBefore,
+          rowsAfter,
+          systemLogRowsMoved,
+          refusal);
+    }
+  }
+
+  /** The changes, in order, each recorded as it completes. */
+  private final class Execution {
+
+    private final Plan plan;
+    private final Connection legacy;
+    private final Connection registry;
+    private final List<String> done = new ArrayList<>();
+
+    Execution(Plan plan, Connection legacy, Connection registry) {
+      this.plan = plan;
+      this.legacy = legacy;
+      this.registry = registry;
+    }
+
+    AdoptionReport run() {
+      DatabaseLogin database = plan.request.database();
+      try {
+        repair();
+        if (plan.version.current() == null) {
+          Migrations.flywayConfiguration(database.dataSource(), DatabaseKind.ORCHESTRA)
+              .baselineVersion(LEGACY_SCHEMA_VERSION)
+              .baselineDescription("legacy orchestra schema, adopted")
+              .load()
+              .baseline();
+          done.add("baselined at " + LEGACY_SCHEMA_VERSION);
+        }
+        Migrations.migrate(database.dataSource(), DatabaseKind.ORCHESTRA);
+        plan.versionAfter =
+            Migrations.version(database.dataSource(), DatabaseKind.ORCHESTRA).current();
+        done.add("migrated to " + plan.versionAfter);
+        IdentityMarker.write(legacy, plan.orchestraId);
+        done.add("identity marker " + plan.orchestraId);
+        if (plan.systemLogMovable()) {
+          plan.systemLogRowsMoved =
+              LegacySystemLog.moveToCentral(legacy, registry, plan.orchestraId);
+          done.add("moved " + plan.systemLogRowsMoved + " SystemLog rows to central");
+        }
+        register();
+        done.add("registry entry " + plan.request.subdomain());
+        SchemaReport guard = SchemaGuard.inspect(legacy, DatabaseKind.ORCHESTRA);
+        if (!guard.missing().isEmpty()) {
+          throw new IllegalStateException(
+              "the adopted database lacks orchestra tables " + guard.missing());
+        }
+        plan.rowsAfter = counts(legacy, SchemaCatalog.read(legacy));
+      } catch (SQLException | RuntimeException e) {
+        throw new AdoptionFailedException(plan.request.subdomain(), done, e);
+      }
+      return plan.report(Outcome.ADOPTED, null);
+    }
+
+    /** All repairs in one transaction, then a second comparison proves them. */
+    private void repair() throws SQLException {
+      List<String> statements =
+          plan.differences.stream().flatMap(d -> d.repair().stream()).toList();
+      if (statements.isEmpty()) {
+        return;
+      }
+      legacy.setAutoCommit(false);
+      try (Statement statement = legacy.createStatement()) {
+        for (String sql : statements) {
+          statement.execute(sql);
+        }
+        legacy.commit();
+      } catch (SQLException | RuntimeException e) {
+        legacy.rollback();
+        throw e;
+      } finally {
+        legacy.setAutoCommit(true);
+      }
+      SchemaCatalog expected =
+          ExpectedSchema.at(
+              scratchServer,
+              plan.version.current() == null ? LEGACY_SCHEMA_VERSION : plan.version.current());
+      List<SchemaDifference> left =
+          SchemaComparison.compare(
+                  expected,
+                  SchemaCatalog.read(legacy),
+                  SchemaCatalog.read(registry).table(LegacySystemLog.TABLE))
+              .stream()
+              .filter(d -> d.handling() == Handling.REPAIRED)
+              .toList();
+      if (!left.isEmpty()) {
+        throw new IllegalStateException("after the repairs, still " + left.get(0).describe());
+      }
+      done.add("repaired " + statements.size() + " statement(s)");
+    }
+
+    private void register() throws SQLException {
+      DatabaseLogin database = plan.request.database();
+      String password = database.password();
+      CentralRegistry.Registration registration =
+          new CentralRegistry.Registration(
+              plan.orchestraId,
+              plan.request.subdomain(),
+              plan.request.name() != null ? plan.request.name() : plan.request.subdomain(),
+              null,
+              null,
+              plan.versionAfter,
+              plan.request.serverName(),
+              database.address(),
+              database.user(),
+              password == null || password.isEmpty() ? null : secrets.encrypt(password),
+              "adopted from the legacy system at version "
+                  + (plan.version.current() == null ? "none" : plan.version.current())
+                  + ", migrated to "
+                  + plan.versionAfter);
+      registry.setAutoCommit(false);
+      try {
+        if (plan.entry.isPresent()) {
+          if (!CentralRegistry.pointAtDatabase(registry, registration, false)) {
+            throw new IllegalStateException(
+                "the registry entry of " + plan.request.subdomain() + " disappeared meanwhile");
+          }
+        } else {
+          CentralRegistry.insert(registry, registration);
+        }
+        registry.commit();
+      } catch (SQLException | RuntimeException e) {
+        registry.rollback();
+        throw e;
+      } finally {
+        registry.setAutoCommit(true);
+      }
+    }
+  }
+
+  private static Map<String, Long> counts(Connection connection, SchemaCatalog catalog)
+      throws SQLException {
+    Map<String, Long> counts = new TreeMap<>();
+    for (String table : catalog.tables().keySet()) {
+      if (DatabaseKind.MIGRATION_HISTORY_TABLE.equals(table)) {
+        continue;
+      }
+      try (Statement query = connection.createStatement();
+          ResultSet count = query.executeQuery("select count(*) from " + quote(table))) {
+        count.next();
+        counts.put(table, count.getLong(1));
+      }
+    }
+    return counts;
+  }
+}

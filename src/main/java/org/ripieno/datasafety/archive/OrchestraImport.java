@@ -1,0 +1,207 @@
+package org.ripieno.datasafety.archive;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ripieno.persistence.Ids;
+import org.ripieno.tenancy.DatabaseAddress;
+import org.ripieno.tenancy.DatabaseKind;
+import org.ripieno.tenancy.DatabaseLogin;
+import org.ripieno.tenancy.Migrations;
+import org.ripieno.tenancy.OrchestraDatabases;
+
+/**
+ * Brings an archive back as a served orchestra under a subdomain: a new orchestra, or, when the
+ * subdomain belongs to an orchestra the platform removed (status {@code deleted}), that orchestra
+ * again with the same id and a new database. An orchestra that exists and is not deleted is never
+ * touched.
+ *
+ * <p>There is no transaction across central and the new database, so the steps are ordered to leave
+ * nothing half done: the database is created (migrated and marked by {@link
+ * OrchestraDatabases#create}), filled in one transaction, and only then registered in central; if
+ * filling or registering fails, the new database is dropped again.
+ */
+public final class OrchestraImport {
+
+  private static final Logger LOG = Logger.getLogger(OrchestraImport.class.getName());
+
+  private final DatabaseLogin central;
+
+  /**
+   * @param central login to the central database, where the registry entry is written
+   */
+  public OrchestraImport(DatabaseLogin central) {
+    this.central = Objects.requireNonNull(central, "central");
+  }
+
+  /**
+   * Where the new database goes.
+   *
+   * @param serverName the name {@code server} is configured under ({@code default} or a name of
+   *     {@code ripieno.orchestra-servers.<name>}); the registry entry routes through it
+   * @param server login to that server's maintenance database
+   * @param databasePrefix {@code ripieno.provisioning.database-prefix}, put before the database's
+   *     name as provisioning does
+   */
+  public record Destination(String serverName, DatabaseLogin server, String databasePrefix) {
+
+    public Destination {
+      Objects.requireNonNull(server, "server");
+      databasePrefix = databasePrefix == null ? "" : databasePrefix;
+    }
+  }
+
+  /**
+   * What an import did or, in a dry run, would do.
+   *
+   * @param reactivated the subdomain belonged to a deleted orchestra, which is active again
+   * @param database the new database
+   * @param accounts the orchestra's accounts in central (a reactivated orchestra's accounts are
+   *     left as they were: deleting it deactivated them, and a superadmin decides whom to let back)
+   */
+  public record ImportReport(
+      String subdomain,
+      String orchestraId,
+      boolean reactivated,
+      boolean dryRun,
+      DatabaseAddress database,
+      ArchiveSummary archive,
+      CentralRegistry.Accounts accounts) {}
+
+  /**
+   * Imports {@code file} as the orchestra {@code subdomain}, with a new database at {@code
+   * destination}.
+   *
+   * @param dryRun check the file and central and report, creating and changing nothing
+   * @throws ArchiveRefusedException when the file is unusable, its schema version is not this
+   *     code's, or the subdomain is taken; nothing was changed
+   */
+  public ImportReport importAs(Path file, String subdomain, Destination destination, boolean dryRun)
+      throws SQLException, IOException {
+    if (!CentralRegistry.isValidSubdomain(subdomain)) {
+      throw new ArchiveRefusedException(
+          "A subdomain is lower-case letters a-z, digits and -: " + subdomain);
+    }
+    DatabaseLogin server = destination.server();
+    ArchiveSummary archive = ArchiveFile.inspect(file);
+    // Any database answers what the code's newest migration is; nothing is written to it.
+    String codeVersion = Migrations.version(server.dataSource(), DatabaseKind.ORCHESTRA).expected();
+    if (!codeVersion.equals(archive.schemaVersion())) {
+      throw new ArchiveRefusedException(
+          "The archive is at orchestra schema version "
+              + archive.schemaVersion()
+              + " and this Ripieno creates databases at version "
+              + codeVersion
+              + ": import it with the Ripieno version that wrote it, then migrate");
+    }
+    String orchestraId;
+    boolean reactivated;
+    String databaseName;
+    try (Connection registry = central.connect()) {
+      Optional<CentralRegistry.Entry> existing = CentralRegistry.bySubdomain(registry, subdomain);
+      if (existing.isPresent() && !existing.get().isDeleted()) {
+        throw new ArchiveRefusedException(
+            "The orchestra "
+                + subdomain
+                + " exists (status "
+                + existing.get().status()
+                + "); import under another subdomain, or remove that orchestra first");
+      }
+      if (existing.isPresent() && !existing.get().id().equals(archive.orchestra().id())) {
+        throw new ArchiveRefusedException(
+            "The subdomain "
+                + subdomain
+                + " belonged to the deleted orchestra "
+                + existing.get().id()
+                + ", but the archive is of orchestra "
+                + archive.orchestra().id()
+                + " ("
+                + archive.orchestra().subdomain()
+                + "); import it under another subdomain");
+      }
+      reactivated = existing.isPresent();
+      orchestraId = existing.map(CentralRegistry.Entry::id).orElseGet(Ids::newId);
+      databaseName =
+          DatabaseNames.choose(
+              server, registry, destination.databasePrefix(), subdomain, orchestraId);
+    }
+    DatabaseAddress address = server.address().withDatabase(databaseName);
+    if (dryRun) {
+      return new ImportReport(subdomain, orchestraId, reactivated, true, address, archive, null);
+    }
+    DatabaseLogin database = OrchestraDatabases.create(server, databaseName, orchestraId);
+    CentralRegistry.Accounts accounts;
+    try {
+      ArchiveImport.into(database, orchestraId, file, archive);
+      accounts =
+          register(archive, subdomain, orchestraId, reactivated, destination.serverName(), address);
+    } catch (SQLException | IOException | RuntimeException e) {
+      dropAfterFailure(server, databaseName, e);
+      throw e;
+    }
+    return new ImportReport(subdomain, orchestraId, reactivated, false, address, archive, accounts);
+  }
+
+  private CentralRegistry.Accounts register(
+      ArchiveSummary archive,
+      String subdomain,
+      String orchestraId,
+      boolean reactivated,
+      String serverName,
+      DatabaseAddress address)
+      throws SQLException {
+    ArchivedOrchestra source = archive.orchestra();
+    CentralRegistry.Registration entry =
+        new CentralRegistry.Registration(
+            orchestraId,
+            subdomain,
+            source.name(),
+            source.contactName(),
+            source.contactEmail(),
+            archive.schemaVersion(),
+            serverName,
+            address,
+            null,
+            null,
+            "imported from an archive of "
+                + source.subdomain()
+                + " exported "
+                + archive.exportedAt());
+    try (Connection registry = central.connect()) {
+      registry.setAutoCommit(false);
+      try {
+        if (reactivated) {
+          if (!CentralRegistry.pointAtDatabase(registry, entry, true)) {
+            throw new ArchiveRefusedException(
+                "The orchestra " + subdomain + " is no longer deleted; nothing was imported");
+          }
+        } else {
+          CentralRegistry.insert(registry, entry);
+        }
+        CentralRegistry.Accounts accounts = CentralRegistry.accounts(registry, orchestraId);
+        registry.commit();
+        return accounts;
+      } catch (SQLException | RuntimeException e) {
+        registry.rollback();
+        throw e;
+      }
+    }
+  }
+
+  private static void dropAfterFailure(DatabaseLogin server, String databaseName, Exception cause) {
+    try {
+      OrchestraDatabases.drop(server, databaseName);
+    } catch (SQLException dropFailed) {
+      cause.addSuppressed(dropFailed);
+      LOG.log(
+          Level.WARNING,
+          "The import failed and its new database " + databaseName + " could not be dropped",
+          dropFailed);
+    }
+  }
+}
