@@ -2,6 +2,8 @@ package org.ripieno.tenancy;
 
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,6 +23,7 @@ public enum DatabaseKind {
   private final String migrationLocation;
   private final Set<String> tablesWithoutEntity;
   private volatile Set<String> tables;
+  private volatile Map<String, Class<?>> entities;
 
   DatabaseKind(String unitName, String migrationLocation, Set<String> tablesWithoutEntity) {
     this.unitName = unitName;
@@ -47,6 +50,20 @@ public enum DatabaseKind {
       tables = result;
     }
     return result;
+  }
+
+  /**
+   * The entity class mapping a table of this kind, empty for a table no entity maps (the identity
+   * marker) or that is not of this kind. Lets tools outside the server (ripieno-admin) read what
+   * the mapping says about a column, for example which columns hold encrypted secrets.
+   */
+  public Optional<Class<?>> entityOf(String table) {
+    Map<String, Class<?>> result = entities;
+    if (result == null) {
+      result = Collections.unmodifiableMap(PersistenceUnitTables.entities(unitName));
+      entities = result;
+    }
+    return Optional.ofNullable(result.get(table));
   }
 
   /** The other kind: where a table of this kind must never appear. */

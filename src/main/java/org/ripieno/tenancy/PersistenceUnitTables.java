@@ -4,7 +4,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -24,6 +25,11 @@ final class PersistenceUnitTables {
   private PersistenceUnitTables() {}
 
   static Set<String> of(String unitName) {
+    return entities(unitName).keySet();
+  }
+
+  /** The unit's entity classes by table name, in the unit's order. */
+  static Map<String, Class<?>> entities(String unitName) {
     ClassLoader loader = PersistenceUnitTables.class.getClassLoader();
     try (InputStream xml = loader.getResourceAsStream(PERSISTENCE_XML)) {
       if (xml == null) {
@@ -47,8 +53,8 @@ final class PersistenceUnitTables {
     }
   }
 
-  private static Set<String> tablesOf(Element unit, ClassLoader loader) {
-    Set<String> tables = new LinkedHashSet<>();
+  private static Map<String, Class<?>> tablesOf(Element unit, ClassLoader loader) {
+    Map<String, Class<?>> tables = new LinkedHashMap<>();
     NodeList classes = unit.getElementsByTagNameNS("*", "class");
     for (int c = 0; c < classes.getLength(); c++) {
       String className = classes.item(c).getTextContent().trim();
@@ -59,7 +65,7 @@ final class PersistenceUnitTables {
         throw new IllegalStateException("persistence.xml lists a missing class " + className, e);
       }
       if (type.isAnnotationPresent(Entity.class)) {
-        tables.add(tableName(type));
+        tables.put(tableName(type), type);
       }
     }
     return tables;

@@ -171,6 +171,7 @@ public final class CentralRegistry {
             "update \"Orchestra\" set \"status\" = case when \"status\" in ('deleted', 'pending')"
                 + " then 'active' else \"status\" end,"
                 + " \"provisioningState\" = 'ACTIVE', \"provisioningError\" = null,"
+                + " \"provisioningFailedStep\" = null,"
                 + " \"schemaVersion\" = ?, \"lastMigrationResult\" = ?,"
                 + " \"lastMigratedAt\" = "
                 + NOW

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.ripieno.config.RipienoSettings;
 import org.ripieno.security.secrets.EncryptedString;
+import org.ripieno.security.secrets.SecretBox;
 import org.ripieno.security.secrets.SecretKeys;
 import org.ripieno.security.tokens.SsoSettings;
 import org.ripieno.security.tokens.TokenKeys;
@@ -27,14 +28,12 @@ public class SecurityComponents {
   @Inject RipienoSettings settings;
 
   private TokenService tokens;
+  private SecretBox secrets;
 
   @PostConstruct
   void load() {
-    EncryptedString.install(
-        SecretKeys.load(
-            settings.optional("ripieno.secret-key"),
-            settings.list("ripieno.secret-key.previous"),
-            settings.dataDir()));
+    secrets = SecretKeys.load(settings);
+    EncryptedString.install(secrets);
     tokens =
         new TokenService(
             new TokenSettings(
@@ -51,6 +50,11 @@ public class SecurityComponents {
 
   public TokenService tokens() {
     return tokens;
+  }
+
+  /** The box secrets at rest are sealed with, for code that reads them without JPA. */
+  public SecretBox secrets() {
+    return secrets;
   }
 
   private Optional<SsoSettings> sso() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.ripieno.config.OwnerOnlyFiles;
+import org.ripieno.config.RipienoSettings;
 
 /**
  * Builds the {@link SecretBox} from configuration, so that a single instance works without any
@@ -23,6 +24,16 @@ public final class SecretKeys {
   private static final Logger LOG = Logger.getLogger(SecretKeys.class.getName());
 
   private SecretKeys() {}
+
+  /**
+   * The box the configuration describes ({@code ripieno.secret-key}, {@code
+   * ripieno.secret-key.previous}, else the key file in {@code ripieno.data-dir}): one rule for the
+   * server and the operators' command line, so both read and write the same secrets.
+   */
+  public static SecretBox load(RipienoSettings settings) {
+    return load(
+        settings.optional(CONFIG_KEY), settings.list(CONFIG_KEY + ".previous"), settings.dataDir());
+  }
 
   /**
    * Returns a box whose current key is {@code configuredKey} (base64 of 32 bytes) or, when none is
