@@ -15,6 +15,10 @@ import picocli.CommandLine.Spec;
     description = "The orchestra databases (docs/admin.md).",
     subcommands = {
       OrchestrasVerifyCommand.class,
+      OrchestrasMigrateCommand.class,
+      OrchestrasExportCommand.class,
+      OrchestrasImportCommand.class,
+      OrchestrasAdoptCommand.class,
     })
 public final class OrchestrasCommands implements Callable<Integer> {
 

@@ -50,6 +50,20 @@ public final class OwnerOnlyFiles {
   }
 
   /** Replaces the file with the content, readable only by its owner. */
+  /**
+   * An empty file only its owner can read and write, replacing any file of that name, for content
+   * written as a stream (exports holding an orchestra's data or password hashes).
+   */
+  public static void createEmpty(Path file) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.deleteIfExists(file);
+      create(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create " + file.toAbsolutePath(), e);
+    }
+  }
+
   public static void replace(Path file, String content) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());

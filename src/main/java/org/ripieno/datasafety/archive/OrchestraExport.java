@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.ripieno.config.OwnerOnlyFiles;
 import org.ripieno.datasafety.archive.ArchiveSummary.SequencePosition;
 import org.ripieno.datasafety.archive.ArchiveSummary.TableContent;
 import org.ripieno.tenancy.DatabaseKind;
@@ -82,6 +83,7 @@ public final class OrchestraExport {
       List<String> order = catalog.insertionOrder(exportedTables(catalog, database));
       String exportedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
       List<TableContent> tables = new ArrayList<>();
+      OwnerOnlyFiles.createEmpty(partial); // the whole orchestra's data: for its owner only
       try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
         out.write("{\n\"formatVersion\": " + ArchiveFile.FORMAT_VERSION + ",\n");
         out.write("\"kind\": " + json(ArchiveFile.KIND) + ",\n");

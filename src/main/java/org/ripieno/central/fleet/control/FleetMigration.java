@@ -3,8 +3,10 @@ package org.ripieno.central.fleet.control;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,6 +47,7 @@ public final class FleetMigration {
   private final FleetSettings fleet;
   private final ThreadFactory threads;
   private final Clock clock;
+  private final Set<String> only;
 
   /** For tools: plain daemon threads. */
   public FleetMigration(DataSource central, RipienoSettings settings) {
@@ -66,11 +69,27 @@ public final class FleetMigration {
       FleetSettings fleet,
       ThreadFactory threads,
       Clock clock) {
+    this(central, settings, fleet, threads, clock, Set.of());
+  }
+
+  private FleetMigration(
+      DataSource central,
+      RipienoSettings settings,
+      FleetSettings fleet,
+      ThreadFactory threads,
+      Clock clock,
+      Set<String> only) {
     this.central = central;
     this.settings = settings;
     this.fleet = fleet;
     this.threads = threads;
     this.clock = clock;
+    this.only = Set.copyOf(only);
+  }
+
+  /** The same run limited to these subdomains; none means the whole fleet. */
+  public FleetMigration only(Collection<String> subdomains) {
+    return new FleetMigration(central, settings, fleet, threads, clock, Set.copyOf(subdomains));
   }
 
   public FleetSettings fleetSettings() {
@@ -88,7 +107,10 @@ public final class FleetMigration {
     List<RegisteredOrchestra> orchestras;
     Map<String, DatabaseLogin> servers;
     try {
-      orchestras = RegisteredOrchestras.allButDeleted(central);
+      orchestras =
+          RegisteredOrchestras.allButDeleted(central).stream()
+              .filter(o -> only.isEmpty() || only.contains(o.subdomain()))
+              .toList();
       servers = settings.orchestraServers();
     } catch (SQLException | RuntimeException e) {
       LOG.log(Level.WARNING, "Fleet migration cannot read the central registry", e);

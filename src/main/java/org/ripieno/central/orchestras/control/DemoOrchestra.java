@@ -42,6 +42,7 @@ public class DemoOrchestra {
 
   static final String SUBDOMAIN = "demo";
   static final String PASSWORD_FILE = "demo-admin-password.txt";
+  private static final int MUSICIANS = 40;
   private static final Logger LOG = Logger.getLogger(DemoOrchestra.class.getName());
   private static final Caller PLATFORM =
       new Caller(null, "ripieno", Role.SUPERADMIN, null, null, false);
@@ -92,7 +93,7 @@ public class DemoOrchestra {
       Orchestras.Creation created =
           inRequest(
               () ->
-                  orchestras.create(
+                  orchestras.createDemo(
                       new OrchestraInput(
                           "Demo-orkestern",
                           SUBDOMAIN,
@@ -113,6 +114,9 @@ public class DemoOrchestra {
               + " has the password in "
               + file.toAbsolutePath());
       id = created.orchestra().id();
+    } else if ("deleted".equals(existing.get().getStatus())) {
+      LOG.info("The demo orchestra was removed; it is not provisioned again");
+      return;
     } else {
       id = existing.get().getId();
     }
@@ -125,13 +129,19 @@ public class DemoOrchestra {
     jobs.runAs(routes.routeTo(demo), this::fillIfEmpty);
   }
 
+  /**
+   * The upcoming project is written last, so it tells a filled demo from one whose filling stopped
+   * half-way (which is then finished, not doubled).
+   */
   private void fillIfEmpty() {
-    if (musicians.list(MusicianFilter.of(null, null, null, "all", null), 1, 1).total() > 0) {
+    if (projects.list(null, 1, 1).total() > 0) {
       return;
     }
     List<PositionView> positions = instruments.positions();
     List<Integer> created = new ArrayList<>();
-    int count = 40;
+    boolean fresh =
+        musicians.list(MusicianFilter.of(null, null, null, "all", null), 1, 1).total() == 0;
+    int count = fresh ? MUSICIANS : 0;
     for (int i = 0; i < count; i++) {
       PositionView position = positions.get(i % positions.size());
       String first = FIRST_NAMES.get(i % FIRST_NAMES.size());

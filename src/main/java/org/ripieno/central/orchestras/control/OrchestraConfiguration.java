@@ -3,6 +3,7 @@ package org.ripieno.central.orchestras.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -60,7 +61,7 @@ public class OrchestraConfiguration {
 
   @CentralTransactional
   public OrchestraConfig change(String id, OrchestraConfig change, Caller by) {
-    Orchestra orchestra = orchestras.find(id);
+    Orchestra orchestra = orchestras.findForUpdate(id);
     Orchestras.refuseIfDeleted(orchestra);
     Changes changes = new Changes();
     String generatedKey = null;
@@ -148,7 +149,8 @@ public class OrchestraConfiguration {
                   changes.changed.add("features." + name);
                 }
               });
-      JsonObjectBuilder json = Json.createObjectBuilder();
+      // Keys Ripieno does not know (a legacy export may hold some) are kept as they are.
+      JsonObjectBuilder json = Json.createObjectBuilder(storedFeatures(orchestra));
       features.forEach(json::add);
       orchestra.setFeatures(json.build().toString());
     }
@@ -255,17 +257,27 @@ public class OrchestraConfiguration {
   private static Map<String, Boolean> features(Orchestra orchestra) {
     Map<String, Boolean> features = new LinkedHashMap<>();
     FEATURES.stream().sorted().forEach(name -> features.put(name, false));
-    String stored = orchestra.getFeatures();
-    if (stored != null && !stored.isBlank()) {
-      JsonObject json = Json.createReader(new StringReader(stored)).readObject();
-      json.forEach(
-          (name, value) -> {
-            if (FEATURES.contains(name)) {
-              features.put(name, value == JsonValue.TRUE);
-            }
-          });
-    }
+    storedFeatures(orchestra)
+        .forEach(
+            (name, value) -> {
+              if (FEATURES.contains(name)) {
+                features.put(name, value == JsonValue.TRUE);
+              }
+            });
     return features;
+  }
+
+  /** The stored features object; empty when there is none or it is not a JSON object. */
+  private static JsonObject storedFeatures(Orchestra orchestra) {
+    String stored = orchestra.getFeatures();
+    if (stored == null || stored.isBlank()) {
+      return JsonValue.EMPTY_JSON_OBJECT;
+    }
+    try {
+      return Json.createReader(new StringReader(stored)).readObject();
+    } catch (JsonException | IllegalStateException e) {
+      return JsonValue.EMPTY_JSON_OBJECT;
+    }
   }
 
   /** Applies given fields, keeping the names of those that changed. */

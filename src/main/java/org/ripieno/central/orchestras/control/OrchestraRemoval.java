@@ -5,6 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
@@ -18,7 +21,9 @@ import org.ripieno.datasafety.archive.ArchivedOrchestra;
 import org.ripieno.datasafety.archive.OrchestraExport;
 import org.ripieno.security.Caller;
 import org.ripieno.tenancy.CentralData;
+import org.ripieno.tenancy.CentralDatabase;
 import org.ripieno.tenancy.CentralTransactional;
+import org.ripieno.tenancy.DatabaseAddress;
 import org.ripieno.tenancy.DatabaseLogin;
 import org.ripieno.tenancy.OrchestraConnections;
 import org.ripieno.tenancy.OrchestraDatabases;
@@ -45,6 +50,7 @@ public class OrchestraRemoval {
   @Inject @CentralData EntityManager central;
   @Inject SystemLogWriter systemLog;
   @Inject OrchestraRemoval self;
+  @Inject CentralDatabase centralDatabase;
 
   /** What a removal did: the orchestra as it is now and where its export is. */
   public record Removed(OrchestraView orchestra, Export export) {}
@@ -63,17 +69,61 @@ public class OrchestraRemoval {
       throw ProblemException.conflict(
           "{0} is removed already.", "{0} är redan borttagen.", orchestra.getSubdomain());
     }
-    Export export = null;
+    // The provisioning lock: never remove an orchestra a provisioning is working on.
+    try (Connection lock = centralDatabase.dataSource().getConnection()) {
+      if (!Provisioning.tryLock(lock, id)) {
+        throw ProblemException.conflict(
+            "{0} is being provisioned; remove it when that has stopped.",
+            "{0} håller på att etableras; ta bort den när det har stannat.",
+            orchestra.getSubdomain());
+      }
+      try {
+        return removeLocked(orchestra, finishing, by);
+      } finally {
+        Provisioning.unlock(lock, id);
+      }
+    } catch (SQLException e) {
+      throw new CentralDatabase.CentralUnavailableException(
+          "The central database cannot be reached: " + e.getMessage(), e);
+    }
+  }
+
+  private Removed removeLocked(Orchestra orchestra, boolean finishing, Caller by) {
+    String id = orchestra.getId();
+    String previousStatus = orchestra.getStatus();
     OrchestraRoute route = orchestra.getDatabaseName() == null ? null : routes.routeTo(orchestra);
-    if (!finishing && route != null) {
-      export = export(orchestra, route);
-    }
-    self.markDeleted(id, export, by);
-    if (route != null) {
+    DatabaseLogin server = serverOf(orchestra);
+    boolean databaseExists = route != null && exists(server, route);
+    Export export = null;
+    if (!finishing) {
+      // Nobody reaches it from here on, so the export holds every write ever made.
+      self.setStatus(id, "deleted");
       connections.registry().retire(id);
-      dropDatabase(orchestra, route);
-      self.forgetDatabase(id);
+      if (databaseExists) {
+        try {
+          export = export(orchestra, route);
+        } catch (ProblemException e) {
+          self.setStatus(id, previousStatus);
+          throw e;
+        }
+      }
+      self.deactivateAccounts(id, export, by);
     }
+    if (databaseExists) {
+      if (orchestra.getDatabaseUser() != null) {
+        // An adopted database with its own login was not created by Ripieno: it is left alone.
+        LOG.warning(
+            () ->
+                "Orchestra "
+                    + orchestra.getSubdomain()
+                    + " was adopted; its database "
+                    + route.login()
+                    + " is left in place for its owner to drop");
+      } else {
+        dropDatabase(orchestra, server, route);
+      }
+    }
+    self.forgetDatabase(id);
     return new Removed(OrchestraView.of(orchestras.find(id), null), export);
   }
 
@@ -107,9 +157,13 @@ public class OrchestraRemoval {
   }
 
   @CentralTransactional
-  public void markDeleted(String id, Export export, Caller by) {
+  public void setStatus(String id, String status) {
+    orchestras.findForUpdate(id).setStatus(status);
+  }
+
+  @CentralTransactional
+  public void deactivateAccounts(String id, Export export, Caller by) {
     Orchestra orchestra = orchestras.find(id);
-    orchestra.setStatus("deleted");
     int deactivated =
         central
             .createQuery(
@@ -142,19 +196,59 @@ public class OrchestraRemoval {
     orchestra.setDatabaseName(null);
   }
 
-  private void dropDatabase(Orchestra orchestra, OrchestraRoute route) {
-    DatabaseLogin database = route.login();
+  private void dropDatabase(Orchestra orchestra, DatabaseLogin server, OrchestraRoute route) {
+    String name = route.login().address().database();
     try {
-      OrchestraDatabases.drop(
-          database.forDatabase("postgres", "ripieno:remove"), database.address().database());
-    } catch (SQLException e) {
+      OrchestraDatabases.drop(server, name);
+    } catch (SQLException | IllegalArgumentException e) {
       throw ProblemException.conflict(
           "{0} is exported and marked deleted, but its database {1} could not be dropped ({2});"
               + " remove it again to retry.",
           "{0} är exporterad och markerad som borttagen, men databasen {1} kunde inte tas bort"
               + " ({2}); ta bort den igen för att försöka på nytt.",
           orchestra.getSubdomain(),
-          database.address().database(),
+          name,
+          e.getMessage());
+    }
+  }
+
+  /** The maintenance login of the orchestra's server. */
+  private DatabaseLogin serverOf(Orchestra orchestra) {
+    String name =
+        orchestra.getDatabaseServer() == null
+            ? RipienoSettings.DEFAULT_SERVER
+            : orchestra.getDatabaseServer();
+    DatabaseLogin server = settings.orchestraServers().get(name);
+    if (server == null) {
+      throw ProblemException.conflict(
+          "{0} lives on database server {1}, which is not configured.",
+          "{0} finns på databasservern {1}, som inte är konfigurerad.",
+          orchestra.getSubdomain(),
+          name);
+    }
+    return server;
+  }
+
+  /** Whether the database is there: a provisioning that failed early never created it. */
+  private static boolean exists(DatabaseLogin server, OrchestraRoute route) {
+    DatabaseAddress address = route.login().address();
+    boolean sameServer =
+        address.host().equals(server.address().host()) && address.port() == server.address().port();
+    if (!sameServer) {
+      return true; // an adopted database elsewhere: assume it is there, the export will tell
+    }
+    try (Connection maintenance = server.connect();
+        PreparedStatement query =
+            maintenance.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+      query.setString(1, address.database());
+      try (ResultSet row = query.executeQuery()) {
+        return row.next();
+      }
+    } catch (SQLException e) {
+      throw ProblemException.conflict(
+          "The database server of {0} cannot be reached ({1}); nothing was removed.",
+          "Databasservern för {0} kan inte nås ({1}); inget togs bort.",
+          route.subdomain(),
           e.getMessage());
     }
   }

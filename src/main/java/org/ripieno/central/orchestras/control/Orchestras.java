@@ -3,6 +3,7 @@ package org.ripieno.central.orchestras.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -69,7 +70,16 @@ public class Orchestras {
    */
   @CentralTransactional
   public Creation create(OrchestraInput input, Caller by) {
-    String subdomain = Subdomains.requireValidForNewOrchestra(input.subdomain());
+    return create(input, by, Subdomains.requireValidForNewOrchestra(input.subdomain()));
+  }
+
+  /** The platform's own demo orchestra has a reserved subdomain, so no customer can take it. */
+  @CentralTransactional
+  public Creation createDemo(OrchestraInput input, Caller by) {
+    return create(input, by, input.subdomain());
+  }
+
+  private Creation create(OrchestraInput input, Caller by, String subdomain) {
     Orchestra orchestra = new Orchestra();
     orchestra.setName(text(input.name(), "name"));
     orchestra.setContactName(text(input.contactName(), "contactName"));
@@ -119,7 +129,7 @@ public class Orchestras {
 
   @CentralTransactional
   public OrchestraView update(String id, OrchestraInput input, Caller by) {
-    Orchestra orchestra = find(id);
+    Orchestra orchestra = findForUpdate(id);
     refuseIfDeleted(orchestra);
     if (input.subdomain() != null && !input.subdomain().equals(orchestra.getSubdomain())) {
       throw ProblemException.badRequest(
@@ -130,7 +140,13 @@ public class Orchestras {
           "An orchestra moves to another server by export and import, not by an update.",
           "En orkester flyttas till en annan server med export och import, inte med en ändring.");
     }
-    if (input.name() != null) {
+    if (input.name() != null && !input.name().trim().equals(orchestra.getName())) {
+      if (orchestra.getProvisioningState() != ProvisioningState.ACTIVE) {
+        // Provisioning signs the email templates with the name and checks that signature.
+        throw ProblemException.conflict(
+            "{0} can be renamed once its provisioning has finished.",
+            "{0} kan byta namn när dess etablering är klar.", orchestra.getSubdomain());
+      }
       orchestra.setName(text(input.name(), "name"));
     }
     if (input.contactName() != null) {
@@ -147,7 +163,7 @@ public class Orchestras {
 
   @CentralTransactional
   public OrchestraView changeStatus(String id, String status, Caller by) {
-    Orchestra orchestra = find(id);
+    Orchestra orchestra = findForUpdate(id);
     refuseIfDeleted(orchestra);
     if (status == null || !SETTABLE_STATUSES.contains(status)) {
       throw ProblemException.badRequest(
@@ -171,6 +187,20 @@ public class Orchestras {
   /** The orchestra, unless it is deleted; else a 404 or 409 saying why. */
   public Orchestra find(String id) {
     Orchestra orchestra = id == null ? null : central.find(Orchestra.class, id);
+    if (orchestra == null) {
+      throw ProblemException.notFound(
+          "There is no orchestra {0}.", "Det finns ingen orkester {0}.", String.valueOf(id));
+    }
+    return orchestra;
+  }
+
+  /**
+   * The orchestra, its row locked until the transaction ends, so that a change and a removal never
+   * overwrite each other's status.
+   */
+  Orchestra findForUpdate(String id) {
+    Orchestra orchestra =
+        id == null ? null : central.find(Orchestra.class, id, LockModeType.PESSIMISTIC_WRITE);
     if (orchestra == null) {
       throw ProblemException.notFound(
           "There is no orchestra {0}.", "Det finns ingen orkester {0}.", String.valueOf(id));

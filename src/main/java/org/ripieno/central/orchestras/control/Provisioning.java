@@ -100,7 +100,8 @@ public final class Provisioning {
   private Outcome runLocked(String orchestraId) throws SQLException {
     Entry entry = load(orchestraId);
     if ("deleted".equals(entry.status())) {
-      return new Outcome(entry.state(), "The orchestra is deleted; nothing to provision");
+      return new Outcome(
+          ProvisioningState.FAILED, "The orchestra is deleted; nothing to provision");
     }
     if (entry.state() == ProvisioningState.ACTIVE) {
       return new Outcome(ProvisioningState.ACTIVE, null);
@@ -310,6 +311,11 @@ public final class Provisioning {
   }
 
   private void record(String orchestraId, ProvisioningState state) throws SQLException {
+    if (state == ProvisioningState.ACTIVE) {
+      // verifyAndActivate wrote it, with the status, in one statement.
+      log(orchestraId, "info", "Orchestra provisioned and active", null);
+      return;
+    }
     try (Connection connection = central.getConnection();
         PreparedStatement update =
             connection.prepareStatement(
@@ -318,9 +324,6 @@ public final class Provisioning {
       update.setString(1, state.name());
       update.setString(2, orchestraId);
       update.executeUpdate();
-    }
-    if (state == ProvisioningState.ACTIVE) {
-      log(orchestraId, "info", "Orchestra provisioned and active", null);
     }
   }
 
@@ -395,7 +398,11 @@ public final class Provisioning {
       String server,
       String databaseName) {}
 
-  private static boolean tryLock(Connection connection, String orchestraId) throws SQLException {
+  /**
+   * Takes the orchestra's provisioning lock on this connection (a session lock), unless another
+   * session holds it. Removal takes it too, so an orchestra is never removed while provisioned.
+   */
+  public static boolean tryLock(Connection connection, String orchestraId) throws SQLException {
     try (PreparedStatement lock =
         connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
       lock.setString(1, "ripieno:provision:" + orchestraId);
@@ -406,7 +413,7 @@ public final class Provisioning {
     }
   }
 
-  private static void unlock(Connection connection, String orchestraId) throws SQLException {
+  public static void unlock(Connection connection, String orchestraId) throws SQLException {
     try (PreparedStatement unlock =
         connection.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
       unlock.setString(1, "ripieno:provision:" + orchestraId);

@@ -23,7 +23,7 @@ public final class Subdomains {
           "app",
           "assets",
           "auth",
-          "demo-template",
+          "demo",
           "docs",
           "ftp",
           "health",
