@@ -200,6 +200,32 @@ class OrchestraRegistryIT {
       }
     }
 
+    /** A pooler serves several databases on one address and picks the tenant by the login. */
+    @Test
+    void allowsTwoLoginsOnOnePoolerAddressButNotTheSameLoginTwice() throws SQLException {
+      DatabaseLogin central = postgres.createEmpty("poolercentral");
+      Migrations.migrate(central.dataSource(), DatabaseKind.CENTRAL);
+      EntityManagerFactory factory =
+          UnitFactories.create(DatabaseKind.CENTRAL, central.dataSource(), "pooler-test");
+      DatabaseAddress pooler = new DatabaseAddress("pooler.example.org", 6543, "postgres");
+      try {
+        Orchestra first = orchestraOn("pooled-a", pooler);
+        first.setDatabaseUser("postgres.projecta");
+        Orchestra second = orchestraOn("pooled-b", pooler);
+        second.setDatabaseUser("postgres.projectb");
+        persist(factory, first);
+        persist(factory, second);
+
+        Orchestra again = orchestraOn("pooled-c", pooler);
+        again.setDatabaseUser("postgres.projecta");
+        assertThatThrownBy(() -> persist(factory, again))
+            .isInstanceOf(PersistenceException.class)
+            .hasStackTraceContaining("Orchestra_database_key");
+      } finally {
+        factory.close();
+      }
+    }
+
     private Orchestra orchestraOn(String subdomain, DatabaseAddress address) {
       Orchestra orchestra = new Orchestra();
       orchestra.setName(subdomain);
