@@ -55,7 +55,7 @@ class RegisterJourneyIT {
 
   @BeforeAll
   void start() throws Exception {
-    fixture = PlatformFixture.start("journey");
+    fixture = PlatformFixture.shared();
     database = fixture.registerOrchestra("orch-journey", "journey", "Resans orkester");
     fixture.createUser("journey-admin", "admin", "orch-journey", "journey-admin-password");
     admin = fixture.login("journey-admin", "journey-admin-password");

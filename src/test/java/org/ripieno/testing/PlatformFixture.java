@@ -38,6 +38,32 @@ public final class PlatformFixture implements AutoCloseable {
     superadminToken = login("superadmin", SUPERADMIN_PASSWORD);
   }
 
+  private static PlatformFixture shared;
+  private boolean isShared;
+
+  /**
+   * The application in the default configuration, started once for every test class that asks (each
+   * keeps to orchestras and accounts of its own), stopped when the test JVM ends: a boot costs more
+   * than most test classes.
+   */
+  public static synchronized PlatformFixture shared() throws Exception {
+    if (shared == null) {
+      PlatformFixture started = new PlatformFixture("shared", Map.of());
+      started.isShared = true;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::stopQuietly));
+      shared = started;
+    }
+    return shared;
+  }
+
+  private void stopQuietly() {
+    try {
+      stop();
+    } catch (Exception e) {
+      System.err.println("Stopping the shared application: " + e);
+    }
+  }
+
   public static PlatformFixture start(String name) throws Exception {
     return new PlatformFixture(name, Map.of());
   }
@@ -131,8 +157,15 @@ public final class PlatformFixture implements AutoCloseable {
     return RunningRipieno.json(answer).getString("token");
   }
 
+  /** Stops the application and drops its databases; the shared one stays for the next class. */
   @Override
   public void close() throws Exception {
+    if (!isShared) {
+      stop();
+    }
+  }
+
+  private void stop() throws Exception {
     try {
       ripieno.close();
     } finally {

@@ -52,7 +52,7 @@ class MusiciansIT {
 
   @BeforeAll
   void start() throws Exception {
-    fixture = PlatformFixture.start("musicians");
+    fixture = PlatformFixture.shared();
     ripieno = fixture.ripieno();
     alphaDb = fixture.registerOrchestra("orch-alpha", "alpha", "Alpha Sinfonietta");
     betaDb = fixture.registerOrchestra("orch-beta", "beta", "Beta Filharmoni");

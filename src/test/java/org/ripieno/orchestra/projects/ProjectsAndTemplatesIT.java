@@ -41,7 +41,7 @@ class ProjectsAndTemplatesIT {
 
   @BeforeAll
   void start() throws Exception {
-    fixture = PlatformFixture.start("projects");
+    fixture = PlatformFixture.shared();
     ripieno = fixture.ripieno();
     database = fixture.registerOrchestra("orch-proj", "projorch", "Projektorkestern");
     fixture.createUser("proj-admin", "admin", "orch-proj", "proj-admin-password");

@@ -49,7 +49,7 @@ class InstrumentsAndRankingsIT {
 
   @BeforeAll
   void start() throws Exception {
-    fixture = PlatformFixture.start("instruments");
+    fixture = PlatformFixture.shared();
     database = fixture.registerOrchestra("orch-instr", "instr", "Instrumentorkestern");
     fixture.createUser("instr-admin", "admin", "orch-instr", "instr-admin-password");
     fixture.createUser("instr-user", "user", "orch-instr", "instr-user-password");
