@@ -264,13 +264,16 @@ class PlatformOperationsIT {
     }
   }
 
+  /** Connections to this class's databases (other test classes may run an "alpha" too). */
   private long connectionsNamed(String applicationName) throws Exception {
     return fixture
         .postgres()
         .queryLong(
             "select count(*) from pg_stat_activity where application_name like '"
                 + applicationName
-                + "'");
+                + "' and starts_with(datname, '"
+                + fixture.postgres().runPrefix()
+                + "')");
   }
 
   private HttpResponse<String> get(String path) throws Exception {

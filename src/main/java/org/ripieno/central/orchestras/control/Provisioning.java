@@ -92,7 +92,12 @@ public final class Provisioning {
       try {
         return runLocked(orchestraId);
       } finally {
-        unlock(lockHolder, orchestraId);
+        try {
+          unlock(lockHolder, orchestraId);
+        } catch (SQLException e) {
+          // A pooled connection must not go back still holding the lock: end it instead.
+          lockHolder.abort(Runnable::run);
+        }
       }
     }
   }
