@@ -2,6 +2,7 @@ package org.ripieno.central.orchestras.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ripieno.config.RipienoSettings;
@@ -37,6 +39,7 @@ public class OrchestraProvisioner {
   @Inject RipienoSettings settings;
   @Inject DemoOrchestra demo;
   @Resource ManagedExecutorService executor;
+  @Resource ManagedScheduledExecutorService scheduler;
 
   private final Map<String, OrchestraTemplate> templates = new ConcurrentHashMap<>();
   private final Map<String, String> templateProblems = new ConcurrentHashMap<>();
@@ -46,14 +49,19 @@ public class OrchestraProvisioner {
     executor.execute(this::prepare);
   }
 
-  /** Templates current, interrupted provisionings resumed, the demo orchestra there if asked. */
+  /**
+   * Templates current, interrupted provisionings resumed, the demo orchestra there if asked. What
+   * failed (a server or central not reachable yet) is tried again a minute later.
+   */
   void prepare() {
+    boolean complete = true;
     try {
       for (String server : settings.orchestraServers().keySet()) {
         try {
           template(server).ensureCurrent();
           templateProblems.remove(server);
         } catch (RuntimeException | SQLException e) {
+          complete = false;
           templateProblems.put(server, String.valueOf(e.getMessage()));
           LOG.log(Level.SEVERE, "The orchestra template on server " + server + " failed", e);
         }
@@ -67,9 +75,15 @@ public class OrchestraProvisioner {
         demo.ensure(this);
       }
     } catch (RuntimeException | SQLException e) {
+      complete = false;
       LOG.log(Level.SEVERE, "Resuming provisionings failed", e);
     }
+    if (!complete) {
+      scheduler.schedule(this::prepare, RETRY_MINUTES, TimeUnit.MINUTES);
+    }
   }
+
+  private static final long RETRY_MINUTES = 1;
 
   /** Whether the start-up pass over the templates has finished, and what failed in it. */
   public TemplateStatus templateStatus() {
