@@ -12,6 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.flywaydb.core.api.MigrationVersion;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -80,6 +83,7 @@ public final class OrchestraTemplate {
         if (isCurrent(maintenance)) {
           return false; // another instance built it while we waited
         }
+        refuseToDowngrade(maintenance);
         long started = System.nanoTime();
         rebuild(maintenance);
         LOG.info(
@@ -138,6 +142,31 @@ public final class OrchestraTemplate {
   private boolean isCurrent(Connection maintenance) throws SQLException {
     return contentVersion().equals(comment(maintenance).orElse(null));
   }
+
+  /**
+   * During a rolling upgrade an older instance must not rebuild a newer instance's template (they
+   * would take turns rebuilding it); it refuses, and its provisioning stops, resumable by a newer
+   * instance.
+   */
+  private void refuseToDowngrade(Connection maintenance) throws SQLException {
+    String comment = comment(maintenance).orElse("");
+    Matcher schema = SCHEMA_IN_COMMENT.matcher(comment);
+    String ours = Migrations.latestVersion(server.dataSource(), DatabaseKind.ORCHESTRA);
+    if (schema.find()
+        && MigrationVersion.fromVersion(schema.group(1))
+            .isNewerThan(MigrationVersion.fromVersion(ours))) {
+      throw new SQLException(
+          "The orchestra template "
+              + templateName
+              + " holds schema "
+              + schema.group(1)
+              + ", newer than this instance's "
+              + ours
+              + ": provision from an upgraded instance");
+    }
+  }
+
+  private static final Pattern SCHEMA_IN_COMMENT = Pattern.compile("; schema ([0-9.]+);");
 
   /** What a template built by this code holds, as written in its comment. */
   private String contentVersion() {

@@ -206,6 +206,29 @@ class ProvisioningIT {
         .isEqualTo(1);
   }
 
+  @Test
+  void anOlderInstanceNeverRebuildsANewerTemplate() throws SQLException {
+    OrchestraTemplate other = fixture.template("v1");
+    String name = other.name().replace("template", "newer_template");
+    OrchestraTemplate newer =
+        new OrchestraTemplate(postgres.server(), name, "v1", ProvisionedSeed::writeTemplateSeed);
+    newer.ensureCurrent();
+    postgres.execute(
+        "COMMENT ON DATABASE \""
+            + name
+            + "\" IS 'ripieno orchestra template; schema 999; seed v1'");
+
+    assertThatThrownBy(newer::ensureCurrent)
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("newer than this instance's");
+    assertThat(
+            postgres.queryLong(
+                "SELECT count(*) FROM pg_database WHERE datname = '"
+                    + name
+                    + "' AND shobj_description(oid, 'pg_database') LIKE '%schema 999%'"))
+        .isEqualTo(1);
+  }
+
   private void assertExactlyOneDatabaseAndOneAdmin(String id, String subdomain)
       throws SQLException {
     String name = postgres.runPrefix() + "orchestra_" + subdomain.replace('-', '_');
