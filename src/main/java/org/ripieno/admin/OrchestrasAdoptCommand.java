@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import org.ripieno.datasafety.adoption.AdoptionFailedException;
 import org.ripieno.datasafety.adoption.AdoptionReport;
+import org.ripieno.datasafety.adoption.LegacyDatabase;
 import org.ripieno.datasafety.adoption.OrchestraAdoption;
 import org.ripieno.tenancy.DatabaseAddress;
 import org.ripieno.tenancy.DatabaseLogin;
@@ -25,15 +26,26 @@ final class OrchestrasAdoptCommand extends AdminCommand {
   @Parameters(index = "0", paramLabel = "SUB", description = "The orchestra's subdomain.")
   String subdomain;
 
-  @Option(names = "--url", required = true, paramLabel = "JDBC_URL", description = "The database.")
+  @Option(
+      names = "--url",
+      required = true,
+      paramLabel = "URL",
+      description =
+          "The database: jdbc:postgresql://host:port/db, or the legacy"
+              + " postgresql://user:password@host:port/db?... (its user and password are taken"
+              + " unless --user/--password are given; it is never printed with them).")
   String url;
 
-  @Option(names = "--user", description = "Its login (default: the server's).")
+  @Option(
+      names = "--user",
+      description =
+          "Its own login, kept in the registry entry (default: the URL's; with neither, the"
+              + " orchestra is served with its server's login and the entry keeps none).")
   String user;
 
   @Option(
       names = "--password",
-      description = "Its password (stored encrypted).",
+      description = "That login's password (stored encrypted; needs a user).",
       arity = "0..1",
       interactive = true)
   String password;
@@ -60,24 +72,34 @@ final class OrchestrasAdoptCommand extends AdminCommand {
 
   @Override
   protected int execute(AdminSession session) throws Exception {
-    DatabaseLogin central = session.targetCentral();
-    DatabaseAddress address;
+    LegacyDatabase named;
     try {
-      address = DatabaseAddress.parse(url);
+      named = LegacyDatabase.parse(url, user, password);
     } catch (IllegalArgumentException e) {
-      throw AdminFailure.cannotRun("--url is not a jdbc:postgresql:// URL: " + e.getMessage());
+      // The message shows the URL masked: an operator may have pasted it with its password.
+      throw AdminFailure.cannotRun("--url: " + e.getMessage());
     }
+    DatabaseLogin central = session.targetCentral();
+    DatabaseAddress address = named.address();
     DatabaseLogin scratch = session.orchestraServers().get(server == null ? "default" : server);
     if (scratch == null) {
       throw AdminFailure.cannotRun("There is no database server " + server);
     }
-    DatabaseLogin legacy =
-        new DatabaseLogin(
-            address,
-            user == null ? scratch.user() : user,
-            user == null ? scratch.password() : password,
-            "ripieno-admin:adopt");
-    session.output().target("legacy database " + AdminSession.describe(legacy) + " to adopt");
+    DatabaseLogin legacy = named.login(scratch, "ripieno-admin:adopt");
+    session
+        .output()
+        .target(
+            "legacy database "
+                + AdminSession.describe(legacy)
+                + (named.ownLogin() ? ", its own login," : ", the server's login,")
+                + " to adopt");
+    if (!named.droppedParameters().isEmpty()) {
+      session
+          .output()
+          .line(
+              "note: URL parameters not carried (only host, port and database name are kept): "
+                  + named.droppedParameters());
+    }
     if (!dryRun) {
       session.requireConfirmation(confirm, address.database());
       session.prepareCentralForWriting(false);
@@ -85,10 +107,14 @@ final class OrchestrasAdoptCommand extends AdminCommand {
     AdoptionReport report;
     try {
       report =
-          new OrchestraAdoption(central, scratch, session.secrets())
+          new OrchestraAdoption(
+                  central,
+                  scratch,
+                  // Only a password to store needs the key; without one no key is loaded.
+                  named.ownLogin() && named.password() != null ? session.secrets() : null)
               .adopt(
                   new OrchestraAdoption.Request(
-                      subdomain, legacy, confirm, server, name, force, dryRun));
+                      subdomain, legacy, named.ownLogin(), confirm, server, name, force, dryRun));
     } catch (AdoptionFailedException e) {
       throw AdminFailure.checkFailed(e.getMessage());
     }

@@ -80,7 +80,8 @@ final class OrchestrasImportCommand extends AdminCommand {
                   subdomain,
                   new OrchestraImport.Destination(
                       server, destination, session.settings().provisioningDatabasePrefix()),
-                  dryRun);
+                  dryRun,
+                  target -> session.output().target(targetLine(target, destination)));
       session
           .output()
           .line(
@@ -104,5 +105,26 @@ final class OrchestrasImportCommand extends AdminCommand {
     } catch (ArchiveRefusedException e) {
       throw AdminFailure.checkFailed(e.getMessage());
     }
+  }
+
+  /** The database the import creates, named before it is created. */
+  private String targetLine(OrchestraImport.Target target, DatabaseLogin destination) {
+    String identity;
+    if (target.reactivated()) {
+      identity = "id " + target.orchestraId() + ", deleted, brought back";
+    } else {
+      // A dry run makes up an id it never uses; only a real import's id is worth naming.
+      identity = dryRun ? "a new orchestra" : "new, id " + target.orchestraId();
+    }
+    return "orchestra "
+        + target.subdomain()
+        + " ("
+        + identity
+        + "), new database "
+        + AdminSession.describe(
+            destination.forDatabase(target.database().database(), "ripieno-admin:import"))
+        + " on server "
+        + server
+        + (dryRun ? ", would be created" : ", to be created");
   }
 }

@@ -9,6 +9,7 @@ import org.ripieno.central.fleet.control.FleetMigration;
 import org.ripieno.central.fleet.control.FleetProgress;
 import org.ripieno.central.fleet.control.RegisteredOrchestra;
 import org.ripieno.security.secrets.EncryptedString;
+import org.ripieno.tenancy.OrchestraRoute;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Parameters;
 /**
  * The fleet migration the superadmin starts over HTTP ({@code POST /api/platform/schema/migrate}),
  * from the command line: every orchestra database but the deleted ones, in parallel, one lock per
- * database, with a line per orchestra as it finishes.
+ * database, with a {@code target:} line per orchestra database before the run connects to it and a
+ * line per orchestra as it finishes.
  */
 @Command(
     name = "migrate",
@@ -58,22 +60,43 @@ final class OrchestrasMigrateCommand extends AdminCommand {
     }
     FleetMigration migration =
         new FleetMigration(session.central().dataSource(), session.settings()).only(subdomains);
+    // The workers report from their own threads; one at a time keeps lines and targets whole.
+    Object printing = new Object();
     FleetProgress.Snapshot result =
         migration.run(
             new FleetListener() {
               @Override
               public void started(FleetProgress.Snapshot snapshot) {
-                out.line(
-                    "migrating "
-                        + snapshot.total()
-                        + " orchestra databases with "
-                        + snapshot.workers()
-                        + " workers");
+                synchronized (printing) {
+                  out.line(
+                      "migrating "
+                          + snapshot.total()
+                          + " orchestra databases with "
+                          + snapshot.workers()
+                          + " workers");
+                }
+              }
+
+              @Override
+              public void starting(FleetProgress.Entry orchestra, OrchestraRoute route) {
+                synchronized (printing) {
+                  out.target(
+                      "orchestra "
+                          + orchestra.subdomain()
+                          + " (id "
+                          + orchestra.orchestraId()
+                          + "), database "
+                          + AdminSession.describe(route.login())
+                          + ", to migrate once its identity marker is checked");
+                }
               }
 
               @Override
               public void changed(FleetProgress.Entry orchestra, FleetProgress.Snapshot snapshot) {
-                if (orchestra.state().isFinal()) {
+                if (!orchestra.state().isFinal()) {
+                  return;
+                }
+                synchronized (printing) {
                   out.line(
                       String.format(
                           "[%d/%d] %s: %s%s",

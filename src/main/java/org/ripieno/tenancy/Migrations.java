@@ -54,10 +54,13 @@ public final class Migrations {
 
   private static final Map<DatabaseKind, String> LATEST = new ConcurrentHashMap<>();
 
+  /** The newest migration this code carries (applied ones unknown to it are a newer code's). */
   private static MigrationVersion latestVersion(MigrationInfoService info) {
     MigrationVersion latest = MigrationVersion.EMPTY;
     for (MigrationInfo migration : info.all()) {
-      if (migration.getVersion() != null && migration.getVersion().isNewerThan(latest)) {
+      if (migration.getVersion() != null
+          && migration.getState().isResolved()
+          && migration.getVersion().isNewerThan(latest)) {
         latest = migration.getVersion();
       }
     }

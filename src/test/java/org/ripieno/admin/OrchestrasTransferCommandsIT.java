@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ripieno.datasafety.archive.OrchestraRows;
+import org.ripieno.security.secrets.SecretBox;
 import org.ripieno.tenancy.DatabaseKind;
 import org.ripieno.tenancy.DatabaseLogin;
 import org.ripieno.tenancy.IdentityMarker;
@@ -75,6 +77,17 @@ class OrchestrasTransferCommandsIT {
     String copyDatabase =
         OrchestraRows.text(
             central, "select \"databaseName\" from \"Orchestra\" where subdomain = 'source-copy'");
+    // The database it creates is named before it is created, with its orchestra.
+    String importTarget =
+        "target: orchestra source-copy (new, id "
+            + OrchestraRows.text(
+                central, "select \"id\" from \"Orchestra\" where subdomain = 'source-copy'")
+            + "), new database "
+            + copyDatabase
+            + " at ";
+    assertThat(imported.out()).contains(importTarget, "to be created");
+    assertThat(imported.out().indexOf(importTarget))
+        .isLessThan(imported.out().indexOf("imported as source-copy"));
     DatabaseLogin copy = POSTGRES.login(copyDatabase);
     List<String> tables = List.of("Musician", "Project", "Instrument", "Ranking", "IdSequence");
     assertThat(OrchestraRows.contents(copy, tables))
@@ -113,6 +126,11 @@ class OrchestrasTransferCommandsIT {
 
     assertThat(migrated.exitCode()).as(migrated.toString()).isZero();
     assertThat(migrated.out()).contains("behind: MIGRATED (version 3)", "1 migrated");
+    // Each orchestra database is named before the run works on it.
+    String target = "target: orchestra behind (id orch-behind), database " + name + " at ";
+    assertThat(migrated.out()).contains(target);
+    assertThat(migrated.out().indexOf(target))
+        .isLessThan(migrated.out().indexOf("behind: MIGRATED"));
     assertThat(Migrations.version(behind.dataSource(), DatabaseKind.ORCHESTRA).current())
         .isEqualTo("3");
     assertThat(
@@ -151,10 +169,102 @@ class OrchestrasTransferCommandsIT {
     assertThat(adopted.exitCode()).as(adopted.toString()).isZero();
     assertThat(Migrations.version(legacy.dataSource(), DatabaseKind.ORCHESTRA).current())
         .isEqualTo("3");
+    // Without a user, the entry keeps no login: the orchestra is served with its server's.
     assertThat(
-            OrchestraRows.count(
-                central, "select count(*) from \"Orchestra\" where subdomain = 'legacy-orch'"))
-        .isEqualTo(1);
+            OrchestraRows.text(
+                central,
+                "select concat_ws('|', coalesce(\"databaseUser\", 'none'),"
+                    + " coalesce(\"databasePassword\", 'none')) from \"Orchestra\""
+                    + " where subdomain = 'legacy-orch'"))
+        .isEqualTo("none|none");
+
+    AdminCli.Result lonelyPassword =
+        admin.run(
+            "orchestras",
+            "adopt",
+            "legacy-other",
+            "--url",
+            url,
+            "--password",
+            "lonely-pw",
+            "--dry-run");
+    assertThat(lonelyPassword.exitCode()).as(lonelyPassword.toString()).isEqualTo(2);
+    assertThat(lonelyPassword.err()).contains("A password without a user");
+  }
+
+  @Test
+  void adoptTakesALegacyUrlWithItsLoginAndNeverPrintsThePassword() throws Exception {
+    String name = POSTGRES.uniqueName("transfer_legacy_url");
+    POSTGRES.execute("CREATE DATABASE " + name);
+    DatabaseLogin legacy = POSTGRES.login(name);
+    Migrations.flywayConfiguration(legacy.dataSource(), DatabaseKind.ORCHESTRA)
+        .target("1")
+        .load()
+        .migrate();
+    POSTGRES.execute(legacy, "drop table flyway_schema_history");
+    String secret = "legacy-secret-pw";
+    String legacyUrl =
+        "postgresql://"
+            + legacy.user()
+            + ":"
+            + secret
+            + "@"
+            + legacy.address().host()
+            + ":"
+            + legacy.address().port()
+            + "/"
+            + name
+            + "?pgbouncer=true&connection_limit=1";
+
+    AdminCli.Result unreadable =
+        admin.run(
+            "orchestras",
+            "adopt",
+            "legacy-url",
+            "--url",
+            "postgresql://" + legacy.user() + ":" + secret + "@db.example.org:port/" + name,
+            "--dry-run");
+    assertThat(unreadable.exitCode()).as(unreadable.toString()).isEqualTo(2);
+    assertThat(unreadable.err()).contains("postgresql://***@db.example.org:port/" + name);
+    assertThat(unreadable.toString()).doesNotContain(secret);
+
+    AdminCli.Result dryRun =
+        admin.run("orchestras", "adopt", "legacy-url", "--url", legacyUrl, "--dry-run", "--json");
+    assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
+    assertThat(dryRun.err())
+        .contains(
+            "target: legacy database " + name,
+            "(user " + legacy.user() + "), its own login",
+            "not carried",
+            "pgbouncer=true");
+    assertThat(dryRun.toString()).doesNotContain(secret);
+
+    AdminCli.Result adopted =
+        admin.run("orchestras", "adopt", "legacy-url", "--url", legacyUrl, "--confirm", name);
+
+    assertThat(adopted.exitCode()).as(adopted.toString()).isZero();
+    assertThat(adopted.toString()).doesNotContain(secret);
+    assertThat(
+            OrchestraRows.text(
+                central,
+                "select concat_ws('|', \"databaseHost\", \"databasePort\", \"databaseName\","
+                    + " \"databaseUser\") from \"Orchestra\" where subdomain = 'legacy-url'"))
+        .isEqualTo(
+            String.join(
+                "|",
+                legacy.address().host(),
+                Integer.toString(legacy.address().port()),
+                name,
+                legacy.user()));
+    String stored =
+        OrchestraRows.text(
+            central,
+            "select \"databasePassword\" from \"Orchestra\" where subdomain = 'legacy-url'");
+    assertThat(stored).startsWith("enc:v1:").doesNotContain(secret);
+    SecretBox box =
+        new SecretBox(
+            SecretBox.Key.fromBytes(Base64.getDecoder().decode(AdminCli.SECRET_KEY)), List.of());
+    assertThat(box.decrypt(stored)).isEqualTo(secret);
   }
 
   private static void register(String id, String subdomain, String database) throws Exception {

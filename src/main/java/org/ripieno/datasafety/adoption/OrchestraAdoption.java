@@ -47,6 +47,9 @@ public final class OrchestraAdoption {
    */
   static final String LEGACY_SCHEMA_VERSION = "1";
 
+  /** The counters migration V3 fills: the one table whose rows adoption may change. */
+  static final String ID_SEQUENCE = "IdSequence";
+
   private final DatabaseLogin central;
   private final DatabaseLogin scratchServer;
   private final SecretBox secrets;
@@ -67,8 +70,11 @@ public final class OrchestraAdoption {
   /**
    * What to adopt.
    *
-   * @param database the legacy database with the login the orchestra will be served with (the user
-   *     must own its tables: adoption alters them)
+   * @param database the legacy database with the login adoption connects with (the user must own
+   *     its tables: adoption alters them)
+   * @param ownLogin whether the registry entry keeps {@code database}'s user and password as the
+   *     orchestra's own login; false: the entry keeps none and the orchestra is served with its
+   *     server's login ({@code OrchestraRoutes}), so {@code database} should be that login
    * @param confirm must equal the database's name unless {@code dryRun}
    * @param serverName the configured server the entry routes through (null: the default server);
    *     the entry's own login is used for the connection itself
@@ -78,6 +84,7 @@ public final class OrchestraAdoption {
   public record Request(
       String subdomain,
       DatabaseLogin database,
+      boolean ownLogin,
       String confirm,
       String serverName,
       String name,
@@ -100,7 +107,10 @@ public final class OrchestraAdoption {
   public AdoptionReport adopt(Request request) throws SQLException {
     DatabaseLogin database = request.database();
     DatabaseAddress address = database.address();
-    if (database.password() != null && !database.password().isEmpty() && secrets == null) {
+    if (request.ownLogin()
+        && database.password() != null
+        && !database.password().isEmpty()
+        && secrets == null) {
       throw new IllegalArgumentException("A database password needs the secret key to store it");
     }
     Migrations.SchemaVersion version =
@@ -109,6 +119,15 @@ public final class OrchestraAdoption {
     if (!CentralRegistry.isValidSubdomain(request.subdomain())) {
       return plan.refused(
           "a subdomain is lower-case letters a-z, digits and -: " + request.subdomain());
+    }
+    if (isCentral(database)) {
+      // Orchestra migrations and a marker in central would be the legacy incident again.
+      return plan.refused(
+          "the database "
+              + address
+              + " is the central database ("
+              + central.address()
+              + "); adopt an orchestra's own database");
     }
     if (version.isAhead()) {
       return plan.refused(
@@ -273,11 +292,14 @@ public final class OrchestraAdoption {
                 + id
                 + ", then drop the table");
       }
+      steps.add("check that no table but IdSequence changed its number of rows");
       steps.add(
           (entry.isPresent() ? "update" : "create")
               + " the registry entry of "
               + request.subdomain()
-              + " with the database's own login");
+              + (request.ownLogin()
+                  ? " with the database's own login (user " + request.database().user() + ")"
+                  : " without a login of its own (the server's login is used)"));
     }
 
     AdoptionReport refused(String reason) {
@@ -339,14 +361,25 @@ public final class OrchestraAdoption {
               LegacySystemLog.moveToCentral(legacy, registry, plan.orchestraId);
           done.add("moved " + plan.systemLogRowsMoved + " SystemLog rows to central");
         }
-        register();
-        done.add("registry entry " + plan.request.subdomain());
+        // Checked before registering: a database that fails them is not served.
         SchemaReport guard = SchemaGuard.inspect(legacy, DatabaseKind.ORCHESTRA);
         if (!guard.missing().isEmpty()) {
           throw new IllegalStateException(
               "the adopted database lacks orchestra tables " + guard.missing());
         }
         plan.rowsAfter = counts(legacy, SchemaCatalog.read(legacy));
+        List<String> changed =
+            changedRowCounts(plan.rowsBefore, plan.rowsAfter, plan.systemLogMovable());
+        if (!changed.isEmpty()) {
+          throw new IllegalStateException(
+              "rows changed during the adoption in "
+                  + String.join(", ", changed)
+                  + "; adoption must leave the orchestra's data untouched: find what changed"
+                  + " them (is the legacy system still writing to this database?), and the"
+                  + " orchestra is not registered until a run finds nothing changed");
+        }
+        register();
+        done.add("registry entry " + plan.request.subdomain());
       } catch (SQLException | RuntimeException e) {
         throw new AdoptionFailedException(plan.request.subdomain(), done, e);
       }
@@ -403,8 +436,10 @@ public final class OrchestraAdoption {
               plan.versionAfter,
               plan.request.serverName(),
               database.address(),
-              database.user(),
-              password == null || password.isEmpty() ? null : secrets.encrypt(password),
+              plan.request.ownLogin() ? database.user() : null,
+              !plan.request.ownLogin() || password == null || password.isEmpty()
+                  ? null
+                  : secrets.encrypt(password),
               "adopted from the legacy system at version "
                   + (plan.version.current() == null ? "none" : plan.version.current())
                   + ", migrated to "
@@ -426,6 +461,62 @@ public final class OrchestraAdoption {
       } finally {
         registry.setAutoCommit(true);
       }
+    }
+  }
+
+  /**
+   * The tables whose number of rows adoption changed, as {@code Table (before -> after)}. Only
+   * {@code IdSequence} may change (migration V3 adds the counters), and the legacy {@code
+   * SystemLog} may go (its rows moved to central); the {@code CustomRanking} repair keeps its rows,
+   * so it is compared like every other table. Tables that did not exist before (the identity
+   * marker, tables of later migrations) are adoption's own.
+   */
+  static List<String> changedRowCounts(
+      Map<String, Long> before, Map<String, Long> after, boolean systemLogMoved) {
+    List<String> changed = new ArrayList<>();
+    before.forEach(
+        (table, rows) -> {
+          if (ID_SEQUENCE.equals(table)
+              || (systemLogMoved && LegacySystemLog.TABLE.equals(table))) {
+            return;
+          }
+          Long now = after.get(table);
+          if (!rows.equals(now)) {
+            changed.add(
+                table + " (" + rows + " -> " + (now == null ? "table gone" : now + "") + ")");
+          }
+        });
+    return changed;
+  }
+
+  /**
+   * Whether the login reaches the central database: the same address as central's, or a connection
+   * that lands in the same database of the same running server (another spelling of the host, such
+   * as {@code localhost} for {@code 127.0.0.1}).
+   */
+  private boolean isCentral(DatabaseLogin database) throws SQLException {
+    DatabaseAddress address = database.address();
+    DatabaseAddress centralAddress = central.address();
+    if (address.host().equalsIgnoreCase(centralAddress.host())
+        && address.port() == centralAddress.port()
+        && address.database().equals(centralAddress.database())) {
+      return true;
+    }
+    try (Connection legacy = database.connect();
+        Connection registry = central.connect()) {
+      return serverDatabase(legacy).equals(serverDatabase(registry));
+    }
+  }
+
+  /** A running server's start time and a database's oid and name: the same only for the same. */
+  private static String serverDatabase(Connection connection) throws SQLException {
+    try (Statement query = connection.createStatement();
+        ResultSet row =
+            query.executeQuery(
+                "select pg_postmaster_start_time()::text || ' ' || d.oid::text || ' '"
+                    + " || d.datname from pg_database d where d.datname = current_database()")) {
+      row.next();
+      return row.getString(1);
     }
   }
 

@@ -25,6 +25,9 @@ import org.ripieno.tenancy.DatabaseKind;
  *
  * <ul>
  *   <li>{@code _prisma_migrations}, Prisma's history table: kept and reported;
+ *   <li>the central tables {@code Orchestra}, {@code User} and {@code Customer}, which the legacy
+ *       incident created in every database: kept and reported ({@code schema clean --orchestra}
+ *       removes them later);
  *   <li>{@code SystemLog}, which the legacy system created in orchestra databases by hand: its rows
  *       move to central (when central's {@code SystemLog} can take every column), then it is
  *       dropped;
@@ -43,6 +46,10 @@ public final class SchemaComparison {
   static final String ADDED_AT = "addedAt";
   static final String DRIFT_CREATED_AT = "createdAt";
   static final String DRIFT_UPDATED_AT = "updatedAt";
+
+  /** How a central table found in the legacy database is described. */
+  static final String CENTRAL_TABLE =
+      "a central table, left by the legacy incident; remove it with schema clean --orchestra";
 
   /** Central's SystemLog column that adoption fills itself with the orchestra's id. */
   static final String ORCHESTRA_ID = "orchestraId";
@@ -102,18 +109,13 @@ public final class SchemaComparison {
       result.addAll(systemLogFit(table, centralSystemLog.get()));
       return result;
     }
-    if (DatabaseKind.CENTRAL.tables().contains(table.name())) {
-      // The legacy system created every table in both kinds of database; such a table is best
-      // backed up and dropped with `schema clean` once the database is adopted.
+    if (!SYSTEM_LOG.equals(table.name()) && DatabaseKind.CENTRAL.tables().contains(table.name())) {
+      // The legacy incident created every table in both kinds of database, so a central table here
+      // is expected. Its rows are no orchestra data and no copy of central's to trust: it is kept
+      // as it is, for `schema clean --orchestra` to back up and drop once the database is adopted.
       return List.of(
           new SchemaDifference(
-              Kind.EXTRA_TABLE,
-              table.name(),
-              null,
-              null,
-              "a central table",
-              Handling.UNEXPECTED,
-              List.of()));
+              Kind.EXTRA_TABLE, table.name(), null, null, CENTRAL_TABLE, Handling.KEPT, List.of()));
     }
     return List.of(extra);
   }

@@ -45,7 +45,10 @@ public record SchemaDifference(
   }
 
   public enum Handling {
-    /** A known legacy table left in place and reported ({@code _prisma_migrations}). */
+    /**
+     * A known legacy table left in place and reported ({@code _prisma_migrations}, and the central
+     * tables the legacy incident created in orchestra databases).
+     */
     KEPT,
     /**
      * The legacy {@code SystemLog}: its rows go to central {@code SystemLog}, then it is dropped.
@@ -71,7 +74,11 @@ public record SchemaDifference(
     String what =
         switch (kind) {
           case MISSING_TABLE -> "table " + table + " is missing";
-          case EXTRA_TABLE -> "table " + table + " is not in the orchestra schema";
+          case EXTRA_TABLE ->
+              "table "
+                  + table
+                  + " is not in the orchestra schema"
+                  + (actual == null ? "" : " (" + actual + ")");
           case MISSING_COLUMN -> "column " + subject + " is missing (expected " + expected + ")";
           case EXTRA_COLUMN ->
               "column " + subject + " (" + actual + ") is not in the orchestra schema";

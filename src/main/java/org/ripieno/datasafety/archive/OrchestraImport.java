@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ripieno.persistence.Ids;
@@ -74,6 +75,16 @@ public final class OrchestraImport {
       CentralRegistry.Accounts accounts) {}
 
   /**
+   * The database an import is about to create, once the file and central are checked and before
+   * anything is created (in a dry run: the database it would create).
+   *
+   * @param orchestraId the orchestra's id, also the new database's identity marker
+   * @param reactivated the subdomain belongs to a deleted orchestra, which comes back
+   */
+  public record Target(
+      String subdomain, String orchestraId, boolean reactivated, DatabaseAddress database) {}
+
+  /**
    * Imports {@code file} as the orchestra {@code subdomain}, with a new database at {@code
    * destination}.
    *
@@ -82,6 +93,20 @@ public final class OrchestraImport {
    *     code's, or the subdomain is taken; nothing was changed
    */
   public ImportReport importAs(Path file, String subdomain, Destination destination, boolean dryRun)
+      throws SQLException, IOException {
+    return importAs(file, subdomain, destination, dryRun, target -> {});
+  }
+
+  /**
+   * The same, telling {@code beforeCreating} which database it is about to create, so a command can
+   * name its target before acting.
+   */
+  public ImportReport importAs(
+      Path file,
+      String subdomain,
+      Destination destination,
+      boolean dryRun,
+      Consumer<Target> beforeCreating)
       throws SQLException, IOException {
     if (!CentralRegistry.isValidSubdomain(subdomain)) {
       throw new ArchiveRefusedException(
@@ -131,6 +156,7 @@ public final class OrchestraImport {
               server, registry, destination.databasePrefix(), subdomain, orchestraId);
     }
     DatabaseAddress address = server.address().withDatabase(databaseName);
+    beforeCreating.accept(new Target(subdomain, orchestraId, reactivated, address));
     if (dryRun) {
       return new ImportReport(subdomain, orchestraId, reactivated, true, address, archive, null);
     }

@@ -1,6 +1,7 @@
 package org.ripieno.datasafety.adoption;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -18,6 +19,7 @@ import org.ripieno.datasafety.adoption.SchemaDifference.Handling;
 import org.ripieno.datasafety.adoption.SchemaDifference.Kind;
 import org.ripieno.datasafety.archive.OrchestraRows;
 import org.ripieno.security.secrets.SecretBox;
+import org.ripieno.tenancy.DatabaseAddress;
 import org.ripieno.tenancy.DatabaseKind;
 import org.ripieno.tenancy.DatabaseLogin;
 import org.ripieno.tenancy.Migrations;
@@ -77,7 +79,8 @@ class OrchestraAdoptionIT {
 
     AdoptionReport dryRun =
         adoption.adopt(
-            new OrchestraAdoption.Request(subdomain, withPassword, null, null, "SCO", false, true));
+            new OrchestraAdoption.Request(
+                subdomain, withPassword, true, null, null, "SCO", false, true));
     assertThat(dryRun.outcome()).isEqualTo(Outcome.DRY_RUN);
     assertThat(dryRun.steps()).anyMatch(s -> s.startsWith("baseline Flyway"));
     assertThat(dryRun.orchestraId()).isNull();
@@ -91,7 +94,7 @@ class OrchestraAdoptionIT {
     AdoptionReport unconfirmed =
         adoption.adopt(
             new OrchestraAdoption.Request(
-                subdomain, withPassword, "another_db", null, "SCO", false, false));
+                subdomain, withPassword, true, "another_db", null, "SCO", false, false));
     assertThat(unconfirmed.outcome()).isEqualTo(Outcome.REFUSED);
     assertThat(unconfirmed.refusal()).contains("--confirm " + databaseName);
     assertThat(tableExists(legacy, "flyway_schema_history")).isFalse();
@@ -99,7 +102,7 @@ class OrchestraAdoptionIT {
     AdoptionReport adopted =
         adoption.adopt(
             new OrchestraAdoption.Request(
-                subdomain, withPassword, databaseName, null, "SCO", false, false));
+                subdomain, withPassword, true, databaseName, null, "SCO", false, false));
 
     assertThat(adopted.outcome()).as(String.join("\n", adopted.lines())).isEqualTo(Outcome.ADOPTED);
     assertThat(adopted.differences())
@@ -212,7 +215,7 @@ class OrchestraAdoptionIT {
     AdoptionReport again =
         adoption.adopt(
             new OrchestraAdoption.Request(
-                subdomain, withPassword, databaseName, null, "SCO", false, false));
+                subdomain, withPassword, true, databaseName, null, "SCO", false, false));
     assertThat(again.outcome()).isEqualTo(Outcome.ADOPTED);
     assertThat(again.orchestraId()).isEqualTo(orchestraId);
     assertThat(OrchestraRows.contents(legacy, UNTOUCHED)).isEqualTo(before);
@@ -230,7 +233,7 @@ class OrchestraAdoptionIT {
     AdoptionReport refused =
         adoption.adopt(
             new OrchestraAdoption.Request(
-                "broken", legacy, legacy.address().database(), null, null, false, false));
+                "broken", legacy, true, legacy.address().database(), null, null, false, false));
 
     assertThat(refused.outcome()).isEqualTo(Outcome.REFUSED);
     assertThat(refused.unexpectedDifferences())
@@ -252,6 +255,143 @@ class OrchestraAdoptionIT {
                 "select count(*) from \"Orchestra\" where \"subdomain\" = 'broken'"))
         .isZero();
     assertThat(OrchestraRows.contents(legacy, UNTOUCHED)).isEqualTo(before);
+  }
+
+  @Test
+  void centralTablesInALegacyOrchestraDatabaseAreKeptAndDoNotNeedForce() throws Exception {
+    DatabaseLogin legacy = legacyDatabase("legacy_incident");
+    OrchestraRows.fill(legacy, true);
+    // The legacy incident: central's tables created in the orchestra database too, with rows.
+    platform
+        .postgres()
+        .execute(
+            legacy,
+            """
+            create table "Orchestra" ("id" text primary key, "subdomain" text not null);
+            insert into "Orchestra" values ('legacy-1', 'incident');
+            create table "User" ("id" text primary key, "username" text not null);
+            insert into "User" values ('u1', 'a'), ('u2', 'b');
+            create table "Customer" ("id" text primary key);
+            """);
+    Map<String, String> before = OrchestraRows.contents(legacy, UNTOUCHED);
+    Map<String, String> centralTables =
+        OrchestraRows.contents(legacy, List.of("Orchestra", "User", "Customer"));
+    OrchestraAdoption adoption =
+        new OrchestraAdoption(platform.central(), platform.postgres().server(), secrets);
+
+    AdoptionReport adopted =
+        adoption.adopt(
+            new OrchestraAdoption.Request(
+                "incident", legacy, false, legacy.address().database(), null, null, false, false));
+
+    assertThat(adopted.outcome()).as(String.join("\n", adopted.lines())).isEqualTo(Outcome.ADOPTED);
+    assertThat(adopted.differences())
+        .extracting(SchemaDifference::table, SchemaDifference::handling)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("Orchestra", Handling.KEPT),
+            org.assertj.core.groups.Tuple.tuple("User", Handling.KEPT),
+            org.assertj.core.groups.Tuple.tuple("Customer", Handling.KEPT));
+    assertThat(adopted.unexpectedDifferences()).isEmpty();
+    assertThat(String.join("\n", adopted.lines())).contains("schema clean --orchestra");
+    // Kept with their rows (schema clean --orchestra backs them up and drops them later).
+    assertThat(OrchestraRows.contents(legacy, List.of("Orchestra", "User", "Customer")))
+        .isEqualTo(centralTables);
+    assertThat(OrchestraRows.contents(legacy, UNTOUCHED)).isEqualTo(before);
+    // No login of its own: the entry keeps none and routes through the server's login.
+    assertThat(
+            OrchestraRows.text(
+                platform.central(),
+                "select concat_ws('|', coalesce(\"databaseUser\", 'none'),"
+                    + " coalesce(\"databasePassword\", 'none')) from \"Orchestra\""
+                    + " where \"subdomain\" = 'incident'"))
+        .isEqualTo("none|none");
+    HttpResponse<String> musicians =
+        platform
+            .ripieno()
+            .send(
+                "GET",
+                "/api/orchestras/incident/musicians?status=all",
+                platform.superadmin(),
+                null);
+    assertThat(musicians.statusCode()).as(musicians.body()).isEqualTo(200);
+    assertThat(RunningRipieno.json(musicians).getInt("total")).isEqualTo(OrchestraRows.MUSICIANS);
+  }
+
+  @Test
+  void theCentralDatabaseItselfIsRefusedHoweverItsHostIsSpelled() throws Exception {
+    DatabaseLogin central = platform.central();
+    String versionBefore = Migrations.version(central.dataSource(), DatabaseKind.CENTRAL).current();
+    OrchestraAdoption adoption =
+        new OrchestraAdoption(central, platform.postgres().server(), secrets);
+    DatabaseAddress address = central.address();
+    String otherSpelling = address.host().equals("localhost") ? "127.0.0.1" : "localhost";
+    DatabaseLogin spelledOtherwise =
+        new DatabaseLogin(
+            new DatabaseAddress(otherSpelling, address.port(), address.database()),
+            central.user(),
+            central.password(),
+            "ripieno-test-adoption");
+
+    for (DatabaseLogin target : List.of(central, spelledOtherwise)) {
+      AdoptionReport refused =
+          adoption.adopt(
+              new OrchestraAdoption.Request(
+                  "central-itself", target, false, address.database(), null, null, true, false));
+
+      assertThat(refused.outcome()).isEqualTo(Outcome.REFUSED);
+      assertThat(refused.refusal()).contains("is the central database");
+    }
+    assertThat(tableExists(central, "OrchestraIdentity")).isFalse();
+    assertThat(tableExists(central, "Musician")).isFalse();
+    assertThat(Migrations.version(central.dataSource(), DatabaseKind.CENTRAL).current())
+        .isEqualTo(versionBefore);
+    assertThat(
+            OrchestraRows.count(
+                central,
+                "select count(*) from \"Orchestra\" where \"subdomain\" = 'central-itself'"))
+        .isZero();
+  }
+
+  @Test
+  void rowsThatChangeDuringTheAdoptionFailItNamingTheTableAndLeaveItUnregistered()
+      throws Exception {
+    DatabaseLogin legacy = legacyDatabase("legacy_changing");
+    OrchestraRows.fill(legacy, true);
+    // Something else at work in the database while it is adopted: here a trigger that deletes the
+    // audit log when migration V3 writes the IdSequence counters.
+    platform
+        .postgres()
+        .execute(
+            legacy,
+            """
+            create function "legacy_cleanup"() returns trigger language plpgsql as $$
+            begin delete from "AuditLog"; return null; end $$;
+            create trigger "legacy_cleanup" after insert on "IdSequence"
+              for each statement execute function "legacy_cleanup"();
+            """);
+    OrchestraAdoption adoption =
+        new OrchestraAdoption(platform.central(), platform.postgres().server(), secrets);
+
+    assertThatThrownBy(
+            () ->
+                adoption.adopt(
+                    new OrchestraAdoption.Request(
+                        "changing",
+                        legacy,
+                        false,
+                        legacy.address().database(),
+                        null,
+                        null,
+                        false,
+                        false)))
+        .isInstanceOf(AdoptionFailedException.class)
+        .hasMessageContaining("AuditLog (1 -> 0)")
+        .hasMessageNotContaining("Musician (");
+    assertThat(
+            OrchestraRows.count(
+                platform.central(),
+                "select count(*) from \"Orchestra\" where \"subdomain\" = 'changing'"))
+        .isZero();
   }
 
   /** A database as the legacy system left it: the V1 tables, no Flyway history. */

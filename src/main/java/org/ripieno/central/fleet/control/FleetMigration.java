@@ -177,7 +177,9 @@ public final class FleetMigration {
     }
     Outcome outcome;
     try {
-      outcome = migrateDatabase(orchestra.route(servers), progress, notify);
+      OrchestraRoute route = orchestra.route(servers);
+      notify.starting(progress.snapshot(), route);
+      outcome = migrateDatabase(route, progress, notify);
     } catch (OrchestraUnavailableException e) {
       outcome = Outcome.failed(null, e.getMessage(), true);
     } catch (RuntimeException e) {
@@ -370,6 +372,13 @@ public final class FleetMigration {
 
     void started(Snapshot snapshot) {
       call(() -> listener.started(snapshot));
+    }
+
+    void starting(Snapshot snapshot, OrchestraRoute route) {
+      snapshot.orchestras().stream()
+          .filter(entry -> entry.orchestraId().equals(route.orchestraId()))
+          .findFirst()
+          .ifPresent(entry -> call(() -> listener.starting(entry, route)));
     }
 
     void changed(Entry entry, Snapshot snapshot) {
