@@ -175,6 +175,14 @@ public final class FleetMigration {
           progress.finish(id, State.SKIPPED, null, 0, "No database yet"), progress.snapshot());
       return;
     }
+    if ("pending".equals(orchestra.status())) {
+      // Its provisioning owns the database (it may not carry its marker yet) and migrates it.
+      notify.changed(
+          progress.finish(
+              id, State.SKIPPED, null, 0, "Being provisioned; provisioning migrates it"),
+          progress.snapshot());
+      return;
+    }
     Outcome outcome;
     try {
       OrchestraRoute route = orchestra.route(servers);

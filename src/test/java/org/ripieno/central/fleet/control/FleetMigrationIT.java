@@ -66,6 +66,8 @@ class FleetMigrationIT {
     FleetTestDatabases.register(central, "o-three", "three", "inactive", 100, three);
     FleetTestDatabases.register(central, "o-gone", "gone", "deleted", 100, gone);
     FleetTestDatabases.register(central, "o-new", "new", "pending", 100, null);
+    DatabaseLogin provisioning = FleetTestDatabases.oneBehind(postgres, "prov", "o-prov");
+    FleetTestDatabases.register(central, "o-prov", "prov", "pending", 100, provisioning);
     FleetTestDatabases.register(
         central, "o-ghost", "ghost", "active", 100, postgres.login(postgres.uniqueName("nodb")));
     // The legacy incident: a registry row that points at central itself. Central has no
@@ -89,19 +91,21 @@ class FleetMigrationIT {
 
     Map<String, Entry> bySubdomain = bySubdomain(result);
     assertThat(bySubdomain.keySet())
-        .containsExactlyInAnyOrder("one", "two", "three", "new", "ghost", "wrong");
+        .containsExactlyInAnyOrder("one", "two", "three", "new", "prov", "ghost", "wrong");
     assertThat(bySubdomain.get("one").state()).isEqualTo(State.MIGRATED);
     assertThat(bySubdomain.get("one").fromVersion()).isEqualTo(behind);
     assertThat(bySubdomain.get("one").version()).isEqualTo(latest);
     assertThat(bySubdomain.get("two").state()).isEqualTo(State.MIGRATED);
     assertThat(bySubdomain.get("three").state()).isEqualTo(State.UP_TO_DATE);
     assertThat(bySubdomain.get("new").state()).isEqualTo(State.SKIPPED);
+    assertThat(bySubdomain.get("prov").state()).isEqualTo(State.SKIPPED);
+    assertThat(FleetTestDatabases.currentVersion(provisioning)).isEqualTo(behind);
     assertThat(bySubdomain.get("ghost").state()).isEqualTo(State.FAILED);
     assertThat(bySubdomain.get("ghost").error()).contains("cannot be reached");
     assertThat(bySubdomain.get("wrong").state()).isEqualTo(State.FAILED);
     assertThat(bySubdomain.get("wrong").error()).contains("no identity marker");
-    assertThat(result.total()).isEqualTo(6);
-    assertThat(result.done()).isEqualTo(6);
+    assertThat(result.total()).isEqualTo(7);
+    assertThat(result.done()).isEqualTo(7);
     assertThat(result.failed()).isEqualTo(2);
     assertThat(result.isFinished()).isTrue();
     assertThat(mostAtOnce.get()).isBetween(1, 2);
