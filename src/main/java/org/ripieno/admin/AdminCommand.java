@@ -52,12 +52,21 @@ public abstract class AdminCommand implements Callable<Integer> {
     return false;
   }
 
+  /**
+   * Whether this run is a dry run ({@code --dry-run}): a command with that option returns it, so a
+   * dry run never creates an embedded database, however much the command would write.
+   */
+  protected boolean dryRun() {
+    return false;
+  }
+
   @Override
   public final Integer call() throws Exception {
     RipienoAdmin root = (RipienoAdmin) spec.root().userObject();
     Output output = new Output(root.out, root.err, json);
     root.output = output;
-    try (AdminSession session = AdminSession.open(config, root.environment, output, writes())) {
+    try (AdminSession session =
+        AdminSession.open(config, root.environment, output, writes() && !dryRun())) {
       int exitCode = execute(session);
       output.finish(exitCode);
       return exitCode;

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Supplier;
 import org.flywaydb.core.api.FlywayException;
@@ -21,6 +22,7 @@ import org.ripieno.central.fleet.control.RegisteredOrchestra;
 import org.ripieno.central.fleet.control.RegisteredOrchestras;
 import org.ripieno.config.RipienoSettings;
 import org.ripieno.config.SettingsSource;
+import org.ripieno.datasafety.SqlErrors;
 import org.ripieno.datasafety.TableRows;
 import org.ripieno.launcher.EmbeddedDatabase;
 import org.ripieno.security.secrets.EncryptedString;
@@ -51,6 +53,7 @@ public final class AdminSession implements AutoCloseable {
   private EmbeddedDatabase.Started startedEmbedded;
   private Path embeddedDataDir;
   private SecretBox secrets;
+  private boolean secretsAnnounced;
 
   private AdminSession(
       Output output,
@@ -111,7 +114,7 @@ public final class AdminSession implements AutoCloseable {
       connection.isValid(5);
     } catch (SQLException e) {
       throw AdminFailure.cannotRun(
-          "The central database " + login + " cannot be reached: " + e.getMessage());
+          "The central database " + login + " cannot be reached: " + SqlErrors.describe(e));
     }
     central = login;
     return login;
@@ -186,7 +189,7 @@ public final class AdminSession implements AutoCloseable {
       empty = isBrandNew(connection);
       managed = TableRows.exists(connection, DatabaseKind.MIGRATION_HISTORY_TABLE);
     } catch (SQLException e) {
-      throw AdminFailure.cannotRun("Cannot inspect central: " + e.getMessage());
+      throw AdminFailure.cannotRun("Cannot inspect central: " + SqlErrors.describe(e));
     }
     if (!empty && !managed) {
       return true;
@@ -209,7 +212,7 @@ public final class AdminSession implements AutoCloseable {
       }
       Migrations.migrate(login.dataSource(), DatabaseKind.CENTRAL);
     } catch (FlywayException e) {
-      throw AdminFailure.cannotRun("Cannot migrate central: " + e.getMessage());
+      throw AdminFailure.cannotRun("Cannot migrate central: " + SqlErrors.describeFailure(e));
     }
     output.line(
         empty
@@ -231,16 +234,47 @@ public final class AdminSession implements AutoCloseable {
   }
 
   /**
-   * The secret box of the configuration, the server's ({@link SecretKeys#load(RipienoSettings)}).
+   * The secret box of the server's key, loaded read-only ({@link
+   * SecretKeys#loadExisting(RipienoSettings)}): the configured {@code ripieno.secret-key}, or the
+   * key file that exists in the data directory. The tool never creates a key: values encrypted with
+   * a key of its own could not be read by the server. With neither, a command that needs the key
+   * cannot run (2).
    */
   public SecretBox secrets() {
+    SecretBox box = loadSecrets();
+    if (!secretsAnnounced) {
+      secretsAnnounced = true;
+      output.line("secrets: key " + box.currentKeyId());
+    }
+    return box;
+  }
+
+  /**
+   * Fails now (2) when there is no key, so a command that will need it stops before it changes or
+   * creates anything; the key is announced when it is used.
+   */
+  public void requireSecretKey() {
+    loadSecrets();
+  }
+
+  private SecretBox loadSecrets() {
     if (secrets == null) {
+      Optional<SecretBox> existing;
       try {
-        secrets = SecretKeys.load(settings);
+        existing = SecretKeys.loadExisting(settings);
       } catch (RuntimeException e) {
         throw AdminFailure.cannotRun("Cannot load the secret key: " + e.getMessage());
       }
-      output.line("secrets: key " + secrets.currentKeyId());
+      secrets =
+          existing.orElseThrow(
+              () ->
+                  AdminFailure.cannotRun(
+                      "no secret key: set ripieno.secret-key or point ripieno.data-dir at the"
+                          + " server's data directory ("
+                          + settings.dataDir().toAbsolutePath().normalize()
+                          + " holds no "
+                          + SecretKeys.KEY_FILE_NAME
+                          + "); nothing was changed"));
     }
     return secrets;
   }
@@ -261,12 +295,12 @@ public final class AdminSession implements AutoCloseable {
             "Central holds no orchestra registry (no Orchestra table): there are no orchestras");
       }
     } catch (SQLException e) {
-      throw AdminFailure.cannotRun("Cannot read the orchestra registry: " + e.getMessage());
+      throw AdminFailure.cannotRun("Cannot read the orchestra registry: " + SqlErrors.describe(e));
     }
     try {
       return RegisteredOrchestras.allButDeleted(login.dataSource());
     } catch (SQLException e) {
-      throw AdminFailure.cannotRun("Cannot read the orchestra registry: " + e.getMessage());
+      throw AdminFailure.cannotRun("Cannot read the orchestra registry: " + SqlErrors.describe(e));
     }
   }
 
@@ -326,7 +360,7 @@ public final class AdminSession implements AutoCloseable {
           "Orchestra "
               + orchestra.subdomain()
               + "'s database cannot be reached: "
-              + e.getMessage());
+              + SqlErrors.describe(e));
     }
     output.target(
         orchestraLine(orchestra, route, marker == null ? "no marker" : "marker " + marker));

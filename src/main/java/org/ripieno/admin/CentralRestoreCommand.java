@@ -42,6 +42,11 @@ final class CentralRestoreCommand extends AdminCommand {
   boolean dryRun;
 
   @Override
+  protected boolean dryRun() {
+    return dryRun;
+  }
+
+  @Override
   protected boolean writes() {
     return true;
   }
@@ -55,6 +60,9 @@ final class CentralRestoreCommand extends AdminCommand {
       throw AdminFailure.cannotRun(e.getMessage());
     }
     Output out = session.output();
+    // Every restore may encrypt or must decrypt secrets: without the server's key it stops here,
+    // before an embedded database or a central schema is created.
+    session.requireSecretKey();
     DatabaseLogin central = session.targetCentral();
     String name = central.address().database();
     if (merge && !dryRun) {

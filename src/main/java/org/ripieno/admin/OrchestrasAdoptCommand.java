@@ -66,6 +66,11 @@ final class OrchestrasAdoptCommand extends AdminCommand {
   boolean dryRun;
 
   @Override
+  protected boolean dryRun() {
+    return dryRun;
+  }
+
+  @Override
   protected boolean writes() {
     return true;
   }

@@ -43,6 +43,11 @@ final class OrchestrasImportCommand extends AdminCommand {
   boolean dryRun;
 
   @Override
+  protected boolean dryRun() {
+    return dryRun;
+  }
+
+  @Override
   protected boolean writes() {
     return true;
   }

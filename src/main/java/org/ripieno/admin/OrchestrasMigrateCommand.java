@@ -41,6 +41,11 @@ final class OrchestrasMigrateCommand extends AdminCommand {
   boolean dryRun;
 
   @Override
+  protected boolean dryRun() {
+    return dryRun;
+  }
+
+  @Override
   protected int execute(AdminSession session) {
     if (all && !subdomains.isEmpty()) {
       throw AdminFailure.cannotRun("Name orchestras or migrate --all, not both");

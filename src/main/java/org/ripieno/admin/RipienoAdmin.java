@@ -11,6 +11,7 @@ import java.util.TimeZone;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ripieno.datasafety.SqlErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -108,7 +109,8 @@ public final class RipienoAdmin implements Callable<Integer> {
       return failure.getMessage();
     }
     if (failure instanceof SQLException sql) {
-      return "Database error: " + sql.getMessage();
+      // Described without the server's Detail, which quotes the rows ("Failing row contains").
+      return "Database error: " + SqlErrors.describe(sql);
     }
     if (failure instanceof UncheckedIOException io) {
       return failure.getMessage() + ": " + io.getCause().getMessage();
@@ -117,6 +119,11 @@ public final class RipienoAdmin implements Callable<Integer> {
     for (Throwable cause = failure.getCause();
         cause != null && cause != cause.getCause();
         cause = cause.getCause()) {
+      if (cause instanceof SQLException) {
+        // A wrapper's own message may quote the driver's, Detail and all: told without it.
+        message = new StringBuilder(SqlErrors.describeFailure(failure));
+        break;
+      }
       message.append(": ").append(cause.getMessage());
     }
     return "Could not run: " + failure.getClass().getSimpleName() + ": " + message;

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code schema check}: the schema guard's report per database (missing, misplaced with row counts,
  * unknown tables). Reads only. Exit 1 when any database misses a table or holds a misplaced one, or
- * cannot be reached.
+ * cannot be reached, or when an orchestra's database carries another orchestra's identity marker or
+ * none.
  */
 @Command(
     name = "check",
@@ -123,6 +124,11 @@ final class SchemaCheckCommand extends AdminCommand {
         Json.createObjectBuilder(SchemaReports.toJson(report))
             .add("orchestra", entry.subdomain())
             .build());
+    if (!Boolean.TRUE.equals(found.markerMatches())) {
+      // Another orchestra's database (or one without a marker) is not this orchestra's schema,
+      // however healthy its tables: the probe's text names the marker it found.
+      return found.error() != null ? found.error() : "its identity marker is not this orchestra's";
+    }
     return report.isHealthy() ? null : "tables missing or misplaced";
   }
 }

@@ -3,9 +3,11 @@ package org.ripieno.admin;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import org.ripieno.central.fleet.control.RegisteredOrchestra;
+import org.ripieno.datasafety.schema.control.CentralTarget;
 import org.ripieno.datasafety.schema.control.SchemaCleaner;
 import org.ripieno.datasafety.schema.control.SchemaReports;
 import org.ripieno.tenancy.DatabaseKind;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code schema clean}: backs up every misplaced table of one database (structure and every row,
  * verified by reading the file back) and drops it; a legacy orchestra database's {@code SystemLog}
- * has its rows moved to central first. Needs {@code --confirm <database name>}.
+ * has its rows moved to central first, once its columns are known to fit central's. Needs {@code
+ * --confirm <database name>}; {@code --central} refuses a database that is not central.
  */
 @Command(
     name = "clean",
@@ -45,6 +48,11 @@ final class SchemaCleanCommand extends AdminCommand {
   boolean dryRun;
 
   @Override
+  protected boolean dryRun() {
+    return dryRun;
+  }
+
+  @Override
   protected int execute(AdminSession session) throws SQLException {
     Output out = session.output();
     DatabaseLogin centralLogin = session.targetCentral();
@@ -54,6 +62,14 @@ final class SchemaCleanCommand extends AdminCommand {
     if (target.central()) {
       database = centralLogin;
       kind = DatabaseKind.CENTRAL;
+      try (Connection connection = database.connect()) {
+        // Seen as central, an orchestra's database is nothing but misplaced tables.
+        CentralTarget.whyNotCentral(connection)
+            .ifPresent(
+                reason -> {
+                  throw AdminFailure.checkFailed(reason + "; nothing was changed");
+                });
+      }
     } else {
       RegisteredOrchestra orchestra = session.orchestra(target.orchestra());
       database = session.targetOrchestra(orchestra).login();

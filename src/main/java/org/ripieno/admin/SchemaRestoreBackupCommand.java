@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.List;
 import org.ripieno.datasafety.TableRows;
 import org.ripieno.datasafety.schema.control.BackupRestorer;
+import org.ripieno.datasafety.schema.control.CentralTarget;
 import org.ripieno.datasafety.schema.control.TableBackup;
 import org.ripieno.tenancy.DatabaseLogin;
 import picocli.CommandLine.ArgGroup;
@@ -15,7 +16,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code schema restore-backup}: puts tables backed up by {@code schema clean} back (a backup file,
- * or the directory of one clean), in one transaction, refusing tables that exist already.
+ * or the directory of one clean), in one transaction, refusing tables that exist already, a backup
+ * whose structure holds statements a clean does not write, and, with {@code --central}, a database
+ * that is not central.
  */
 @Command(
     name = "restore-backup",
@@ -38,6 +41,11 @@ final class SchemaRestoreBackupCommand extends AdminCommand {
   boolean dryRun;
 
   @Override
+  protected boolean dryRun() {
+    return dryRun;
+  }
+
+  @Override
   protected int execute(AdminSession session) throws SQLException {
     Output out = session.output();
     List<Path> files;
@@ -55,6 +63,19 @@ final class SchemaRestoreBackupCommand extends AdminCommand {
             : session.targetOrchestra(session.orchestra(target.orchestra())).login();
     String name = database.address().database();
     try (Connection connection = database.connect()) {
+      if (target.central()) {
+        // Tables put into an orchestra's database taken for central would be served as its own.
+        CentralTarget.whyNotCentral(connection)
+            .ifPresent(
+                reason -> {
+                  throw AdminFailure.checkFailed(reason + "; nothing was restored");
+                });
+      }
+      try {
+        BackupRestorer.vouchFor(backups, files);
+      } catch (BackupRestorer.RestoreRefusedException e) {
+        throw AdminFailure.checkFailed(e.getMessage());
+      }
       for (TableBackup backup : backups) {
         boolean exists = TableRows.exists(connection, backup.table());
         out.line(

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * Files in the data directory that only their owner may read: generated keys and the first
@@ -49,7 +50,66 @@ public final class OwnerOnlyFiles {
     }
   }
 
-  /** Replaces the file with the content, readable only by its owner. */
+  /**
+   * The base64 key in the file, read only: nothing is created when there is no such file.
+   *
+   * @return empty when the file does not exist; {@code bytes} is null when it holds no base64
+   */
+  public static Optional<Key> readKey(Path file) {
+    synchronized (LOCK) {
+      if (!Files.exists(file)) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(
+            new Key(decode(Files.readString(file, StandardCharsets.US_ASCII).strip()), false));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read " + file.toAbsolutePath(), e);
+      }
+    }
+  }
+
+  /**
+   * Creates the directory and any missing parents, the ones created accessible only by their owner
+   * ({@code rwx------}); directories that exist already are left as they are.
+   */
+  public static void createDirectories(Path directory) {
+    Path absolute = directory.toAbsolutePath();
+    try {
+      Path parent = absolute.getParent();
+      if (parent != null && !Files.isDirectory(parent)) {
+        createDirectories(parent);
+      }
+      if (Files.isDirectory(absolute)) {
+        return;
+      }
+      try {
+        Files.createDirectory(
+            absolute,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      } catch (UnsupportedOperationException notPosix) {
+        Files.createDirectory(absolute);
+        var plain = absolute.toFile();
+        boolean restricted =
+            plain.setReadable(false, false)
+                && plain.setWritable(false, false)
+                && plain.setExecutable(false, false)
+                && plain.setReadable(true, true)
+                && plain.setWritable(true, true)
+                && plain.setExecutable(true, true);
+        if (!restricted) {
+          throw new IOException("Cannot restrict the permissions of " + absolute);
+        }
+      }
+    } catch (java.nio.file.FileAlreadyExistsException raced) {
+      if (!Files.isDirectory(absolute)) {
+        throw new UncheckedIOException("Cannot create the directory " + absolute, raced);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the directory " + absolute, e);
+    }
+  }
+
   /**
    * An empty file only its owner can read and write, replacing any file of that name, for content
    * written as a stream (exports holding an orchestra's data or password hashes).
@@ -64,6 +124,7 @@ public final class OwnerOnlyFiles {
     }
   }
 
+  /** Replaces the file with the content, readable only by its owner. */
   public static void replace(Path file, String content) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());

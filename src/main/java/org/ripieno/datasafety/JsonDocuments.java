@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import org.ripieno.config.OwnerOnlyFiles;
 
 /**
  * Reading and writing the JSON documents of the data-safety tools (exports, backups, reports) with
@@ -73,14 +74,22 @@ public final class JsonDocuments {
 
   /**
    * Writes the document next to the file first, forces it to disk and then moves it in place, so a
-   * file of that name is either complete or absent (never half a backup).
+   * file of that name is either complete or absent (never half a backup). The file is readable by
+   * its owner only from the moment it exists (backups hold every row of a table), and directories
+   * it creates are its owner's only too ({@link OwnerOnlyFiles}).
    */
   public static void writeDurably(JsonStructure document, Path file) {
     try {
       Path directory = file.toAbsolutePath().getParent();
-      Files.createDirectories(directory);
+      OwnerOnlyFiles.createDirectories(directory);
       Path partial = directory.resolve(file.getFileName() + ".partial");
-      Files.writeString(partial, pretty(document), StandardCharsets.UTF_8);
+      OwnerOnlyFiles.createEmpty(partial);
+      Files.writeString(
+          partial,
+          pretty(document),
+          StandardCharsets.UTF_8,
+          StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING);
       try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
         channel.force(true);
       }

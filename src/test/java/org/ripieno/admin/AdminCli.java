@@ -59,6 +59,26 @@ public final class AdminCli {
     return new AdminCli(config);
   }
 
+  /**
+   * Configured for this central database and a data directory of its own, with no {@code
+   * ripieno.secret-key}: the key is the data directory's {@code secret.key}, if there is one.
+   */
+  public static AdminCli forCentralWithoutKey(DatabaseLogin central, Path workDir)
+      throws IOException {
+    Path config = workDir.resolve("ripieno-admin.properties");
+    Files.createDirectories(workDir);
+    Files.writeString(
+        config,
+        "ripieno.central.url="
+            + central.address().jdbcUrl()
+            + "\nripieno.central.user="
+            + central.user()
+            + "\nripieno.data-dir="
+            + workDir.resolve("data")
+            + "\n");
+    return new AdminCli(config);
+  }
+
   public Path config() {
     return config;
   }

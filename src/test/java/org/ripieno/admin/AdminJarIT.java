@@ -116,7 +116,6 @@ class AdminJarIT {
     assertThat(nothing.err()).contains("holds no embedded database");
     assertThat(dataDir.resolve("postgres")).doesNotExist();
 
-    // Disaster recovery onto a fresh machine: the restore starts it and creates the schema.
     Path legacy = work.resolve("main-tables-export-1751554354027.json");
     Files.writeString(
         legacy,
@@ -124,6 +123,21 @@ class AdminJarIT {
             + "\"username\":\"superadmin\",\"email\":\"s@example.org\",\"passwordHash\":\"$2b$10$x\","
             + "\"role\":\"superadmin\",\"orchestraId\":null,\"active\":true,\"lastLogin\":null,"
             + "\"createdAt\":\"2025-06-30T10:00:00.000Z\",\"updatedAt\":\"2025-06-30T10:00:00.000Z\"}]}");
+
+    // A dry run of a writing command does not create one either.
+    Run dryRun =
+        admin(
+            Map.of(
+                "RIPIENO_DATA_DIR", dataDir.toString(), "RIPIENO_SECRET_KEY", AdminCli.SECRET_KEY),
+            "central",
+            "restore",
+            legacy.toString(),
+            "--dry-run");
+    assertThat(dryRun.exitCode()).as(dryRun.toString()).isEqualTo(2);
+    assertThat(dryRun.err()).contains("holds no embedded database");
+    assertThat(dataDir.resolve("postgres")).doesNotExist();
+
+    // Disaster recovery onto a fresh machine: the restore starts it and creates the schema.
     Run restore =
         admin(
             Map.of(

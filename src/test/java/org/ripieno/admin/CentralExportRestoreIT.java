@@ -323,4 +323,184 @@ class CentralExportRestoreIT {
         .contains("User (users): 2 in the file, 2 to write", "nothing was changed");
     assertThat(state(target)).isEqualTo(empty);
   }
+
+  /** A legacy main-tables export: one orchestra (9 fields and a plaintext API key), its admin. */
+  private static String legacyExport(String apiKey, JsonObjectBuilder... extraUsers) {
+    var users =
+        Json.createArrayBuilder()
+            .add(
+                Json.createObjectBuilder()
+                    .add("id", "u-sco")
+                    .add("username", "sco-admin")
+                    .add("email", "sco-admin@example.org")
+                    .add(
+                        "passwordHash", "$2b$10$abcdefghijklmnopqrstuu0123456789012345678901234567")
+                    .add("role", "admin")
+                    .add("orchestraId", "o-sco")
+                    .add("active", true)
+                    .addNull("lastLogin")
+                    .add("createdAt", "2025-06-28T12:00:00.000Z")
+                    .add("updatedAt", "2025-07-01T10:00:00.000Z"));
+    for (JsonObjectBuilder user : extraUsers) {
+      users.add(user);
+    }
+    return Json.createObjectBuilder()
+        .add("exportDate", "2025-07-03T14:52:34.025Z")
+        .add(
+            "orchestras",
+            Json.createArrayBuilder()
+                .add(
+                    Json.createObjectBuilder()
+                        .add("id", "o-sco")
+                        .add("name", "SCO")
+                        .add("subdomain", "sco")
+                        .add("contactName", "SCO kontakt")
+                        .add("contactEmail", "sco@example.org")
+                        .add(
+                            "databaseUrl",
+                            "postgresql://sco:sco-db-pw@db.example.org:5432/sco?pgbouncer=true")
+                        .add("status", "active")
+                        .add("apiKey", apiKey)
+                        .add("createdAt", "2025-06-28T12:00:00.000Z")
+                        .add("updatedAt", "2025-07-02T08:30:00.456Z")))
+        .add("users", users)
+        .build()
+        .toString();
+  }
+
+  private static String queryText(DatabaseLogin database, String sql) throws Exception {
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getString(1);
+    }
+  }
+
+  @Test
+  void aMergeChangesOnlyTheColumnsTheFileCarriesAndPlaintextApiKeysAreStoredHashed()
+      throws Exception {
+    DatabaseLogin central = POSTGRES.createEmpty("merge_columns");
+    Migrations.migrate(central.dataSource(), DatabaseKind.CENTRAL);
+    String apiKey = "sk_sco_0123456789abcdef0123456789abcdef0123456789ab9f3e";
+    Path file = work.resolve("merge-columns.json");
+    Files.writeString(file, legacyExport(apiKey));
+    AdminCli admin = AdminCli.forCentral(central, work.resolve("merge_columns"));
+
+    AdminCli.Result first = admin.run("central", "restore", file.toString());
+    assertThat(first.exitCode()).as(first.toString()).isZero();
+    assertThat(first.out()).contains("plaintext apiKey").doesNotContain(apiKey);
+    assertThat(queryText(central, "select \"apiKey\" from \"Orchestra\""))
+        .isEqualTo(org.ripieno.security.secrets.ApiKeys.hash(apiKey));
+    assertThat(queryText(central, "select \"apiKeyLast4\" from \"Orchestra\"")).isEqualTo("9f3e");
+
+    // What the server did since: a password change revoked the admin's tokens, the orchestra's
+    // plan changed. The legacy file carries neither column.
+    POSTGRES.execute(
+        central,
+        "update \"User\" set \"tokenVersion\" = 4, \"mustChangePassword\" = true;"
+            + " update \"Orchestra\" set \"maxMusicians\" = 500, \"schemaVersion\" = '3'");
+    Map<String, List<String>> before = state(central);
+
+    AdminCli.Result merge =
+        admin.run(
+            "central",
+            "restore",
+            file.toString(),
+            "--merge",
+            "--confirm",
+            central.address().database());
+
+    assertThat(merge.exitCode()).as(merge.toString()).isZero();
+    assertThat(merge.out())
+        .contains("Orchestra (orchestras): 1 in the file, 0 written, 1 identical, 1 verified")
+        .contains("User (users): 1 in the file, 0 written, 1 identical, 1 verified");
+    assertThat(state(central)).isEqualTo(before);
+    assertThat(queryText(central, "select \"tokenVersion\"::text from \"User\"")).isEqualTo("4");
+  }
+
+  @Test
+  void withoutAConfiguredKeyOnlyTheDataDirectorysKeyIsUsedAndNoneIsEverCreated() throws Exception {
+    DatabaseLogin central = POSTGRES.createEmpty("no_key");
+    Path file = work.resolve("no-key.json");
+    Files.writeString(
+        file, legacyExport("sk_sco_00000000000000000000000000000000000000000000abcd"));
+    Path workDir = work.resolve("no_key");
+    AdminCli admin = AdminCli.forCentralWithoutKey(central, workDir);
+    Path keyFile = workDir.resolve("data").resolve(SecretKeys.KEY_FILE_NAME);
+
+    AdminCli.Result refused = admin.run("central", "restore", file.toString());
+
+    assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+    assertThat(refused.err())
+        .contains(
+            "no secret key: set ripieno.secret-key or point ripieno.data-dir at the server's");
+    assertThat(keyFile).doesNotExist();
+    try (Connection connection = central.connect();
+        Statement statement = connection.createStatement();
+        ResultSet tables =
+            statement.executeQuery("select count(*) from pg_tables where schemaname = 'public'")) {
+      tables.next();
+      assertThat(tables.getLong(1)).as("nothing created before the key was found").isZero();
+    }
+
+    // The server's key file in the data directory: used as it is, never replaced.
+    Files.createDirectories(keyFile.getParent());
+    Files.writeString(keyFile, AdminCli.SECRET_KEY + "\n");
+    AdminCli.Result restored = admin.run("central", "restore", file.toString());
+
+    assertThat(restored.exitCode()).as(restored.toString()).isZero();
+    assertThat(restored.out()).contains("secrets: key " + BOX.currentKeyId());
+    assertThat(BOX.decrypt(queryText(central, "select \"databasePassword\" from \"Orchestra\"")))
+        .isEqualTo("sco-db-pw");
+    assertThat(Files.readString(keyFile)).isEqualTo(AdminCli.SECRET_KEY + "\n");
+  }
+
+  @Test
+  void aDatabaseErrorIsToldByConstraintAndColumnNeverWithTheRowsContents() throws Exception {
+    DatabaseLogin central = POSTGRES.createEmpty("sql_errors");
+    Migrations.migrate(central.dataSource(), DatabaseKind.CENTRAL);
+    AdminCli admin = AdminCli.forCentral(central, work.resolve("sql_errors"));
+    String hash = "$2b$10$secretsecretsecretsecretsecretsecretsecretsecretsecre";
+    JsonObjectBuilder noEmail =
+        Json.createObjectBuilder()
+            .add("id", "u-noemail")
+            .add("username", "no-email")
+            .addNull("email")
+            .add("passwordHash", hash)
+            .add("role", "admin")
+            .add("orchestraId", "o-sco")
+            .add("active", true)
+            .add("createdAt", "2025-06-28T12:00:00.000Z");
+    Path notNull = work.resolve("not-null.json");
+    Files.writeString(notNull, legacyExport("sk_sco_x1", noEmail));
+
+    AdminCli.Result missing = admin.run("central", "restore", notNull.toString());
+
+    assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(2);
+    assertThat(missing.err())
+        .contains("email", "User", "23502", "nothing was restored")
+        .doesNotContain("Failing row", "Detail", hash, "no-email");
+
+    JsonObjectBuilder twin =
+        Json.createObjectBuilder()
+            .add("id", "u-twin")
+            .add("username", "sco-admin")
+            .add("email", "twin@example.org")
+            .add("passwordHash", hash)
+            .add("role", "admin")
+            .add("orchestraId", "o-sco")
+            .add("active", true)
+            .add("createdAt", "2025-06-28T12:00:00.000Z");
+    Path duplicate = work.resolve("duplicate.json");
+    Files.writeString(duplicate, legacyExport("sk_sco_x2", twin));
+
+    AdminCli.Result conflict = admin.run("central", "restore", duplicate.toString());
+
+    assertThat(conflict.exitCode()).as(conflict.toString()).isEqualTo(1);
+    assertThat(conflict.err())
+        .contains("User_username_key", "23505")
+        .doesNotContain("Key (", "Detail", "twin@example.org");
+    assertThat(state(central).values()).allSatisfy(rows -> assertThat(rows).isEmpty());
+  }
 }

@@ -283,6 +283,36 @@ class LegacyCentralRestoreIT {
     assertThat(legacy.statusCode()).as(legacy.body()).isEqualTo(200);
     assertThat(RunningRipieno.json(legacy).getString("format")).isEqualTo("legacy");
 
+    // A row the database refuses: the answer names the column, never the row the server quotes.
+    String hash = "$2b$10$leakleakleakleakleakleakleakleakleakleakleakleakleakl";
+    String noEmail =
+        Json.createObjectBuilder()
+            .add("exportDate", "2025-07-03T14:52:34.025Z")
+            .add("orchestras", Json.createArrayBuilder())
+            .add(
+                "users",
+                Json.createArrayBuilder()
+                    .add(
+                        Json.createObjectBuilder()
+                            .add("id", "u-noemail")
+                            .add("username", "no-email")
+                            .addNull("email")
+                            .add("passwordHash", hash)
+                            .add("role", "superadmin")
+                            .addNull("orchestraId")
+                            .add("active", true)
+                            .add("createdAt", "2025-06-30T10:00:00.000Z")))
+            .build()
+            .toString();
+    HttpResponse<String> refusedRow =
+        ripieno.send(
+            "POST", "/api/platform/central/restore?merge=true&dryRun=true", superadmin, noEmail);
+    assertThat(refusedRow.statusCode()).as(refusedRow.body()).isEqualTo(400);
+    assertThat(refusedRow.body())
+        .contains("email", "23502")
+        .doesNotContain("Failing row", "Detail", hash, "no-email");
+    assertThat(state()).isEqualTo(before);
+
     HttpResponse<String> notAnExport =
         ripieno.send("POST", "/api/platform/central/restore", superadmin, "{\"hello\":1}");
     assertThat(notAnExport.statusCode()).as(notAnExport.body()).isEqualTo(400);

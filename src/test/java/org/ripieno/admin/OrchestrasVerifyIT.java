@@ -47,8 +47,13 @@ class OrchestrasVerifyIT {
   }
 
   private static void register(String id, String subdomain, String database) throws Exception {
+    register(central, id, subdomain, database);
+  }
+
+  private static void register(DatabaseLogin registry, String id, String subdomain, String database)
+      throws Exception {
     POSTGRES.execute(
-        central,
+        registry,
         "insert into \"Orchestra\" (\"id\", \"orchestraId\", \"name\", \"subdomain\", \"status\","
             + " \"contactName\", \"contactEmail\", \"updatedAt\", \"databaseHost\","
             + " \"databasePort\", \"databaseName\") values ('"
@@ -149,5 +154,30 @@ class OrchestrasVerifyIT {
       tables.next();
       assertThat(tables.getLong(1)).isZero();
     }
+  }
+
+  @Test
+  void schemaCheckFailsForADatabaseWithAnotherOrchestrasMarkerOrNoneAndNamesIt() throws Exception {
+    AdminCli.Result swapped = admin.run("schema", "check", "--orchestra", "swapped");
+
+    assertThat(swapped.exitCode()).as(swapped.toString()).isEqualTo(1);
+    assertThat(swapped.out())
+        .contains("orchestra swapped: FAILED", "orch-other")
+        .doesNotContain("orchestra good");
+    assertThat(admin.run("schema", "check", "--orchestra", "good").exitCode()).isZero();
+
+    // Every orchestra table there, the marker table too, but no marker in it.
+    DatabaseLogin registry = POSTGRES.createEmpty("check_registry");
+    Migrations.migrate(registry.dataSource(), DatabaseKind.CENTRAL);
+    DatabaseLogin unmarked = POSTGRES.createEmpty("check_unmarked");
+    Migrations.migrate(unmarked.dataSource(), DatabaseKind.ORCHESTRA);
+    register(registry, "orch-unmarked", "unmarked", unmarked.address().database());
+
+    AdminCli.Result none =
+        AdminCli.forCentral(registry, work.resolve("check_registry"))
+            .run("schema", "check", "--orchestra", "unmarked");
+
+    assertThat(none.exitCode()).as(none.toString()).isEqualTo(1);
+    assertThat(none.out()).contains("orchestra unmarked: FAILED", "identity marker");
   }
 }

@@ -2,6 +2,8 @@ package org.ripieno.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -9,12 +11,15 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -315,5 +320,252 @@ class SchemaCleanIT {
     try (Stream<Path> files = Files.walk(work.resolve("move-backups"))) {
       assertThat(files.filter(f -> f.endsWith("SystemLog.json"))).hasSize(1);
     }
+  }
+
+  private static long count(DatabaseLogin database, String table) throws Exception {
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("select count(*) from \"" + table + "\"")) {
+      result.next();
+      return result.getLong(1);
+    }
+  }
+
+  /** Registers an orchestra in central, pointing at its database. */
+  private static void register(DatabaseLogin central, String id, String subdomain, DatabaseLogin db)
+      throws Exception {
+    POSTGRES.execute(
+        central,
+        "insert into \"Orchestra\" (\"id\", \"orchestraId\", \"name\", \"subdomain\", \"status\","
+            + " \"contactName\", \"contactEmail\", \"updatedAt\", \"databaseHost\","
+            + " \"databasePort\", \"databaseName\") values ('"
+            + id
+            + "', '"
+            + id
+            + "', '"
+            + subdomain
+            + "', '"
+            + subdomain
+            + "', 'active', 'A', 'a@example.org', now(), '"
+            + db.address().host()
+            + "', "
+            + db.address().port()
+            + ", '"
+            + db.address().database()
+            + "')");
+  }
+
+  private static String permissions(Path path) throws IOException {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+  }
+
+  private static JsonObject withStructure(JsonObject backup, String key, JsonValue value) {
+    return Json.createObjectBuilder(backup)
+        .add(
+            "structure",
+            Json.createObjectBuilder(backup.getJsonObject("structure")).add(key, value))
+        .build();
+  }
+
+  @Test
+  void aDatabaseThatIsNotCentralIsNeitherCleanedNorRestoredIntoAsCentral() throws Exception {
+    // An orchestra's database configured as central: seen as central, every table is misplaced.
+    DatabaseLogin orchestra = POSTGRES.createOrchestra("notcentral", "orch-nc");
+    POSTGRES.execute(
+        orchestra,
+        "insert into \"Musician\" (\"musicianId\", \"firstName\", \"lastName\", \"email\","
+            + " \"updatedAt\") values ('MUS001', 'A', 'A', 'a@example.org', now())");
+    String name = orchestra.address().database();
+    AdminCli asCentral = AdminCli.forCentral(orchestra, work.resolve("notcentral"));
+    Path backups = work.resolve("notcentral-backups");
+
+    AdminCli.Result clean =
+        asCentral.run(
+            "schema", "clean", "--central", "--confirm", name, "--backup-dir", backups.toString());
+
+    assertThat(clean.exitCode()).as(clean.toString()).isEqualTo(1);
+    assertThat(clean.err()).contains("OrchestraIdentity", "not central", "nothing was changed");
+    assertThat(count(orchestra, "Musician")).isEqualTo(1);
+    assertThat(backups).doesNotExist();
+
+    DatabaseLogin source = centralWithOrchestraTables("notcentral_source");
+    AdminCli.Result sourceClean =
+        AdminCli.forCentral(source, work.resolve("notcentral_source"))
+            .run(
+                "schema",
+                "clean",
+                "--central",
+                "--confirm",
+                source.address().database(),
+                "--backup-dir",
+                work.resolve("notcentral-source-backups").toString(),
+                "--json");
+    assertThat(sourceClean.exitCode()).as(sourceClean.toString()).isZero();
+    String backup = sourceClean.json().getString("backupDirectory");
+
+    // Without the backed-up tables, only its marker tells the orchestra's database apart.
+    POSTGRES.execute(orchestra, "drop table \"Musician\", \"Project\" cascade");
+    AdminCli.Result intoOrchestra =
+        asCentral.run("schema", "restore-backup", backup, "--central", "--confirm", name);
+    assertThat(intoOrchestra.exitCode()).as(intoOrchestra.toString()).isEqualTo(1);
+    assertThat(intoOrchestra.err()).contains("OrchestraIdentity", "nothing was restored");
+    assertThat(exists(orchestra, "Musician")).isFalse();
+
+    DatabaseLogin empty = POSTGRES.createEmpty("notcentral_empty");
+    AdminCli.Result intoEmpty =
+        AdminCli.forCentral(empty, work.resolve("notcentral_empty"))
+            .run(
+                "schema",
+                "restore-backup",
+                backup,
+                "--central",
+                "--confirm",
+                empty.address().database());
+    assertThat(intoEmpty.exitCode()).as(intoEmpty.toString()).isEqualTo(1);
+    assertThat(intoEmpty.err()).contains("lacks the central tables", "nothing was restored");
+    assertThat(exists(empty, "Musician")).isFalse();
+  }
+
+  @Test
+  void backupsAreOwnerOnlyAndARestoreRunsNoStatementItCannotVouchFor() throws Exception {
+    DatabaseLogin central = centralWithOrchestraTables("vouch_central");
+    String name = central.address().database();
+    AdminCli admin = AdminCli.forCentral(central, work.resolve("vouch"));
+    Path backups = work.resolve("vouch-backups");
+    AdminCli.Result clean =
+        admin.run(
+            "schema",
+            "clean",
+            "--central",
+            "--confirm",
+            name,
+            "--backup-dir",
+            backups.toString(),
+            "--json");
+    assertThat(clean.exitCode()).as(clean.toString()).isZero();
+    Path directory = Path.of(clean.json().getString("backupDirectory"));
+
+    assertThat(permissions(backups)).isEqualTo("rwx------");
+    assertThat(permissions(directory)).isEqualTo("rwx------");
+    try (Stream<Path> files = Files.list(directory)) {
+      assertThat(files.toList())
+          .hasSize(2)
+          .allSatisfy(file -> assertThat(permissions(file)).isEqualTo("rw-------"));
+    }
+
+    JsonObject musician = JsonDocuments.readObject(directory.resolve("Musician.json"));
+    JsonObject structure = musician.getJsonObject("structure");
+    String index = structure.getJsonArray("indexes").getString(0);
+    JsonObject primaryKey = structure.getJsonArray("constraints").getJsonObject(0);
+    assertThat(primaryKey.getString("type")).isEqualTo("p");
+    Map<String, JsonObject> forged = new LinkedHashMap<>();
+    forged.put(
+        "second-statement",
+        withStructure(
+            musician,
+            "indexes",
+            Json.createArrayBuilder()
+                .add(index + "; CREATE TABLE \"injected\" (\"x\" integer)")
+                .build()));
+    forged.put(
+        "other-table-index",
+        withStructure(
+            musician,
+            "indexes",
+            Json.createArrayBuilder()
+                .add("CREATE INDEX \"injected\" ON public.\"User\" USING btree (email)")
+                .build()));
+    forged.put(
+        "second-action",
+        withStructure(
+            musician,
+            "constraints",
+            Json.createArrayBuilder()
+                .add(
+                    Json.createObjectBuilder(primaryKey)
+                        .add(
+                            "definition",
+                            primaryKey.getString("definition") + ", ADD COLUMN \"injected\" text"))
+                .build()));
+    forged.put(
+        "other-table-structure", withStructure(musician, "table", Json.createValue("injected")));
+    for (Map.Entry<String, JsonObject> forgery : forged.entrySet()) {
+      Path file = work.resolve("forged-" + forgery.getKey() + ".json");
+      Files.writeString(file, JsonDocuments.pretty(forgery.getValue()));
+
+      AdminCli.Result refused =
+          admin.run("schema", "restore-backup", file.toString(), "--central", "--confirm", name);
+
+      assertThat(refused.exitCode()).as(forgery.getKey() + ": " + refused).isEqualTo(1);
+      assertThat(refused.err()).contains("nothing was restored");
+      assertThat(exists(central, "Musician")).isFalse();
+      assertThat(exists(central, "injected")).isFalse();
+      try (Connection connection = central.connect();
+          Statement statement = connection.createStatement();
+          ResultSet found =
+              statement.executeQuery(
+                  "select count(*) from pg_indexes where indexname = 'injected'")) {
+        found.next();
+        assertThat(found.getLong(1)).as(forgery.getKey()).isZero();
+      }
+    }
+
+    // Rows that break the table's own primary key: the error names the constraint, not the rows.
+    JsonArray rows = musician.getJsonArray("rows");
+    Path doubled = work.resolve("doubled-Musician.json");
+    Files.writeString(
+        doubled,
+        JsonDocuments.pretty(
+            Json.createObjectBuilder(musician)
+                .add("rows", Json.createArrayBuilder(rows).add(rows.get(0)))
+                .add("rowCount", rows.size() + 1)
+                .build()));
+    AdminCli.Result broken =
+        admin.run("schema", "restore-backup", doubled.toString(), "--central", "--confirm", name);
+    assertThat(broken.exitCode()).as(broken.toString()).isEqualTo(2);
+    assertThat(broken.err())
+        .contains("Musician_pkey")
+        .doesNotContain("Key (", "is duplicated", "Detail");
+    assertThat(exists(central, "Musician")).isFalse();
+
+    AdminCli.Result restore =
+        admin.run("schema", "restore-backup", directory.toString(), "--central", "--confirm", name);
+    assertThat(restore.exitCode()).as(restore.toString()).isZero();
+    assertThat(count(central, "Musician")).isEqualTo(3);
+  }
+
+  @Test
+  void aLegacySystemLogWhoseColumnsDoNotFitCentralIsNotMovedAndTheMisfitsAreNamed()
+      throws Exception {
+    DatabaseLogin central = POSTGRES.createEmpty("misfit_central");
+    Migrations.migrate(central.dataSource(), DatabaseKind.CENTRAL);
+    DatabaseLogin orchestra = POSTGRES.createOrchestra("misfit_sco", "orch-misfit");
+    register(central, "orch-misfit", "misfit", orchestra);
+    // No category (central requires one), and a column central has no place for.
+    POSTGRES.execute(
+        orchestra,
+        "create table \"SystemLog\" (\"id\" text primary key, \"timestamp\" timestamp(3) not null"
+            + " default current_timestamp, \"level\" text not null, \"message\" text not null,"
+            + " \"legacyNote\" text); insert into \"SystemLog\" (\"id\", \"level\", \"message\","
+            + " \"legacyNote\") values ('log1', 'info', 'sent', 'kept only here')");
+    AdminCli admin = AdminCli.forCentral(central, work.resolve("misfit"));
+    Path backups = work.resolve("misfit-backups");
+
+    AdminCli.Result clean =
+        admin.run(
+            "schema",
+            "clean",
+            "--orchestra",
+            "misfit",
+            "--confirm",
+            orchestra.address().database(),
+            "--backup-dir",
+            backups.toString());
+
+    assertThat(clean.exitCode()).as(clean.toString()).isEqualTo(1);
+    assertThat(clean.err()).contains("legacyNote", "category", "nothing was changed");
+    assertThat(count(orchestra, "SystemLog")).isEqualTo(1);
+    assertThat(count(central, "SystemLog")).isZero();
+    assertThat(backups).doesNotExist();
   }
 }

@@ -1,6 +1,7 @@
 package org.ripieno.datasafety.adoption;
 
 import java.util.List;
+import org.ripieno.datasafety.SqlErrors;
 
 /**
  * An adoption that failed after it had begun to change the database. The message names the steps
@@ -15,7 +16,7 @@ public class AdoptionFailedException extends RuntimeException {
         "Adopting "
             + subdomain
             + " failed ("
-            + cause.getMessage()
+            + SqlErrors.describeFailure(cause)
             + ") after: "
             + (stepsDone.isEmpty() ? "no change" : String.join(", ", stepsDone))
             + "; fix the cause and run the adoption again to complete it",

@@ -122,10 +122,13 @@ public final class SchemaComparison {
 
   /**
    * Every legacy column must have a column in central (else its values would be lost), and every
-   * column central requires must come from the legacy table (except the orchestra id, which
-   * adoption sets).
+   * column central requires must come from the legacy table (except the orchestra id, which the
+   * move sets). Adoption and {@code schema clean} both check this before they move a legacy
+   * orchestra database's {@code SystemLog} rows into central.
+   *
+   * @return the misfits, all {@link Handling#UNEXPECTED}; empty when every row can move
    */
-  private static List<SchemaDifference> systemLogFit(
+  public static List<SchemaDifference> systemLogFit(
       SchemaCatalog.Table legacy, SchemaCatalog.Table central) {
     List<SchemaDifference> misfits = new ArrayList<>();
     for (Column column : legacy.columns()) {

@@ -13,6 +13,9 @@ import java.util.HexFormat;
  */
 public final class ApiKeys {
 
+  /** How a stored hash begins; a stored value without it is a legacy plaintext key. */
+  public static final String HASH_PREFIX = "sha256:";
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private ApiKeys() {}
@@ -46,10 +49,11 @@ public final class ApiKeys {
         storedHash.getBytes(StandardCharsets.US_ASCII));
   }
 
-  static String hash(String key) {
+  /** The hash of a key, as {@code Orchestra.apiKey} holds it: {@code sha256:<64 hex>}. */
+  public static String hash(String key) {
     try {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return "sha256:"
+      return HASH_PREFIX
           + HexFormat.of().formatHex(sha256.digest(key.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException impossible) {
       throw new IllegalStateException(impossible);

@@ -48,13 +48,54 @@ public final class SecretKeys {
         configuredKey.filter(key -> !key.isBlank()).isPresent()
             ? SecretBox.Key.fromBytes(decodeConfigured(configuredKey.get(), CONFIG_KEY))
             : SecretBox.Key.fromBytes(readOrCreateKeyFile(dataDir));
+    return new SecretBox(currentKey, previousKeys(previousKeys));
+  }
+
+  /**
+   * The box the configuration describes, read-only: the configured key ({@code ripieno.secret-key},
+   * with {@code ripieno.secret-key.previous}) or the key file that already exists in {@code
+   * ripieno.data-dir}. Unlike {@link #load(RipienoSettings)} it never generates a key: a tool that
+   * works on the server's data must use the server's key, and a key of its own would encrypt values
+   * the server cannot read.
+   *
+   * @return empty when no key is configured and the data directory holds no key file
+   */
+  public static Optional<SecretBox> loadExisting(RipienoSettings settings) {
+    return loadExisting(
+        settings.optional(CONFIG_KEY), settings.list(CONFIG_KEY + ".previous"), settings.dataDir());
+  }
+
+  /**
+   * As {@link #load(Optional, List, Path)}, but reading {@code <dataDir>/secret.key} only when it
+   * exists: nothing is created, neither the file nor the directory.
+   *
+   * @return empty when no key is configured and there is no key file
+   * @throws IllegalArgumentException when a configured key is not base64 of exactly 32 bytes
+   * @throws IllegalStateException when the key file does not hold such a key
+   */
+  public static Optional<SecretBox> loadExisting(
+      Optional<String> configuredKey, List<String> previousKeys, Path dataDir) {
+    if (configuredKey.filter(key -> !key.isBlank()).isPresent()) {
+      return Optional.of(load(configuredKey, previousKeys, dataDir));
+    }
+    Path keyFile = dataDir.resolve(KEY_FILE_NAME).toAbsolutePath();
+    Optional<OwnerOnlyFiles.Key> key = OwnerOnlyFiles.readKey(keyFile);
+    if (key.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new SecretBox(
+            SecretBox.Key.fromBytes(checked(key.get(), keyFile)), previousKeys(previousKeys)));
+  }
+
+  private static List<SecretBox.Key> previousKeys(List<String> previousKeys) {
     List<SecretBox.Key> decryptOnlyKeys = new ArrayList<>();
     for (int i = 0; i < previousKeys.size(); i++) {
       String description = "previous key number " + (i + 1) + " of " + CONFIG_KEY;
       decryptOnlyKeys.add(
           SecretBox.Key.fromBytes(decodeConfigured(previousKeys.get(i), description)));
     }
-    return new SecretBox(currentKey, decryptOnlyKeys);
+    return decryptOnlyKeys;
   }
 
   private static byte[] decodeConfigured(String base64, String description) {
@@ -90,6 +131,18 @@ public final class SecretKeys {
   private static byte[] readOrCreateKeyFile(Path dataDir) {
     Path keyFile = dataDir.resolve(KEY_FILE_NAME).toAbsolutePath();
     OwnerOnlyFiles.Key key = OwnerOnlyFiles.readOrGenerateKey(keyFile, KEY_BYTES);
+    byte[] bytes = checked(key, keyFile);
+    LOG.info(
+        "Secrets at rest are encrypted with the key "
+            + (key.generated() ? "generated in " : "kept in ")
+            + keyFile
+            + "; set "
+            + CONFIG_KEY
+            + " instead when running several instances, so they all share one key");
+    return bytes;
+  }
+
+  private static byte[] checked(OwnerOnlyFiles.Key key, Path keyFile) {
     if (key.bytes() == null || key.bytes().length != KEY_BYTES) {
       throw new IllegalStateException(
           "The secret key file "
@@ -99,13 +152,6 @@ public final class SecretKeys {
               + " bytes; restore it from a backup (values encrypted with it cannot be read"
               + " without it)");
     }
-    LOG.info(
-        "Secrets at rest are encrypted with the key "
-            + (key.generated() ? "generated in " : "kept in ")
-            + keyFile
-            + "; set "
-            + CONFIG_KEY
-            + " instead when running several instances, so they all share one key");
     return key.bytes();
   }
 }

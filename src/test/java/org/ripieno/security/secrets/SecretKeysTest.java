@@ -143,4 +143,42 @@ class SecretKeysTest {
         .hasMessageContaining("secret.key")
         .hasMessageNotContaining("garbage-value");
   }
+
+  @Test
+  void theReadOnlyLoaderNeverCreatesAKeyNorItsDirectory() {
+    Path nested = dataDir.resolve("not/there");
+
+    assertThat(SecretKeys.loadExisting(Optional.empty(), List.of(), nested)).isEmpty();
+    assertThat(SecretKeys.loadExisting(Optional.of(" "), List.of(), dataDir)).isEmpty();
+
+    assertThat(nested).doesNotExist();
+    assertThat(dataDir.resolve("secret.key")).doesNotExist();
+  }
+
+  @Test
+  void theReadOnlyLoaderUsesTheServersKeyFileOrTheConfiguredKey() throws Exception {
+    SecretBox server = SecretKeys.load(Optional.empty(), List.of(), dataDir);
+    String stored = server.encrypt("db-password");
+
+    SecretBox existing =
+        SecretKeys.loadExisting(Optional.empty(), List.of(), dataDir).orElseThrow();
+    assertThat(existing.currentKeyId()).isEqualTo(server.currentKeyId());
+    assertThat(existing.decrypt(stored)).isEqualTo("db-password");
+
+    SecretBox configured =
+        SecretKeys.loadExisting(Optional.of(CONFIGURED_KEY), List.of(), dataDir).orElseThrow();
+    assertThat(configured.currentKeyId())
+        .isEqualTo(SecretBox.Key.fromBytes(Base64.getDecoder().decode(CONFIGURED_KEY)).id());
+  }
+
+  @Test
+  void theReadOnlyLoaderRefusesACorruptKeyFileWithoutItsContent() throws Exception {
+    Files.writeString(dataDir.resolve("secret.key"), "garbage-value");
+
+    assertThatThrownBy(() -> SecretKeys.loadExisting(Optional.empty(), List.of(), dataDir))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("secret.key")
+        .hasMessageNotContaining("garbage-value");
+    assertThat(Files.readString(dataDir.resolve("secret.key"))).isEqualTo("garbage-value");
+  }
 }

@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import org.ripieno.central.systemlog.control.SystemLogWriter;
 import org.ripieno.datasafety.JsonDocuments;
+import org.ripieno.datasafety.SqlErrors;
 import org.ripieno.datasafety.central.control.CentralExport;
 import org.ripieno.datasafety.central.control.CentralRestore;
 import org.ripieno.security.Allow;
@@ -131,7 +132,9 @@ public class CentralDataResource {
         Response.Status.SERVICE_UNAVAILABLE,
         Text.of(
             "The central database failed: {0}",
-            "Den centrala databasen svarade med fel: {0}", e.getMessage()));
+            "Den centrala databasen svarade med fel: {0}",
+            // Without the server's Detail, which quotes rows (password hashes, secrets).
+            SqlErrors.describe(e)));
   }
 
   private void record(String what, Map<String, String> metadata) {

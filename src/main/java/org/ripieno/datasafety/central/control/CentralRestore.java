@@ -27,17 +27,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.ripieno.datasafety.JsonDocuments.InvalidDocumentException;
+import org.ripieno.datasafety.SqlErrors;
 import org.ripieno.datasafety.TableRows;
+import org.ripieno.datasafety.schema.control.CentralTarget;
 import org.ripieno.datasafety.schema.control.TableStructure;
 import org.ripieno.security.Role;
 import org.ripieno.security.secrets.SecretBox;
 import org.ripieno.tenancy.DatabaseKind;
-import org.ripieno.tenancy.IdentityMarker;
-import org.ripieno.tenancy.SchemaGuard;
-import org.ripieno.tenancy.SchemaReport;
 
 /**
  * Restores a central export, Ripieno's ({@link CentralFormat}) or the legacy one ({@link
@@ -57,9 +57,11 @@ import org.ripieno.tenancy.SchemaReport;
  *       back) unless every row verifies.
  * </ul>
  *
- * Columns a file lacks get their column default; secrets left out of an export keep the stored
- * value (or stay empty on a new row; a new account without a password hash gets one that no
- * password matches).
+ * Columns a file lacks get their column default on a new row and keep their stored value on an
+ * existing one; secrets left out of an export keep the stored value (or stay empty on a new row; a
+ * new account without a password hash gets one that no password matches). A legacy file's plaintext
+ * API key is stored as its hash ({@link LegacyCentralFormat#apiKeyHashed}); a Ripieno export is
+ * restored as it is, column for column.
  */
 public final class CentralRestore {
 
@@ -249,12 +251,13 @@ public final class CentralRestore {
       if (e instanceof SQLException sql && sql.getSQLState() != null) {
         if ("23505".equals(sql.getSQLState())) {
           throw new RestoreRefusedException(
-              Refusal.CONFLICT, sql.getMessage() + "; nothing was restored");
+              Refusal.CONFLICT, SqlErrors.describe(sql) + "; nothing was restored");
         }
         if (sql.getSQLState().startsWith("23") || sql.getSQLState().startsWith("22")) {
           // A value of the file the column does not take (type, check, not null, reference).
+          // Named by constraint and column: the server's Detail would quote the whole row.
           throw new RestoreRefusedException(
-              Refusal.INVALID_FILE, sql.getMessage() + "; nothing was restored");
+              Refusal.INVALID_FILE, SqlErrors.describe(sql) + "; nothing was restored");
         }
       }
       throw e;
@@ -305,19 +308,9 @@ public final class CentralRestore {
   }
 
   private static void requireCentral(Connection central, String database) throws SQLException {
-    SchemaReport report = SchemaGuard.inspect(central, DatabaseKind.CENTRAL);
-    if (report.misplaced().containsKey(IdentityMarker.TABLE)) {
-      throw new RestoreRefusedException(
-          Refusal.NOT_CENTRAL,
-          "Database "
-              + database
-              + " carries an orchestra identity marker: it is an orchestra's database, not"
-              + " central");
-    }
-    if (!report.missing().isEmpty()) {
-      throw new RestoreRefusedException(
-          Refusal.NOT_CENTRAL,
-          "Database " + database + " lacks the central tables " + report.missing());
+    Optional<String> notCentral = CentralTarget.whyNotCentral(central);
+    if (notCentral.isPresent()) {
+      throw new RestoreRefusedException(Refusal.NOT_CENTRAL, notCentral.get());
     }
     if (!TableRows.exists(central, DatabaseKind.MIGRATION_HISTORY_TABLE)) {
       throw new RestoreRefusedException(
@@ -580,12 +573,12 @@ public final class CentralRestore {
         written++;
         continue;
       }
+      // Only the file's columns change: a column the file lacks (an older or legacy file) keeps
+      // the stored value. Setting it to its default would, for one, reset User.tokenVersion and
+      // bring back the tokens a password change had revoked. Defaults apply to new rows only.
       present.removeAll(kept);
-      Set<String> absent = new LinkedHashSet<>(structure.insertableColumns());
-      absent.removeAll(present);
-      absent.removeAll(kept);
       Savepoint savepoint = central.setSavepoint();
-      update(central, table, present, absent, row, id);
+      update(central, table, present, row, id);
       JsonObject after = TableRows.byId(central, table, id).orElseThrow();
       if (sameState(before, after, before.keySet(), encrypted, box)) {
         // Keep the stored ciphertexts: the state is the same.
@@ -619,44 +612,27 @@ public final class CentralRestore {
     }
   }
 
+  /** Sets the file's columns of a stored row; the columns the file lacks are not touched. */
   private static void update(
-      Connection central,
-      String table,
-      Set<String> present,
-      Set<String> absent,
-      JsonObject row,
-      String id)
+      Connection central, String table, Set<String> present, JsonObject row, String id)
       throws SQLException {
-    List<String> assignments = new ArrayList<>();
     List<String> changed = present.stream().filter(c -> !"id".equals(c)).toList();
-    if (!changed.isEmpty()) {
-      assignments.add(
-          "("
-              + changed.stream().map(TableRows::quote).collect(Collectors.joining(", "))
-              + ") = (select "
-              + changed.stream().map(c -> "f." + quote(c)).collect(Collectors.joining(", "))
-              + " from json_populate_record(null::"
-              + quote(table)
-              + ", ?::json) f)");
-    }
-    absent.stream()
-        .filter(c -> !"id".equals(c))
-        .forEach(c -> assignments.add(quote(c) + " = DEFAULT"));
-    if (assignments.isEmpty()) {
+    if (changed.isEmpty()) {
       return;
     }
     try (PreparedStatement update =
         central.prepareStatement(
             "update "
                 + quote(table)
-                + " set "
-                + String.join(", ", assignments)
-                + " where \"id\"::text = ?")) {
-      int index = 1;
-      if (!changed.isEmpty()) {
-        update.setString(index++, row.toString());
-      }
-      update.setString(index, id);
+                + " set ("
+                + changed.stream().map(TableRows::quote).collect(Collectors.joining(", "))
+                + ") = (select "
+                + changed.stream().map(c -> "f." + quote(c)).collect(Collectors.joining(", "))
+                + " from json_populate_record(null::"
+                + quote(table)
+                + ", ?::json) f) where \"id\"::text = ?")) {
+      update.setString(1, row.toString());
+      update.setString(2, id);
       update.executeUpdate();
     }
   }

@@ -3,10 +3,12 @@ package org.ripieno.datasafety.central.control;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import org.ripieno.datasafety.JsonDocuments.InvalidDocumentException;
+import org.ripieno.security.secrets.ApiKeys;
 
 /**
  * The legacy {@code main-tables-export-<epoch-ms>.json} ({@code exportDate}, {@code orchestras},
@@ -23,7 +25,8 @@ import org.ripieno.datasafety.JsonDocuments.InvalidDocumentException;
  *       named in the notes;
  *   <li>{@code provisioningState} is {@code ACTIVE} for an active orchestra with a database (it was
  *       serving), else the column default;
- *   <li>{@code updatedAt} is {@code createdAt} when missing.
+ *   <li>{@code updatedAt} is {@code createdAt} when missing;
+ *   <li>a plaintext {@code apiKey} is stored as its hash, with {@code apiKeyLast4} from it.
  * </ul>
  */
 public final class LegacyCentralFormat {
@@ -80,7 +83,40 @@ public final class LegacyCentralFormat {
       row.add("provisioningState", "ACTIVE");
     }
     defaultUpdatedAt(legacy, row);
-    return new Converted(row.build(), notes);
+    Converted hashed = apiKeyHashed(row.build());
+    notes.addAll(hashed.notes());
+    return new Converted(hashed.row(), notes);
+  }
+
+  /**
+   * An orchestra row whose {@code apiKey} is a plaintext key (the legacy system stored keys as they
+   * were handed out) with the key replaced by its hash ({@link ApiKeys#hash}, what Ripieno stores
+   * and compares a presented key with) and {@code apiKeyLast4} taken from it. The hash is the same
+   * on every run, so restoring the file again finds the row identical. A stored hash ({@code
+   * sha256:...}) is left as it is.
+   */
+  public static Converted apiKeyHashed(JsonObject orchestra) {
+    if (!present(orchestra, "apiKey")
+        || !(orchestra.get("apiKey") instanceof JsonString key)
+        || key.getString().startsWith(ApiKeys.HASH_PREFIX)) {
+      return new Converted(orchestra, List.of());
+    }
+    String plaintext = key.getString();
+    String last4 = plaintext.substring(Math.max(0, plaintext.length() - 4));
+    JsonObject row =
+        Json.createObjectBuilder(orchestra)
+            .add("apiKey", ApiKeys.hash(plaintext))
+            .add("apiKeyLast4", last4)
+            .build();
+    String name = orchestra.getString("subdomain", orchestra.getString("id", "?"));
+    return new Converted(
+        row,
+        List.of(
+            "orchestra "
+                + name
+                + ": the plaintext apiKey is stored as its hash (the key still works; ends in "
+                + last4
+                + ")"));
   }
 
   public static JsonObject user(JsonObject legacy) {

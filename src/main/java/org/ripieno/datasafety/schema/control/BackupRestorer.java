@@ -20,7 +20,8 @@ import org.ripieno.tenancy.DatabaseLogin;
  * Puts tables backed up by {@link SchemaCleaner} back, in one transaction: every table is created,
  * filled, its sequences set to where they were, its constraints and indexes added, foreign keys
  * last; then each table's row count is compared with its backup's. A table that exists already is
- * refused, nothing is changed.
+ * refused, and so is a backup whose structure holds statements {@code schema clean} does not write
+ * ({@link #vouchFor}); nothing is changed.
  */
 public final class BackupRestorer {
 
@@ -79,8 +80,36 @@ public final class BackupRestorer {
     return backups;
   }
 
+  /**
+   * Refuses backups whose structure holds anything but what the catalog writes for their own table
+   * ({@link TableStructure#unvouched}): their structure is run as SQL on the target.
+   */
+  public static void vouchFor(List<TableBackup> backups, List<Path> files) {
+    for (int i = 0; i < backups.size(); i++) {
+      TableBackup backup = backups.get(i);
+      List<String> problems = new ArrayList<>();
+      if (!backup.table().equals(backup.structure().table())) {
+        problems.add(
+            "it is the backup of "
+                + backup.table()
+                + " but its structure is "
+                + backup.structure().table()
+                + "'s");
+      }
+      problems.addAll(backup.structure().unvouched());
+      if (!problems.isEmpty()) {
+        throw new RestoreRefusedException(
+            files.get(i)
+                + " holds statements a backup by schema clean does not: "
+                + String.join("; ", problems)
+                + "; nothing was restored");
+      }
+    }
+  }
+
   public static Result restore(DatabaseLogin target, List<Path> files) throws SQLException {
     List<TableBackup> backups = read(files);
+    vouchFor(backups, files);
     try (Connection connection = target.connect()) {
       connection.setAutoCommit(false);
       try {

@@ -1,6 +1,5 @@
 package org.ripieno.datasafety.schema.control;
 
-
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -16,10 +15,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.ripieno.datasafety.TableRows;
 import org.ripieno.datasafety.adoption.LegacySystemLog;
+import org.ripieno.datasafety.adoption.SchemaComparison;
+import org.ripieno.datasafety.adoption.SchemaDifference;
+import org.ripieno.datasafety.archive.SchemaCatalog;
 import org.ripieno.tenancy.DatabaseKind;
 import org.ripieno.tenancy.DatabaseLogin;
 import org.ripieno.tenancy.SchemaGuard;
@@ -31,7 +34,7 @@ import org.ripieno.tenancy.SchemaGuard;
  * the target. A legacy orchestra database's own {@code SystemLog} is backed up the same way and
  * then moved into central {@code "SystemLog"} with the orchestra's id ({@link
  * LegacySystemLog#moveToCentral}, the move adoption uses too), which drops it once every row is in
- * central.
+ * central; first its columns must fit central's, by adoption's rule.
  */
 public final class SchemaCleaner {
 
@@ -119,6 +122,10 @@ public final class SchemaCleaner {
           throw new IllegalArgumentException(
               "An orchestra database's SystemLog is moved to central, which needs the orchestra");
         }
+        // Before anything is written: every column must have a place in central's SystemLog.
+        try (Connection central = move.central().connect()) {
+          requireSystemLogFits(connection, central);
+        }
         // Backed up first (a copy as it was), then moved: the move checks every id in central.
         CleanedTable backedUp =
             inTransaction(
@@ -144,6 +151,35 @@ public final class SchemaCleaner {
       }
     }
     return new Result(database, directory, cleaned);
+  }
+
+  /**
+   * Refuses a legacy {@code SystemLog} whose columns do not fit central's ({@link
+   * SchemaComparison#systemLogFit}, adoption's rule): a column central lacks would lose its values,
+   * a column central requires and the legacy table lacks would stop the insert halfway.
+   */
+  static void requireSystemLogFits(Connection orchestra, Connection central) throws SQLException {
+    SchemaCatalog.Table legacy = SchemaCatalog.read(orchestra).table(SYSTEM_LOG).orElseThrow();
+    Optional<SchemaCatalog.Table> centralLog = SchemaCatalog.read(central).table(SYSTEM_LOG);
+    if (centralLog.isEmpty()) {
+      throw new CleanAbortedException(
+          "Central holds no SystemLog to move the orchestra's rows to; nothing was changed");
+    }
+    List<SchemaDifference> misfits = SchemaComparison.systemLogFit(legacy, centralLog.get());
+    if (!misfits.isEmpty()) {
+      throw new CleanAbortedException(
+          "The orchestra database's SystemLog does not fit central SystemLog: "
+              + misfits.stream()
+                  .map(
+                      d ->
+                          "column "
+                              + d.name()
+                              + (d.kind() == SchemaDifference.Kind.MISSING_COLUMN
+                                  ? " is missing (" + d.expected() + ")"
+                                  : " (" + d.actual() + ") has no column in central"))
+                  .collect(Collectors.joining(", "))
+              + "; nothing was changed");
+    }
   }
 
   private interface Work<T> {

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A table's structure as the catalog describes it: columns (type, default, NOT NULL, identity,
@@ -175,6 +176,107 @@ public record TableStructure(
     }
     statements.addAll(indexes);
     return statements;
+  }
+
+  /**
+   * What of this structure a restore could not vouch for: every piece of text that goes into a
+   * statement must be what the catalog writes for this table and nothing more. An index must be
+   * {@code CREATE [UNIQUE] INDEX <name> ON public."<this table>" USING ...}; a constraint one
+   * definition of its kind (added to this table by name); a column's type, default and generated
+   * expression one clause each; a sequence one of the integer types. No text may hold a {@code ;},
+   * and none may continue past its own clause with a comma (which would add another column or
+   * another action to the statement). A backup file is data anyone with access to the directory
+   * could have edited; its structure is run as SQL, so it is checked first.
+   *
+   * @return one line per problem; empty when the structure can be restored as it is
+   */
+  public List<String> unvouched() {
+    List<String> problems = new ArrayList<>();
+    Pattern index =
+        Pattern.compile(
+            "CREATE (UNIQUE )?INDEX (\"(?:[^\"]|\"\")+\"|[a-z_][a-z0-9_$]*) ON public\\.(?:"
+                + Pattern.quote(quote(table))
+                + (table.matches("[a-z_][a-z0-9_$]*") ? "|" + Pattern.quote(table) : "")
+                + ") USING [a-z]+ \\(.*");
+    for (String definition : indexes) {
+      if (definition.contains(";")
+          || !index.matcher(definition).matches()
+          || !oneClause(definition)) {
+        problems.add("index of another form or another table: " + definition);
+      }
+    }
+    for (Constraint constraint : constraints) {
+      String prefix =
+          switch (String.valueOf(constraint.type())) {
+            case "p" -> "PRIMARY KEY (";
+            case "u" -> "UNIQUE ";
+            case "c" -> "CHECK (";
+            case "f" -> "FOREIGN KEY (";
+            case "x" -> "EXCLUDE ";
+            default -> null;
+          };
+      String definition = constraint.definition();
+      if (prefix == null
+          || definition == null
+          || !definition.startsWith(prefix)
+          || !oneClause(definition)) {
+        problems.add(
+            "constraint "
+                + constraint.name()
+                + " of type "
+                + constraint.type()
+                + " is not one such constraint: "
+                + definition);
+      }
+    }
+    for (Column column : columns) {
+      for (String text :
+          new String[] {column.type(), column.defaultExpression(), column.generated()}) {
+        if (text != null && !oneClause(text)) {
+          problems.add("column " + column.name() + " holds more than one clause: " + text);
+        }
+      }
+      if (column.identity() != null && !List.of("a", "d").contains(column.identity())) {
+        problems.add("column " + column.name() + " has an unknown identity " + column.identity());
+      }
+    }
+    for (OwnedSequence sequence : sequences) {
+      if (!List.of("smallint", "integer", "bigint").contains(sequence.dataType())) {
+        problems.add("sequence " + sequence.name() + " has the data type " + sequence.dataType());
+      }
+    }
+    return problems;
+  }
+
+  /**
+   * No {@code ;}, brackets and quotes balanced, and no comma outside them: the text is one clause
+   * and cannot carry a second column, action or statement.
+   */
+  static boolean oneClause(String text) {
+    if (text.indexOf(';') >= 0) {
+      return false;
+    }
+    int depth = 0;
+    char quoted = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quoted != 0) {
+        if (c == quoted) {
+          quoted = 0; // a doubled quote closes and reopens, which comes to the same
+        }
+      } else if (c == '"' || c == '\'') {
+        quoted = c;
+      } else if (c == '(' || c == '[') {
+        depth++;
+      } else if (c == ')' || c == ']') {
+        if (--depth < 0) {
+          return false;
+        }
+      } else if (c == ',' && depth == 0) {
+        return false;
+      }
+    }
+    return depth == 0 && quoted == 0;
   }
 
   public List<String> foreignKeyStatements() {

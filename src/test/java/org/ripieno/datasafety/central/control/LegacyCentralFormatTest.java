@@ -7,6 +7,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.ripieno.datasafety.JsonDocuments;
+import org.ripieno.security.secrets.ApiKeys;
 
 /** The legacy export read as Ripieno rows: the fields older files lack, and the database URL. */
 class LegacyCentralFormatTest {
@@ -148,5 +149,21 @@ class LegacyCentralFormatTest {
     // Ripieno's own export holds the column's UTC value without an offset.
     assertThat(CentralRestore.utcLocal("2025-07-03T14:52:34.025"))
         .isEqualTo("2025-07-03T14:52:34.025000");
+  }
+
+  @Test
+  void aPlaintextApiKeyIsStoredAsItsHashWithItsLastFourAndAStoredHashIsKept() {
+    String key = "sk_sco_0123456789abcdef0123456789abcdef0123456789abcdef";
+    JsonObject legacy =
+        Json.createObjectBuilder(legacyOrchestra("active", POOLER)).add("apiKey", key).build();
+
+    LegacyCentralFormat.Converted converted = LegacyCentralFormat.orchestra(legacy);
+
+    assertThat(converted.row().getString("apiKey")).isEqualTo(ApiKeys.hash(key));
+    assertThat(ApiKeys.matches(key, converted.row().getString("apiKey"))).isTrue();
+    assertThat(converted.row().getString("apiKeyLast4")).isEqualTo("cdef");
+    assertThat(converted.notes().toString()).contains("apiKey").doesNotContain(key);
+    // Converting the converted row again changes nothing: a second restore finds it identical.
+    assertThat(LegacyCentralFormat.orchestra(converted.row()).row()).isEqualTo(converted.row());
   }
 }
