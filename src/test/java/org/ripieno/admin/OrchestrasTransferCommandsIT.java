@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ripieno.central.fleet.FleetTestDatabases;
 import org.ripieno.datasafety.archive.OrchestraRows;
 import org.ripieno.security.secrets.SecretBox;
 import org.ripieno.tenancy.DatabaseKind;
@@ -268,24 +269,6 @@ class OrchestrasTransferCommandsIT {
   }
 
   private static void register(String id, String subdomain, String database) throws Exception {
-    POSTGRES.execute(
-        central,
-        "insert into \"Orchestra\" (\"id\", \"orchestraId\", \"name\", \"subdomain\", \"status\","
-            + " \"contactName\", \"contactEmail\", \"updatedAt\", \"provisioningState\","
-            + " \"databaseHost\", \"databasePort\", \"databaseName\") values ('"
-            + id
-            + "', '"
-            + id
-            + "', '"
-            + subdomain
-            + "', '"
-            + subdomain
-            + "', 'active', 'A', 'a@example.org', now(), 'ACTIVE', '"
-            + source.address().host()
-            + "', "
-            + source.address().port()
-            + ", '"
-            + database
-            + "')");
+    FleetTestDatabases.register(central, id, subdomain, "active", 100, POSTGRES.login(database));
   }
 }

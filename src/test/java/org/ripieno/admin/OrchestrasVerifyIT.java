@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ripieno.central.fleet.FleetTestDatabases;
 import org.ripieno.tenancy.DatabaseKind;
 import org.ripieno.tenancy.DatabaseLogin;
 import org.ripieno.tenancy.Migrations;
@@ -52,25 +53,7 @@ class OrchestrasVerifyIT {
 
   private static void register(DatabaseLogin registry, String id, String subdomain, String database)
       throws Exception {
-    POSTGRES.execute(
-        registry,
-        "insert into \"Orchestra\" (\"id\", \"orchestraId\", \"name\", \"subdomain\", \"status\","
-            + " \"contactName\", \"contactEmail\", \"updatedAt\", \"databaseHost\","
-            + " \"databasePort\", \"databaseName\") values ('"
-            + id
-            + "', '"
-            + id
-            + "', '"
-            + subdomain
-            + "', '"
-            + subdomain
-            + "', 'active', 'A', 'a@example.org', now(), '"
-            + good.address().host()
-            + "', "
-            + good.address().port()
-            + ", '"
-            + database
-            + "')");
+    FleetTestDatabases.register(registry, id, subdomain, "active", 100, POSTGRES.login(database));
   }
 
   @AfterAll

@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ripieno.central.fleet.FleetTestDatabases;
 import org.ripieno.datasafety.JsonDocuments;
 import org.ripieno.tenancy.DatabaseKind;
 import org.ripieno.tenancy.DatabaseLogin;
@@ -334,25 +335,7 @@ class SchemaCleanIT {
   /** Registers an orchestra in central, pointing at its database. */
   private static void register(DatabaseLogin central, String id, String subdomain, DatabaseLogin db)
       throws Exception {
-    POSTGRES.execute(
-        central,
-        "insert into \"Orchestra\" (\"id\", \"orchestraId\", \"name\", \"subdomain\", \"status\","
-            + " \"contactName\", \"contactEmail\", \"updatedAt\", \"databaseHost\","
-            + " \"databasePort\", \"databaseName\") values ('"
-            + id
-            + "', '"
-            + id
-            + "', '"
-            + subdomain
-            + "', '"
-            + subdomain
-            + "', 'active', 'A', 'a@example.org', now(), '"
-            + db.address().host()
-            + "', "
-            + db.address().port()
-            + ", '"
-            + db.address().database()
-            + "')");
+    FleetTestDatabases.register(central, id, subdomain, "active", 100, db);
   }
 
   private static String permissions(Path path) throws IOException {
