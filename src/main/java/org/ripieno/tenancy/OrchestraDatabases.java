@@ -1,6 +1,8 @@
 package org.ripieno.tenancy;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.regex.Pattern;
@@ -35,6 +37,17 @@ public final class OrchestraDatabases {
       IdentityMarker.write(connection, orchestraId);
     }
     return login;
+  }
+
+  /** Whether the server holds a database of this name. */
+  public static boolean exists(Connection maintenance, String databaseName) throws SQLException {
+    try (PreparedStatement query =
+        maintenance.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+      query.setString(1, databaseName);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next();
+      }
+    }
   }
 
   /** Drops the database, ending sessions still connected to it. */

@@ -189,7 +189,7 @@ public final class OrchestraTemplate {
 
   private void rebuild(Connection maintenance) throws SQLException {
     try (Statement statement = maintenance.createStatement()) {
-      if (exists(maintenance)) {
+      if (OrchestraDatabases.exists(maintenance, templateName)) {
         statement.execute("ALTER DATABASE \"" + templateName + "\" IS_TEMPLATE false");
         statement.execute("DROP DATABASE \"" + templateName + "\" WITH (FORCE)");
       }
@@ -225,16 +225,6 @@ public final class OrchestraTemplate {
       }
     } finally {
       factory.close();
-    }
-  }
-
-  private boolean exists(Connection maintenance) throws SQLException {
-    try (PreparedStatement query =
-        maintenance.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-      query.setString(1, templateName);
-      try (ResultSet row = query.executeQuery()) {
-        return row.next();
-      }
     }
   }
 

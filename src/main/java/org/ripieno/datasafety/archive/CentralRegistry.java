@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.ripieno.central.orchestras.entity.Orchestra;
 import org.ripieno.tenancy.DatabaseAddress;
 
 /**
@@ -19,7 +20,7 @@ import org.ripieno.tenancy.DatabaseAddress;
 public final class CentralRegistry {
 
   /** The status of an orchestra removed by the platform; its row stays, its database is gone. */
-  public static final String DELETED = "deleted";
+  public static final String DELETED = Orchestra.DELETED;
 
   private static final String ENTRY_COLUMNS =
       "select \"id\", \"subdomain\", \"name\", \"status\", \"databaseServer\", \"databaseHost\","

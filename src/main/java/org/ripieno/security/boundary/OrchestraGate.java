@@ -66,7 +66,7 @@ public class OrchestraGate implements ContainerRequestFilter {
 
   private static boolean mayEnter(Caller caller, Orchestra orchestra) {
     // A removed orchestra has no data left to enter, for anyone.
-    return !"deleted".equals(orchestra.getStatus())
+    return !orchestra.isDeleted()
         && (caller.isSuperadmin() || orchestra.getId().equals(caller.orchestraId()));
   }
 

@@ -32,7 +32,7 @@ public record RegisteredOrchestra(
     String lastMigrationResult,
     Instant lastMigratedAt) {
 
-  public static final String DELETED = "deleted";
+  public static final String DELETED = Orchestra.DELETED;
   public static final String ACTIVE = "active";
 
   public boolean isDeleted() {

@@ -26,7 +26,6 @@ import org.ripieno.security.Allow;
 import org.ripieno.security.Caller;
 import org.ripieno.security.Role;
 import org.ripieno.web.Page;
-import org.ripieno.web.ProblemException;
 
 /**
  * The superadmin's orchestra register: create and provision, change, suspend, configure, remove.
@@ -88,12 +87,7 @@ public class PlatformOrchestrasResource {
   @POST
   @Path("{id}/provision")
   public Response provision(@PathParam("id") String id, @Context UriInfo uri) {
-    OrchestraView orchestra = orchestras.get(id);
-    if ("deleted".equals(orchestra.status())) {
-      throw ProblemException.conflict(
-          "{0} is deleted; import its export to bring it back.",
-          "{0} är borttagen; importera dess export för att återställa den.", orchestra.subdomain());
-    }
+    OrchestraView orchestra = orchestras.provisionable(id);
     provisioner.startInBackground(orchestra.id());
     return Response.accepted(orchestra)
         .location(uri.getBaseUriBuilder().path(PlatformOrchestrasResource.class).path(id).build())

@@ -114,7 +114,7 @@ public class DemoOrchestra {
               + " has the password in "
               + file.toAbsolutePath());
       id = created.orchestra().id();
-    } else if ("deleted".equals(existing.get().getStatus())) {
+    } else if (existing.get().isDeleted()) {
       LOG.info("The demo orchestra was removed; it is not provisioned again");
       return;
     } else {

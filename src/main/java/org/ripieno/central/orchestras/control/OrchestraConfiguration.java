@@ -47,7 +47,6 @@ public class OrchestraConfiguration {
           "enableWebhooks");
 
   private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
   private static final String GENERATE = "generate";
   private static final int MAX_TEXT = 200;
 
@@ -321,7 +320,7 @@ public class OrchestraConfiguration {
     }
 
     void email(String field, String value, Supplier<String> current, Consumer<String> setter) {
-      if (value != null && !value.isBlank() && !EMAIL.matcher(value.trim()).matches()) {
+      if (value != null && !value.isBlank() && !Orchestras.EMAIL.matcher(value.trim()).matches()) {
         throw ProblemException.badRequest(
             "{0} is not an email address.", "{0} är ingen e-postadress.", field);
       }

@@ -36,7 +36,7 @@ public class OrchestraCounter {
     List<OrchestraRoute> provisioned =
         orchestras.stream()
             .filter(o -> o.getProvisioningState() == ProvisioningState.ACTIVE)
-            .filter(o -> !"deleted".equals(o.getStatus()))
+            .filter(o -> !o.isDeleted())
             .filter(o -> o.getDatabaseName() != null)
             .map(this::routeOrNull)
             .filter(java.util.Objects::nonNull)

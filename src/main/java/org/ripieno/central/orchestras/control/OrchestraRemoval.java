@@ -6,8 +6,6 @@ import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
@@ -64,7 +62,7 @@ public class OrchestraRemoval {
           "Removing an orchestra needs ?confirm={0}; nothing was changed.",
           "Att ta bort en orkester kräver ?confirm={0}; inget ändrades.", orchestra.getSubdomain());
     }
-    boolean finishing = "deleted".equals(orchestra.getStatus());
+    boolean finishing = orchestra.isDeleted();
     if (finishing && orchestra.getDatabaseName() == null) {
       throw ProblemException.conflict(
           "{0} is removed already.", "{0} är redan borttagen.", orchestra.getSubdomain());
@@ -97,7 +95,7 @@ public class OrchestraRemoval {
     Export export = null;
     if (!finishing) {
       // Nobody reaches it from here on, so the export holds every write ever made.
-      self.setStatus(id, "deleted");
+      self.setStatus(id, Orchestra.DELETED);
       connections.registry().retire(id);
       if (databaseExists) {
         try {
@@ -237,13 +235,8 @@ public class OrchestraRemoval {
     if (!sameServer) {
       return true; // an adopted database elsewhere: assume it is there, the export will tell
     }
-    try (Connection maintenance = server.connect();
-        PreparedStatement query =
-            maintenance.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-      query.setString(1, address.database());
-      try (ResultSet row = query.executeQuery()) {
-        return row.next();
-      }
+    try (Connection maintenance = server.connect()) {
+      return OrchestraDatabases.exists(maintenance, address.database());
     } catch (SQLException e) {
       throw ProblemException.conflict(
           "The database server of {0} cannot be reached ({1}); nothing was removed.",

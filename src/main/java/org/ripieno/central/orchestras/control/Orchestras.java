@@ -32,7 +32,7 @@ public class Orchestras {
   static final Set<String> SETTABLE_STATUSES = Set.of("active", "inactive", "suspended");
 
   private static final int MAX_TEXT = 200;
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+  static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
   @Inject @CentralData EntityManager central;
   @Inject RipienoSettings settings;
@@ -184,6 +184,13 @@ public class Orchestras {
     return OrchestraView.of(orchestra, null);
   }
 
+  /** The orchestra, to provision; a deleted one is refused (409). */
+  public OrchestraView provisionable(String id) {
+    Orchestra orchestra = find(id);
+    refuseIfDeleted(orchestra);
+    return OrchestraView.of(orchestra, null);
+  }
+
   /** The orchestra, unless it is deleted; else a 404 or 409 saying why. */
   public Orchestra find(String id) {
     Orchestra orchestra = id == null ? null : central.find(Orchestra.class, id);
@@ -209,7 +216,7 @@ public class Orchestras {
   }
 
   static void refuseIfDeleted(Orchestra orchestra) {
-    if ("deleted".equals(orchestra.getStatus())) {
+    if (orchestra.isDeleted()) {
       throw ProblemException.conflict(
           "{0} is deleted; import its export to bring it back.",
           "{0} är borttagen; importera dess export för att återställa den.",

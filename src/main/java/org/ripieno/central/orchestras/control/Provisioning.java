@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.ripieno.central.orchestras.entity.Orchestra;
 import org.ripieno.central.orchestras.entity.ProvisioningState;
 import org.ripieno.orchestra.seed.control.ProvisionedSeed;
 import org.ripieno.persistence.Ids;
@@ -18,6 +19,7 @@ import org.ripieno.tenancy.DatabaseKind;
 import org.ripieno.tenancy.DatabaseLogin;
 import org.ripieno.tenancy.IdentityMarker;
 import org.ripieno.tenancy.Migrations;
+import org.ripieno.tenancy.OrchestraDatabases;
 import org.ripieno.tenancy.OrchestraTemplate;
 
 /**
@@ -104,7 +106,7 @@ public final class Provisioning {
 
   private Outcome runLocked(String orchestraId) throws SQLException {
     Entry entry = load(orchestraId);
-    if ("deleted".equals(entry.status())) {
+    if (Orchestra.DELETED.equals(entry.status())) {
       return new Outcome(
           ProvisioningState.FAILED, "The orchestra is deleted; nothing to provision");
     }
@@ -180,7 +182,7 @@ public final class Provisioning {
       entry = load(entry.id());
     }
     Connection maintenance = connections.maintenance(entry);
-    if (!exists(maintenance, entry.databaseName())) {
+    if (!OrchestraDatabases.exists(maintenance, entry.databaseName())) {
       OrchestraTemplate template = templates.apply(entry.server());
       template.ensureCurrent(maintenance);
       template.cloneTo(maintenance, entry.databaseName());
@@ -289,16 +291,6 @@ public final class Provisioning {
       assign.setString(3, databaseName);
       assign.setString(4, orchestraId);
       assign.executeUpdate();
-    }
-  }
-
-  private static boolean exists(Connection maintenance, String databaseName) throws SQLException {
-    try (PreparedStatement query =
-        maintenance.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-      query.setString(1, databaseName);
-      try (ResultSet row = query.executeQuery()) {
-        return row.next();
-      }
     }
   }
 

@@ -25,6 +25,9 @@ import org.ripieno.security.secrets.EncryptedString;
     query = "SELECT o FROM Orchestra o WHERE o.subdomain = :subdomain")
 public class Orchestra extends Timestamped {
 
+  /** The status of an orchestra the platform removed. */
+  public static final String DELETED = "deleted";
+
   @Id private String id;
 
   private String orchestraId;
@@ -157,6 +160,11 @@ public class Orchestra extends Timestamped {
 
   public String getStatus() {
     return status;
+  }
+
+  /** Removed by the platform: the row stays, the database is gone, nothing routes to it. */
+  public boolean isDeleted() {
+    return DELETED.equals(status);
   }
 
   public void setStatus(String status) {
