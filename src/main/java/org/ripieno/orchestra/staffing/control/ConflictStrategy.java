@@ -20,9 +20,6 @@ public enum ConflictStrategy {
 
   /** The stored value; absent or unknown is {@code simple}, the legacy default. */
   public static ConflictStrategy of(String value) {
-    return Arrays.stream(values())
-        .filter(s -> s.value().equals(value))
-        .findFirst()
-        .orElse(SIMPLE);
+    return Arrays.stream(values()).filter(s -> s.value().equals(value)).findFirst().orElse(SIMPLE);
   }
 }

@@ -18,7 +18,6 @@ public record IsoWeek(int year, int week) {
         day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
   }
 
-
   @Override
   public String toString() {
     return String.format("%d-W%02d", year, week);

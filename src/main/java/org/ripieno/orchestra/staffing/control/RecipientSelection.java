@@ -103,10 +103,13 @@ public final class RecipientSelection {
   }
 
   private final Input input;
+
   /** Musician → a need of the project they have a request in that counts (not cancelled). */
   private final Map<Integer, Integer> contacted = new HashMap<>();
+
   /** Need → musician → the status of their counting request there. */
   private final Map<Integer, Map<Integer, String>> own = new HashMap<>();
+
   private final Map<Integer, RequestCounts> counts = new HashMap<>();
   private final List<Need> ordered;
 

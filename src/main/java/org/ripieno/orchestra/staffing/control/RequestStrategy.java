@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** How a need asks its list (legacy-system.md §3.4), stored as {@code ProjectNeed.requestStrategy}. */
+/**
+ * How a need asks its list (legacy-system.md §3.4), stored as {@code ProjectNeed.requestStrategy}.
+ */
 public enum RequestStrategy {
   /** One at a time; quantity 1. */
   SEQUENTIAL,
