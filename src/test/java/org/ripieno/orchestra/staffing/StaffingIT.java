@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -526,6 +523,16 @@ class StaffingIT {
 
       JsonObject archived = json("DELETE", needs(project) + "/" + asked);
       assertThat(archived.getString("result")).isEqualTo("archived");
+      assertThat(
+              count(
+                  "select count(*) from \"AuditLog\" where \"entityType\" = 'ProjectNeed'"
+                      + " and ((\"entityId\" = "
+                      + plain
+                      + " and action = 'delete') or (\"entityId\" = "
+                      + asked
+                      + " and action = 'archive'))"))
+          .as("one audit row for the deletion and one for the archiving")
+          .isEqualTo(2);
       assertThat(archived.getJsonObject("need").getString("status")).isEqualTo("archived");
       assertThat(
               json("GET", needs(project) + "/" + asked).getJsonObject("counts").getInt("declined"))
@@ -580,6 +587,20 @@ class StaffingIT {
           .isEqualTo(403);
     }
     assertThat(json("GET", needs(project) + "/" + need).getString("status")).isEqualTo("active");
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesTheStaffingOperations() throws Exception {
+    HttpResponse<String> document = ripieno.get("/openapi");
+
+    assertThat(document.statusCode()).isEqualTo(200);
+    assertThat(document.body())
+        .contains(
+            "/api/orchestras/{subdomain}/projects/{projectId}/needs/{needId}/preview",
+            "/api/orchestras/{subdomain}/projects/{projectId}/list-options",
+            "/api/orchestras/{subdomain}/projects/{projectId}/preview",
+            "Delete a need, or archive it when it has requests",
+            "nothingToSendBecause");
   }
 
   // --- helpers
@@ -715,11 +736,6 @@ class StaffingIT {
   }
 
   private long count(String query) throws Exception {
-    try (Connection connection = database.connect();
-        Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(query)) {
-      rows.next();
-      return rows.getLong(1);
-    }
+    return fixture.postgres().queryLong(database, query);
   }
 }

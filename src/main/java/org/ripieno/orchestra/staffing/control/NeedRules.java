@@ -144,4 +144,10 @@ public final class NeedRules {
           String.valueOf(accepted));
     }
   }
+
+  /** 404 for a need that is not the project's. */
+  public static ProblemException noSuchNeed(int needId) {
+    return ProblemException.notFound(
+        "The project has no need {0}.", "Projektet har inget behov {0}.", String.valueOf(needId));
+  }
 }

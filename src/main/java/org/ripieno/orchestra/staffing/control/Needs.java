@@ -246,13 +246,13 @@ public class Needs {
     Project project = projects.find(projectId);
     ProjectNeed need = orchestra.find(ProjectNeed.class, needId, LockModeType.PESSIMISTIC_WRITE);
     if (need == null || !need.getProjectId().equals(project.getId())) {
-      throw noSuchNeed(needId);
+      throw NeedRules.noSuchNeed(needId);
     }
     return need;
   }
 
   private NeedView view(int projectId, int needId) {
-    NeedRow row = queries.need(projectId, needId).orElseThrow(() -> noSuchNeed(needId));
+    NeedRow row = queries.need(projectId, needId).orElseThrow(() -> NeedRules.noSuchNeed(needId));
     return NeedView.of(row, countsOf(needId));
   }
 
@@ -293,11 +293,6 @@ public class Needs {
           String.valueOf(users.get(0)));
     }
     return queries.customMembers(List.of(list.getId()));
-  }
-
-  private static ProblemException noSuchNeed(int needId) {
-    return ProblemException.notFound(
-        "The project has no need {0}.", "Projektet har inget behov {0}.", String.valueOf(needId));
   }
 
   private static Instant now() {

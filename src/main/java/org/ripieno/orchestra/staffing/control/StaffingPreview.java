@@ -11,7 +11,6 @@ import org.ripieno.orchestra.projects.entity.Project;
 import org.ripieno.orchestra.staffing.control.Previews.NeedPreview;
 import org.ripieno.orchestra.staffing.control.Previews.ProjectPreview;
 import org.ripieno.orchestra.staffing.control.RecipientSelection.Plan;
-import org.ripieno.web.ProblemException;
 
 /** Dry runs of sending, from the same {@link RecipientSelection} the sending uses. */
 @ApplicationScoped
@@ -44,11 +43,7 @@ public class StaffingPreview {
         loaded.needs().stream()
             .filter(n -> n.id() == needId)
             .findFirst()
-            .orElseThrow(
-                () ->
-                    ProblemException.notFound(
-                        "The project has no need {0}.",
-                        "Projektet har inget behov {0}.", String.valueOf(needId)));
+            .orElseThrow(() -> NeedRules.noSuchNeed(needId));
     Plan plan = RecipientSelection.forNeed(loaded.input(), needId);
     return NeedPreview.of(need, plan);
   }

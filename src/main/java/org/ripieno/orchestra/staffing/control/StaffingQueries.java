@@ -95,23 +95,16 @@ public class StaffingQueries {
 
   /** The members of standard ranking lists, by rank. */
   public List<ListMember> standardMembers(Collection<Integer> listIds) {
-    if (listIds.isEmpty()) {
-      return List.of();
-    }
-    return orchestra
-        .createQuery(
-            "SELECT NEW "
-                + PACKAGE
-                + "ListMember(r.listId, r.musicianId, r.rank, m.isActive, m.isArchived,"
-                + " m.localResidence) FROM Ranking r JOIN r.musician m"
-                + " WHERE r.listId IN :ids ORDER BY r.listId, r.rank",
-            ListMember.class)
-        .setParameter("ids", listIds)
-        .getResultList();
+    return members("Ranking", "listId", listIds);
   }
 
   /** The members of custom lists, by rank. */
   public List<ListMember> customMembers(Collection<Integer> listIds) {
+    return members("CustomRanking", "customListId", listIds);
+  }
+
+  /** {@code Ranking} and {@code CustomRanking} differ only in the name of their list column. */
+  private List<ListMember> members(String entity, String listField, Collection<Integer> listIds) {
     if (listIds.isEmpty()) {
       return List.of();
     }
@@ -119,9 +112,15 @@ public class StaffingQueries {
         .createQuery(
             "SELECT NEW "
                 + PACKAGE
-                + "ListMember(r.customListId, r.musicianId, r.rank, m.isActive, m.isArchived,"
-                + " m.localResidence) FROM CustomRanking r JOIN r.musician m"
-                + " WHERE r.customListId IN :ids ORDER BY r.customListId, r.rank",
+                + "ListMember(r."
+                + listField
+                + ", r.musicianId, r.rank, m.isActive, m.isArchived, m.localResidence) FROM "
+                + entity
+                + " r JOIN r.musician m WHERE r."
+                + listField
+                + " IN :ids ORDER BY r."
+                + listField
+                + ", r.rank",
             ListMember.class)
         .setParameter("ids", listIds)
         .getResultList();
