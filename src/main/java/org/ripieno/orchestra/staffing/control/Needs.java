@@ -151,7 +151,8 @@ public class Needs {
     Integer maxRecipients =
         change.maxRecipients() != null
             ? change.maxRecipients()
-            : strategy == RequestStrategy.FIRST_COME ? need.getMaxRecipients() : null;
+            // Dropped only when the strategy changes away from first_come (before any request).
+            : strategy == RequestStrategy.FIRST_COME || asked ? need.getMaxRecipients() : null;
     int hours =
         change.responseTimeHours() != null
             ? NeedRules.responseTime(change.responseTimeHours())
