@@ -95,6 +95,16 @@ public final class TestPostgres implements AutoCloseable {
     }
   }
 
+  /** The first column of the first row of a query on the database. */
+  public long queryLong(DatabaseLogin database, String sql) throws SQLException {
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getLong(1);
+    }
+  }
+
   @Override
   public void close() throws SQLException {
     SQLException failure = null;

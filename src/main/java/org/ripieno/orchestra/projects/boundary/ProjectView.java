@@ -3,7 +3,10 @@ package org.ripieno.orchestra.projects.boundary;
 import java.time.Instant;
 import org.ripieno.orchestra.projects.entity.Project;
 
-/** A project as answered; {@code upcoming} is derived in the orchestra's time zone. */
+/**
+ * A project as answered; {@code upcoming} is derived in the orchestra's time zone, {@code staffing}
+ * from its needs and requests.
+ */
 public record ProjectView(
     Integer id,
     String projectId,
@@ -14,10 +17,24 @@ public record ProjectView(
     String concertInfo,
     String notes,
     boolean upcoming,
+    Staffing staffing,
     Instant createdAt,
     Instant updatedAt) {
 
-  public static ProjectView of(Project project, boolean upcoming) {
+  /**
+   * How far the project is staffed: {@code needed} places (needs not archived), {@code accepted}
+   * musicians in them, {@code requests} sent in the project, {@code percentage} accepted of needed
+   * (0 without needs).
+   */
+  public record Staffing(long needed, long accepted, long requests, int percentage) {
+
+    public static Staffing of(long needed, long accepted, long requests) {
+      int percentage = needed == 0 ? 0 : (int) Math.round(accepted * 100.0 / needed);
+      return new Staffing(needed, accepted, requests, percentage);
+    }
+  }
+
+  public static ProjectView of(Project project, boolean upcoming, Staffing staffing) {
     return new ProjectView(
         project.getId(),
         project.getProjectId(),
@@ -28,6 +45,7 @@ public record ProjectView(
         project.getConcertInfo(),
         project.getNotes(),
         upcoming,
+        staffing,
         project.getCreatedAt(),
         project.getUpdatedAt());
   }

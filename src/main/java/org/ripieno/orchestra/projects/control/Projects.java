@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.ripieno.central.orchestras.entity.Orchestra;
 import org.ripieno.orchestra.audit.control.AuditTrail;
 import org.ripieno.orchestra.codes.control.CodeType;
@@ -42,6 +43,7 @@ public class Projects {
   @Inject OrchestraSettings settings;
   @Inject OrchestraRoutes routes;
   @Inject CurrentOrchestra current;
+  @Inject StaffingTotals staffing;
 
   public Page<ProjectView> list(Integer year, int page, int size) {
     int first = Page.firstRow(page, size);
@@ -62,26 +64,31 @@ public class Projects {
     }
     long upcoming = count("Project.countUpcoming", cutoff, from, until);
     long done = count("Project.countDone", cutoff, from, until);
-    List<ProjectView> items = new ArrayList<>();
+    List<Project> found = new ArrayList<>();
     if (first < upcoming) {
-      for (Project project :
+      found.addAll(
           query("Project.upcoming", cutoff, from, until)
               .setFirstResult(first)
               .setMaxResults(size)
-              .getResultList()) {
-        items.add(ProjectView.of(project, true));
-      }
+              .getResultList());
     }
-    if (items.size() < size) {
+    if (found.size() < size) {
       int doneFirst = (int) Math.max(0, first - upcoming);
-      for (Project project :
+      found.addAll(
           query("Project.done", cutoff, from, until)
               .setFirstResult(doneFirst)
-              .setMaxResults(size - items.size())
-              .getResultList()) {
-        items.add(ProjectView.of(project, false));
-      }
+              .setMaxResults(size - found.size())
+              .getResultList());
     }
+    Map<Integer, ProjectView.Staffing> totals =
+        staffing.of(found.stream().map(Project::getId).toList());
+    List<ProjectView> items =
+        found.stream()
+            .map(
+                p ->
+                    ProjectView.of(
+                        p, calendar.isUpcoming(p.getStartDate(), today), totals.get(p.getId())))
+            .toList();
     return new Page<>(items, upcoming + done, page, size);
   }
 
@@ -110,7 +117,7 @@ public class Projects {
     orchestra.persist(project);
     orchestra.flush();
     audit.record(AuditTrail.Action.CREATE, "Project", project.getId(), null, snapshot(project));
-    return ProjectView.of(project, isUpcoming(calendar, project));
+    return ProjectView.of(project, isUpcoming(calendar, project), ProjectView.Staffing.of(0, 0, 0));
   }
 
   @OrchestraTransactional
@@ -207,7 +214,7 @@ public class Projects {
   }
 
   private ProjectView view(Project project) {
-    return ProjectView.of(project, isUpcoming(calendar(), project));
+    return ProjectView.of(project, isUpcoming(calendar(), project), staffing.of(project.getId()));
   }
 
   private static boolean isUpcoming(ProjectCalendar calendar, Project project) {

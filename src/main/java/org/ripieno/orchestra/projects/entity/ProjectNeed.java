@@ -68,6 +68,45 @@ public class ProjectNeed {
   @JoinColumn(name = "customRankingListId", insertable = false, updatable = false)
   private CustomRankingList customRankingList;
 
+  /** The status; a value Ripieno does not know (a legacy {@code cancelled}) counts as archived. */
+  public NeedStatus needStatus() {
+    return NeedStatus.of(status).orElse(NeedStatus.ARCHIVED);
+  }
+
+  /**
+   * Whether the need may go to the status: active and paused go anywhere; a completed need only to
+   * archived (resuming never reopens it); an archived need stays archived.
+   */
+  public boolean mayBecome(NeedStatus target) {
+    NeedStatus current = needStatus();
+    return current == target
+        || switch (current) {
+          case ARCHIVED -> false;
+          case COMPLETED -> target == NeedStatus.ARCHIVED;
+          default -> true;
+        };
+  }
+
+  /**
+   * Moves the need to the status ({@link #mayBecome} first); archiving stamps {@code archivedAt}.
+   *
+   * @return whether anything changed
+   */
+  public boolean become(NeedStatus target, Instant now) {
+    if (!mayBecome(target)) {
+      throw new IllegalStateException(
+          "A " + needStatus().value() + " need does not become " + target.value());
+    }
+    if (needStatus() == target) {
+      return false;
+    }
+    status = target.value();
+    if (target == NeedStatus.ARCHIVED) {
+      archivedAt = now;
+    }
+    return true;
+  }
+
   @PrePersist
   void onPersist() {
     if (projectNeedId == null) {

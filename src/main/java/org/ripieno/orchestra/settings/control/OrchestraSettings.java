@@ -74,7 +74,7 @@ public class OrchestraSettings {
         row = new Settings();
         row.setKey(change.getKey());
         row.setValue(change.getValue());
-        row.setDescription(CanonicalSeed.SETTINGS.get(change.getKey())[1]);
+        row.setDescription(SettingsRules.description(change.getKey()));
         orchestra.persist(row);
         changed = true;
       } else if (!row.getValue().equals(change.getValue())) {

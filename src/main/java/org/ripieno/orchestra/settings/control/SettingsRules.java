@@ -11,15 +11,28 @@ import org.ripieno.web.ProblemException;
 /**
  * The settings an orchestra can change and what each may hold: {@code reminder_percentage} a whole
  * number 1 to 99, {@code ranking_conflict_strategy} one of simple, detailed, smart, {@code
- * time_zone} a region id such as Europe/Stockholm.
+ * time_zone} a region id such as Europe/Stockholm, {@code same_week_conflicts} warn or skip (what
+ * staffing does with a musician who accepted in another project of the same week; not seeded, so
+ * its default applies until someone sets it).
  */
 public final class SettingsRules {
+
+  public static final String SAME_WEEK_CONFLICTS = "same_week_conflicts";
 
   public static final List<String> KEYS =
       List.of(
           CanonicalSeed.REMINDER_PERCENTAGE,
           CanonicalSeed.RANKING_CONFLICT_STRATEGY,
-          CanonicalSeed.TIME_ZONE);
+          CanonicalSeed.TIME_ZONE,
+          SAME_WEEK_CONFLICTS);
+
+  /** Keys Ripieno added after the seed was fixed: default value and description. */
+  private static final Map<String, String[]> UNSEEDED =
+      Map.of(
+          SAME_WEEK_CONFLICTS,
+          new String[] {
+            "warn", "Musiker som tackat ja i ett annat projekt samma vecka: warn (fråga) eller skip"
+          });
 
   public static final List<String> STRATEGIES = List.of("simple", "detailed", "smart");
 
@@ -29,7 +42,17 @@ public final class SettingsRules {
 
   /** The default of a known key. */
   public static String defaultValue(String key) {
-    return CanonicalSeed.SETTINGS.get(key)[0];
+    return seedOf(key)[0];
+  }
+
+  /** The description stored with a known key. */
+  public static String description(String key) {
+    return seedOf(key)[1];
+  }
+
+  private static String[] seedOf(String key) {
+    String[] seeded = CanonicalSeed.SETTINGS.get(key);
+    return seeded != null ? seeded : UNSEEDED.get(key);
   }
 
   /** The value as stored, after checking it; JSON numbers and strings are both taken. */
@@ -58,6 +81,13 @@ public final class SettingsRules {
           throw ProblemException.badRequest(
               "ranking_conflict_strategy is one of simple, detailed, smart.",
               "ranking_conflict_strategy är en av simple, detailed, smart.");
+        }
+        return text;
+      }
+      case SAME_WEEK_CONFLICTS -> {
+        if (!List.of("warn", "skip").contains(text)) {
+          throw ProblemException.badRequest(
+              "same_week_conflicts is warn or skip.", "same_week_conflicts är warn eller skip.");
         }
         return text;
       }

@@ -33,6 +33,16 @@ class SettingsRulesTest {
   }
 
   @Test
+  void sameWeekConflictsIsWarnOrSkipAndDefaultsToWarn() {
+    assertThat(SettingsRules.checked("same_week_conflicts", " skip ")).isEqualTo("skip");
+    assertThat(SettingsRules.defaultValue("same_week_conflicts")).isEqualTo("warn");
+    assertThat(SettingsRules.description("same_week_conflicts")).contains("warn", "skip");
+    assertThatThrownBy(() -> SettingsRules.checked("same_week_conflicts", "ignore"))
+        .isInstanceOf(ProblemException.class)
+        .hasMessageContaining("warn or skip");
+  }
+
+  @Test
   void theTimeZoneIsARegion() {
     assertThat(SettingsRules.checked("time_zone", "America/New_York"))
         .isEqualTo("America/New_York");
