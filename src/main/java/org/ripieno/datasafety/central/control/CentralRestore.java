@@ -612,8 +612,11 @@ public final class CentralRestore {
     }
   }
 
-  /** Sets the file's columns of a stored row; the columns the file lacks are not touched. */
-  private static void update(
+  /**
+   * Sets the file's columns of a stored row; the columns the file lacks are not touched. Central
+   * adoption sets the columns it converts with it.
+   */
+  static void update(
       Connection central, String table, Set<String> present, JsonObject row, String id)
       throws SQLException {
     List<String> changed = present.stream().filter(c -> !"id".equals(c)).toList();
