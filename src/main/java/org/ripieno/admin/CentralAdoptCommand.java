@@ -4,6 +4,7 @@ import jakarta.json.JsonValue;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.ripieno.datasafety.central.control.CentralAdoption;
+import org.ripieno.datasafety.central.control.CentralAdoptionReport;
 import org.ripieno.tenancy.DatabaseLogin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,19 +51,19 @@ final class CentralAdoptCommand extends AdminCommand {
     CentralAdoption.Plan plan = adoption.plan();
     out.put("dryRun", dryRun ? JsonValue.TRUE : JsonValue.FALSE);
     if (plan.refused() || plan.nothingToDo() || dryRun) {
-      CentralAdoption.Report report = plan.report();
+      CentralAdoptionReport report = plan.report();
       report.lines().forEach(out::line);
       report.toJson().forEach(out::put);
-      if (report.outcome() == CentralAdoption.Outcome.DRY_RUN) {
+      if (report.outcome() == CentralAdoptionReport.Outcome.DRY_RUN) {
         out.line("dry run: nothing was changed");
       }
       return plan.refused() ? ExitCode.CHECK_FAILED : ExitCode.OK;
     }
     session.requireConfirmation(confirm, plan.database());
-    // Stops before the first change when the legacy secrets cannot be encrypted.
-    var secrets = plan.encrypts() ? session.secrets() : null;
+    // Legacy secrets are encrypted with the server's key: without one, stop before any change.
+    var secrets = session.secrets();
     Path backups = backupDir != null ? backupDir : session.settings().dataDir().resolve("backups");
-    CentralAdoption.Report report;
+    CentralAdoptionReport report;
     try {
       report = adoption.adopt(plan, secrets, backups);
     } catch (CentralAdoption.AdoptionStoppedException e) {

@@ -319,7 +319,8 @@ public final class CentralRestore {
               + database
               + " holds the central tables but no migration history ("
               + DatabaseKind.MIGRATION_HISTORY_TABLE
-              + "): it is not a Ripieno central database (a legacy one is baselined first)");
+              + "): it is not a Ripieno central database (adopt a legacy one first: central"
+              + " adopt)");
     }
   }
 
