@@ -12,8 +12,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "central",
     mixinStandardHelpOptions = true,
-    description = "Export and restore of the central database (docs/admin.md).",
-    subcommands = {CentralExportCommand.class, CentralRestoreCommand.class})
+    description = "Export, restore and adoption of the central database (docs/admin.md).",
+    subcommands = {
+      CentralExportCommand.class,
+      CentralRestoreCommand.class,
+      CentralAdoptCommand.class
+    })
 public final class CentralCommands implements Callable<Integer> {
 
   @Spec CommandSpec spec;

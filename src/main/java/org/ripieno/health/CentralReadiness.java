@@ -11,12 +11,15 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.ripieno.tenancy.CentralDatabase;
+import org.ripieno.tenancy.LegacyCentral;
 import org.ripieno.tenancy.SchemaReport;
 
 /**
  * Ready when central is reachable, migrated, and holds exactly the central tables (unknown extra
  * tables are reported but tolerated). The schema guard runs at every probe, so a table created
- * while the application runs is noticed at the next one.
+ * while the application runs is noticed at the next one. A legacy central database that was not
+ * adopted is down with what to do ({@link LegacyCentral}); readiness is public, so its answer names
+ * no database, host, port or user (the log does).
  */
 @Readiness
 @ApplicationScoped
@@ -34,12 +37,19 @@ public class CentralReadiness implements HealthCheck {
     SchemaReport report;
     try {
       report = central.inspectSchema();
+    } catch (CentralDatabase.LegacyCentralException e) {
+      // The log names the database to confirm with; the public answer names none.
+      reportChange(e.getMessage());
+      return response
+          .down()
+          .withData("error", LegacyCentral.PROBLEM)
+          .withData("action", LegacyCentral.ACTION)
+          .build();
     } catch (RuntimeException e) {
       String problem = String.valueOf(e.getMessage() == null ? e : e.getMessage());
       reportChange(problem);
       return response.down().withData("error", problem).build();
     }
-    response.withData("database", report.database());
     if (!report.missing().isEmpty()) {
       response.withData("missingTables", String.join(", ", report.missing()));
     }

@@ -89,6 +89,7 @@ public class CentralDatabase {
     config.setInitializationFailTimeout(-1);
     HikariDataSource candidate = new HikariDataSource(config);
     try {
+      refuseLegacyCentral(candidate, login);
       var result = Migrations.migrate(candidate, DatabaseKind.CENTRAL);
       LOG.info(
           () ->
@@ -104,11 +105,30 @@ public class CentralDatabase {
       // The pool first: a set factory is what tells other threads that central is started.
       pool = candidate;
       factory = created;
+    } catch (LegacyCentralException e) {
+      candidate.close();
+      throw e;
     } catch (RuntimeException e) {
       candidate.close();
       LOG.log(Level.FINE, "Central start failed", e);
       throw new CentralUnavailableException(
           "The central database " + login + " cannot be used: " + rootMessage(e), e);
+    }
+  }
+
+  /**
+   * Flyway would refuse a legacy central database with advice for a developer; the operator is told
+   * to adopt it instead. A database that cannot be inspected is left to the migration's own error.
+   */
+  private static void refuseLegacyCentral(DataSource candidate, DatabaseLogin login) {
+    boolean legacy;
+    try (Connection connection = candidate.getConnection()) {
+      legacy = LegacyCentral.recognise(connection);
+    } catch (SQLException e) {
+      return;
+    }
+    if (legacy) {
+      throw new LegacyCentralException(login.address().database());
     }
   }
 
@@ -156,6 +176,16 @@ public class CentralDatabase {
       root = root.getCause();
     }
     return root.getMessage();
+  }
+
+  /**
+   * Central is a legacy central database that was not adopted: the message names the database for
+   * the log; {@link LegacyCentral#PROBLEM} and {@link LegacyCentral#ACTION} are for public answers.
+   */
+  public static final class LegacyCentralException extends CentralUnavailableException {
+    public LegacyCentralException(String database) {
+      super(LegacyCentral.logMessage(database));
+    }
   }
 
   /** Central is not configured, unreachable or could not be migrated. */

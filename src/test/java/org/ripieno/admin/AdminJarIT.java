@@ -106,6 +106,29 @@ class AdminJarIT {
   }
 
   @Test
+  void theJarAdoptsALegacyCentralDatabaseInPlace() throws Exception {
+    DatabaseLogin legacy = LegacyCentralFixture.create(POSTGRES, "jar_legacy_central");
+    String name = legacy.address().database();
+    Map<String, String> environment =
+        Map.of(
+            "RIPIENO_CENTRAL_URL", legacy.address().jdbcUrl(),
+            "RIPIENO_CENTRAL_USER", legacy.user(),
+            "RIPIENO_SECRET_KEY", AdminCli.SECRET_KEY,
+            "RIPIENO_DATA_DIR", work.resolve("jar-legacy-data").toString());
+
+    Run adopted = admin(environment, "central", "adopt", "--confirm", name, "--json");
+
+    assertThat(adopted.exitCode()).as(adopted.toString()).isZero();
+    assertThat(adopted.err()).startsWith("target: central database " + name);
+    var report = JsonDocuments.parseObject(adopted.out());
+    assertThat(report.getString("outcome")).isEqualTo("ADOPTED");
+    assertThat(report.getJsonObject("rowsAfter"))
+        .containsAllEntriesOf(report.getJsonObject("rowsBefore"))
+        .containsKeys("Customer", "SystemLog");
+    assertThat(report.getString("backupDirectory")).contains("jar-legacy-data");
+  }
+
+  @Test
   void withNoCentralConfiguredItUsesTheEmbeddedDatabaseRunningOrNot() throws Exception {
     Path dataDir = work.resolve("embedded-data");
     Map<String, String> environment = Map.of("RIPIENO_DATA_DIR", dataDir.toString());

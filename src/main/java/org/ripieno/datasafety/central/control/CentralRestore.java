@@ -319,7 +319,8 @@ public final class CentralRestore {
               + database
               + " holds the central tables but no migration history ("
               + DatabaseKind.MIGRATION_HISTORY_TABLE
-              + "): it is not a Ripieno central database (a legacy one is baselined first)");
+              + "): it is not a Ripieno central database (adopt a legacy one first: central"
+              + " adopt)");
     }
   }
 
@@ -612,8 +613,11 @@ public final class CentralRestore {
     }
   }
 
-  /** Sets the file's columns of a stored row; the columns the file lacks are not touched. */
-  private static void update(
+  /**
+   * Sets the file's columns of a stored row; the columns the file lacks are not touched. Central
+   * adoption sets the columns it converts with it.
+   */
+  static void update(
       Connection central, String table, Set<String> present, JsonObject row, String id)
       throws SQLException {
     List<String> changed = present.stream().filter(c -> !"id".equals(c)).toList();

@@ -1,5 +1,7 @@
 package org.ripieno.datasafety.schema.control;
 
+import static org.ripieno.datasafety.Transactions.inTransaction;
+
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -179,24 +181,6 @@ public final class SchemaCleaner {
                                   : " (" + d.actual() + ") has no column in central"))
                   .collect(Collectors.joining(", "))
               + "; nothing was changed");
-    }
-  }
-
-  private interface Work<T> {
-    T run() throws SQLException;
-  }
-
-  private static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
-    connection.setAutoCommit(false);
-    try {
-      T result = work.run();
-      connection.commit();
-      return result;
-    } catch (SQLException | RuntimeException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setAutoCommit(true);
     }
   }
 
