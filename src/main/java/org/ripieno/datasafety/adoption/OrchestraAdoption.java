@@ -616,23 +616,25 @@ public final class OrchestraAdoption {
 
   /** No relation of any kind in the public schema: a central the command would create first. */
   private static boolean isBrandNew(Connection connection) throws SQLException {
-    try (Statement query = connection.createStatement();
-        ResultSet count =
-            query.executeQuery(
+    return "0"
+        .equals(
+            oneValue(
+                connection,
                 "select count(*) from pg_catalog.pg_class c join pg_catalog.pg_namespace n"
-                    + " on n.oid = c.relnamespace where n.nspname = 'public'")) {
-      count.next();
-      return count.getLong(1) == 0;
-    }
+                    + " on n.oid = c.relnamespace where n.nspname = 'public'"));
   }
 
   /** A running server's start time and a database's oid and name: the same only for the same. */
   private static String serverDatabase(Connection connection) throws SQLException {
+    return oneValue(
+        connection,
+        "select pg_postmaster_start_time()::text || ' ' || d.oid::text || ' '"
+            + " || d.datname from pg_database d where d.datname = current_database()");
+  }
+
+  private static String oneValue(Connection connection, String sql) throws SQLException {
     try (Statement query = connection.createStatement();
-        ResultSet row =
-            query.executeQuery(
-                "select pg_postmaster_start_time()::text || ' ' || d.oid::text || ' '"
-                    + " || d.datname from pg_database d where d.datname = current_database()")) {
+        ResultSet row = query.executeQuery(sql)) {
       row.next();
       return row.getString(1);
     }
