@@ -171,7 +171,7 @@ final class SchemaCheckCommand extends AdminCommand {
     return columns.hasDrift() ? columnProblem(columns) : null;
   }
 
-  /** {@code column drift: Musician.notes, Musician.email (2 differences)}. */
+  /** {@code column drift: Musician.phone, Project.notes}: each table and column or key once. */
   private static String columnProblem(SchemaDrift.Result columns) {
     return "column drift: "
         + String.join(
