@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.ripieno.datasafety.JdbcTransaction;
 import org.ripieno.datasafety.adoption.AdoptionReport.Outcome;
 import org.ripieno.datasafety.adoption.SchemaDifference.Handling;
 import org.ripieno.datasafety.archive.CentralRegistry;
@@ -471,17 +472,8 @@ public final class OrchestraAdoption {
       if (plan.seedDefaults.isEmpty()) {
         return plan.seedDefaults;
       }
-      legacy.setAutoCommit(false);
-      SeedDefaults.Missing added;
-      try {
-        added = SeedDefaults.write(legacy, plan.orchestraName());
-        legacy.commit();
-      } catch (SQLException | RuntimeException e) {
-        legacy.rollback();
-        throw e;
-      } finally {
-        legacy.setAutoCommit(true);
-      }
+      SeedDefaults.Missing added =
+          JdbcTransaction.run(legacy, () -> SeedDefaults.write(legacy, plan.orchestraName()));
       done.add("added " + added.describe());
       return added;
     }
@@ -493,18 +485,16 @@ public final class OrchestraAdoption {
       if (statements.isEmpty()) {
         return;
       }
-      legacy.setAutoCommit(false);
-      try (Statement statement = legacy.createStatement()) {
-        for (String sql : statements) {
-          statement.execute(sql);
-        }
-        legacy.commit();
-      } catch (SQLException | RuntimeException e) {
-        legacy.rollback();
-        throw e;
-      } finally {
-        legacy.setAutoCommit(true);
-      }
+      JdbcTransaction.run(
+          legacy,
+          () -> {
+            try (Statement statement = legacy.createStatement()) {
+              for (String sql : statements) {
+                statement.execute(sql);
+              }
+            }
+            return null;
+          });
       SchemaCatalog expected =
           ExpectedSchema.at(
               scratchServer,
@@ -544,23 +534,17 @@ public final class OrchestraAdoption {
                   + (plan.version.current() == null ? "none" : plan.version.current())
                   + ", migrated to "
                   + plan.versionAfter);
-      registry.setAutoCommit(false);
-      try {
-        if (plan.entry.isPresent()) {
-          if (!CentralRegistry.pointAtDatabase(registry, registration, false)) {
-            throw new IllegalStateException(
-                "the registry entry of " + plan.request.subdomain() + " disappeared meanwhile");
-          }
-        } else {
-          CentralRegistry.insert(registry, registration);
-        }
-        registry.commit();
-      } catch (SQLException | RuntimeException e) {
-        registry.rollback();
-        throw e;
-      } finally {
-        registry.setAutoCommit(true);
-      }
+      JdbcTransaction.run(
+          registry,
+          () -> {
+            if (plan.entry.isEmpty()) {
+              CentralRegistry.insert(registry, registration);
+            } else if (!CentralRegistry.pointAtDatabase(registry, registration, false)) {
+              throw new IllegalStateException(
+                  "the registry entry of " + plan.request.subdomain() + " disappeared meanwhile");
+            }
+            return null;
+          });
     }
   }
 

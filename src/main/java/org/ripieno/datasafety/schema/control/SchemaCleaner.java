@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.ripieno.datasafety.JdbcTransaction;
 import org.ripieno.datasafety.TableRows;
 import org.ripieno.datasafety.adoption.LegacySystemLog;
 import org.ripieno.datasafety.adoption.SchemaComparison;
@@ -128,7 +129,7 @@ public final class SchemaCleaner {
         }
         // Backed up first (a copy as it was), then moved: the move checks every id in central.
         CleanedTable backedUp =
-            inTransaction(
+            JdbcTransaction.run(
                     connection,
                     () -> backUpAndDrop(connection, List.of(SYSTEM_LOG), directory, now, false))
                 .get(0);
@@ -147,7 +148,8 @@ public final class SchemaCleaner {
                   .toList();
       if (!rest.isEmpty()) {
         cleaned.addAll(
-            inTransaction(connection, () -> backUpAndDrop(connection, rest, directory, now, true)));
+            JdbcTransaction.run(
+                connection, () -> backUpAndDrop(connection, rest, directory, now, true)));
       }
     }
     return new Result(database, directory, cleaned);
@@ -179,24 +181,6 @@ public final class SchemaCleaner {
                                   : " (" + d.actual() + ") has no column in central"))
                   .collect(Collectors.joining(", "))
               + "; nothing was changed");
-    }
-  }
-
-  private interface Work<T> {
-    T run() throws SQLException;
-  }
-
-  private static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
-    connection.setAutoCommit(false);
-    try {
-      T result = work.run();
-      connection.commit();
-      return result;
-    } catch (SQLException | RuntimeException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setAutoCommit(true);
     }
   }
 
