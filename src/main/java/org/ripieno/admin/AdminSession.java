@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +20,7 @@ import org.ripieno.central.fleet.control.RegisteredOrchestra;
 import org.ripieno.central.fleet.control.RegisteredOrchestras;
 import org.ripieno.config.RipienoSettings;
 import org.ripieno.config.SettingsSource;
+import org.ripieno.datasafety.PublicSchema;
 import org.ripieno.datasafety.SqlErrors;
 import org.ripieno.datasafety.TableRows;
 import org.ripieno.launcher.EmbeddedDatabase;
@@ -186,7 +185,7 @@ public final class AdminSession implements AutoCloseable {
     boolean empty;
     boolean managed;
     try (Connection connection = login.connect()) {
-      empty = isBrandNew(connection);
+      empty = PublicSchema.isEmpty(connection);
       managed = TableRows.exists(connection, DatabaseKind.MIGRATION_HISTORY_TABLE);
     } catch (SQLException e) {
       throw AdminFailure.cannotRun("Cannot inspect central: " + SqlErrors.describe(e));
@@ -219,18 +218,6 @@ public final class AdminSession implements AutoCloseable {
             ? "created the central schema (version " + version.expected() + ")"
             : "migrated central from version " + version.current() + " to " + version.expected());
     return true;
-  }
-
-  /** No relation of any kind in the public schema. */
-  private static boolean isBrandNew(Connection connection) throws SQLException {
-    try (PreparedStatement query =
-            connection.prepareStatement(
-                "select count(*) from pg_catalog.pg_class c join pg_catalog.pg_namespace n"
-                    + " on n.oid = c.relnamespace where n.nspname = 'public'");
-        ResultSet result = query.executeQuery()) {
-      result.next();
-      return result.getLong(1) == 0;
-    }
   }
 
   /**

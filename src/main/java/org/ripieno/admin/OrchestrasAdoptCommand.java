@@ -128,6 +128,9 @@ final class OrchestrasAdoptCommand extends AdminCommand {
     report.differences().forEach(d -> differences.add(d.toString()));
     session.output().put("outcome", report.outcome().name());
     session.output().put("differences", differences.build());
+    JsonArrayBuilder steps = Json.createArrayBuilder();
+    report.steps().forEach(steps::add);
+    session.output().put("steps", steps.build());
     if (report.refusal() != null) {
       session.output().put("refusal", report.refusal());
     }

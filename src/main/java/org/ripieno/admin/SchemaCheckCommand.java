@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ripieno.central.fleet.control.OrchestraProbe;
 import org.ripieno.central.fleet.control.RegisteredOrchestra;
+import org.ripieno.datasafety.SqlErrors;
+import org.ripieno.datasafety.schema.control.SchemaDrift;
 import org.ripieno.datasafety.schema.control.SchemaReports;
 import org.ripieno.tenancy.DatabaseKind;
 import org.ripieno.tenancy.DatabaseLogin;
@@ -19,14 +21,18 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code schema check}: the schema guard's report per database (missing, misplaced with row counts,
- * unknown tables). Reads only. Exit 1 when any database misses a table or holds a misplaced one, or
- * cannot be reached, or when an orchestra's database carries another orchestra's identity marker or
- * none.
+ * unknown tables), then its column-level drift ({@link SchemaDrift}: columns missing or extra,
+ * types, nullability, foreign keys) from its kind's schema at its own version. Reads only (the
+ * schema to compare with is learnt from a scratch database on the default orchestra server, created
+ * and dropped). Exit 1 when any database misses a table or holds a misplaced one, drifts in a
+ * column or foreign key, or cannot be reached, or when an orchestra's database carries another
+ * orchestra's identity marker or none; 2 when the schema to compare with cannot be built.
  */
 @Command(
     name = "check",
     description =
-        "Report missing, misplaced (with row counts) and unknown tables per database. Without"
+        "Report missing, misplaced (with row counts) and unknown tables per database, and column"
+            + " drift (types, nullability, missing or extra columns, foreign keys). Without"
             + " options: central and every orchestra.")
 final class SchemaCheckCommand extends AdminCommand {
 
@@ -54,6 +60,7 @@ final class SchemaCheckCommand extends AdminCommand {
     }
     Output out = session.output();
     DatabaseLogin centralLogin = session.targetCentral();
+    SchemaDrift drift = new SchemaDrift(session.orchestraServers().get("default"));
     JsonArrayBuilder reports = Json.createArrayBuilder();
     JsonArrayBuilder problems = Json.createArrayBuilder();
     boolean failed = false;
@@ -63,8 +70,21 @@ final class SchemaCheckCommand extends AdminCommand {
         report = SchemaGuard.inspect(connection, DatabaseKind.CENTRAL);
       }
       SchemaReports.lines(report).forEach(out::line);
-      reports.add(SchemaReports.toJson(report));
-      failed |= !report.isHealthy();
+      SchemaDrift.Result columns;
+      try {
+        columns = drift.inspect(centralLogin, DatabaseKind.CENTRAL);
+      } catch (SQLException | RuntimeException e) {
+        throw cannotCompare(e);
+      }
+      columns.lines().forEach(out::line);
+      reports.add(
+          Json.createObjectBuilder(SchemaReports.toJson(report))
+              .add("columns", columns.toJson())
+              .build());
+      failed |= !report.isHealthy() || columns.hasDrift();
+      if (columns.hasDrift()) {
+        problems.add("central: " + columnProblem(columns));
+      }
     }
     if (all || !orchestras.isEmpty()) {
       List<RegisteredOrchestra> entries = new ArrayList<>();
@@ -84,7 +104,7 @@ final class SchemaCheckCommand extends AdminCommand {
       }
       OrchestraProbe probe = session.probe();
       for (RegisteredOrchestra entry : entries) {
-        String problem = checkOrchestra(session, probe, entry, reports);
+        String problem = checkOrchestra(session, probe, drift, entry, reports);
         if (problem != null) {
           out.line("orchestra " + entry.subdomain() + ": FAILED, " + problem);
           problems.add(entry.subdomain() + ": " + problem);
@@ -101,6 +121,7 @@ final class SchemaCheckCommand extends AdminCommand {
   private static String checkOrchestra(
       AdminSession session,
       OrchestraProbe probe,
+      SchemaDrift drift,
       RegisteredOrchestra entry,
       JsonArrayBuilder reports) {
     Output out = session.output();
@@ -120,15 +141,55 @@ final class SchemaCheckCommand extends AdminCommand {
     }
     SchemaReport report = found.schema();
     SchemaReports.lines(report).forEach(line -> out.line("  " + line));
-    reports.add(
-        Json.createObjectBuilder(SchemaReports.toJson(report))
-            .add("orchestra", entry.subdomain())
-            .build());
+    SchemaDrift.Result columns = null;
+    String columnFailure = null;
+    try {
+      columns = drift.inspect(route.login(), DatabaseKind.ORCHESTRA);
+      columns.lines().forEach(line -> out.line("  " + line));
+    } catch (SchemaDrift.ExpectedSchemaUnavailable e) {
+      throw cannotCompare(e.getCause());
+    } catch (SQLException | RuntimeException e) {
+      columnFailure = "its columns cannot be read: " + SqlErrors.describeFailure(e);
+    }
+    var json =
+        Json.createObjectBuilder(SchemaReports.toJson(report)).add("orchestra", entry.subdomain());
+    if (columns != null) {
+      json.add("columns", columns.toJson());
+    }
+    reports.add(json.build());
     if (!Boolean.TRUE.equals(found.markerMatches())) {
       // Another orchestra's database (or one without a marker) is not this orchestra's schema,
       // however healthy its tables: the probe's text names the marker it found.
       return found.error() != null ? found.error() : "its identity marker is not this orchestra's";
     }
-    return report.isHealthy() ? null : "tables missing or misplaced";
+    if (!report.isHealthy()) {
+      return "tables missing or misplaced";
+    }
+    if (columnFailure != null) {
+      return columnFailure;
+    }
+    return columns.hasDrift() ? columnProblem(columns) : null;
+  }
+
+  /** {@code column drift: Musician.phone, Project.notes}: each table and column or key once. */
+  private static String columnProblem(SchemaDrift.Result columns) {
+    return "column drift: "
+        + String.join(
+            ", ",
+            columns.differences().stream()
+                .map(d -> d.name() == null ? d.table() : d.table() + "." + d.name())
+                .distinct()
+                .toList());
+  }
+
+  /** The schema to compare with could not be built: the check cannot run (2). */
+  private static AdminFailure cannotCompare(Throwable cause) {
+    Throwable reason =
+        cause instanceof SchemaDrift.ExpectedSchemaUnavailable ? cause.getCause() : cause;
+    return AdminFailure.cannotRun(
+        "Cannot compare the columns: "
+            + (reason instanceof SQLException sql
+                ? SqlErrors.describe(sql)
+                : SqlErrors.describeFailure(reason)));
   }
 }

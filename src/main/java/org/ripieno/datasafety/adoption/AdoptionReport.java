@@ -3,6 +3,8 @@ package org.ripieno.datasafety.adoption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.ripieno.tenancy.DatabaseAddress;
 
 /**
@@ -75,6 +77,22 @@ public record AdoptionReport(
     }
     differences.forEach(d -> lines.add("difference: " + d.describe()));
     steps.forEach(s -> lines.add((outcome == Outcome.DRY_RUN ? "would: " : "done: ") + s));
+    // What adoption added (the counters, the seed defaults) or moved away, table by table.
+    new TreeMap<>(rowsAfter)
+        .forEach(
+            (table, rows) -> {
+              Long was = rowsBefore.get(table);
+              if (was != null && !was.equals(rows)) {
+                lines.add("rows of " + table + ": " + was + " -> " + rows);
+              }
+            });
+    new TreeSet<>(rowsBefore.keySet())
+        .stream()
+            .filter(table -> !rowsAfter.isEmpty() && !rowsAfter.containsKey(table))
+            .forEach(
+                table ->
+                    lines.add(
+                        "rows of " + table + ": " + rowsBefore.get(table) + " -> table gone"));
     if (refusal != null) {
       lines.add("refused: " + refusal);
     }

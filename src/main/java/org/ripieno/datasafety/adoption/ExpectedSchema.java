@@ -13,10 +13,10 @@ import org.ripieno.tenancy.Migrations;
 import org.ripieno.tenancy.OrchestraDatabases;
 
 /**
- * The orchestra schema at a given migration version, as PostgreSQL itself describes it: a scratch
- * database is migrated to that version with the orchestra migrations (Flyway {@code target}), its
- * catalog read, and the database dropped. So the comparison follows the migration files, never a
- * hand-written copy of them. Kept per version for the life of the process.
+ * The orchestra (or central) schema at a given migration version, as PostgreSQL itself describes
+ * it: a scratch database is migrated to that version with that kind's migrations (Flyway {@code
+ * target}), its catalog read, and the database dropped. So the comparison follows the migration
+ * files, never a hand-written copy of them. Kept per version for the life of the process.
  */
 public final class ExpectedSchema {
 
@@ -26,12 +26,21 @@ public final class ExpectedSchema {
   private ExpectedSchema() {}
 
   /**
+   * The orchestra schema at a version.
+   *
    * @param scratchServer login to the maintenance database of a server where a scratch database may
    *     be created and dropped (the one orchestra databases are created on will do)
    * @param version an orchestra migration version, e.g. {@code 1}
    */
   public static SchemaCatalog at(DatabaseLogin scratchServer, String version) throws SQLException {
-    SchemaCatalog known = BY_VERSION.get(version);
+    return at(scratchServer, DatabaseKind.ORCHESTRA, version);
+  }
+
+  /** The schema of either kind of database at one of its migration versions. */
+  public static SchemaCatalog at(DatabaseLogin scratchServer, DatabaseKind kind, String version)
+      throws SQLException {
+    String key = kind.unitName() + ":" + version;
+    SchemaCatalog known = BY_VERSION.get(key);
     if (known != null) {
       return known;
     }
@@ -42,15 +51,12 @@ public final class ExpectedSchema {
     }
     try {
       DatabaseLogin scratch = scratchServer.forDatabase(name, "ripieno:adopt:expected-schema");
-      Migrations.flywayConfiguration(scratch.dataSource(), DatabaseKind.ORCHESTRA)
-          .target(version)
-          .load()
-          .migrate();
+      Migrations.flywayConfiguration(scratch.dataSource(), kind).target(version).load().migrate();
       SchemaCatalog catalog;
       try (Connection connection = scratch.connect()) {
         catalog = SchemaCatalog.read(connection);
       }
-      BY_VERSION.put(version, catalog);
+      BY_VERSION.put(key, catalog);
       return catalog;
     } finally {
       OrchestraDatabases.drop(scratchServer, name);

@@ -12,10 +12,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.ripieno.datasafety.JdbcTransaction;
+import org.ripieno.datasafety.PublicSchema;
 import org.ripieno.datasafety.adoption.AdoptionReport.Outcome;
 import org.ripieno.datasafety.adoption.SchemaDifference.Handling;
 import org.ripieno.datasafety.archive.CentralRegistry;
 import org.ripieno.datasafety.archive.SchemaCatalog;
+import org.ripieno.orchestra.seed.control.SeedDefaults;
 import org.ripieno.persistence.Ids;
 import org.ripieno.security.secrets.SecretBox;
 import org.ripieno.tenancy.DatabaseAddress;
@@ -29,10 +32,11 @@ import org.ripieno.tenancy.SchemaReport;
 /**
  * Takes over an orchestra database the legacy system created: compares it with the orchestra
  * schema, repairs the known drift, baselines Flyway at version 1 (the legacy schema), migrates it
- * forward, writes its identity marker, moves a legacy {@code SystemLog} to central and creates or
- * updates the orchestra's registry entry with the database's own login. The rows of the orchestra's
- * data (musicians, projects, requests and the rest) are not touched; only migrations that add rows
- * (the {@code IdSequence} counters) add them.
+ * forward, writes its identity marker, adds the seed's email templates and settings it lacks, moves
+ * a legacy {@code SystemLog} to central and creates or updates the orchestra's registry entry with
+ * the database's own login. The rows of the orchestra's data (musicians, projects, requests and the
+ * rest) are not touched; only migrations that add rows (the {@code IdSequence} counters) and the
+ * missing seed defaults ({@link SeedDefaults}) add them.
  *
  * <p>Every check runs before the first change, so a refused adoption changes nothing. The changes
  * themselves span the legacy database and central, which share no transaction; each step can be
@@ -47,8 +51,16 @@ public final class OrchestraAdoption {
    */
   static final String LEGACY_SCHEMA_VERSION = "1";
 
-  /** The counters migration V3 fills: the one table whose rows adoption may change. */
+  /** The counters migration V3 fills: the one table whose rows adoption may change freely. */
   static final String ID_SEQUENCE = "IdSequence";
+
+  /** The tables the seed defaults go to: they may grow by what adoption adds, nothing else. */
+  static final String EMAIL_TEMPLATE = "EmailTemplate";
+
+  static final String SETTINGS = "Settings";
+
+  /** Central's registry table: a central without it holds no orchestras yet. */
+  static final String REGISTRY = "Orchestra";
 
   private final DatabaseLogin central;
   private final DatabaseLogin scratchServer;
@@ -141,12 +153,31 @@ public final class OrchestraAdoption {
             scratchServer, version.current() == null ? LEGACY_SCHEMA_VERSION : version.current());
     try (Connection legacy = database.connect();
         Connection registry = central.connect()) {
+      SchemaCatalog centralCatalog = SchemaCatalog.read(registry);
+      if (centralCatalog.table(REGISTRY).isEmpty()) {
+        if (!request.dryRun() || !PublicSchema.isEmpty(registry)) {
+          return plan.refused(
+              "central holds no orchestra registry (no Orchestra table): create the central"
+                  + " schema first (ripieno-admin creates it in an empty database)");
+        }
+        // A brand-new central: a real run creates the central schema first (the command does),
+        // so the dry run plans against that schema as the migrations make it.
+        Migrations.SchemaVersion centralVersion =
+            Migrations.version(central.dataSource(), DatabaseKind.CENTRAL);
+        plan.centralToCreate = centralVersion.expected();
+        centralCatalog =
+            ExpectedSchema.at(scratchServer, DatabaseKind.CENTRAL, plan.centralToCreate);
+      }
       SchemaCatalog actual = SchemaCatalog.read(legacy);
       plan.differences =
-          SchemaComparison.compare(
-              expected, actual, SchemaCatalog.read(registry).table(LegacySystemLog.TABLE));
+          SchemaComparison.compare(expected, actual, centralCatalog.table(LegacySystemLog.TABLE));
       plan.rowsBefore = counts(legacy, actual);
-      Optional<String> refusal = plan.decideIdentity(legacy, actual, registry, address);
+      if (actual.table(EMAIL_TEMPLATE).isPresent() && actual.table(SETTINGS).isPresent()) {
+        plan.seedDefaults = SeedDefaults.find(legacy);
+      }
+      Optional<String> refusal =
+          plan.decideIdentity(
+              legacy, actual, plan.centralToCreate == null ? registry : null, address);
       if (refusal.isPresent()) {
         return plan.refused(refusal.get());
       }
@@ -192,6 +223,12 @@ public final class OrchestraAdoption {
     String versionAfter;
     long systemLogRowsMoved;
 
+    /** The seed's templates and settings the database lacks, added after the migrations. */
+    SeedDefaults.Missing seedDefaults = new SeedDefaults.Missing(List.of(), List.of());
+
+    /** The central schema version a real run creates first (a dry run on an empty central). */
+    String centralToCreate;
+
     Plan(Request request, Migrations.SchemaVersion version) {
       this.request = request;
       this.version = version;
@@ -202,13 +239,22 @@ public final class OrchestraAdoption {
       return differences.stream().filter(SchemaDifference::isUnexpected).toList();
     }
 
-    /** The orchestra's id, and whether the marker and the registry agree with it. */
+    /**
+     * The orchestra's id, and whether the marker and the registry agree with it.
+     *
+     * @param registry central, or null when it holds no registry yet (nothing to agree with)
+     */
     Optional<String> decideIdentity(
         Connection legacy, SchemaCatalog actual, Connection registry, DatabaseAddress address)
         throws SQLException {
       String subdomain = request.subdomain();
       if (actual.table(IdentityMarker.TABLE).isPresent()) {
         marker = IdentityMarker.read(legacy);
+      }
+      if (registry == null) {
+        orchestraId = marker.orElseGet(Ids::newId);
+        idIsNew = marker.isEmpty();
+        return Optional.empty();
       }
       entry = CentralRegistry.bySubdomain(registry, subdomain);
       if (entry.isPresent()) {
@@ -266,7 +312,21 @@ public final class OrchestraAdoption {
               .noneMatch(d -> d.table().equals(LegacySystemLog.TABLE) && d.isUnexpected());
     }
 
+    /** The name the added templates are signed with, as the registry entry names the orchestra. */
+    String orchestraName() {
+      if (request.name() != null) {
+        return request.name();
+      }
+      return entry.map(CentralRegistry.Entry::name).orElse(request.subdomain());
+    }
+
     void listSteps() {
+      if (centralToCreate != null) {
+        steps.add(
+            "create the central schema (version "
+                + centralToCreate
+                + ") in the empty central database, as a real run does first");
+      }
       differences.stream()
           .filter(d -> !d.repair().isEmpty())
           .forEach(d -> steps.add("repair " + d.table() + ": " + String.join("; ", d.repair())));
@@ -280,6 +340,14 @@ public final class OrchestraAdoption {
                 + " to "
                 + version.expected());
       }
+      if (!seedDefaults.isEmpty()) {
+        steps.add(
+            "add the seed's missing "
+                + seedDefaults.describe()
+                + ", templates signed "
+                + orchestraName()
+                + " with codes from IdSequence");
+      }
       String id = idIsNew ? "(a new orchestra id)" : orchestraId;
       if (marker.isEmpty()) {
         steps.add("write the identity marker " + id);
@@ -292,7 +360,9 @@ public final class OrchestraAdoption {
                 + id
                 + ", then drop the table");
       }
-      steps.add("check that no table but IdSequence changed its number of rows");
+      steps.add(
+          "check that no table but IdSequence changed its number of rows"
+              + (seedDefaults.isEmpty() ? "" : " (EmailTemplate and Settings: by what was added)"));
       steps.add(
           (entry.isPresent() ? "update" : "create")
               + " the registry entry of "
@@ -356,6 +426,7 @@ public final class OrchestraAdoption {
         done.add("migrated to " + plan.versionAfter);
         IdentityMarker.write(legacy, plan.orchestraId);
         done.add("identity marker " + plan.orchestraId);
+        SeedDefaults.Missing added = addSeedDefaults();
         if (plan.systemLogMovable()) {
           plan.systemLogRowsMoved =
               LegacySystemLog.moveToCentral(legacy, registry, plan.orchestraId);
@@ -369,7 +440,15 @@ public final class OrchestraAdoption {
         }
         plan.rowsAfter = counts(legacy, SchemaCatalog.read(legacy));
         List<String> changed =
-            changedRowCounts(plan.rowsBefore, plan.rowsAfter, plan.systemLogMovable());
+            changedRowCounts(
+                plan.rowsBefore,
+                plan.rowsAfter,
+                plan.systemLogMovable(),
+                Map.of(
+                    EMAIL_TEMPLATE,
+                    (long) added.templateTypes().size(),
+                    SETTINGS,
+                    (long) added.settingKeys().size()));
         if (!changed.isEmpty()) {
           throw new IllegalStateException(
               "rows changed during the adoption in "
@@ -386,6 +465,20 @@ public final class OrchestraAdoption {
       return plan.report(Outcome.ADOPTED, null);
     }
 
+    /**
+     * The seed's templates and settings the database lacks, in one transaction (after the
+     * migrations, whose {@code IdSequence} counters give the template codes).
+     */
+    private SeedDefaults.Missing addSeedDefaults() throws SQLException {
+      if (plan.seedDefaults.isEmpty()) {
+        return plan.seedDefaults;
+      }
+      SeedDefaults.Missing added =
+          JdbcTransaction.run(legacy, () -> SeedDefaults.write(legacy, plan.orchestraName()));
+      done.add("added " + added.describe());
+      return added;
+    }
+
     /** All repairs in one transaction, then a second comparison proves them. */
     private void repair() throws SQLException {
       List<String> statements =
@@ -393,18 +486,16 @@ public final class OrchestraAdoption {
       if (statements.isEmpty()) {
         return;
       }
-      legacy.setAutoCommit(false);
-      try (Statement statement = legacy.createStatement()) {
-        for (String sql : statements) {
-          statement.execute(sql);
-        }
-        legacy.commit();
-      } catch (SQLException | RuntimeException e) {
-        legacy.rollback();
-        throw e;
-      } finally {
-        legacy.setAutoCommit(true);
-      }
+      JdbcTransaction.run(
+          legacy,
+          () -> {
+            try (Statement statement = legacy.createStatement()) {
+              for (String sql : statements) {
+                statement.execute(sql);
+              }
+            }
+            return null;
+          });
       SchemaCatalog expected =
           ExpectedSchema.at(
               scratchServer,
@@ -444,35 +535,35 @@ public final class OrchestraAdoption {
                   + (plan.version.current() == null ? "none" : plan.version.current())
                   + ", migrated to "
                   + plan.versionAfter);
-      registry.setAutoCommit(false);
-      try {
-        if (plan.entry.isPresent()) {
-          if (!CentralRegistry.pointAtDatabase(registry, registration, false)) {
-            throw new IllegalStateException(
-                "the registry entry of " + plan.request.subdomain() + " disappeared meanwhile");
-          }
-        } else {
-          CentralRegistry.insert(registry, registration);
-        }
-        registry.commit();
-      } catch (SQLException | RuntimeException e) {
-        registry.rollback();
-        throw e;
-      } finally {
-        registry.setAutoCommit(true);
-      }
+      JdbcTransaction.run(
+          registry,
+          () -> {
+            if (plan.entry.isEmpty()) {
+              CentralRegistry.insert(registry, registration);
+            } else if (!CentralRegistry.pointAtDatabase(registry, registration, false)) {
+              throw new IllegalStateException(
+                  "the registry entry of " + plan.request.subdomain() + " disappeared meanwhile");
+            }
+            return null;
+          });
     }
   }
 
   /**
    * The tables whose number of rows adoption changed, as {@code Table (before -> after)}. Only
-   * {@code IdSequence} may change (migration V3 adds the counters), and the legacy {@code
-   * SystemLog} may go (its rows moved to central); the {@code CustomRanking} repair keeps its rows,
-   * so it is compared like every other table. Tables that did not exist before (the identity
-   * marker, tables of later migrations) are adoption's own.
+   * {@code IdSequence} may change (migration V3 adds the counters), the tables adoption added rows
+   * to may grow by exactly those rows (the seed defaults), and the legacy {@code SystemLog} may go
+   * (its rows moved to central); the {@code CustomRanking} repair keeps its rows, so it is compared
+   * like every other table. Tables that did not exist before (the identity marker, tables of later
+   * migrations) are adoption's own.
+   *
+   * @param added rows adoption itself added, by table
    */
   static List<String> changedRowCounts(
-      Map<String, Long> before, Map<String, Long> after, boolean systemLogMoved) {
+      Map<String, Long> before,
+      Map<String, Long> after,
+      boolean systemLogMoved,
+      Map<String, Long> added) {
     List<String> changed = new ArrayList<>();
     before.forEach(
         (table, rows) -> {
@@ -481,7 +572,7 @@ public final class OrchestraAdoption {
             return;
           }
           Long now = after.get(table);
-          if (!rows.equals(now)) {
+          if (now == null || now != rows + added.getOrDefault(table, 0L)) {
             changed.add(
                 table + " (" + rows + " -> " + (now == null ? "table gone" : now + "") + ")");
           }
@@ -510,11 +601,15 @@ public final class OrchestraAdoption {
 
   /** A running server's start time and a database's oid and name: the same only for the same. */
   private static String serverDatabase(Connection connection) throws SQLException {
+    return oneValue(
+        connection,
+        "select pg_postmaster_start_time()::text || ' ' || d.oid::text || ' '"
+            + " || d.datname from pg_database d where d.datname = current_database()");
+  }
+
+  private static String oneValue(Connection connection, String sql) throws SQLException {
     try (Statement query = connection.createStatement();
-        ResultSet row =
-            query.executeQuery(
-                "select pg_postmaster_start_time()::text || ' ' || d.oid::text || ' '"
-                    + " || d.datname from pg_database d where d.datname = current_database()")) {
+        ResultSet row = query.executeQuery(sql)) {
       row.next();
       return row.getString(1);
     }

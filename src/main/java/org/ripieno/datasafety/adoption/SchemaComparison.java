@@ -31,11 +31,15 @@ import org.ripieno.tenancy.DatabaseKind;
  *   <li>{@code SystemLog}, which the legacy system created in orchestra databases by hand: its rows
  *       move to central (when central's {@code SystemLog} can take every column), then it is
  *       dropped;
- *   <li>{@code CustomRanking} as {@code combined_custom_lists_migration.sql} made it, with {@code
- *       createdAt} and {@code updatedAt} instead of {@code addedAt}: {@code createdAt} becomes
- *       {@code addedAt} (values kept), {@code updatedAt} is dropped;
+ *   <li>{@code CustomRanking} as {@code combined_custom_lists_migration.sql} (or {@code
+ *       migrate-custom-lists.sql}) made it, with {@code createdAt} (and {@code updatedAt}) instead
+ *       of {@code addedAt}: {@code createdAt} becomes {@code addedAt} (values kept, converted to
+ *       its type), {@code updatedAt} is dropped;
+ *   <li>a column {@code NOT NULL} where the schema allows null ({@code init-database.sql}'s {@code
+ *       ProjectNeed.rankingListId}): the constraint is dropped, which loses nothing;
  *   <li>foreign keys that connect the same columns with other actions (that file's musician key
- *       with {@code CASCADE}) or under another name: recreated as the schema has them.
+ *       with {@code CASCADE}, the init scripts' {@code NO ACTION}) or under another name: recreated
+ *       as the schema has them.
  * </ul>
  */
 public final class SchemaComparison {
@@ -46,6 +50,9 @@ public final class SchemaComparison {
   static final String ADDED_AT = "addedAt";
   static final String DRIFT_CREATED_AT = "createdAt";
   static final String DRIFT_UPDATED_AT = "updatedAt";
+
+  /** How {@code format_type} begins every timestamp type, whatever its precision or zone. */
+  private static final String TIMESTAMP = "timestamp";
 
   /** How a central table found in the legacy database is described. */
   static final String CENTRAL_TABLE =
@@ -87,7 +94,7 @@ public final class SchemaComparison {
         differences.addAll(foreignKeys(table, expected, actual));
       }
     }
-    return customRankingDrift(differences, expected);
+    return customRankingDrift(differences, expected, actual);
   }
 
   /** Flyway's history is Ripieno's own and compared by version, not as a table. */
@@ -179,13 +186,27 @@ public final class SchemaComparison {
                 Kind.COLUMN_TYPE, table, column.name(), column.type(), present.get().type()));
       }
       if (column.notNull() != present.get().notNull()) {
-        differences.add(
+        SchemaDifference nullability =
             difference(
                 Kind.COLUMN_NULLABILITY,
                 table,
                 column.name(),
                 nullability(column),
-                nullability(present.get())));
+                nullability(present.get()));
+        // NOT NULL where the schema allows null (the init scripts' ProjectNeed.rankingListId,
+        // which breaks needs on custom lists): dropping it loses nothing. The other way round,
+        // nulls may already be there, so that stays unexpected.
+        differences.add(
+            column.notNull()
+                ? nullability
+                : nullability.handled(
+                    Handling.REPAIRED,
+                    List.of(
+                        "ALTER TABLE "
+                            + quote(table)
+                            + " ALTER COLUMN "
+                            + quote(column.name())
+                            + " DROP NOT NULL")));
       }
     }
     for (Column column : actual.columns()) {
@@ -241,11 +262,12 @@ public final class SchemaComparison {
 
   /**
    * Recognises the documented {@code CustomRanking} drift among the differences found: {@code
-   * addedAt} missing, {@code createdAt} present with {@code addedAt}'s type, and optionally {@code
-   * updatedAt} of a timestamp type, with nothing else different in that table's columns.
+   * addedAt} missing, {@code createdAt} present with a timestamp type (converted to {@code
+   * addedAt}'s when it differs), and optionally {@code updatedAt} of a timestamp type, with nothing
+   * else different in that table's columns.
    */
   private static List<SchemaDifference> customRankingDrift(
-      List<SchemaDifference> differences, SchemaCatalog expected) {
+      List<SchemaDifference> differences, SchemaCatalog expected, SchemaCatalog actual) {
     Optional<Column> addedAt =
         expected.table(CUSTOM_RANKING).flatMap(table -> table.column(ADDED_AT));
     if (addedAt.isEmpty()) {
@@ -263,8 +285,8 @@ public final class SchemaComparison {
     int drift = 2 + (updated == null ? 0 : 1);
     if (missing == null
         || created == null
-        || !created.actual().startsWith(addedAt.get().type())
-        || (updated != null && !updated.actual().startsWith("timestamp"))
+        || !created.actual().startsWith(TIMESTAMP)
+        || (updated != null && !updated.actual().startsWith(TIMESTAMP))
         || columnDifferences.size() != drift) {
       return differences;
     }
@@ -273,6 +295,21 @@ public final class SchemaComparison {
     String column = quote(ADDED_AT);
     repair.add(
         "ALTER TABLE " + table + " RENAME COLUMN " + quote(DRIFT_CREATED_AT) + " TO " + column);
+    String createdType = createdAtType(actual);
+    if (!createdType.equals(addedAt.get().type())) {
+      // Another precision or a time zone: converted, values kept (a zoned time as UTC, the zone
+      // Ripieno stores times in).
+      repair.add(
+          "ALTER TABLE "
+              + table
+              + " ALTER COLUMN "
+              + column
+              + " TYPE "
+              + addedAt.get().type()
+              + " USING "
+              + column
+              + (createdType.contains("with time zone") ? " AT TIME ZONE 'UTC'" : ""));
+    }
     String fallback = updated == null ? "" : quote(DRIFT_UPDATED_AT) + ", ";
     repair.add(
         "UPDATE "
@@ -309,6 +346,14 @@ public final class SchemaComparison {
       }
     }
     return result;
+  }
+
+  private static String createdAtType(SchemaCatalog actual) {
+    return actual
+        .table(CUSTOM_RANKING)
+        .flatMap(table -> table.column(DRIFT_CREATED_AT))
+        .map(Column::type)
+        .orElseThrow();
   }
 
   private static boolean isColumnKind(Kind kind) {

@@ -2,6 +2,7 @@ package org.ripieno.datasafety.adoption;
 
 import java.util.List;
 import java.util.Objects;
+import org.ripieno.tenancy.DatabaseKind;
 
 /**
  * One way a legacy orchestra database differs from the orchestra schema it is compared with, and
@@ -68,30 +69,13 @@ public record SchemaDifference(
     return new SchemaDifference(kind, table, name, expected, actual, newHandling, newRepair);
   }
 
+  /** Whether the difference is a whole table (missing or extra), not a column or foreign key. */
+  public boolean isWholeTable() {
+    return kind == Kind.MISSING_TABLE || kind == Kind.EXTRA_TABLE;
+  }
+
   /** One line for an operator, naming the table, the column or key, and what happens. */
   public String describe() {
-    String subject = name == null ? table : table + "." + name;
-    String what =
-        switch (kind) {
-          case MISSING_TABLE -> "table " + table + " is missing";
-          case EXTRA_TABLE ->
-              "table "
-                  + table
-                  + " is not in the orchestra schema"
-                  + (actual == null ? "" : " (" + actual + ")");
-          case MISSING_COLUMN -> "column " + subject + " is missing (expected " + expected + ")";
-          case EXTRA_COLUMN ->
-              "column " + subject + " (" + actual + ") is not in the orchestra schema";
-          case COLUMN_TYPE ->
-              "column " + subject + " has type " + actual + ", expected " + expected;
-          case COLUMN_NULLABILITY ->
-              "column " + subject + " is " + actual + ", expected " + expected;
-          case MISSING_FOREIGN_KEY -> "foreign key " + name + " on " + table + " is missing";
-          case EXTRA_FOREIGN_KEY ->
-              "foreign key " + name + " on " + table + " is not in the orchestra schema";
-          case FOREIGN_KEY_DEFINITION ->
-              "foreign key on " + table + " is " + actual + ", expected " + expected;
-        };
     String outcome =
         switch (handling) {
           case KEPT -> "kept as it is";
@@ -100,6 +84,37 @@ public record SchemaDifference(
           case REPAIRED -> "brought to the orchestra schema";
           case UNEXPECTED -> "unexpected";
         };
-    return what + ": " + outcome;
+    return finding(DatabaseKind.ORCHESTRA) + ": " + outcome;
+  }
+
+  /**
+   * What differs, naming the table and the column or key, without what adoption does about it.
+   *
+   * @param databaseKind the kind of database whose schema was compared with
+   */
+  public String finding(DatabaseKind databaseKind) {
+    String schema = "the " + databaseKind.unitName() + " schema";
+    String subject = name == null ? table : table + "." + name;
+    String what =
+        switch (kind) {
+          case MISSING_TABLE -> "table " + table + " is missing";
+          case EXTRA_TABLE ->
+              "table "
+                  + table
+                  + " is not in "
+                  + schema
+                  + (actual == null ? "" : " (" + actual + ")");
+          case MISSING_COLUMN -> "column " + subject + " is missing (expected " + expected + ")";
+          case EXTRA_COLUMN -> "column " + subject + " (" + actual + ") is not in " + schema;
+          case COLUMN_TYPE ->
+              "column " + subject + " has type " + actual + ", expected " + expected;
+          case COLUMN_NULLABILITY ->
+              "column " + subject + " is " + actual + ", expected " + expected;
+          case MISSING_FOREIGN_KEY -> "foreign key " + name + " on " + table + " is missing";
+          case EXTRA_FOREIGN_KEY -> "foreign key " + name + " on " + table + " is not in " + schema;
+          case FOREIGN_KEY_DEFINITION ->
+              "foreign key on " + table + " is " + actual + ", expected " + expected;
+        };
+    return what;
   }
 }

@@ -38,7 +38,8 @@ class OrchestraAdoptionIT {
   private static SecretBox secrets;
 
   /**
-   * The tables whose rows adoption must not change (all of V1 but the drifted and the counters).
+   * The tables whose rows adoption must not change (all of V1 but the drifted, the counters and the
+   * tables the seed's missing templates and settings are added to).
    */
   private static final Set<String> UNTOUCHED = new LinkedHashSet<>(DatabaseKind.ORCHESTRA.tables());
 
@@ -46,7 +47,8 @@ class OrchestraAdoptionIT {
   static void start() throws Exception {
     new SecureRandom().nextBytes(SECRET_KEY);
     secrets = new SecretBox(SecretBox.Key.fromBytes(SECRET_KEY), List.of());
-    UNTOUCHED.removeAll(Set.of("OrchestraIdentity", "IdSequence", "CustomRanking"));
+    UNTOUCHED.removeAll(
+        Set.of("OrchestraIdentity", "IdSequence", "CustomRanking", "EmailTemplate", "Settings"));
     // The application must read the password adoption encrypts: both use this key.
     platform =
         PlatformFixture.start(
@@ -127,6 +129,20 @@ class OrchestraAdoptionIT {
                 legacy,
                 "select string_agg(\"addedAt\"::text, ',' order by \"id\") from \"CustomRanking\""))
         .isEqualTo(rankingTimes);
+    // The legacy template and setting are kept; the seed's missing ones are added.
+    assertThat(
+            OrchestraRows.text(
+                legacy,
+                "select string_agg(\"emailTemplateId\" || ' ' || \"type\", ','"
+                    + " order by \"emailTemplateId\") from \"EmailTemplate\""))
+        .startsWith("TMPL001 request,TMPL002 reminder,")
+        .endsWith("TMPL008 position_filled_en");
+    assertThat(
+            OrchestraRows.text(
+                legacy,
+                "select string_agg(key || '=' || value, ',' order by key) from \"Settings\""))
+        .isEqualTo(
+            "ranking_conflict_strategy=simple,reminder_percentage=75,time_zone=Europe/Stockholm");
     assertThat(tableExists(legacy, "_prisma_migrations")).isTrue();
     assertThat(tableExists(legacy, "SystemLog")).isFalse();
     assertThat(

@@ -234,6 +234,78 @@ class SchemaComparisonTest {
   }
 
   @Test
+  void aColumnNotNullWhereTheSchemaAllowsNullIsRelaxedAndTheOtherWayRoundIsNot() {
+    SchemaCatalog actual =
+        catalog(
+            List.of(
+                table(
+                    "Musician",
+                    column("id", "integer", true),
+                    column("email", "text", true),
+                    column("notes", "text", true)),
+                CUSTOM_RANKING),
+            RANKED_MUSICIAN);
+
+    assertThat(compare(actual))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.kind()).isEqualTo(Kind.COLUMN_NULLABILITY);
+              assertThat(d.handling()).isEqualTo(Handling.REPAIRED);
+              assertThat(d.repair())
+                  .containsExactly("ALTER TABLE \"Musician\" ALTER COLUMN \"notes\" DROP NOT NULL");
+              assertThat(d.describe())
+                  .isEqualTo(
+                      "column Musician.notes is NOT NULL, expected nullable: brought to the"
+                          + " orchestra schema");
+            });
+  }
+
+  @Test
+  void aCreatedAtOfAnotherTimestampTypeIsConvertedKeepingItsValues() {
+    SchemaCatalog withoutPrecision =
+        catalog(
+            List.of(
+                MUSICIAN,
+                drifted(
+                    columns -> {
+                      columns.set(
+                          2,
+                          new Column(
+                              "createdAt",
+                              "timestamp without time zone",
+                              true,
+                              "CURRENT_TIMESTAMP"));
+                      columns.remove(3);
+                      return columns;
+                    })),
+            RANKED_MUSICIAN);
+    assertThat(compare(withoutPrecision)).allMatch(d -> d.handling() == Handling.REPAIRED);
+    assertThat(compare(withoutPrecision).stream().flatMap(d -> d.repair().stream()))
+        .contains(
+            "ALTER TABLE \"CustomRanking\" ALTER COLUMN \"addedAt\" TYPE "
+                + TIMESTAMP
+                + " USING \"addedAt\"")
+        .noneMatch(sql -> sql.contains("updatedAt"));
+
+    SchemaCatalog zoned =
+        catalog(
+            List.of(
+                MUSICIAN,
+                drifted(
+                    columns -> {
+                      columns.set(2, column("createdAt", "timestamp(3) with time zone", true));
+                      return columns;
+                    })),
+            RANKED_MUSICIAN);
+    assertThat(compare(zoned).stream().flatMap(d -> d.repair().stream()))
+        .contains(
+            "ALTER TABLE \"CustomRanking\" ALTER COLUMN \"addedAt\" TYPE "
+                + TIMESTAMP
+                + " USING \"addedAt\" AT TIME ZONE 'UTC'");
+  }
+
+  @Test
   void aCustomRankingThatDiffersInAnyOtherWayIsNotTheKnownDrift() {
     SchemaCatalog withAnotherColumn =
         catalog(

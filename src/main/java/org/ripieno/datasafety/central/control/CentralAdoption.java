@@ -1,7 +1,5 @@
 package org.ripieno.datasafety.central.control;
 
-import static org.ripieno.datasafety.Transactions.inTransaction;
-
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.ripieno.datasafety.JdbcTransaction;
 import org.ripieno.datasafety.TableRows;
 import org.ripieno.datasafety.central.control.CentralAdoptionReport.Outcome;
 import org.ripieno.datasafety.central.control.LegacyCentralSchema.Difference;
@@ -326,7 +325,7 @@ public final class CentralAdoption {
       return;
     }
     try (Connection connection = central.connect()) {
-      inTransaction(
+      JdbcTransaction.run(
           connection,
           () -> {
             try (Statement statement = connection.createStatement()) {
@@ -351,7 +350,7 @@ public final class CentralAdoption {
    */
   private Map<String, Long> convert(Plan plan, SecretBox box) throws SQLException {
     try (Connection connection = central.connect()) {
-      return inTransaction(
+      return JdbcTransaction.run(
           connection,
           () -> {
             SchemaReport guard = SchemaGuard.inspect(connection, DatabaseKind.CENTRAL);

@@ -1,7 +1,5 @@
 package org.ripieno.datasafety.schema.control;
 
-import static org.ripieno.datasafety.Transactions.inTransaction;
-
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -20,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.ripieno.datasafety.JdbcTransaction;
 import org.ripieno.datasafety.TableRows;
 import org.ripieno.datasafety.adoption.LegacySystemLog;
 import org.ripieno.datasafety.adoption.SchemaComparison;
@@ -130,7 +129,7 @@ public final class SchemaCleaner {
         }
         // Backed up first (a copy as it was), then moved: the move checks every id in central.
         CleanedTable backedUp =
-            inTransaction(
+            JdbcTransaction.run(
                     connection,
                     () -> backUpAndDrop(connection, List.of(SYSTEM_LOG), directory, now, false))
                 .get(0);
@@ -149,7 +148,8 @@ public final class SchemaCleaner {
                   .toList();
       if (!rest.isEmpty()) {
         cleaned.addAll(
-            inTransaction(connection, () -> backUpAndDrop(connection, rest, directory, now, true)));
+            JdbcTransaction.run(
+                connection, () -> backUpAndDrop(connection, rest, directory, now, true)));
       }
     }
     return new Result(database, directory, cleaned);

@@ -31,7 +31,7 @@ public enum RequestStrategy {
     return switch (this) {
       case SEQUENTIAL -> pending == 0 && accepted < quantity ? 1 : 0;
       case PARALLEL -> Math.max(0, quantity - accepted - pending);
-        // Decision 8: a new wave only once the previous one is fully answered.
+      // Decision 8: a new wave only once the previous one is fully answered.
       case FIRST_COME ->
           pending == 0 && accepted < quantity
               ? (maxRecipients != null && maxRecipients > 0 ? maxRecipients : Integer.MAX_VALUE)

@@ -69,7 +69,10 @@ class RecipientSelectionTest {
   }
 
   private static Outcome outcomeOf(Plan plan, int musician) {
-    return plan.members().stream().filter(o -> o.musicianId() == musician).findFirst().orElseThrow();
+    return plan.members().stream()
+        .filter(o -> o.musicianId() == musician)
+        .findFirst()
+        .orElseThrow();
   }
 
   @Nested
@@ -136,8 +139,7 @@ class RecipientSelectionTest {
     void withoutTheLocalRequirementANonLocalMusicianIsAsked() {
       Plan plan =
           new Scenario()
-              .need(
-                  need(1, RequestStrategy.SEQUENTIAL, 1, List.of(new Member(7, 1, true, false))))
+              .need(need(1, RequestStrategy.SEQUENTIAL, 1, List.of(new Member(7, 1, true, false))))
               .plan(1);
 
       assertThat(plan.recipients()).containsExactly(7);
@@ -350,15 +352,15 @@ class RecipientSelectionTest {
     void pausedCompletedAndArchivedNeedsSendNothingAndSayWhy() {
       for (NeedStatus status :
           List.of(NeedStatus.PAUSED, NeedStatus.COMPLETED, NeedStatus.ARCHIVED)) {
-        Need need =
-            new Need(1, 1, 1, status, RequestStrategy.PARALLEL, 2, null, false, list(4));
+        Need need = new Need(1, 1, 1, status, RequestStrategy.PARALLEL, 2, null, false, list(4));
 
         Plan plan = new Scenario().need(need).plan(1);
 
         assertThat(plan.recipients()).as(status.value()).isEmpty();
         assertThat(plan.hold().value()).isEqualTo(status.value());
-        assertThat(plan.members()).extracting(Outcome::reason).containsOnly(
-            Reason.WILL_RECEIVE_REQUEST);
+        assertThat(plan.members())
+            .extracting(Outcome::reason)
+            .containsOnly(Reason.WILL_RECEIVE_REQUEST);
         assertThat(plan.nextInQueue()).containsExactly(1, 2, 3, 4);
       }
     }
@@ -371,9 +373,11 @@ class RecipientSelectionTest {
     void needsGoInInstrumentThenPositionOrderAndAMusicianIsChosenForOneNeedOnly() {
       // Need 10 is a cello (instrument order 3), need 20 a violin (order 1): violin goes first.
       Need cello =
-          new Need(10, 1, 3, NeedStatus.ACTIVE, RequestStrategy.SEQUENTIAL, 1, null, false, list(3));
+          new Need(
+              10, 1, 3, NeedStatus.ACTIVE, RequestStrategy.SEQUENTIAL, 1, null, false, list(3));
       Need violin =
-          new Need(20, 2, 1, NeedStatus.ACTIVE, RequestStrategy.SEQUENTIAL, 1, null, false, list(3));
+          new Need(
+              20, 2, 1, NeedStatus.ACTIVE, RequestStrategy.SEQUENTIAL, 1, null, false, list(3));
 
       List<Plan> plans = new Scenario().need(cello).need(violin).project();
 
@@ -433,7 +437,14 @@ class RecipientSelectionTest {
                       1, 1, 1, NeedStatus.ACTIVE, RequestStrategy.PARALLEL, 3, null, false, first))
               .need(
                   new Need(
-                      2, 2, 1, NeedStatus.ACTIVE, RequestStrategy.PARALLEL, 2, null, false,
+                      2,
+                      2,
+                      1,
+                      NeedStatus.ACTIVE,
+                      RequestStrategy.PARALLEL,
+                      2,
+                      null,
+                      false,
                       second));
       scenario.conflicts = conflicts;
       return scenario;
@@ -459,11 +470,17 @@ class RecipientSelectionTest {
           new Scenario()
               .need(
                   new Need(
-                      1, 3, 1, NeedStatus.ACTIVE, RequestStrategy.SEQUENTIAL, 1, null, false,
-                      same))
+                      1, 3, 1, NeedStatus.ACTIVE, RequestStrategy.SEQUENTIAL, 1, null, false, same))
               .need(
                   new Need(
-                      2, 1, 1, NeedStatus.ACTIVE, RequestStrategy.SEQUENTIAL, 1, null, false,
+                      2,
+                      1,
+                      1,
+                      NeedStatus.ACTIVE,
+                      RequestStrategy.SEQUENTIAL,
+                      1,
+                      null,
+                      false,
                       same));
       scenario.conflicts = ConflictStrategy.SMART;
 
@@ -493,7 +510,8 @@ class RecipientSelectionTest {
 
     @Test
     void simpleAndDetailedApplyNoSuchFilterAndTheFirstNeedWins() {
-      for (ConflictStrategy conflicts : List.of(ConflictStrategy.SIMPLE, ConflictStrategy.DETAILED)) {
+      for (ConflictStrategy conflicts :
+          List.of(ConflictStrategy.SIMPLE, ConflictStrategy.DETAILED)) {
         List<Plan> plans = twoNeeds(conflicts).project();
 
         assertThat(plans.get(0).recipients()).as(conflicts.value()).containsExactly(1, 3, 2);
@@ -518,11 +536,17 @@ class RecipientSelectionTest {
           new Scenario()
               .need(
                   new Need(
-                      1, 1, 1, NeedStatus.ACTIVE, RequestStrategy.SEQUENTIAL, 1, null, true,
-                      local))
+                      1, 1, 1, NeedStatus.ACTIVE, RequestStrategy.SEQUENTIAL, 1, null, true, local))
               .need(
                   new Need(
-                      2, 2, 1, NeedStatus.ACTIVE, RequestStrategy.SEQUENTIAL, 1, null, false,
+                      2,
+                      2,
+                      1,
+                      NeedStatus.ACTIVE,
+                      RequestStrategy.SEQUENTIAL,
+                      1,
+                      null,
+                      false,
                       open));
       scenario.conflicts = ConflictStrategy.SMART;
 
