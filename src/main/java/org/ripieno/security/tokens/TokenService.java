@@ -22,8 +22,10 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.text.ParseException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -38,8 +40,11 @@ import java.util.UUID;
  */
 public final class TokenService {
 
-  /** Roles in the order the first present one wins for SSO tokens. */
+  /** Ripieno's roles, most privileged first. */
   static final List<String> ROLES = List.of("superadmin", "admin", "user");
+
+  /** Where Keycloak puts realm roles by default: {@code "realm_access": {"roles": [...]}}. */
+  private static final String KEYCLOAK_REALM_ACCESS = "realm_access";
 
   private static final int MAX_CLOCK_SKEW_SECONDS = 30;
   private static final Set<JWSAlgorithm> SSO_ALGORITHMS =
@@ -195,7 +200,7 @@ public final class TokenService {
           claims.getSubject(),
           username,
           null,
-          groups.get(0),
+          groups,
           claims.getStringClaim("orchestra"),
           claims.getIntegerClaim("ver"),
           claims.getExpirationTime().toInstant());
@@ -222,7 +227,7 @@ public final class TokenService {
           claims.getSubject(),
           username,
           email,
-          ssoRole(claims.getClaim(sso.roleClaim())),
+          ssoRoles(claims, sso.roleClaim()),
           claims.getStringClaim(sso.orchestraClaim()),
           null,
           claims.getExpirationTime().toInstant());
@@ -231,16 +236,24 @@ public final class TokenService {
     }
   }
 
-  /** The most privileged known role in a string or array claim, or null. */
-  private static String ssoRole(Object claim) {
-    List<?> values;
-    if (claim instanceof String s) {
-      values = List.of(s);
-    } else if (claim instanceof List<?> list) {
-      values = list;
-    } else {
-      return null;
+  /**
+   * Ripieno's roles, most privileged first, among the configured top-level claim (a string or an
+   * array) and Keycloak's nested {@code realm_access.roles}; other values are ignored.
+   */
+  private static List<String> ssoRoles(JWTClaimsSet claims, String roleClaim)
+      throws ParseException {
+    List<Object> values = new ArrayList<>(valuesOf(claims.getClaim(roleClaim)));
+    Map<String, Object> realmAccess = claims.getJSONObjectClaim(KEYCLOAK_REALM_ACCESS);
+    if (realmAccess != null) {
+      values.addAll(valuesOf(realmAccess.get("roles")));
     }
-    return ROLES.stream().filter(values::contains).findFirst().orElse(null);
+    return ROLES.stream().filter(values::contains).toList();
+  }
+
+  private static List<?> valuesOf(Object claim) {
+    if (claim instanceof String s) {
+      return List.of(s);
+    }
+    return claim instanceof List<?> list ? list : List.of();
   }
 }
