@@ -3,6 +3,7 @@ package org.ripieno.security.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.util.Objects;
 import org.ripieno.central.orchestras.entity.Orchestra;
 import org.ripieno.central.users.entity.User;
@@ -27,7 +28,15 @@ public class Authenticator {
   public Caller authenticate(VerifiedToken token) {
     User user;
     if (token.external()) {
-      SsoAccounts.Outcome outcome = ssoAccounts.accountFor(token);
+      SsoAccounts.Outcome outcome;
+      try {
+        outcome = ssoAccounts.accountFor(token);
+      } catch (PersistenceException e) {
+        // Typically two first requests of a new subject at once (a front end right after sign-in):
+        // the other one created the account, and this second look finds it.
+        central.clear();
+        outcome = ssoAccounts.accountFor(token);
+      }
       if (outcome.refusal() != null) {
         throw outcome.refusal();
       }

@@ -7,10 +7,10 @@ import org.ripieno.security.Role;
 
 /**
  * How far Ripieno trusts the claims of its SSO issuer. The issuer decides between {@code admin} and
- * {@code user}; it names the orchestra only once, when the account is first linked, because a
- * claim a user can influence (an identity provider's self-service profile) must never move an
- * account into another orchestra; and it grants {@code superadmin} only when the operator allows
- * it ({@code ripieno.sso.allow-superadmin}). Thread-safe.
+ * {@code user}; it names the orchestra only once, when the account is first linked, because a claim
+ * a user can influence (an identity provider's self-service profile) must never move an account
+ * into another orchestra; and it grants {@code superadmin} only when the operator allows it ({@code
+ * ripieno.sso.allow-superadmin}). Thread-safe.
  */
 public final class SsoTrust {
 
@@ -76,7 +76,8 @@ public final class SsoTrust {
    * @param claimedRoles Ripieno's roles among the token's role claims
    * @param claimedOrchestra the subdomain in the token's orchestra claim; may be null
    */
-  public Decision decide(Account account, Collection<String> claimedRoles, String claimedOrchestra) {
+  public Decision decide(
+      Account account, Collection<String> claimedRoles, String claimedOrchestra) {
     boolean claimsSuperadmin = claimedRoles.contains(Role.SUPERADMIN);
     String granted =
         BY_PRIVILEGE.stream()

@@ -12,6 +12,7 @@ import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
@@ -30,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * Issues Ripieno's own tokens and verifies both those and the tokens of a trusted SSO issuer. The
@@ -46,7 +48,9 @@ public final class TokenService {
   /** Where Keycloak puts realm roles by default: {@code "realm_access": {"roles": [...]}}. */
   private static final String KEYCLOAK_REALM_ACCESS = "realm_access";
 
+  private static final Logger LOG = Logger.getLogger(TokenService.class.getName());
   private static final int MAX_CLOCK_SKEW_SECONDS = 30;
+  private static final int KEY_SET_TIMEOUT_MILLIS = 5000;
   private static final Set<JWSAlgorithm> SSO_ALGORITHMS =
       Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256, JWSAlgorithm.PS256);
 
@@ -83,8 +87,16 @@ public final class TokenService {
   }
 
   private static ConfigurableJWTProcessor<SecurityContext> ssoProcessor(SsoSettings sso) {
+    // Nimbus waits 500 ms by default: too little for an identity provider under load (or at its
+    // first request), and a token refused for a slow key set looks like a bad token to the user.
     JWKSource<SecurityContext> keys =
-        JWKSourceBuilder.<SecurityContext>create(sso.jwksUrl()).build();
+        JWKSourceBuilder.<SecurityContext>create(
+                sso.jwksUrl(),
+                new DefaultResourceRetriever(
+                    KEY_SET_TIMEOUT_MILLIS,
+                    KEY_SET_TIMEOUT_MILLIS,
+                    JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT))
+            .build();
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     // Identity providers label access tokens "JWT" or, per RFC 9068, "at+jwt".
     processor.setJWSTypeVerifier(
@@ -180,7 +192,8 @@ public final class TokenService {
     } catch (BadJOSEException e) {
       throw new InvalidTokenException(kind + " token refused: " + e.getMessage());
     } catch (JOSEException e) {
-      // Typically the SSO key set could not be fetched.
+      // Typically the SSO key set could not be fetched: the operator's problem, not the caller's.
+      LOG.warning(() -> kind + " token not verifiable: " + e.getMessage());
       throw new InvalidTokenException(kind + " token not verifiable: " + e.getMessage());
     }
   }

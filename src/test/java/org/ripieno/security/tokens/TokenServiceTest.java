@@ -319,6 +319,20 @@ class TokenServiceTest {
   }
 
   @Test
+  void anSsoTokenWithOnlySuperadminAndNoOrchestraIsVerifiedForTheTrustRulesToDecide()
+      throws Exception {
+    String token =
+        rs256(
+            ssoClaims().claim("tenant", null).claim("roles", List.of("superadmin")).build(),
+            trusted);
+
+    VerifiedToken verified = withSso().verify(token);
+
+    assertThat(verified.roles()).containsExactly("superadmin");
+    assertThat(verified.orchestra()).isNull();
+  }
+
+  @Test
   void anSsoTokenWhoseRealmAccessIsNoObjectIsRefused() throws Exception {
     String token = rs256(ssoClaims().claim("realm_access", "admin").build(), trusted);
 
