@@ -409,31 +409,192 @@ class SecurityIT {
       jwt.sign(new MACSigner(key));
       return jwt.serialize();
     }
+  }
 
-    private String sso(String audience, String username, String role, String orchestra)
+  @Nested
+  class SingleSignOn {
+
+    @Test
+    void aLaterClaimForAnotherOrchestraIs403AndLoggedAndTheAccountStaysWhereItWasLinked()
         throws Exception {
-      JWTClaimsSet claims =
-          new JWTClaimsSet.Builder()
-              .issuer(SSO_ISSUER)
-              .audience(audience)
-              .subject("sso-subject-" + username)
-              .claim("preferred_username", username)
-              .claim("email", username + "@example.org")
-              .claim("roles", List.of(role))
-              .claim("tenant", orchestra)
-              .issueTime(new Date())
-              .expirationTime(Date.from(Instant.now().plusSeconds(600)))
-              .build();
-      SignedJWT jwt =
-          new SignedJWT(
-              new JWSHeader.Builder(JWSAlgorithm.RS256)
-                  .keyID(ssoKey.getKeyID())
-                  .type(JOSEObjectType.JWT)
-                  .build(),
-              claims);
-      jwt.sign(new RSASSASigner(ssoKey));
-      return jwt.serialize();
+      String alpha = sso("ripieno-api", "mira.sso", "user", "alpha");
+      assertThat(ripieno.send("GET", "/api/orchestras/alpha", alpha, null).statusCode())
+          .isEqualTo(200);
+
+      String beta = sso("ripieno-api", "mira.sso", "user", "beta");
+      HttpResponse<String> moved = ripieno.send("GET", "/api/orchestras/beta", beta, null);
+      assertThat(moved.statusCode()).as(moved.body()).isEqualTo(403);
+      assertThat(RunningRipieno.json(moved).getString("detail"))
+          .contains("beta", "alpha", "administrator in Ripieno");
+      HttpResponse<String> swedish =
+          ripieno.send("GET", "/api/auth/me", beta, null, "Accept-Language", "sv");
+      assertThat(swedish.statusCode()).isEqualTo(403);
+      assertThat(RunningRipieno.json(swedish).getString("detail")).contains("administratör");
+      assertThat(
+              countRows(
+                  "select count(*) from \"SystemLog\" where \"category\" = 'auth'"
+                      + " and \"level\" = 'warning' and \"orchestraId\" = 'orch-alpha'"
+                      + " and \"message\" like 'SSO sign-in refused: the orchestra claim%'"
+                      + " and \"metadata\" ->> 'username' = 'mira.sso'"
+                      + " and \"metadata\" ->> 'claimedOrchestra' = 'beta'"))
+          .isEqualTo(2);
+      assertThat(ssoAccount("mira.sso", "\"orchestraId\"")).isEqualTo("orch-alpha");
+      assertThat(ripieno.send("GET", "/api/orchestras/alpha", alpha, null).statusCode())
+          .isEqualTo(200);
     }
+
+    @Test
+    void parallelFirstRequestsOfANewSubjectAllSucceedWithOneAccount() throws Exception {
+      String token = sso("ripieno-api", "para.sso", "user", "alpha");
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(6);
+      try {
+        List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+          answers.add(
+              pool.submit(() -> ripieno.send("GET", "/api/auth/me", token, null).statusCode()));
+        }
+        for (var answer : answers) {
+          assertThat(answer.get()).isEqualTo(200);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(
+              countRows(
+                  "select count(*) from \"User\""
+                      + " where \"externalSubject\" = 'sso-subject-para.sso'"))
+          .isEqualTo(1);
+    }
+
+    @Test
+    void rolesAreReadFromKeycloaksNestedRealmAccess() throws Exception {
+      String token =
+          ssoToken(
+              ssoClaims("ripieno-api", "nils.sso", "alpha")
+                  .claim(
+                      "realm_access",
+                      Map.of("roles", List.of("default-roles-orchestras", "admin"))));
+
+      HttpResponse<String> me = ripieno.send("GET", "/api/auth/me", token, null);
+
+      assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+      assertThat(RunningRipieno.json(me).getString("role")).isEqualTo("admin");
+    }
+
+    @Test
+    void aSuperadminClaimGrantsNothingByDefault() throws Exception {
+      HttpResponse<String> only =
+          ripieno.send(
+              "GET",
+              "/api/platform/users",
+              sso("ripieno-api", "root.sso", "superadmin", null),
+              null);
+      assertThat(only.statusCode()).as(only.body()).isEqualTo(403);
+      assertThat(RunningRipieno.json(only).getString("detail")).contains("superadmin");
+      assertThat(countRows("select count(*) from \"User\" where \"username\" = 'root.sso'"))
+          .isZero();
+      assertThat(
+              countRows(
+                  "select count(*) from \"SystemLog\" where \"level\" = 'warning'"
+                      + " and \"message\" like 'SSO sign-in refused: superadmin%'"
+                      + " and \"metadata\" ->> 'username' = 'root.sso'"))
+          .isEqualTo(1);
+
+      String alsoAdmin =
+          ssoToken(
+              ssoClaims("ripieno-api", "half.sso", "alpha")
+                  .claim("roles", List.of("superadmin", "admin")));
+      HttpResponse<String> me = ripieno.send("GET", "/api/auth/me", alsoAdmin, null);
+      assertThat(RunningRipieno.json(me).getString("role")).isEqualTo("admin");
+      assertThat(ripieno.send("GET", "/api/platform/users", alsoAdmin, null).statusCode())
+          .isEqualTo(403);
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsRefused() throws Exception {
+      HttpResponse<String> answer =
+          ripieno.send("GET", "/api/auth/me", sso("account", "otto.sso", "admin", "alpha"), null);
+
+      assertThat(answer.statusCode()).isEqualTo(401);
+      assertThat(countRows("select count(*) from \"User\" where \"username\" = 'otto.sso'"))
+          .isZero();
+    }
+
+    @Test
+    void aRoleChangeFromTheIssuerIsAppliedAndLogged() throws Exception {
+      String asAdmin = sso("ripieno-api", "rut.sso", "admin", "alpha");
+      assertThat(
+              RunningRipieno.json(ripieno.send("GET", "/api/auth/me", asAdmin, null))
+                  .getString("role"))
+          .isEqualTo("admin");
+
+      String asUser = sso("ripieno-api", "rut.sso", "user", "alpha");
+      HttpResponse<String> me = ripieno.send("GET", "/api/auth/me", asUser, null);
+      assertThat(RunningRipieno.json(me).getString("role")).isEqualTo("user");
+      assertThat(ssoAccount("rut.sso", "\"role\"")).isEqualTo("user");
+      assertThat(
+              ripieno
+                  .send(
+                      "POST",
+                      "/api/orchestras/alpha/users",
+                      asUser,
+                      "{\"username\":\"by-rut\",\"email\":\"by-rut@example.org\","
+                          + "\"role\":\"user\"}")
+                  .statusCode())
+          .isEqualTo(403);
+      assertThat(
+              countRows(
+                  "select count(*) from \"SystemLog\" where \"category\" = 'auth'"
+                      + " and \"message\" = 'SSO role changed by the identity provider'"
+                      + " and \"metadata\" ->> 'username' = 'rut.sso'"
+                      + " and \"metadata\" ->> 'from' = 'admin'"
+                      + " and \"metadata\" ->> 'to' = 'user'"))
+          .isEqualTo(1);
+    }
+
+    private String ssoAccount(String username, String column) throws Exception {
+      try (Connection connection = central.connect();
+          PreparedStatement query =
+              connection.prepareStatement(
+                  "select " + column + " from \"User\" where \"username\" = ?")) {
+        query.setString(1, username);
+        try (var rows = query.executeQuery()) {
+          assertThat(rows.next()).as(username).isTrue();
+          return rows.getString(1);
+        }
+      }
+    }
+  }
+
+  /** A token of the configured SSO issuer, signed with the key its JWK set serves. */
+  private String sso(String audience, String username, String role, String orchestra)
+      throws Exception {
+    return ssoToken(ssoClaims(audience, username, orchestra).claim("roles", List.of(role)));
+  }
+
+  private JWTClaimsSet.Builder ssoClaims(String audience, String username, String orchestra) {
+    return new JWTClaimsSet.Builder()
+        .issuer(SSO_ISSUER)
+        .audience(audience)
+        .subject("sso-subject-" + username)
+        .claim("preferred_username", username)
+        .claim("email", username + "@example.org")
+        .claim("tenant", orchestra)
+        .issueTime(new Date())
+        .expirationTime(Date.from(Instant.now().plusSeconds(600)));
+  }
+
+  private String ssoToken(JWTClaimsSet.Builder claims) throws Exception {
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .keyID(ssoKey.getKeyID())
+                .type(JOSEObjectType.JWT)
+                .build(),
+            claims.build());
+    jwt.sign(new RSASSASigner(ssoKey));
+    return jwt.serialize();
   }
 
   @Nested

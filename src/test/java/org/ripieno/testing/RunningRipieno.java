@@ -60,7 +60,13 @@ public final class RunningRipieno implements AutoCloseable {
     builder.environment().put("RIPIENO_HTTP_PORT", Integer.toString(port));
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
     RunningRipieno ripieno = new RunningRipieno(builder.start(), port, log);
-    ripieno.awaitStatus("/health/live", 200, Duration.ofSeconds(120));
+    try {
+      ripieno.awaitStatus("/health/live", 200, Duration.ofSeconds(120));
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      // Nobody else holds the process yet: left running, it would outlive the tests.
+      ripieno.process.destroyForcibly();
+      throw e;
+    }
     return ripieno;
   }
 
@@ -144,7 +150,7 @@ public final class RunningRipieno implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

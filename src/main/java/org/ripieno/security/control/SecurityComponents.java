@@ -20,7 +20,8 @@ import org.ripieno.security.tokens.TokenSettings;
 
 /**
  * Builds the security components from configuration once per application: the token service (own
- * tokens and the trusted SSO issuer) and the key for secrets at rest.
+ * tokens and the trusted SSO issuer), how far that issuer is trusted, and the key for secrets at
+ * rest.
  */
 @ApplicationScoped
 public class SecurityComponents {
@@ -29,6 +30,7 @@ public class SecurityComponents {
 
   private TokenService tokens;
   private SecretBox secrets;
+  private SsoTrust ssoTrust;
 
   @PostConstruct
   void load() {
@@ -42,6 +44,7 @@ public class SecurityComponents {
                 settings.text("ripieno.token.audience", "ripieno-api"),
                 settings.period("ripieno.token.lifetime", Duration.ofHours(8))),
             sso());
+    ssoTrust = new SsoTrust(allowSsoSuperadmin());
   }
 
   void loadWithApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -52,9 +55,24 @@ public class SecurityComponents {
     return tokens;
   }
 
+  /** How far the SSO issuer's claims are trusted. */
+  public SsoTrust ssoTrust() {
+    return ssoTrust;
+  }
+
   /** The box secrets at rest are sealed with, for code that reads them without JPA. */
   public SecretBox secrets() {
     return secrets;
+  }
+
+  /** Strict, as a security switch must be: a typo fails the start instead of meaning false. */
+  private boolean allowSsoSuperadmin() {
+    String value = settings.text("ripieno.sso.allow-superadmin", "false").strip();
+    if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+      throw new IllegalArgumentException(
+          "ripieno.sso.allow-superadmin is true or false, not '" + value + "'");
+    }
+    return Boolean.parseBoolean(value);
   }
 
   private Optional<SsoSettings> sso() {

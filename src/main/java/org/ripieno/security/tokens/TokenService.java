@@ -12,6 +12,7 @@ import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
@@ -22,12 +23,15 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.text.ParseException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * Issues Ripieno's own tokens and verifies both those and the tokens of a trusted SSO issuer. The
@@ -38,10 +42,15 @@ import java.util.UUID;
  */
 public final class TokenService {
 
-  /** Roles in the order the first present one wins for SSO tokens. */
+  /** Ripieno's roles, most privileged first. */
   static final List<String> ROLES = List.of("superadmin", "admin", "user");
 
+  /** Where Keycloak puts realm roles by default: {@code "realm_access": {"roles": [...]}}. */
+  private static final String KEYCLOAK_REALM_ACCESS = "realm_access";
+
+  private static final Logger LOG = Logger.getLogger(TokenService.class.getName());
   private static final int MAX_CLOCK_SKEW_SECONDS = 30;
+  private static final int KEY_SET_TIMEOUT_MILLIS = 5000;
   private static final Set<JWSAlgorithm> SSO_ALGORITHMS =
       Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256, JWSAlgorithm.PS256);
 
@@ -78,8 +87,16 @@ public final class TokenService {
   }
 
   private static ConfigurableJWTProcessor<SecurityContext> ssoProcessor(SsoSettings sso) {
+    // Nimbus waits 500 ms by default: too little for an identity provider under load (or at its
+    // first request), and a token refused for a slow key set looks like a bad token to the user.
     JWKSource<SecurityContext> keys =
-        JWKSourceBuilder.<SecurityContext>create(sso.jwksUrl()).build();
+        JWKSourceBuilder.<SecurityContext>create(
+                sso.jwksUrl(),
+                new DefaultResourceRetriever(
+                    KEY_SET_TIMEOUT_MILLIS,
+                    KEY_SET_TIMEOUT_MILLIS,
+                    JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT))
+            .build();
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     // Identity providers label access tokens "JWT" or, per RFC 9068, "at+jwt".
     processor.setJWSTypeVerifier(
@@ -175,7 +192,8 @@ public final class TokenService {
     } catch (BadJOSEException e) {
       throw new InvalidTokenException(kind + " token refused: " + e.getMessage());
     } catch (JOSEException e) {
-      // Typically the SSO key set could not be fetched.
+      // Typically the SSO key set could not be fetched: the operator's problem, not the caller's.
+      LOG.warning(() -> kind + " token not verifiable: " + e.getMessage());
       throw new InvalidTokenException(kind + " token not verifiable: " + e.getMessage());
     }
   }
@@ -195,7 +213,7 @@ public final class TokenService {
           claims.getSubject(),
           username,
           null,
-          groups.get(0),
+          groups,
           claims.getStringClaim("orchestra"),
           claims.getIntegerClaim("ver"),
           claims.getExpirationTime().toInstant());
@@ -222,7 +240,7 @@ public final class TokenService {
           claims.getSubject(),
           username,
           email,
-          ssoRole(claims.getClaim(sso.roleClaim())),
+          ssoRoles(claims, sso.roleClaim()),
           claims.getStringClaim(sso.orchestraClaim()),
           null,
           claims.getExpirationTime().toInstant());
@@ -231,16 +249,24 @@ public final class TokenService {
     }
   }
 
-  /** The most privileged known role in a string or array claim, or null. */
-  private static String ssoRole(Object claim) {
-    List<?> values;
-    if (claim instanceof String s) {
-      values = List.of(s);
-    } else if (claim instanceof List<?> list) {
-      values = list;
-    } else {
-      return null;
+  /**
+   * Ripieno's roles, most privileged first, among the configured top-level claim (a string or an
+   * array) and Keycloak's nested {@code realm_access.roles}; other values are ignored.
+   */
+  private static List<String> ssoRoles(JWTClaimsSet claims, String roleClaim)
+      throws ParseException {
+    List<Object> values = new ArrayList<>(valuesOf(claims.getClaim(roleClaim)));
+    Map<String, Object> realmAccess = claims.getJSONObjectClaim(KEYCLOAK_REALM_ACCESS);
+    if (realmAccess != null) {
+      values.addAll(valuesOf(realmAccess.get("roles")));
     }
-    return ROLES.stream().filter(values::contains).findFirst().orElse(null);
+    return ROLES.stream().filter(values::contains).toList();
+  }
+
+  private static List<?> valuesOf(Object claim) {
+    if (claim instanceof String s) {
+      return List.of(s);
+    }
+    return claim instanceof List<?> list ? list : List.of();
   }
 }

@@ -1,6 +1,7 @@
 package org.ripieno.security.tokens;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The trusted facts of a token whose signature and claims were checked; own and SSO tokens are
@@ -11,8 +12,9 @@ import java.time.Instant;
  * @param username own: {@code upn}; SSO: {@code preferred_username}, else {@code upn}, else {@code
  *     email}, else {@code sub}
  * @param email SSO {@code email}; null for own tokens or when absent
- * @param role {@code superadmin}, {@code admin} or {@code user}; null when an SSO token carries
- *     none of them
+ * @param roles Ripieno's roles the token carries, most privileged first: own tokens exactly one;
+ *     SSO tokens those of the role claim and of Keycloak's {@code realm_access.roles} (which of
+ *     them an SSO account gets is {@code SsoTrust}'s decision)
  * @param orchestra orchestra subdomain from the (configured) orchestra claim; may be null
  * @param tokenVersion own: {@code ver}; SSO: null
  * @param expiresAt the token's {@code exp}
@@ -22,7 +24,17 @@ public record VerifiedToken(
     String subject,
     String username,
     String email,
-    String role,
+    List<String> roles,
     String orchestra,
     Integer tokenVersion,
-    Instant expiresAt) {}
+    Instant expiresAt) {
+
+  public VerifiedToken {
+    roles = List.copyOf(roles);
+  }
+
+  /** The most privileged role the token carries, or null when it carries none. */
+  public String role() {
+    return roles.isEmpty() ? null : roles.get(0);
+  }
+}

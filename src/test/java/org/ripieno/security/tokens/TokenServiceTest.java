@@ -143,7 +143,8 @@ class TokenServiceTest {
     VerifiedToken verified = service.verify(issued.token());
     assertThat(verified)
         .isEqualTo(
-            new VerifiedToken(false, "42", "anna", null, "admin", "wiener", 3, issued.expiresAt()));
+            new VerifiedToken(
+                false, "42", "anna", null, List.of("admin"), "wiener", 3, issued.expiresAt()));
 
     JWTClaimsSet claims = SignedJWT.parse(issued.token()).getJWTClaimsSet();
     assertThat(claims.getIssuer()).isEqualTo("ripieno");
@@ -292,6 +293,50 @@ class TokenServiceTest {
     String token = rs256(ssoClaims().claim("roles", List.of("offline_access")).build(), trusted);
 
     assertThat(withSso().verify(token).role()).isNull();
+  }
+
+  @Test
+  void ssoRolesAreReadFromKeycloaksNestedRealmAccessAsWellAsTheTopLevelClaim() throws Exception {
+    String nestedOnly =
+        rs256(
+            ssoClaims()
+                .claim("roles", null)
+                .claim(
+                    "realm_access",
+                    java.util.Map.of("roles", List.of("default-roles-orchestras", "user")))
+                .build(),
+            trusted);
+    String both =
+        rs256(
+            ssoClaims()
+                .claim("roles", List.of("user"))
+                .claim("realm_access", java.util.Map.of("roles", List.of("admin")))
+                .build(),
+            trusted);
+
+    assertThat(withSso().verify(nestedOnly).roles()).containsExactly("user");
+    assertThat(withSso().verify(both).roles()).containsExactly("admin", "user");
+  }
+
+  @Test
+  void anSsoTokenWithOnlySuperadminAndNoOrchestraIsVerifiedForTheTrustRulesToDecide()
+      throws Exception {
+    String token =
+        rs256(
+            ssoClaims().claim("tenant", null).claim("roles", List.of("superadmin")).build(),
+            trusted);
+
+    VerifiedToken verified = withSso().verify(token);
+
+    assertThat(verified.roles()).containsExactly("superadmin");
+    assertThat(verified.orchestra()).isNull();
+  }
+
+  @Test
+  void anSsoTokenWhoseRealmAccessIsNoObjectIsRefused() throws Exception {
+    String token = rs256(ssoClaims().claim("realm_access", "admin").build(), trusted);
+
+    assertThatThrownBy(() -> withSso().verify(token)).isInstanceOf(InvalidTokenException.class);
   }
 
   @Test
