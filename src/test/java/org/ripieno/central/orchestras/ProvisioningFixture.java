@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import org.ripieno.central.orchestras.control.Provisioning;
+import org.ripieno.central.orchestras.control.ProvisioningRetries;
 import org.ripieno.orchestra.seed.control.ProvisionedSeed;
 import org.ripieno.persistence.Ids;
 import org.ripieno.tenancy.DatabaseKind;
@@ -51,11 +52,17 @@ final class ProvisioningFixture implements AutoCloseable {
   }
 
   Provisioning provisioning(Provisioning.StepListener listener) {
+    return provisioning(listener, ProvisioningRetries.DEFAULTS);
+  }
+
+  Provisioning provisioning(Provisioning.StepListener listener, ProvisioningRetries retries) {
     return new Provisioning(
         centralPool,
+        central.dataSource(),
         Map.of("default", postgres.server()),
         server -> template,
         postgres.runPrefix(),
+        retries,
         listener);
   }
 
