@@ -72,6 +72,14 @@ final class ProvisioningFixture implements AutoCloseable {
 
   /** A requested orchestra with its inactive first admin, as the create call leaves it. */
   String request(String subdomain, String name) throws SQLException {
+    return request(central, subdomain, name);
+  }
+
+  /**
+   * A requested orchestra on the default server with its inactive first admin, written straight
+   * into central as the create call leaves it, as if its provisioning task had been lost.
+   */
+  static String request(DatabaseLogin central, String subdomain, String name) throws SQLException {
     String id = Ids.newId();
     try (Connection connection = central.connect()) {
       try (PreparedStatement orchestra =
