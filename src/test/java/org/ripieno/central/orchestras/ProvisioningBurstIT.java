@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.ripieno.tenancy.DatabaseLogin;
 import org.ripieno.tenancy.OrchestraDatabases;
-import org.ripieno.tenancy.OrchestraTemplate;
 import org.ripieno.testing.PlatformFixture;
 import org.ripieno.testing.RunningRipieno;
 import org.ripieno.testing.TestPostgres;
@@ -134,10 +133,10 @@ class ProvisioningBurstIT {
     void aProvisioningWhoseConnectionIsTerminatedResumesByItselfToActive() throws Exception {
       String id;
       try (Connection builder = maintenance.connect()) {
-        advisory(builder, "pg_advisory_lock");
+        ProvisioningFixture.templateLock(builder, "pg_advisory_lock");
         id = RunningRipieno.json(create("flaky")).getJsonObject("orchestra").getString("id");
-        int terminated = terminateSessionsBlockedBy(builder);
-        advisory(builder, "pg_advisory_unlock");
+        int terminated = ProvisioningFixture.awaitSessionsBlockedBy(builder, true);
+        ProvisioningFixture.templateLock(builder, "pg_advisory_unlock");
         assertThat(terminated).isEqualTo(1);
       }
 
@@ -338,34 +337,6 @@ class ProvisioningBurstIT {
       orchestra = get(id);
     }
     return orchestra;
-  }
-
-  private static void advisory(Connection session, String function) throws SQLException {
-    try (Statement statement = session.createStatement()) {
-      statement.execute("SELECT " + function + "(" + OrchestraTemplate.LOCK_KEY + ")");
-    }
-  }
-
-  /** Waits until a session waits for this one's locks, then terminates it; returns how many. */
-  private static int terminateSessionsBlockedBy(Connection holder) throws Exception {
-    for (int i = 0; i < 300; i++) {
-      try (Statement statement = holder.createStatement();
-          ResultSet rows =
-              statement.executeQuery(
-                  "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                      + " WHERE datname = current_database()"
-                      + " AND pg_backend_pid() = ANY(pg_blocking_pids(pid))")) {
-        int terminated = 0;
-        while (rows.next()) {
-          terminated++;
-        }
-        if (terminated > 0) {
-          return terminated;
-        }
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("No provisioning waited for the template lock");
   }
 
   private List<String> systemLog(String orchestraId) throws SQLException {

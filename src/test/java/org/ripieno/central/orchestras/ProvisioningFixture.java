@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import org.ripieno.central.orchestras.control.Provisioning;
 import org.ripieno.central.orchestras.control.ProvisioningRetries;
@@ -107,6 +108,43 @@ final class ProvisioningFixture implements AutoCloseable {
       }
     }
     return id;
+  }
+
+  /**
+   * Takes ({@code pg_advisory_lock}) or releases ({@code pg_advisory_unlock}) the template's lock
+   * on the session, as a template build does: provisionings on that server then wait to clone.
+   */
+  static void templateLock(Connection session, String function) throws SQLException {
+    try (Statement statement = session.createStatement()) {
+      statement.execute("SELECT " + function + "(" + OrchestraTemplate.LOCK_KEY + ")");
+    }
+  }
+
+  /**
+   * Waits until sessions of the holder's database wait for its locks, and terminates them when
+   * asked; returns how many there were.
+   */
+  static int awaitSessionsBlockedBy(Connection holder, boolean terminate) throws Exception {
+    for (int i = 0; i < 300; i++) {
+      try (PreparedStatement query =
+          holder.prepareStatement(
+              "SELECT CASE WHEN ? THEN pg_terminate_backend(pid) END FROM pg_stat_activity"
+                  + " WHERE datname = current_database()"
+                  + " AND pg_backend_pid() = ANY(pg_blocking_pids(pid))")) {
+        query.setBoolean(1, terminate);
+        int blocked = 0;
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            blocked++;
+          }
+        }
+        if (blocked > 0) {
+          return blocked;
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("No session waited for the lock");
   }
 
   String text(String sql, String parameter) throws SQLException {

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -256,15 +254,15 @@ class ProvisioningIT {
       String id = request("waits-for-template", "Waits For Template");
       try (HikariDataSource pool = poolOfOne();
           Connection builder = postgres.server().connect()) {
-        takeTemplateLock(builder);
+        ProvisioningFixture.templateLock(builder, "pg_advisory_lock");
         CompletableFuture<Provisioning.Outcome> run =
             CompletableFuture.supplyAsync(() -> runUnchecked(provisioningOver(pool), id));
-        awaitBlockedBy(builder);
+        ProvisioningFixture.awaitSessionsBlockedBy(builder, false);
 
         try (Connection borrowed = pool.getConnection()) {
           assertThat(borrowed.isValid(1)).isTrue();
         }
-        releaseTemplateLock(builder);
+        ProvisioningFixture.templateLock(builder, "pg_advisory_unlock");
         assertThat(run.get(30, TimeUnit.SECONDS).state()).isEqualTo(ProvisioningState.ACTIVE);
       }
     }
@@ -407,36 +405,6 @@ class ProvisioningIT {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static void takeTemplateLock(Connection session) throws SQLException {
-    try (Statement statement = session.createStatement()) {
-      statement.execute("SELECT pg_advisory_lock(" + OrchestraTemplate.LOCK_KEY + ")");
-    }
-  }
-
-  private static void releaseTemplateLock(Connection session) throws SQLException {
-    try (Statement statement = session.createStatement()) {
-      statement.execute("SELECT pg_advisory_unlock(" + OrchestraTemplate.LOCK_KEY + ")");
-    }
-  }
-
-  /** Waits until a session of this database is blocked by the given one's locks. */
-  private static void awaitBlockedBy(Connection holder) throws Exception {
-    for (int i = 0; i < 200; i++) {
-      try (Statement statement = holder.createStatement();
-          ResultSet row =
-              statement.executeQuery(
-                  "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                      + " AND pg_backend_pid() = ANY(pg_blocking_pids(pid))")) {
-        row.next();
-        if (row.getLong(1) > 0) {
-          return;
-        }
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("No session waited for the lock");
   }
 
   private void assertExactlyOneDatabaseAndOneAdmin(String id, String subdomain)
