@@ -34,8 +34,11 @@ public final class OrchestraTemplate {
   private static final Logger LOG = Logger.getLogger(OrchestraTemplate.class.getName());
   private static final AtomicInteger SESSIONS = new AtomicInteger();
 
-  /** Advisory lock key on the maintenance database: "ripieno template" in ASCII, shortened. */
-  private static final long LOCK_KEY = 0x7269_7069_656e_6f74L;
+  /**
+   * Advisory lock key on the maintenance database: "ripieno template" in ASCII, shortened. Building
+   * holds it exclusively, cloning shared; an operator sees who waits for it in {@code pg_locks}.
+   */
+  public static final long LOCK_KEY = 0x7269_7069_656e_6f74L;
 
   private final DatabaseLogin server;
   private final String templateName;

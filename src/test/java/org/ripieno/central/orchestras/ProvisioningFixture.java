@@ -6,8 +6,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import org.ripieno.central.orchestras.control.Provisioning;
+import org.ripieno.central.orchestras.control.ProvisioningRetries;
 import org.ripieno.orchestra.seed.control.ProvisionedSeed;
 import org.ripieno.persistence.Ids;
 import org.ripieno.tenancy.DatabaseKind;
@@ -51,11 +53,17 @@ final class ProvisioningFixture implements AutoCloseable {
   }
 
   Provisioning provisioning(Provisioning.StepListener listener) {
+    return provisioning(listener, ProvisioningRetries.DEFAULTS);
+  }
+
+  Provisioning provisioning(Provisioning.StepListener listener, ProvisioningRetries retries) {
     return new Provisioning(
         centralPool,
+        central.dataSource(),
         Map.of("default", postgres.server()),
         server -> template,
         postgres.runPrefix(),
+        retries,
         listener);
   }
 
@@ -65,6 +73,14 @@ final class ProvisioningFixture implements AutoCloseable {
 
   /** A requested orchestra with its inactive first admin, as the create call leaves it. */
   String request(String subdomain, String name) throws SQLException {
+    return request(central, subdomain, name);
+  }
+
+  /**
+   * A requested orchestra on the default server with its inactive first admin, written straight
+   * into central as the create call leaves it, as if its provisioning task had been lost.
+   */
+  static String request(DatabaseLogin central, String subdomain, String name) throws SQLException {
     String id = Ids.newId();
     try (Connection connection = central.connect()) {
       try (PreparedStatement orchestra =
@@ -92,6 +108,43 @@ final class ProvisioningFixture implements AutoCloseable {
       }
     }
     return id;
+  }
+
+  /**
+   * Takes ({@code pg_advisory_lock}) or releases ({@code pg_advisory_unlock}) the template's lock
+   * on the session, as a template build does: provisionings on that server then wait to clone.
+   */
+  static void templateLock(Connection session, String function) throws SQLException {
+    try (Statement statement = session.createStatement()) {
+      statement.execute("SELECT " + function + "(" + OrchestraTemplate.LOCK_KEY + ")");
+    }
+  }
+
+  /**
+   * Waits until sessions of the holder's database wait for its locks, and terminates them when
+   * asked; returns how many there were.
+   */
+  static int awaitSessionsBlockedBy(Connection holder, boolean terminate) throws Exception {
+    for (int i = 0; i < 300; i++) {
+      try (PreparedStatement query =
+          holder.prepareStatement(
+              "SELECT CASE WHEN ? THEN pg_terminate_backend(pid) END FROM pg_stat_activity"
+                  + " WHERE datname = current_database()"
+                  + " AND pg_backend_pid() = ANY(pg_blocking_pids(pid))")) {
+        query.setBoolean(1, terminate);
+        int blocked = 0;
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            blocked++;
+          }
+        }
+        if (blocked > 0) {
+          return blocked;
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("No session waited for the lock");
   }
 
   String text(String sql, String parameter) throws SQLException {

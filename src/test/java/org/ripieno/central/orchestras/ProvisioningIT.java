@@ -3,15 +3,22 @@ package org.ripieno.central.orchestras;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.ripieno.central.orchestras.control.Provisioning;
+import org.ripieno.central.orchestras.control.ProvisioningRetries;
 import org.ripieno.central.orchestras.entity.ProvisioningState;
 import org.ripieno.orchestra.seed.control.ProvisionedSeed;
 import org.ripieno.tenancy.DatabaseKind;
@@ -141,6 +148,7 @@ class ProvisioningIT {
     assertThat(text("SELECT \"provisioningError\" FROM \"Orchestra\" WHERE id = ?", id))
         .isEqualTo("disk full (simulated)");
     assertThat(text("SELECT status FROM \"Orchestra\" WHERE id = ?", id)).isEqualTo("pending");
+    assertThat(failed.retryIn()).as("a permanent cause is resumed by an operator").isNull();
 
     assertThat(provisioning(Provisioning.StepListener.NONE).run(id).state())
         .isEqualTo(ProvisioningState.ACTIVE);
@@ -229,6 +237,176 @@ class ProvisioningIT {
         .isEqualTo(1);
   }
 
+  @Nested
+  class CentralsPool {
+
+    /** Before, a run kept one pooled connection for its lock and borrowed another per step. */
+    @Test
+    void aRunNeedsNoMoreThanOneConnectionOfCentralsPool() throws SQLException {
+      String id = request("one-connection", "One Connection");
+      try (HikariDataSource pool = poolOfOne()) {
+        assertThat(provisioningOver(pool).run(id).state()).isEqualTo(ProvisioningState.ACTIVE);
+      }
+    }
+
+    @Test
+    void aRunWaitingForTheTemplateLockHoldsNoConnectionOfCentralsPool() throws Exception {
+      String id = request("waits-for-template", "Waits For Template");
+      try (HikariDataSource pool = poolOfOne();
+          Connection builder = postgres.server().connect()) {
+        ProvisioningFixture.templateLock(builder, "pg_advisory_lock");
+        CompletableFuture<Provisioning.Outcome> run =
+            CompletableFuture.supplyAsync(() -> runUnchecked(provisioningOver(pool), id));
+        ProvisioningFixture.awaitSessionsBlockedBy(builder, false);
+
+        try (Connection borrowed = pool.getConnection()) {
+          assertThat(borrowed.isValid(1)).isTrue();
+        }
+        ProvisioningFixture.templateLock(builder, "pg_advisory_unlock");
+        assertThat(run.get(30, TimeUnit.SECONDS).state()).isEqualTo(ProvisioningState.ACTIVE);
+      }
+    }
+
+    private HikariDataSource poolOfOne() {
+      HikariConfig config = new HikariConfig();
+      config.setDataSource(central.dataSource());
+      config.setMaximumPoolSize(1);
+      config.setConnectionTimeout(2_000);
+      return new HikariDataSource(config);
+    }
+
+    private Provisioning provisioningOver(HikariDataSource pool) {
+      return new Provisioning(
+          pool,
+          central.dataSource(),
+          java.util.Map.of("default", postgres.server()),
+          server -> template,
+          postgres.runPrefix(),
+          ProvisioningRetries.DEFAULTS,
+          Provisioning.StepListener.NONE);
+    }
+  }
+
+  @Nested
+  class ResumedByThePlatform {
+
+    @Test
+    void aTransientFailureIsCountedAndItsResumePlanned() throws SQLException {
+      String id = request("transient", "Transient");
+
+      Provisioning.Outcome failed = failingAt(ProvisioningState.MIGRATED, connectionLost()).run(id);
+
+      assertThat(failed.state()).isEqualTo(ProvisioningState.FAILED);
+      assertThat(failed.retryIn()).isEqualTo(ProvisioningRetries.DEFAULTS.firstDelay());
+      assertThat(text("SELECT \"provisioningAttempts\"::text FROM \"Orchestra\" WHERE id = ?", id))
+          .isEqualTo("1");
+      assertThat(
+              text(
+                  "SELECT (\"provisioningRetryAt\" > (now() AT TIME ZONE 'UTC'))::text"
+                      + " FROM \"Orchestra\" WHERE id = ?",
+                  id))
+          .isEqualTo("true");
+      assertThat(provisioning(Provisioning.StepListener.NONE).resumable()).doesNotContain(id);
+
+      makeResumeDue(id);
+      assertThat(provisioning(Provisioning.StepListener.NONE).resumable()).contains(id);
+      assertThat(provisioning(Provisioning.StepListener.NONE).run(id).state())
+          .isEqualTo(ProvisioningState.ACTIVE);
+      assertThat(text("SELECT \"provisioningRetryAt\"::text FROM \"Orchestra\" WHERE id = ?", id))
+          .isNull();
+      assertThat(text("SELECT \"provisioningAttempts\"::text FROM \"Orchestra\" WHERE id = ?", id))
+          .isEqualTo("1");
+    }
+
+    @Test
+    void aPermanentFailureWaitsForAnOperator() throws SQLException {
+      String id = request("permanent", "Permanent");
+
+      Provisioning.Outcome failed =
+          failingAt(ProvisioningState.SEEDED, new IllegalStateException("disk full (simulated)"))
+              .run(id);
+
+      assertThat(failed.retryIn()).isNull();
+      assertThat(text("SELECT \"provisioningRetryAt\"::text FROM \"Orchestra\" WHERE id = ?", id))
+          .isNull();
+      assertThat(provisioning(Provisioning.StepListener.NONE).resumable()).doesNotContain(id);
+    }
+
+    @Test
+    void afterItsLastTryATransientFailureWaitsForAnOperatorWhoseResumeCountsAfresh()
+        throws SQLException {
+      String id = request("tries-used-up", "Tries Used Up");
+      Provisioning twoTries =
+          fixture.provisioning(
+              failing(ProvisioningState.DATABASE_CREATED, connectionLost()),
+              new ProvisioningRetries(2, Duration.ofSeconds(1)));
+      assertThat(twoTries.run(id).retryIn()).isNotNull();
+      Provisioning again =
+          fixture.provisioning(
+              failing(ProvisioningState.MIGRATED, connectionLost()),
+              new ProvisioningRetries(2, Duration.ofSeconds(1)));
+
+      assertThat(again.run(id).retryIn()).isNull();
+      assertThat(text("SELECT \"provisioningAttempts\"::text FROM \"Orchestra\" WHERE id = ?", id))
+          .isEqualTo("2");
+      assertThat(provisioning(Provisioning.StepListener.NONE).resumable()).doesNotContain(id);
+
+      provisioning(Provisioning.StepListener.NONE).forgetFailedRuns(id);
+      assertThat(text("SELECT \"provisioningAttempts\"::text FROM \"Orchestra\" WHERE id = ?", id))
+          .isEqualTo("0");
+    }
+
+    @Test
+    void anOrchestraNeverStartedOrLeftBetweenStepsIsResumable() throws SQLException {
+      String never = request("never-started", "Never Started");
+      String between = request("left-between", "Left Between");
+      assertThatThrownBy(
+              () ->
+                  provisioning(
+                          (orchestra, reached) -> {
+                            throw new SimulatedCrash();
+                          })
+                      .run(between))
+          .isInstanceOf(SimulatedCrash.class);
+
+      assertThat(provisioning(Provisioning.StepListener.NONE).resumable()).contains(never, between);
+    }
+
+    private Provisioning failingAt(ProvisioningState step, RuntimeException failure) {
+      return provisioning(failing(step, failure));
+    }
+
+    private Provisioning.StepListener failing(ProvisioningState step, RuntimeException failure) {
+      return (orchestra, reached) -> {
+        if (reached == step) {
+          throw failure;
+        }
+      };
+    }
+
+    private RuntimeException connectionLost() {
+      return new IllegalStateException(
+          "connection lost (simulated)", new SQLException("I/O error", "08006"));
+    }
+
+    private void makeResumeDue(String id) throws SQLException {
+      postgres.execute(
+          central,
+          "UPDATE \"Orchestra\" SET \"provisioningRetryAt\" = (now() AT TIME ZONE 'UTC')"
+              + " - interval '1 second' WHERE id = '"
+              + id
+              + "'");
+    }
+  }
+
+  private static Provisioning.Outcome runUnchecked(Provisioning provisioning, String id) {
+    try {
+      return provisioning.run(id);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private void assertExactlyOneDatabaseAndOneAdmin(String id, String subdomain)
       throws SQLException {
     String name = postgres.runPrefix() + "orchestra_" + subdomain.replace('-', '_');
@@ -252,7 +430,7 @@ class ProvisioningIT {
     }
   }
 
-  private static final class SimulatedCrash extends Error {
+  static final class SimulatedCrash extends Error {
     SimulatedCrash() {
       super("process stopped (simulated)");
     }

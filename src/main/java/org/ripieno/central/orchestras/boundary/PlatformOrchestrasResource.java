@@ -55,7 +55,10 @@ public class PlatformOrchestrasResource {
     return orchestras.get(id);
   }
 
-  /** 202: the database is prepared in the background; poll the orchestra for its state. */
+  /**
+   * 202 once the row is written: the database is prepared by a provisioning worker later (the call
+   * only queues it); poll the orchestra for its state.
+   */
   @POST
   public Response create(OrchestraInput input, @Context UriInfo uri) {
     Orchestras.Creation created =
@@ -83,12 +86,15 @@ public class PlatformOrchestrasResource {
     return orchestras.changeStatus(id, input == null ? null : input.status(), caller());
   }
 
-  /** Resumes a provisioning from where it stopped; harmless on an active orchestra. */
+  /**
+   * Resumes a provisioning from where it stopped, with a fresh count of tries; harmless on an
+   * active orchestra.
+   */
   @POST
   @Path("{id}/provision")
   public Response provision(@PathParam("id") String id, @Context UriInfo uri) {
     OrchestraView orchestra = orchestras.provisionable(id);
-    provisioner.startInBackground(orchestra.id());
+    provisioner.resumeByOperator(orchestra.id());
     return Response.accepted(orchestra)
         .location(uri.getBaseUriBuilder().path(PlatformOrchestrasResource.class).path(id).build())
         .build();

@@ -121,9 +121,14 @@ public class DemoOrchestra {
       id = existing.get().getId();
     }
     Provisioning.Outcome outcome = provisioner.runNow(id);
-    if (outcome.state() != ProvisioningState.ACTIVE) {
+    if (outcome.state() == ProvisioningState.FAILED) {
       LOG.severe("The demo orchestra could not be provisioned: " + outcome.error());
       return;
+    }
+    if (outcome.state() != ProvisioningState.ACTIVE) {
+      // Central out of reach, or a run elsewhere holds it: the start-up pass tries again.
+      throw new IllegalStateException(
+          "The demo orchestra is not provisioned yet (" + outcome.state() + ")");
     }
     Orchestra demo = inRequest(() -> routes.byId(id).orElseThrow());
     jobs.runAs(routes.routeTo(demo), this::fillIfEmpty);

@@ -1,24 +1,24 @@
 package org.ripieno.central.orchestras.control;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.ripieno.config.RipienoSettings;
 import org.ripieno.orchestra.seed.control.ProvisionedSeed;
 import org.ripieno.tenancy.CentralDatabase;
@@ -26,9 +26,12 @@ import org.ripieno.tenancy.DatabaseLogin;
 import org.ripieno.tenancy.OrchestraTemplate;
 
 /**
- * Runs provisioning in the background. At start-up it brings the template database of every
- * configured server up to date (readiness waits for that), then resumes provisionings that an
- * earlier process left half-way, and provisions the demo orchestra when asked to.
+ * Runs provisioning in the background, on a fixed number of workers fed by a queue ({@link
+ * ProvisioningQueue}), so that a burst of creations never takes more of central's pool than the
+ * workers borrow. At start-up it brings the template database of every configured server up to date
+ * (readiness waits for that) and provisions the demo orchestra when asked to; at start-up and then
+ * every {@code ripieno.provisioning.resume-every} it resumes provisionings that were left behind
+ * (between two steps, never started, or failed with a transient cause and due).
  */
 @ApplicationScoped
 public class OrchestraProvisioner {
@@ -40,17 +43,52 @@ public class OrchestraProvisioner {
   @Inject DemoOrchestra demo;
   @Resource ManagedExecutorService executor;
   @Resource ManagedScheduledExecutorService scheduler;
+  @Resource ManagedThreadFactory threads;
 
   private final Map<String, OrchestraTemplate> templates = new ConcurrentHashMap<>();
   private final Map<String, String> templateProblems = new ConcurrentHashMap<>();
   private volatile boolean prepared;
+  private ProvisioningSettings provisioning;
+  private ProvisioningQueue queue;
+  private ScheduledFuture<?> resuming;
+
+  @PostConstruct
+  void createQueue() {
+    provisioning = ProvisioningSettings.from(settings);
+    int workers = provisioning.workersBelow(settings.centralPoolSize());
+    if (workers < provisioning.workers()) {
+      LOG.warning(
+          "ripieno.provisioning.workers is "
+              + provisioning.workers()
+              + ", not below the central pool ("
+              + settings.centralPoolSize()
+              + "): "
+              + workers
+              + " workers run provisionings");
+    }
+    queue =
+        new ProvisioningQueue(
+            workers, ProvisioningSettings.QUEUE_CAPACITY, threads, id -> runNow(id));
+  }
+
+  @PreDestroy
+  void stop() {
+    if (resuming != null) {
+      resuming.cancel(false);
+    }
+    queue.close();
+  }
 
   void startWithApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
     executor.execute(this::prepare);
+    long every = provisioning.resumeEvery().toMillis();
+    resuming =
+        scheduler.scheduleWithFixedDelay(
+            this::resumeLeftBehind, every, every, TimeUnit.MILLISECONDS);
   }
 
   /**
-   * Templates current, interrupted provisionings resumed, the demo orchestra there if asked. What
+   * Templates current, provisionings left behind resumed, the demo orchestra there if asked. What
    * failed (a server or central not reachable yet) is tried again a minute later.
    */
   void prepare() {
@@ -70,20 +108,34 @@ public class OrchestraProvisioner {
       prepared = true;
     }
     try {
-      unfinished().forEach(this::runNow);
       if (settings.demo()) {
         demo.ensure(this);
       }
-    } catch (RuntimeException | SQLException e) {
+    } catch (RuntimeException e) {
       complete = false;
-      LOG.log(Level.SEVERE, "Resuming provisionings failed", e);
+      LOG.log(Level.SEVERE, "Provisioning the demo orchestra failed", e);
     }
+    resumeLeftBehind();
     if (!complete) {
       scheduler.schedule(this::prepare, RETRY_MINUTES, TimeUnit.MINUTES);
     }
   }
 
   private static final long RETRY_MINUTES = 1;
+
+  /**
+   * Queues every provisioning the platform resumes by itself. Never throws: a failure (central
+   * unreachable) is logged, and the next pass tries again.
+   */
+  void resumeLeftBehind() {
+    try {
+      for (String id : provisioning().resumable()) {
+        startInBackground(id);
+      }
+    } catch (RuntimeException | SQLException e) {
+      LOG.log(Level.WARNING, "Looking for provisionings to resume failed; tried again later", e);
+    }
+  }
 
   /** Whether the start-up pass over the templates has finished, and what failed in it. */
   public TemplateStatus templateStatus() {
@@ -92,29 +144,73 @@ public class OrchestraProvisioner {
 
   public record TemplateStatus(boolean checked, Map<String, String> problems) {}
 
-  /** Provisions (or resumes) in the background; returns at once. */
+  /**
+   * Queues the provisioning (or its resume) for a worker; returns at once. When the queue is full
+   * the orchestra stays as it is, and the next resuming pass queues it.
+   */
   public void startInBackground(String orchestraId) {
-    executor.execute(() -> runNow(orchestraId));
+    if (!queue.offer(orchestraId)) {
+      LOG.warning(
+          () ->
+              "The provisioning queue is full; orchestra "
+                  + orchestraId
+                  + " is provisioned by the next resuming pass");
+    }
   }
 
-  /** Provisions (or resumes) in the calling thread. */
+  /**
+   * An operator's resume: the failed runs counted so far are forgotten (the platform resumes
+   * transient failures of this run again), then the provisioning is queued.
+   */
+  public void resumeByOperator(String orchestraId) {
+    try {
+      provisioning().forgetFailedRuns(orchestraId);
+    } catch (SQLException e) {
+      throw new CentralDatabase.CentralUnavailableException(
+          "The central database cannot be reached: " + e.getMessage(), e);
+    }
+    startInBackground(orchestraId);
+  }
+
+  /**
+   * Provisions (or resumes) in the calling thread. A run that failed for a transient cause is
+   * queued again when its wait is over.
+   */
   public Provisioning.Outcome runNow(String orchestraId) {
     try {
-      return provisioning().run(orchestraId);
+      Provisioning.Outcome outcome = provisioning().run(orchestraId);
+      if (outcome.retryIn() != null) {
+        scheduler.schedule(
+            () -> startInBackground(orchestraId),
+            outcome.retryIn().toMillis(),
+            TimeUnit.MILLISECONDS);
+      }
+      return outcome;
     } catch (SQLException | RuntimeException e) {
+      // Nothing recorded (central out of reach): the resuming pass finds it where it stopped.
       LOG.log(Level.SEVERE, "Provisioning of orchestra " + orchestraId + " could not run", e);
       return new Provisioning.Outcome(null, e.getMessage());
     }
   }
 
   Provisioning provisioning() {
+    DataSource pool = central.dataSource();
+    DatabaseLogin login =
+        settings
+            .central()
+            .orElseThrow(() -> new IllegalStateException("ripieno.central.url is not set"));
     return new Provisioning(
-        central.dataSource(),
+        pool,
+        login.forDatabase(login.address().database(), LOCK_SESSION_NAME).dataSource(),
         settings.orchestraServers(),
         this::template,
         settings.provisioningDatabasePrefix(),
+        provisioning.retries(),
         Provisioning.StepListener.NONE);
   }
+
+  /** The application name of the sessions holding provisioning locks, for pg_stat_activity. */
+  private static final String LOCK_SESSION_NAME = "ripieno:provisioning-lock";
 
   OrchestraTemplate template(String serverName) {
     return templates.computeIfAbsent(
@@ -130,22 +226,5 @@ public class OrchestraProvisioner {
               ProvisionedSeed.version(),
               ProvisionedSeed::writeTemplateSeed);
         });
-  }
-
-  /** Orchestras whose provisioning a stopped process left between two steps. */
-  private List<String> unfinished() throws SQLException {
-    List<String> ids = new ArrayList<>();
-    try (Connection connection = central.dataSource().getConnection();
-        PreparedStatement query =
-            connection.prepareStatement(
-                "SELECT id FROM \"Orchestra\" WHERE status <> 'deleted'"
-                    + " AND \"provisioningState\" NOT IN ('ACTIVE', 'FAILED')"
-                    + " ORDER BY \"createdAt\"");
-        ResultSet rows = query.executeQuery()) {
-      while (rows.next()) {
-        ids.add(rows.getString(1));
-      }
-    }
-    return ids;
   }
 }

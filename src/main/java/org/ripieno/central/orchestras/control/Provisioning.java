@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +32,13 @@ import org.ripieno.tenancy.OrchestraTemplate;
  * orchestra becomes active only after its schema version and seed are verified.
  *
  * <p>Plain JDBC on central: provisioning runs in the background and from the operator tool, with no
- * request and no orchestra route (nothing may route to a database before it is marked).
+ * request and no orchestra route (nothing may route to a database before it is marked). A run never
+ * keeps a connection of central's pool while it waits or works elsewhere: it borrows one for each
+ * central statement only, and holds the orchestra's lock on a session of its own, outside the pool.
+ * So runs, however many are queued, cannot starve the pool that requests need.
+ *
+ * <p>A run that fails counts its failure in the row; after a transient cause ({@link
+ * ProvisioningRetries}) it also writes when the platform resumes it by itself.
  */
 public final class Provisioning {
 
@@ -52,29 +60,47 @@ public final class Provisioning {
     StepListener NONE = (orchestraId, state) -> {};
   }
 
-  /** What a run ended with. */
-  public record Outcome(ProvisioningState state, String error) {}
+  /**
+   * What a run ended with.
+   *
+   * @param retryIn when the platform resumes a failed run by itself; null when it does not
+   */
+  public record Outcome(ProvisioningState state, String error, Duration retryIn) {
+
+    public Outcome(ProvisioningState state, String error) {
+      this(state, error, null);
+    }
+  }
 
   private final DataSource central;
+  private final DataSource lockSessions;
+  private final ProvisioningRetries retries;
   private final Map<String, DatabaseLogin> servers;
   private final Function<String, OrchestraTemplate> templates;
   private final StepListener listener;
   private final String databasePrefix;
 
   /**
-   * @param central the central database
+   * @param central the central database, pooled: borrowed for one statement at a time
+   * @param lockSessions the central database unpooled, for the session that holds an orchestra's
+   *     provisioning lock during a run (its end releases the lock)
    * @param servers the configured orchestra servers by name, each a login to its maintenance
    *     database
    * @param templates the template of a server, by server name
    * @param databasePrefix put before every orchestra database's name
+   * @param retries when a failed run is resumed by the platform itself
    */
   public Provisioning(
       DataSource central,
+      DataSource lockSessions,
       Map<String, DatabaseLogin> servers,
       Function<String, OrchestraTemplate> templates,
       String databasePrefix,
+      ProvisioningRetries retries,
       StepListener listener) {
     this.central = central;
+    this.lockSessions = lockSessions;
+    this.retries = retries;
     this.databasePrefix = databasePrefix;
     this.servers = servers;
     this.templates = templates;
@@ -86,21 +112,13 @@ public final class Provisioning {
    * (another thread, another instance) is left alone and its current state returned.
    */
   public Outcome run(String orchestraId) throws SQLException {
-    try (Connection lockHolder = central.getConnection()) {
-      if (!tryLock(lockHolder, orchestraId)) {
+    // The session ends with the run, and the lock with it, however the run ends.
+    try (Connection lockSession = lockSessions.getConnection()) {
+      if (!tryLock(lockSession, orchestraId)) {
         Entry entry = load(orchestraId);
         return new Outcome(entry.state(), entry.error());
       }
-      try {
-        return runLocked(orchestraId);
-      } finally {
-        try {
-          unlock(lockHolder, orchestraId);
-        } catch (SQLException e) {
-          // A pooled connection must not go back still holding the lock: end it instead.
-          lockHolder.abort(Runnable::run);
-        }
-      }
+      return runLocked(orchestraId);
     }
   }
 
@@ -122,9 +140,19 @@ public final class Provisioning {
           listener.reached(orchestraId, step);
         } catch (Exception e) {
           String error = describe(e);
-          recordFailure(orchestraId, step, error);
-          LOG.warning(() -> "Provisioning of " + subdomain + " stopped at " + step + ": " + error);
-          return new Outcome(ProvisioningState.FAILED, error);
+          Duration retryIn = recordFailure(orchestraId, step, error, e);
+          LOG.warning(
+              () ->
+                  "Provisioning of "
+                      + subdomain
+                      + " stopped at "
+                      + step
+                      + ": "
+                      + error
+                      + (retryIn == null
+                          ? "; it waits for an operator"
+                          : "; it is resumed in " + retryIn.toMillis() + " ms"));
+          return new Outcome(ProvisioningState.FAILED, error, retryIn);
         }
       }
     }
@@ -249,8 +277,8 @@ public final class Provisioning {
             connection.prepareStatement(
                 "UPDATE \"Orchestra\" SET status = CASE WHEN status = 'pending' THEN 'active'"
                     + " ELSE status END, \"provisioningState\" = 'ACTIVE',"
-                    + " \"provisioningError\" = NULL,"
-                    + " \"provisioningFailedStep\" = NULL, \"updatedAt\" = now() WHERE id = ?")) {
+                    + " \"provisioningError\" = NULL, \"provisioningFailedStep\" = NULL,"
+                    + " \"provisioningRetryAt\" = NULL, \"updatedAt\" = now() WHERE id = ?")) {
       activate.setString(1, entry.id());
       activate.executeUpdate();
     }
@@ -324,20 +352,97 @@ public final class Provisioning {
     }
   }
 
-  private void recordFailure(String orchestraId, ProvisioningState step, String error)
+  /**
+   * Records the failure and counts it; after a transient cause with tries left, also when the
+   * platform resumes the run.
+   *
+   * @return the wait before that resume, or null when it is left to an operator
+   */
+  private Duration recordFailure(
+      String orchestraId, ProvisioningState step, String error, Exception cause)
       throws SQLException {
+    int failedRuns;
     try (Connection connection = central.getConnection();
         PreparedStatement update =
             connection.prepareStatement(
                 "UPDATE \"Orchestra\" SET \"provisioningState\" = 'FAILED',"
                     + " \"provisioningFailedStep\" = ?, \"provisioningError\" = ?,"
-                    + " \"updatedAt\" = now() WHERE id = ?")) {
+                    + " \"provisioningAttempts\" = \"provisioningAttempts\" + 1,"
+                    + " \"provisioningRetryAt\" = NULL, \"updatedAt\" = now() WHERE id = ?"
+                    + " RETURNING \"provisioningAttempts\"")) {
       update.setString(1, step.name());
       update.setString(2, error);
       update.setString(3, orchestraId);
-      update.executeUpdate();
+      try (ResultSet row = update.executeQuery()) {
+        failedRuns = row.next() ? row.getInt(1) : retries.maxTries();
+      }
     }
-    log(orchestraId, "error", "Provisioning stopped at " + step, error);
+    Duration retryIn = retries.delayAfter(cause, failedRuns).orElse(null);
+    if (retryIn != null) {
+      try (Connection connection = central.getConnection();
+          PreparedStatement plan =
+              connection.prepareStatement(
+                  "UPDATE \"Orchestra\" SET \"provisioningRetryAt\" = (now() AT TIME ZONE 'UTC')"
+                      + " + ? * interval '1 millisecond' WHERE id = ?"
+                      + " AND \"provisioningState\" = 'FAILED'")) {
+        plan.setLong(1, retryIn.toMillis());
+        plan.setString(2, orchestraId);
+        plan.executeUpdate();
+      }
+    }
+    log(
+        orchestraId,
+        "error",
+        "Provisioning stopped at "
+            + step
+            + " (failed run "
+            + failedRuns
+            + " of at most "
+            + retries.maxTries()
+            + "); "
+            + (retryIn == null
+                ? "left for an operator"
+                : "resumed by the platform in " + retryIn.toSeconds() + " s"),
+        error);
+    return retryIn;
+  }
+
+  /**
+   * Orchestras the platform resumes by itself: those left between two steps or never started (a
+   * stopped process, a lost task), and failed ones whose resume is due.
+   */
+  public List<String> resumable() throws SQLException {
+    List<String> ids = new ArrayList<>();
+    try (Connection connection = central.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT id FROM \"Orchestra\" WHERE status <> 'deleted'"
+                    + " AND (\"provisioningState\" NOT IN ('ACTIVE', 'FAILED')"
+                    + " OR (\"provisioningState\" = 'FAILED'"
+                    + " AND \"provisioningRetryAt\" <= (now() AT TIME ZONE 'UTC')))"
+                    + " ORDER BY \"createdAt\"");
+        ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        ids.add(rows.getString(1));
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * An operator resumes the provisioning: the failed runs counted so far are forgotten, so that
+   * transient failures of the operator's run are resumed by the platform again.
+   */
+  public void forgetFailedRuns(String orchestraId) throws SQLException {
+    try (Connection connection = central.getConnection();
+        PreparedStatement reset =
+            connection.prepareStatement(
+                "UPDATE \"Orchestra\" SET \"provisioningAttempts\" = 0,"
+                    + " \"provisioningRetryAt\" = NULL WHERE id = ?"
+                    + " AND \"provisioningState\" <> 'ACTIVE'")) {
+      reset.setString(1, orchestraId);
+      reset.executeUpdate();
+    }
   }
 
   private void log(String orchestraId, String level, String message, String error)

@@ -95,6 +95,9 @@ public class Orchestra extends Timestamped {
   @Enumerated(EnumType.STRING)
   private ProvisioningState provisioningFailedStep;
 
+  private int provisioningAttempts;
+  private Instant provisioningRetryAt;
+
   private String schemaVersion;
   private String lastMigrationResult;
   private Instant lastMigratedAt;
@@ -490,6 +493,14 @@ public class Orchestra extends Timestamped {
 
   public void setProvisioningFailedStep(ProvisioningState provisioningFailedStep) {
     this.provisioningFailedStep = provisioningFailedStep;
+  }
+
+  public int getProvisioningAttempts() {
+    return provisioningAttempts;
+  }
+
+  public Instant getProvisioningRetryAt() {
+    return provisioningRetryAt;
   }
 
   public String getSmtpHost() {
