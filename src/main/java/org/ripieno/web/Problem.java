@@ -20,7 +20,7 @@ public final class Problem {
     if (detail != null) {
       body.add("detail", detail);
     }
-    return Response.status(status.getStatusCode())
+    return Response.status(status)
         .type(MEDIA_TYPE)
         .entity(body.build().toString())
         .build();
