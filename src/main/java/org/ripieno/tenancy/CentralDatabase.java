@@ -119,6 +119,14 @@ public class CentralDatabase {
     }
   }
 
+  /**
+   * Central's login and address ({@code user@host:port/database}), for the log and the superadmin;
+   * never for public answers.
+   */
+  public String describe() {
+    return settings.central().map(DatabaseLogin::toString).orElse("(not configured)");
+  }
+
   /** The central pool, for catalog queries such as the schema guard's. */
   public DataSource dataSource() {
     ensureStarted();
