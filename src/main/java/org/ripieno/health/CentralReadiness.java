@@ -81,7 +81,9 @@ public class CentralReadiness implements HealthCheck {
     try {
       report = central.inspectSchema();
     } catch (CentralUnavailableException e) {
-      return new Condition(false, e.publicReason(), Map.of(), database + ": " + e.getMessage());
+      String message = String.valueOf(e.getMessage());
+      String details = message.contains(central.describe()) ? message : database + ": " + message;
+      return new Condition(false, e.publicReason(), Map.of(), details);
     } catch (RuntimeException e) {
       return new Condition(
           false, CentralUnavailableException.UNREACHABLE, Map.of(), database + ": " + e);
@@ -109,8 +111,7 @@ public class CentralReadiness implements HealthCheck {
             : "Orchestra tables do not belong in central: back each one up and drop it"
                 + " (docs/operations.md, 'Misplaced tables')";
     tables.put("action", action);
-    return new Condition(
-        false, reason, tables, database + ": " + report.summary() + ". " + action);
+    return new Condition(false, reason, tables, database + ": " + report.summary() + ". " + action);
   }
 
   private static String describe(Map<String, Long> tables) {

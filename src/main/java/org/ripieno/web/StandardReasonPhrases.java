@@ -20,9 +20,9 @@ import java.util.logging.Logger;
  * Every status leaves with its standard reason phrase. Servlet 6 can set only the code, and the
  * server picks the phrase from its own table; Payara's HTTP layer (Grizzly) lacks some standard
  * codes and writes {@code 429 CUSTOM}. So each {@code setStatus} is followed by the phrase of the
- * code (from {@link Response.Status}) handed to the server's own response, where it has a place
- * for one. On a server without that place the code is left as it is (those servers know the
- * phrases themselves).
+ * code (from {@link Response.Status}) handed to the server's own response, where it has a place for
+ * one. On a server without that place the code is left as it is (those servers know the phrases
+ * themselves).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class StandardReasonPhrases extends HttpFilter {
@@ -30,7 +30,8 @@ public class StandardReasonPhrases extends HttpFilter {
   private static final Logger LOG = Logger.getLogger(StandardReasonPhrases.class.getName());
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     chain.doFilter(request, new PhrasedResponse(response));
   }
@@ -59,8 +60,8 @@ public class StandardReasonPhrases extends HttpFilter {
 
   /**
    * Payara's servlet response (a facade over Catalina's response, which holds Grizzly's) has no
-   * public way to the phrase, so it is reached by its members, found once. Any other server is
-   * left alone.
+   * public way to the phrase, so it is reached by its members, found once. Any other server is left
+   * alone.
    */
   private static final class ServerResponse {
 

@@ -121,7 +121,9 @@ public class LoginThrottle {
   /** Failed logins within the window, and when the oldest of them was (null when none). */
   record Failures(long count, Instant oldest) {}
 
-  /** The rule: how long a login must wait, given the failures counted for its username and address. */
+  /**
+   * The rule: how long a login must wait, given the failures counted for its username and address.
+   */
   record Limits(int perUsername, int perAddress, Duration window) {
 
     static final int PER_USERNAME = 5;

@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.health.Readiness;
 import org.ripieno.central.fleet.control.FleetOperations;
 import org.ripieno.central.fleet.control.FleetReports;
 import org.ripieno.health.CentralReadiness;
@@ -22,7 +23,8 @@ import org.ripieno.security.Role;
 public class PlatformHealthResource {
 
   @Inject FleetOperations fleet;
-  @Inject CentralReadiness centralReadiness;
+  // Health checks carry their kind as a qualifier.
+  @Inject @Readiness CentralReadiness centralReadiness;
 
   @GET
   public FleetReports.HealthAnswer health() {

@@ -240,8 +240,7 @@ public class OrchestraRemoval {
       LOG.warning(() -> "The database server of " + route.subdomain() + ": " + e.getMessage());
       throw ProblemException.conflict(
           "The database server of {0} cannot be reached; nothing was removed.",
-          "Databasservern för {0} kan inte nås; inget togs bort.",
-          route.subdomain());
+          "Databasservern för {0} kan inte nås; inget togs bort.", route.subdomain());
     }
   }
 }
