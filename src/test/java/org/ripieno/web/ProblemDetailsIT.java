@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.ripieno.central.fleet.FleetTestDatabases;
 import org.ripieno.testing.PlatformFixture;
 import org.ripieno.testing.ProblemLeaks;
 import org.ripieno.testing.RunningRipieno;
@@ -31,18 +32,13 @@ class ProblemDetailsIT {
     superadmin = platform.superadmin();
     // Registered in central on a database that does not exist (dropped, or never made).
     missingDatabase = platform.postgres().uniqueName("gone_database");
-    platform.onCentral(
-        "insert into \"Orchestra\" (\"id\", \"orchestraId\", \"name\", \"subdomain\", \"status\","
-            + " \"contactName\", \"contactEmail\", \"updatedAt\", \"provisioningState\","
-            + " \"databaseHost\", \"databasePort\", \"databaseName\") values ('orch-gone',"
-            + " 'orch-gone-code', 'Gone Ensemble', 'gone', 'active', 'Contact',"
-            + " 'contact@example.org', now(), 'ACTIVE', '"
-            + platform.central().address().host()
-            + "', "
-            + platform.central().address().port()
-            + ", '"
-            + missingDatabase
-            + "')");
+    FleetTestDatabases.register(
+        platform.central(),
+        "orch-gone",
+        "gone",
+        "active",
+        0,
+        platform.postgres().login(missingDatabase));
   }
 
   @Nested
