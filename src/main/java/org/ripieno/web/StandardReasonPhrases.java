@@ -60,8 +60,8 @@ public class StandardReasonPhrases extends HttpFilter {
 
   /**
    * Payara's servlet response (a facade over Catalina's response, which holds Grizzly's) has no
-   * public way to the phrase, so it is reached by its members, found once. Any other server is left
-   * alone.
+   * public way to the phrase, so it is reached through their members. On any other server the first
+   * miss turns this off for good.
    */
   private static final class ServerResponse {
 
