@@ -41,6 +41,38 @@ public final class SqlErrors {
   }
 
   /**
+   * The error in words, for answers to people (an HTTP refusal, the operators' terminal): what kind
+   * of value was refused, where (table, column, constraint: names of the schema, never row
+   * contents) and the database's code; neither SQL nor the server's message, which quotes relations
+   * and sometimes values.
+   */
+  public static String inWords(SQLException error) {
+    ServerErrorMessage server = serverMessage(error);
+    String state = server != null ? server.getSQLState() : error.getSQLState();
+    String code = state == null ? "" : state;
+    String what =
+        switch (code) {
+          case "23502" -> "a required value is missing";
+          case "23503" -> "a reference points to a row that does not exist";
+          case "23505" -> "a value that must be unique is already taken";
+          default ->
+              code.startsWith("22")
+                  ? "a value has the wrong form or type"
+                  : code.startsWith("23") ? "a value breaks a rule of the table" : "refused";
+        };
+    List<String> where = new ArrayList<>();
+    if (server != null) {
+      add(where, "table", server.getTable());
+      add(where, "column", server.getColumn());
+      add(where, "constraint", server.getConstraint());
+    }
+    if (state != null) {
+      where.add("database code " + state);
+    }
+    return what + (where.isEmpty() ? "" : " (" + String.join(", ", where) + ")");
+  }
+
+  /**
    * A failure that may have a PostgreSQL error among its causes (Flyway's, for one, quotes the
    * driver's message): its first line, then the database error described without row contents.
    */

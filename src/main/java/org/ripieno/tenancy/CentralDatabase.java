@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -77,9 +78,11 @@ public class CentralDatabase {
             .orElseThrow(
                 () ->
                     new CentralUnavailableException(
+                        CentralUnavailableException.NOT_CONFIGURED,
                         "No central database is configured: set ripieno.central.url"
                             + " (RIPIENO_CENTRAL_URL), or start Ripieno with java -jar"
-                            + " target/ripieno.jar, which runs an embedded PostgreSQL"));
+                            + " target/ripieno.jar, which runs an embedded PostgreSQL",
+                        null));
     HikariConfig config = new HikariConfig();
     config.setPoolName("central");
     config.setDataSource(login.dataSource());
@@ -112,7 +115,11 @@ public class CentralDatabase {
       candidate.close();
       LOG.log(Level.FINE, "Central start failed", e);
       throw new CentralUnavailableException(
-          "The central database " + login + " cannot be used: " + rootMessage(e), e);
+          cannotConnect(e)
+              ? CentralUnavailableException.UNREACHABLE
+              : CentralUnavailableException.NOT_PREPARED,
+          "The central database " + login + " cannot be used: " + rootMessage(e),
+          e);
     }
   }
 
@@ -132,6 +139,14 @@ public class CentralDatabase {
     }
   }
 
+  /**
+   * Central's login and address ({@code user@host:port/database}), for the log and the superadmin;
+   * never for public answers.
+   */
+  public String describe() {
+    return settings.central().map(DatabaseLogin::toString).orElse("(not configured)");
+  }
+
   /** The central pool, for catalog queries such as the schema guard's. */
   public DataSource dataSource() {
     ensureStarted();
@@ -144,7 +159,9 @@ public class CentralDatabase {
       return SchemaGuard.inspect(connection, DatabaseKind.CENTRAL);
     } catch (SQLException e) {
       throw new CentralUnavailableException(
-          "The central database cannot be reached: " + e.getMessage(), e);
+          CentralUnavailableException.UNREACHABLE,
+          "The central database cannot be reached: " + e.getMessage(),
+          e);
     }
   }
 
@@ -184,18 +201,68 @@ public class CentralDatabase {
    */
   public static final class LegacyCentralException extends CentralUnavailableException {
     public LegacyCentralException(String database) {
-      super(LegacyCentral.logMessage(database));
+      super(LegacyCentral.PROBLEM, LegacyCentral.logMessage(database), null);
     }
   }
 
-  /** Central is not configured, unreachable or could not be migrated. */
+  /**
+   * Whether a failure is about getting a connection at all (server down, database missing or not
+   * accepting connections, login refused, no connection in time) rather than about what central
+   * holds.
+   */
+  static boolean cannotConnect(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLTransientConnectionException) {
+        return true;
+      }
+      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.startsWith("08")
+            || state.startsWith("28")
+            || state.startsWith("3D")
+            || state.startsWith("53")
+            || state.startsWith("57P")
+            || state.equals("55000")) {
+          return true;
+        }
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Central is not configured, unreachable or could not be migrated. The message names the database
+   * and the cause, for the log and the superadmin; {@link #publicReason()} says the same in general
+   * words, for anyone (public readiness, error answers).
+   */
   public static class CentralUnavailableException extends RuntimeException {
+
+    public static final String NOT_CONFIGURED = "No central database is configured";
+    public static final String UNREACHABLE = "The central database cannot be reached";
+    public static final String NOT_PREPARED =
+        "The central database cannot be brought to the application's schema";
+
+    private final String publicReason;
+
     public CentralUnavailableException(String message) {
-      super(message);
+      this(UNREACHABLE, message, null);
     }
 
     public CentralUnavailableException(String message, Throwable cause) {
+      this(UNREACHABLE, message, cause);
+    }
+
+    public CentralUnavailableException(String publicReason, String message, Throwable cause) {
       super(message, cause);
+      this.publicReason = publicReason;
+    }
+
+    /** Why central cannot be used, without its address, login or the underlying error. */
+    public String publicReason() {
+      return publicReason;
     }
   }
 }

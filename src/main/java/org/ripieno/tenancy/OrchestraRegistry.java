@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.flywaydb.core.api.FlywayException;
+import org.ripieno.web.Text;
 
 /**
  * The one place orchestra databases are opened: per orchestra, lazily, a bounded HikariCP pool and
@@ -273,6 +274,9 @@ public final class OrchestraRegistry implements AutoCloseable {
       synchronized (opening) {
         if (retired) {
           throw new OrchestraUnavailableException(
+              Text.of(
+                  "The orchestra's database could not be opened; please try again.",
+                  "Orkesterns databas kunde inte öppnas; försök igen."),
               "Orchestra " + route.subdomain() + " could not be opened; please try again");
         }
         if (factory == null) {
@@ -350,6 +354,11 @@ public final class OrchestraRegistry implements AutoCloseable {
             e);
       } catch (SQLTransientConnectionException e) {
         throw new OrchestraUnavailableException(
+            Text.of(
+                "No database connection is free for the orchestra right now; please try again in"
+                    + " a moment.",
+                "Ingen databasanslutning är ledig för orkestern just nu; försök igen om en liten"
+                    + " stund."),
             "No database connection is free for orchestra "
                 + route.subdomain()
                 + " right now; please try again in a moment",
@@ -373,6 +382,13 @@ public final class OrchestraRegistry implements AutoCloseable {
       Migrations.SchemaVersion version = Migrations.version(pool, DatabaseKind.ORCHESTRA);
       if (version.isAhead()) {
         throw new OrchestraUnavailableException(
+            Text.of(
+                "The database of orchestra {0} is at schema version {1}, newer than this"
+                    + " application's {2}.",
+                "Databasen för orkester {0} har schemaversion {1}, nyare än programmets {2}.",
+                route.subdomain(),
+                version.current(),
+                version.expected()),
             "The database of orchestra "
                 + route.subdomain()
                 + " is at schema version "
@@ -384,7 +400,16 @@ public final class OrchestraRegistry implements AutoCloseable {
         return;
       }
       if (!settings.migrateOnOpen()) {
+        String current = Optional.ofNullable(version.current()).orElse("none");
         throw new OrchestraUnavailableException(
+            Text.of(
+                "The database of orchestra {0} is at schema version {1}, behind the"
+                    + " application's {2}; it is served again once it is migrated.",
+                "Databasen för orkester {0} har schemaversion {1}, äldre än programmets {2}; den"
+                    + " används igen när den har migrerats.",
+                route.subdomain(),
+                current,
+                version.expected()),
             "The database of orchestra "
                 + route.subdomain()
                 + " is at schema version "

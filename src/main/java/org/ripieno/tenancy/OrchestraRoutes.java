@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.ripieno.central.orchestras.entity.Orchestra;
 import org.ripieno.config.RipienoSettings;
+import org.ripieno.web.Text;
 
 /**
  * Turns central registry entries into {@link OrchestraRoute}s, read fresh from central each time
@@ -52,6 +53,10 @@ public class OrchestraRoutes {
         || orchestra.getDatabasePort() == null
         || orchestra.getDatabaseName() == null) {
       throw new OrchestraUnavailableException(
+          Text.of(
+              "Orchestra {0} has no database yet; it is still being set up.",
+              "Orkester {0} har ingen databas än; den håller på att sättas upp.",
+              orchestra.getSubdomain()),
           "Orchestra " + orchestra.getSubdomain() + " has no database yet");
     }
     String serverName =

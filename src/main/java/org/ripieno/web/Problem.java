@@ -20,9 +20,6 @@ public final class Problem {
     if (detail != null) {
       body.add("detail", detail);
     }
-    return Response.status(status.getStatusCode())
-        .type(MEDIA_TYPE)
-        .entity(body.build().toString())
-        .build();
+    return Response.status(status).type(MEDIA_TYPE).entity(body.build().toString()).build();
   }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -29,6 +30,33 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   private static final String UNIQUE_VIOLATION = "23505";
   private static final Pattern UNKNOWN_PROPERTY =
       Pattern.compile("Json property (\\S+) can not be mapped");
+
+  private static final Text CENTRAL_UNAVAILABLE =
+      Text.of(
+          "The central database is unavailable right now; please try again later.",
+          "Den centrala databasen är inte tillgänglig just nu; försök igen senare.");
+
+  /**
+   * What the refusals JAX-RS makes by itself mean; their own messages ("HTTP 404 Not Found") say
+   * nothing more than the title, and a server's could say more than it should.
+   */
+  private static final Map<Integer, Text> STATUS_WORDS =
+      Map.of(
+          404,
+          Text.of("There is nothing at this address.", "Det finns inget på den här adressen."),
+          405,
+          Text.of(
+              "This address does not take this method.",
+              "Den här adressen tar inte emot den här metoden."),
+          406,
+          Text.of(
+              "This address cannot answer in the requested format.",
+              "Den här adressen kan inte svara i det begärda formatet."),
+          415,
+          Text.of(
+              "This address does not take a body of this content type; send application/json.",
+              "Den här adressen tar inte emot innehåll av den här typen; skicka"
+                  + " application/json."));
 
   @Context HttpHeaders headers;
 
@@ -51,20 +79,29 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (failure instanceof WebApplicationException web) {
       Response.StatusType status = web.getResponse().getStatusInfo();
-      Response body =
-          Problem.response(status, status.getStatusCode() < 500 ? web.getMessage() : null);
+      if (status.getStatusCode() >= 500) {
+        LOG.log(Level.SEVERE, "Failure answered with " + status.getStatusCode(), failure);
+      }
+      Text words = STATUS_WORDS.get(status.getStatusCode());
+      Response body = Problem.response(status, words == null ? null : words.in(locale));
       // Keep the original headers (for example Allow on 405).
       return Response.fromResponse(web.getResponse())
           .type(Problem.MEDIA_TYPE)
           .entity(body.getEntity())
           .build();
     }
-    Throwable unavailable = cause(failure, OrchestraUnavailableException.class);
-    if (unavailable == null) {
-      unavailable = cause(failure, CentralUnavailableException.class);
+    // Unavailable databases: the client hears what failed in general words; the message, which
+    // names servers, databases and causes, goes to the log only.
+    OrchestraUnavailableException orchestra = cause(failure, OrchestraUnavailableException.class);
+    if (orchestra != null) {
+      logUnavailable(orchestra);
+      return Problem.response(
+          Response.Status.SERVICE_UNAVAILABLE, orchestra.publicDetail().in(locale));
     }
-    if (unavailable != null) {
-      return Problem.response(Response.Status.SERVICE_UNAVAILABLE, unavailable.getMessage());
+    CentralUnavailableException central = cause(failure, CentralUnavailableException.class);
+    if (central != null) {
+      logUnavailable(central);
+      return Problem.response(Response.Status.SERVICE_UNAVAILABLE, CENTRAL_UNAVAILABLE.in(locale));
     }
     SQLException sql = cause(failure, SQLException.class);
     if (sql != null && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
@@ -79,6 +116,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (cause(failure, SQLTransientConnectionException.class) != null) {
       // The connection ceiling was reached and nothing could be freed in time.
+      LOG.log(Level.WARNING, "No database connection in time", failure);
       return Problem.response(
           Response.Status.SERVICE_UNAVAILABLE,
           Text.of(
@@ -93,6 +131,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 "Something went wrong on our side; it has been logged.",
                 "Något gick fel hos oss; felet har loggats.")
             .in(locale));
+  }
+
+  private static void logUnavailable(RuntimeException unavailable) {
+    LOG.warning("Answered 503: " + unavailable.getMessage());
+    LOG.log(Level.FINE, "Unavailable", unavailable);
   }
 
   /** Says what is wrong with a body without naming Ripieno's classes. */

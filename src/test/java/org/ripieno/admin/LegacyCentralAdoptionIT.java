@@ -82,7 +82,7 @@ class LegacyCentralAdoptionIT {
     assertThat(ready.statusCode()).as(ready.body()).isEqualTo(503);
     JsonObject check = centralCheck(ready);
     assertThat(check.getString("status")).isEqualTo("DOWN");
-    assertThat(check.getJsonObject("data").getString("error")).isEqualTo(LegacyCentral.PROBLEM);
+    assertThat(check.getJsonObject("data").getString("reason")).isEqualTo(LegacyCentral.PROBLEM);
     assertThat(check.getJsonObject("data").getString("action"))
         .contains("ripieno-admin central adopt --confirm <database name>");
     assertThat(ready.body()).doesNotContainIgnoringCase("baseline");

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The real application, started the way the README starts it ({@code java -jar target/ripieno.jar})
- * as a separate process, and called over HTTP. One boot per configuration.
+ * as a separate process, and called over HTTP. One boot per configuration. Every problem answer is
+ * checked for internals ({@link ProblemLeaks}).
  */
 public final class RunningRipieno implements AutoCloseable {
 
@@ -126,7 +127,36 @@ public final class RunningRipieno implements AutoCloseable {
     for (int i = 0; i + 1 < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return withoutInternals(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+  }
+
+  /**
+   * Every problem answer any integration test receives is checked here: one that shows a class
+   * name, SQL or a stack frame fails the test at once, whatever the test itself asserts.
+   */
+  public static HttpResponse<String> withoutInternals(HttpResponse<String> response) {
+    boolean problem =
+        response
+            .headers()
+            .firstValue("Content-Type")
+            .filter(type -> type.startsWith("application/problem+json"))
+            .isPresent();
+    if (problem) {
+      List<String> leaks = ProblemLeaks.in(response.body());
+      if (!leaks.isEmpty()) {
+        throw new AssertionError(
+            response.request().method()
+                + " "
+                + response.uri().getPath()
+                + " answered "
+                + response.statusCode()
+                + " with internals "
+                + leaks
+                + ": "
+                + response.body());
+      }
+    }
+    return response;
   }
 
   public static JsonObject json(HttpResponse<String> response) {

@@ -3,6 +3,8 @@ package org.ripieno.security.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 import org.ripieno.config.RipienoSettings;
 
 /**
@@ -13,11 +15,19 @@ import org.ripieno.config.RipienoSettings;
 @ApplicationScoped
 public class ClientAddress {
 
+  private static final Logger LOG = Logger.getLogger(ClientAddress.class.getName());
+
   @Inject RipienoSettings settings;
+
+  private final AtomicBoolean untrustedProxyReported = new AtomicBoolean();
 
   public String of(String peer, String forwardedFor) {
     List<String> trusted = settings.list("ripieno.login.trusted-proxies");
-    if (forwardedFor == null || !trusted.contains(peer)) {
+    if (forwardedFor == null) {
+      return peer;
+    }
+    if (!trusted.contains(peer)) {
+      reportUntrustedProxy(peer);
       return peer;
     }
     String[] hops = forwardedFor.split(",");
@@ -28,5 +38,20 @@ public class ClientAddress {
       }
     }
     return peer;
+  }
+
+  /**
+   * Once per run: a reverse proxy that is not trusted makes every client look like the proxy, so
+   * they all share the per-address login limit. The operator should hear of it before a lock-out.
+   */
+  private void reportUntrustedProxy(String peer) {
+    if (untrustedProxyReported.compareAndSet(false, true)) {
+      LOG.warning(
+          "Requests carry X-Forwarded-For from "
+              + peer
+              + ", which is not in ripieno.login.trusted-proxies: login protection counts all of"
+              + " them as that one address. If a reverse proxy runs there, add its address to"
+              + " ripieno.login.trusted-proxies. (Said once.)");
+    }
   }
 }

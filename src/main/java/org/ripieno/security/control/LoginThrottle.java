@@ -19,9 +19,12 @@ import org.ripieno.web.ProblemException;
 import org.ripieno.web.Text;
 
 /**
- * At most {@code ripieno.login.max-failures} failed logins per username and per client address
- * within {@code ripieno.login.window}. Failures are {@code SystemLog} rows (category {@code auth}),
- * so the limit holds across application instances without a table of its own.
+ * At most {@code ripieno.login.max-failures} failed logins per username and {@code
+ * ripieno.login.max-failures-per-address} per client address within {@code ripieno.login.window}.
+ * The address limit is much higher than the username one: one office, or every client behind a
+ * proxy that is not trusted, shares an address, and a handful of typing errors there must not lock
+ * everyone out (the superadmin included). Failures are {@code SystemLog} rows (category {@code
+ * auth}), so the limits hold across application instances without a table of their own.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -88,15 +91,16 @@ public class LoginThrottle {
   }
 
   private Optional<Duration> waitBeforeTrying(String username, String clientAddress) {
-    Duration window = window();
-    int maxFailures = settings.number("ripieno.login.max-failures", 5);
-    Instant since = Instant.now().minus(window);
-    Optional<Duration> byUser = blocked("\"metadata\"->>'username'", username, since, maxFailures);
-    Optional<Duration> byClient = blocked("\"ip\"", clientAddress, since, maxFailures);
-    return byUser.isPresent() ? byUser : byClient;
+    Limits limits = limits();
+    Instant now = Instant.now();
+    Instant since = now.minus(limits.window());
+    return limits.waitBeforeTrying(
+        failures("\"metadata\"->>'username'", username, since),
+        failures("\"ip\"", clientAddress, since),
+        now);
   }
 
-  private Optional<Duration> blocked(String column, String value, Instant since, int max) {
+  private Failures failures(String column, String value, Instant since) {
     Object[] row =
         (Object[])
             central
@@ -104,17 +108,40 @@ public class LoginThrottle {
                 .setParameter(1, LocalDateTime.ofInstant(since, ZoneOffset.UTC))
                 .setParameter(2, value)
                 .getSingleResult();
-    long failures = ((Number) row[0]).longValue();
-    if (failures < max || row[1] == null) {
-      return Optional.empty();
-    }
-    Instant oldest = toInstant(row[1]);
-    Duration wait = Duration.between(Instant.now(), oldest.plus(window()));
-    return Optional.of(wait.isNegative() ? Duration.ofSeconds(1) : wait);
+    return new Failures(((Number) row[0]).longValue(), row[1] == null ? null : toInstant(row[1]));
   }
 
-  private Duration window() {
-    return settings.period("ripieno.login.window", Duration.ofMinutes(15));
+  Limits limits() {
+    return new Limits(
+        settings.number("ripieno.login.max-failures", Limits.PER_USERNAME),
+        settings.number("ripieno.login.max-failures-per-address", Limits.PER_ADDRESS),
+        settings.period("ripieno.login.window", Duration.ofMinutes(15)));
+  }
+
+  /** Failed logins within the window, and when the oldest of them was (null when none). */
+  record Failures(long count, Instant oldest) {}
+
+  /**
+   * The rule: how long a login must wait, given the failures counted for its username and address.
+   */
+  record Limits(int perUsername, int perAddress, Duration window) {
+
+    static final int PER_USERNAME = 5;
+    static final int PER_ADDRESS = 100;
+
+    Optional<Duration> waitBeforeTrying(Failures byUsername, Failures byAddress, Instant now) {
+      Optional<Duration> forUsername = waitFor(byUsername, perUsername, now);
+      return forUsername.isPresent() ? forUsername : waitFor(byAddress, perAddress, now);
+    }
+
+    /** Until the oldest failure leaves the window, and so the count drops below the limit. */
+    private Optional<Duration> waitFor(Failures failures, int max, Instant now) {
+      if (failures.count() < max || failures.oldest() == null) {
+        return Optional.empty();
+      }
+      Duration wait = Duration.between(now, failures.oldest().plus(window));
+      return Optional.of(wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait);
+    }
   }
 
   private static Instant toInstant(Object timestamp) {

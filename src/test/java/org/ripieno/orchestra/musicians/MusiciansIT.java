@@ -728,7 +728,8 @@ class MusiciansIT {
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return RunningRipieno.withoutInternals(
+        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
   }
 
   private JsonObject get(String subdomain, String path, String token) throws Exception {

@@ -112,7 +112,8 @@ public final class FleetInspection {
     return new HealthAnswer(
         centralHealth,
         answers,
-        new HealthSummary(orchestras.size(), reachable, orchestras.size() - reachable, healthy));
+        new HealthSummary(orchestras.size(), reachable, orchestras.size() - reachable, healthy),
+        null);
   }
 
   /** Rows per orchestra, totals and the monthly revenue of the active orchestras (SEK). */

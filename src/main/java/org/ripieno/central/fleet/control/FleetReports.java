@@ -44,9 +44,28 @@ public final class FleetReports {
       String summary,
       String error) {}
 
-  /** {@code GET /api/platform/health}. */
+  /**
+   * {@code GET /api/platform/health}.
+   *
+   * @param centralCheck the readiness check of central with the details public readiness leaves out
+   */
   public record HealthAnswer(
-      CentralHealth central, List<OrchestraHealth> orchestras, HealthSummary summary) {}
+      CentralHealth central,
+      List<OrchestraHealth> orchestras,
+      HealthSummary summary,
+      CentralCheck centralCheck) {
+
+    public HealthAnswer withCentralCheck(CentralCheck check) {
+      return new HealthAnswer(central, orchestras, summary, check);
+    }
+  }
+
+  /**
+   * Central's readiness check for the superadmin: the public reason and the details (login,
+   * address, error), and the last time it was not ready (kept after it recovered).
+   */
+  public record CentralCheck(
+      String status, String reason, String details, String lastProblem, Instant lastProblemAt) {}
 
   public record CentralHealth(
       boolean reachable,

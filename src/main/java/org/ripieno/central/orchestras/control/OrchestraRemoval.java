@@ -147,10 +147,9 @@ public class OrchestraRemoval {
     } catch (SQLException | IOException | RuntimeException e) {
       LOG.warning(() -> "Export of " + orchestra.getSubdomain() + " failed: " + e.getMessage());
       throw ProblemException.conflict(
-          "{0} could not be exported ({1}); nothing was removed.",
-          "{0} kunde inte exporteras ({1}); inget togs bort.",
-          orchestra.getSubdomain(),
-          String.valueOf(e.getMessage()));
+          "{0} could not be exported (the server log says why); nothing was removed.",
+          "{0} kunde inte exporteras (serverns logg säger varför); inget togs bort.",
+          orchestra.getSubdomain());
     }
   }
 
@@ -199,14 +198,14 @@ public class OrchestraRemoval {
     try {
       OrchestraDatabases.drop(server, name);
     } catch (SQLException | IllegalArgumentException e) {
+      LOG.warning(() -> "Dropping the database " + name + " failed: " + e.getMessage());
       throw ProblemException.conflict(
-          "{0} is exported and marked deleted, but its database {1} could not be dropped ({2});"
-              + " remove it again to retry.",
+          "{0} is exported and marked deleted, but its database {1} could not be dropped (the"
+              + " server log says why); remove it again to retry.",
           "{0} är exporterad och markerad som borttagen, men databasen {1} kunde inte tas bort"
-              + " ({2}); ta bort den igen för att försöka på nytt.",
+              + " (serverns logg säger varför); ta bort den igen för att försöka på nytt.",
           orchestra.getSubdomain(),
-          name,
-          e.getMessage());
+          name);
     }
   }
 
@@ -238,11 +237,10 @@ public class OrchestraRemoval {
     try (Connection maintenance = server.connect()) {
       return OrchestraDatabases.exists(maintenance, address.database());
     } catch (SQLException e) {
+      LOG.warning(() -> "The database server of " + route.subdomain() + ": " + e.getMessage());
       throw ProblemException.conflict(
-          "The database server of {0} cannot be reached ({1}); nothing was removed.",
-          "Databasservern för {0} kan inte nås ({1}); inget togs bort.",
-          route.subdomain(),
-          e.getMessage());
+          "The database server of {0} cannot be reached; nothing was removed.",
+          "Databasservern för {0} kan inte nås; inget togs bort.", route.subdomain());
     }
   }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.logging.Logger;
 import org.ripieno.central.systemlog.control.SystemLogWriter;
 import org.ripieno.datasafety.JsonDocuments;
 import org.ripieno.datasafety.SqlErrors;
@@ -38,6 +39,8 @@ import org.ripieno.web.Text;
 @Path("platform/central")
 @Allow(Role.SUPERADMIN)
 public class CentralDataResource {
+
+  private static final Logger LOG = Logger.getLogger(CentralDataResource.class.getName());
 
   @Inject CentralDatabase central;
   @Inject SecurityComponents security;
@@ -128,13 +131,14 @@ public class CentralDataResource {
   }
 
   private static ProblemException unavailable(SQLException e) {
+    // The log gets the error without the server's Detail, which quotes rows (password hashes,
+    // secrets); the client gets what failed in words.
+    LOG.warning("Central export or restore failed: " + SqlErrors.describe(e));
     return new ProblemException(
         Response.Status.SERVICE_UNAVAILABLE,
         Text.of(
-            "The central database failed: {0}",
-            "Den centrala databasen svarade med fel: {0}",
-            // Without the server's Detail, which quotes rows (password hashes, secrets).
-            SqlErrors.describe(e)));
+            "The central database failed; nothing was changed. The server log says why.",
+            "Den centrala databasen svarade med fel; inget ändrades. Serverns logg säger varför."));
   }
 
   private void record(String what, Map<String, String> metadata) {

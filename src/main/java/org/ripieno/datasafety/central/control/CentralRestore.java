@@ -251,13 +251,13 @@ public final class CentralRestore {
       if (e instanceof SQLException sql && sql.getSQLState() != null) {
         if ("23505".equals(sql.getSQLState())) {
           throw new RestoreRefusedException(
-              Refusal.CONFLICT, SqlErrors.describe(sql) + "; nothing was restored");
+              Refusal.CONFLICT, SqlErrors.inWords(sql) + "; nothing was restored");
         }
         if (sql.getSQLState().startsWith("23") || sql.getSQLState().startsWith("22")) {
           // A value of the file the column does not take (type, check, not null, reference).
           // Named by constraint and column: the server's Detail would quote the whole row.
           throw new RestoreRefusedException(
-              Refusal.INVALID_FILE, SqlErrors.describe(sql) + "; nothing was restored");
+              Refusal.INVALID_FILE, SqlErrors.inWords(sql) + "; nothing was restored");
         }
       }
       throw e;
