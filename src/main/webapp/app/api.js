@@ -3,6 +3,8 @@
 import { token, end } from './session.js';
 import { currentLanguage, t } from './i18n.js';
 
+const LOGIN = '/auth/login';
+
 export class ApiError extends Error {
   constructor(status, message, problem) {
     super(message);
@@ -16,7 +18,8 @@ export async function api(method, path, body) {
     Accept: 'application/json, application/problem+json',
     'Accept-Language': currentLanguage(),
   };
-  const bearer = token();
+  // Signing in never sends the old token: after a password change it is no longer valid.
+  const bearer = path === LOGIN ? null : token();
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
@@ -29,7 +32,7 @@ export async function api(method, path, body) {
   } catch (unreachable) {
     throw new ApiError(0, t('error.network'), null);
   }
-  if (response.status === 401 && bearer && path !== '/auth/login') {
+  if (response.status === 401 && bearer) {
     // The token ended (expired, password changed, account deactivated): sign in again.
     end();
     window.dispatchEvent(new CustomEvent('session-ended'));

@@ -150,7 +150,7 @@ class MusiciansPage extends RipienoElement {
       <td>${name}</td>
       <td>${m.email}</td>
       <td>${(m.qualifications ?? []).map((q) => `${q.instrumentName} ${q.positionName}`).join(', ')}</td>
-      <td>${t(`musicians.status.${m.status}`)}</td>
+      <td>${t(`musicians.state.${m.status}`)}</td>
       ${writes
         ? html`<td class="actions">
             <button type="button" data-write aria-label=${t('musicians.editNamed', { name })} @click=${() => this.edit(m)}>${t('app.edit')}</button>

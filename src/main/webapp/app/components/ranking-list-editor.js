@@ -27,12 +27,21 @@ class RankingListEditor extends RipienoElement {
 
   async load() {
     try {
-      this.list = await api('GET', `${this.base}/${this.listId}`);
-      this.available = canWrite() ? (await api('GET', `${this.base}/${this.listId}/available?size=500`)).items : [];
+      const [list, available] = await Promise.all([
+        api('GET', `${this.base}/${this.listId}`),
+        canWrite() ? this.fetchAvailable() : [],
+      ]);
+      this.list = list;
+      this.available = available;
       this.error = null;
     } catch (failed) {
       this.error = messageOf(failed);
     }
+  }
+
+  /** The qualified musicians not on the list yet (a list of a position stays well below 500). */
+  async fetchAvailable() {
+    return (await api('GET', `${this.base}/${this.listId}/available?size=500`)).items;
   }
 
   async change(call, announcement) {
@@ -42,7 +51,7 @@ class RankingListEditor extends RipienoElement {
     try {
       this.list = await call();
       this.announcement = announcement;
-      if (canWrite()) this.available = (await api('GET', `${this.base}/${this.listId}/available?size=500`)).items;
+      if (canWrite()) this.available = await this.fetchAvailable();
       this.dispatchEvent(new CustomEvent('changed'));
       return true;
     } catch (refused) {
@@ -150,14 +159,14 @@ class RankingListEditor extends RipienoElement {
   }
 
   renderAdd() {
+    if (this.available.length === 0) return html`<p class="hint">${t('rankings.noneAvailable')}</p>`;
     return html`<form class="inline" id="add-to-list" @submit=${this.add}>
       <label>${t('rankings.addMusician')}
         <select name="musician" id="available-musician" data-write>
           ${this.available.map((m) => html`<option value=${m.id}>${m.lastName}, ${m.firstName} (${m.musicianId})</option>`)}
         </select>
       </label>
-      <button type="submit" data-write ?disabled=${this.busy || this.available.length === 0}>${t('rankings.add')}</button>
-      ${this.available.length === 0 ? html`<p class="hint">${t('rankings.noneAvailable')}</p>` : ''}
+      <button type="submit" data-write ?disabled=${this.busy}>${t('rankings.add')}</button>
     </form>`;
   }
 }
