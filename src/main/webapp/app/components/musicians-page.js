@@ -4,7 +4,7 @@ import { t } from '../i18n.js';
 import { api, messageOf, query } from '../api.js';
 import { canWrite } from '../session.js';
 import './musician-form.js';
-import './page-nav.js';
+import { pagedTable } from './paged-table.js';
 
 const PAGE_SIZE = 25;
 const STATUSES = ['', 'active', 'inactive', 'archived', 'all'];
@@ -126,21 +126,24 @@ class MusiciansPage extends RipienoElement {
   }
 
   renderList(writes) {
-    return html`<div class="table-wrap"><table id="musicians">
-        <caption class="visually-hidden">${t('musicians.title')}</caption>
-        <thead><tr>
-          <th scope="col">${t('musicians.code')}</th>
-          <th scope="col">${t('musicians.name')}</th>
-          <th scope="col">${t('musicians.email')}</th>
-          <th scope="col">${t('musicians.qualifications')}</th>
-          <th scope="col">${t('musicians.status')}</th>
-          ${writes ? html`<th scope="col"><span class="visually-hidden">${t('app.actions')}</span></th>` : ''}
-        </tr></thead>
-        <tbody>${this.list.items.map((m) => this.renderRow(m, writes))}</tbody>
-      </table></div>
-      ${this.list.items.length === 0 ? html`<p>${t('musicians.none')}</p>` : ''}
-      <page-nav .page=${this.list.page} .size=${this.list.size} .total=${this.list.total}
-        @page=${(e) => { this.filter = { ...this.filter, page: e.detail }; this.load(); }}></page-nav>`;
+    const columns = [
+      t('musicians.code'),
+      t('musicians.name'),
+      t('musicians.email'),
+      t('musicians.qualifications'),
+      t('musicians.status'),
+    ];
+    return pagedTable(this.list, {
+      id: 'musicians',
+      caption: t('musicians.title'),
+      columns: writes ? [...columns, ''] : columns,
+      row: (m) => this.renderRow(m, writes),
+      empty: t('musicians.none'),
+      onPage: (page) => {
+        this.filter = { ...this.filter, page };
+        this.load();
+      },
+    });
   }
 
   renderRow(m, writes) {

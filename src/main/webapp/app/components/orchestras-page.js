@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { RipienoElement } from './ripieno-element.js';
 import { formatDate, t } from '../i18n.js';
 import { api, messageOf, query } from '../api.js';
-import './page-nav.js';
+import { pagedTable } from './paged-table.js';
 
 const PAGE_SIZE = 20;
 const POLL_MILLIS = 1000;
@@ -163,23 +163,24 @@ class OrchestrasPage extends RipienoElement {
   }
 
   renderList() {
-    return html`<div class="table-wrap"><table id="orchestras">
-        <caption class="visually-hidden">${t('orchestras.title')}</caption>
-        <thead><tr>
-          <th scope="col">${t('orchestras.name')}</th>
-          <th scope="col">${t('orchestras.subdomain')}</th>
-          <th scope="col">${t('orchestras.status')}</th>
-          <th scope="col">${t('orchestras.provisioning')}</th>
-          <th scope="col">${t('orchestras.created')}</th>
-          <th scope="col"><span class="visually-hidden">${t('app.actions')}</span></th>
-        </tr></thead>
-        <tbody>
-          ${this.list.items.map((o) => this.renderRow(o))}
-        </tbody>
-      </table></div>
-      ${this.list.items.length === 0 ? html`<p>${t('orchestras.none')}</p>` : ''}
-      <page-nav .page=${this.list.page} .size=${this.list.size} .total=${this.list.total}
-        @page=${(e) => { this.page = e.detail; this.load(); }}></page-nav>`;
+    return pagedTable(this.list, {
+      id: 'orchestras',
+      caption: t('orchestras.title'),
+      columns: [
+        t('orchestras.name'),
+        t('orchestras.subdomain'),
+        t('orchestras.status'),
+        t('orchestras.provisioning'),
+        t('orchestras.created'),
+        '',
+      ],
+      row: (o) => this.renderRow(o),
+      empty: t('orchestras.none'),
+      onPage: (page) => {
+        this.page = page;
+        this.load();
+      },
+    });
   }
 
   renderRow(o) {

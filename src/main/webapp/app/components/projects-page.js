@@ -3,7 +3,7 @@ import { RipienoElement } from './ripieno-element.js';
 import { formatDate, t } from '../i18n.js';
 import { api, messageOf, query } from '../api.js';
 import { canWrite } from '../session.js';
-import './page-nav.js';
+import { pagedTable } from './paged-table.js';
 
 const PAGE_SIZE = 25;
 
@@ -92,30 +92,29 @@ class ProjectsPage extends RipienoElement {
   }
 
   renderList() {
-    return html`<div class="table-wrap"><table id="projects">
-        <caption class="visually-hidden">${t('projects.title')}</caption>
-        <thead><tr>
-          <th scope="col">${t('projects.code')}</th>
-          <th scope="col">${t('projects.name')}</th>
-          <th scope="col">${t('projects.startDate')}</th>
-          <th scope="col">${t('projects.week')}</th>
-          <th scope="col">${t('projects.when')}</th>
-        </tr></thead>
-        <tbody>
-          ${this.list.items.map(
-            (p) => html`<tr data-project=${p.projectId} class=${p.upcoming ? 'upcoming' : 'past'}>
-              <td>${p.projectId}</td>
-              <td>${p.name}</td>
-              <td>${formatDate(p.startDate)}</td>
-              <td>${p.weekNumber ?? ''}</td>
-              <td>${p.upcoming ? t('projects.upcoming') : t('projects.past')}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table></div>
-      ${this.list.items.length === 0 ? html`<p>${t('projects.none')}</p>` : ''}
-      <page-nav .page=${this.list.page} .size=${this.list.size} .total=${this.list.total}
-        @page=${(e) => { this.page = e.detail; this.load(); }}></page-nav>`;
+    return pagedTable(this.list, {
+      id: 'projects',
+      caption: t('projects.title'),
+      columns: [
+        t('projects.code'),
+        t('projects.name'),
+        t('projects.startDate'),
+        t('projects.week'),
+        t('projects.when'),
+      ],
+      row: (p) => html`<tr data-project=${p.projectId} class=${p.upcoming ? 'upcoming' : 'past'}>
+        <td>${p.projectId}</td>
+        <td>${p.name}</td>
+        <td>${formatDate(p.startDate)}</td>
+        <td>${p.weekNumber ?? ''}</td>
+        <td>${p.upcoming ? t('projects.upcoming') : t('projects.past')}</td>
+      </tr>`,
+      empty: t('projects.none'),
+      onPage: (page) => {
+        this.page = page;
+        this.load();
+      },
+    });
   }
 }
 customElements.define('projects-page', ProjectsPage);

@@ -30,7 +30,8 @@ public class WebAppFilter extends HttpFilter {
       if (page == null) {
         throw new ServletException(PAGE + " is missing from the application");
       }
-      policy = ContentSecurityPolicy.forPage(new String(page.readAllBytes(), StandardCharsets.UTF_8));
+      policy =
+          ContentSecurityPolicy.forPage(new String(page.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new ServletException("Reading " + PAGE, e);
     }

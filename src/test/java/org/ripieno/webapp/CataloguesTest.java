@@ -23,7 +23,8 @@ class CataloguesTest {
   private static final Pattern STATIC_KEY = Pattern.compile("(?<![\\w.])t\\('([\\w.-]+)'");
 
   private static JsonObject catalogue(String language) throws IOException {
-    try (JsonReader reader = Json.createReader(Files.newBufferedReader(APP.resolve("i18n/" + language + ".json")))) {
+    try (JsonReader reader =
+        Json.createReader(Files.newBufferedReader(APP.resolve("i18n/" + language + ".json")))) {
       return reader.readObject();
     }
   }
@@ -43,7 +44,9 @@ class CataloguesTest {
       assertThat(swedish.get(key).getValueType()).as(key).isEqualTo(JsonValue.ValueType.STRING);
       assertThat(swedish.getString(key)).as(key).isNotBlank();
       assertThat(english.getString(key)).as(key).isNotBlank();
-      assertThat(placeholders(english.getString(key))).as(key).isEqualTo(placeholders(swedish.getString(key)));
+      assertThat(placeholders(english.getString(key)))
+          .as(key)
+          .isEqualTo(placeholders(swedish.getString(key)));
     }
   }
 

@@ -25,7 +25,8 @@ class ContentSecurityPolicyTest {
     void followsTheImportMapOfThePage() {
       String page = "<head><script type=\"importmap\">\n{\"imports\":{}}\n</script></head>";
       assertThat(ContentSecurityPolicy.forPage(page).header())
-          .contains("script-src 'self' '" + ContentSecurityPolicy.hashOf("\n{\"imports\":{}}\n") + "'");
+          .contains(
+              "script-src 'self' '" + ContentSecurityPolicy.hashOf("\n{\"imports\":{}}\n") + "'");
     }
   }
 
@@ -38,7 +39,8 @@ class ContentSecurityPolicyTest {
       String header = ContentSecurityPolicy.forPage(html).header();
       assertThat(header)
           .startsWith("default-src 'none'")
-          .contains("style-src 'self'", "connect-src 'self'", "frame-ancestors 'none'", "base-uri 'none'")
+          .contains(
+              "style-src 'self'", "connect-src 'self'", "frame-ancestors 'none'", "base-uri 'none'")
           .doesNotContain("unsafe");
     }
 

@@ -118,7 +118,10 @@ final class HeadlessChromium implements AutoCloseable {
   /** Keeps a screenshot of the page as it is now as {@code target/screenshots/<name>.png}. */
   Path screenshot(String name) throws IOException {
     Path file = SCREENSHOTS.resolve(name + ".png");
-    Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        driver.getScreenshotAs(OutputType.FILE).toPath(),
+        file,
+        StandardCopyOption.REPLACE_EXISTING);
     return file;
   }
 

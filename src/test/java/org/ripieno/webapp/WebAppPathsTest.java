@@ -17,9 +17,18 @@ class WebAppPathsTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "/api", "/api/auth/me", "/respond/abc", "/health", "/health/ready", "/openapi",
-        "/metrics/application", "/WEB-INF/web.xml", "/META-INF/MANIFEST", "/app/main.js",
-        "/_static/lit/3.3.3/index.js", "/favicon.ico"
+        "/api",
+        "/api/auth/me",
+        "/respond/abc",
+        "/health",
+        "/health/ready",
+        "/openapi",
+        "/metrics/application",
+        "/WEB-INF/web.xml",
+        "/META-INF/MANIFEST",
+        "/app/main.js",
+        "/_static/lit/3.3.3/index.js",
+        "/favicon.ico"
       })
   void theServersAreasAndFilesAreNot(String path) {
     assertThat(WebAppPaths.isClientRoute(path)).isFalse();

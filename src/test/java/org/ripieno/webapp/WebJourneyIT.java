@@ -137,7 +137,8 @@ class WebJourneyIT {
               new String[] {"Bo", "Berg"},
               new String[] {"Cecilia", "Carlsson"})) {
         browser.await(presenceOfElementLocated(By.id("new-musician"))).click();
-        browser.await(presenceOfElementLocated(By.cssSelector("#musician-form input[name=qualification]")));
+        browser.await(
+            presenceOfElementLocated(By.cssSelector("#musician-form input[name=qualification]")));
         type("#musician-form input[name=firstName]", musician[0]);
         type("#musician-form input[name=lastName]", musician[1]);
         type(
@@ -152,7 +153,12 @@ class WebJourneyIT {
         browser.find("#musician-form button[type=submit]").click();
         browser.await(
             presenceOfElementLocated(
-                By.xpath("//table[@id='musicians']//td[text()='" + musician[0] + " " + musician[1] + "']")));
+                By.xpath(
+                    "//table[@id='musicians']//td[text()='"
+                        + musician[0]
+                        + " "
+                        + musician[1]
+                        + "']")));
       }
       assertThat(browser.all("#musicians tbody tr")).hasSize(3);
       browser.screenshot("06-musicians");
@@ -172,7 +178,8 @@ class WebJourneyIT {
       String listKey = position + "/A";
       browser.await(
           presenceOfElementLocated(
-              By.cssSelector("[data-list='" + listKey + "'], [data-create-list='" + listKey + "']")));
+              By.cssSelector(
+                  "[data-list='" + listKey + "'], [data-create-list='" + listKey + "']")));
       if (browser.all("[data-list='" + listKey + "']").isEmpty()) {
         browser.find("[data-create-list='" + listKey + "']").click();
       } else {
@@ -180,14 +187,20 @@ class WebJourneyIT {
       }
       for (int added = 1; added <= 3; added++) {
         browser.await(presenceOfElementLocated(By.cssSelector("#available-musician option")));
-        browser.await(elementToBeClickable(By.cssSelector("#add-to-list button[type=submit]"))).click();
+        browser
+            .await(elementToBeClickable(By.cssSelector("#add-to-list button[type=submit]")))
+            .click();
         browser.await(numberOfElementsToBe(By.cssSelector("ol.ranked li"), added));
       }
       List<String> before = rankedCodes();
       browser.screenshot("08-a-list-filled");
       WebElement last = browser.find("ol.ranked li:last-child");
       last.click();
-      new Actions(browser.driver()).keyDown(Keys.ALT).sendKeys(Keys.ARROW_UP).keyUp(Keys.ALT).perform();
+      new Actions(browser.driver())
+          .keyDown(Keys.ALT)
+          .sendKeys(Keys.ARROW_UP)
+          .keyUp(Keys.ALT)
+          .perform();
       List<String> expected = List.of(before.get(0), before.get(2), before.get(1));
       browser.await(driver -> rankedCodes().equals(expected));
       browser.await(
@@ -200,7 +213,9 @@ class WebJourneyIT {
           .contains("is now number 2");
       browser.screenshot("09-a-list-reordered");
       browser.driver().navigate().refresh();
-      browser.await(presenceOfElementLocated(By.cssSelector("[data-list='" + listKey + "']"))).click();
+      browser
+          .await(presenceOfElementLocated(By.cssSelector("[data-list='" + listKey + "']")))
+          .click();
       browser.await(driver -> rankedCodes().equals(expected));
       browser.assertNoConsoleErrors("filling and reordering the A list");
 
@@ -209,12 +224,16 @@ class WebJourneyIT {
       browser.await(presenceOfElementLocated(By.id("new-project"))).click();
       type("#project-form input[name=name]", "Vårkonsert");
       String day = LocalDate.now().plusYears(1).withMonth(5).withDayOfMonth(3).toString();
-      browser.script("arguments[0].value = arguments[1]", browser.find("#project-form input[name=startDate]"), day);
+      browser.script(
+          "arguments[0].value = arguments[1]",
+          browser.find("#project-form input[name=startDate]"),
+          day);
       type("#project-form textarea[name=concertInfo]", "Konserthuset kl. 19");
       browser.find("#project-form button[type=submit]").click();
       WebElement project =
           browser.await(
-              presenceOfElementLocated(By.xpath("//table[@id='projects']//tr[td[text()='Vårkonsert']]")));
+              presenceOfElementLocated(
+                  By.xpath("//table[@id='projects']//tr[td[text()='Vårkonsert']]")));
       assertThat(project.getDomAttribute("class")).isEqualTo("upcoming");
       assertThat(project.getText()).contains("Upcoming", "3 May " + day.substring(0, 4));
       browser.screenshot("10-project-created");
@@ -227,10 +246,10 @@ class WebJourneyIT {
       browser.screenshot("11-musicians-phone-width");
       Object wider =
           browser.script(
-              "const width = document.documentElement.clientWidth;"
-                  + " return [...document.querySelectorAll('body *')]"
-                  + ".filter(e => !e.closest('.table-wrap') && e.getBoundingClientRect().right > width + 1)"
-                  + ".map(e => e.tagName + '.' + e.className + '#' + e.id);");
+              "const width = document.documentElement.clientWidth; return"
+                  + " [...document.querySelectorAll('body *')].filter(e =>"
+                  + " !e.closest('.table-wrap') && e.getBoundingClientRect().right > width +"
+                  + " 1).map(e => e.tagName + '.' + e.className + '#' + e.id);");
       assertThat((List<?>) wider).as("what is wider than a phone (tables scroll inside)").isEmpty();
       browser.resize(1280, 900);
       browser.assertNoConsoleErrors("the phone-width layout");
@@ -250,7 +269,10 @@ class WebJourneyIT {
     void anOrchestraWithARegisterAndAUser() throws Exception {
       fixture.registerOrchestra("orch-webread", SUBDOMAIN, "Läsorkestern");
       String instrument =
-          call("POST", "/instruments", "{\"name\":\"Viola\",\"positions\":[{\"name\":\"Stämledare\"}]}");
+          call(
+              "POST",
+              "/instruments",
+              "{\"name\":\"Viola\",\"positions\":[{\"name\":\"Stämledare\"}]}");
       JsonObject viola = RunningRipieno.json(get("/instruments/" + instrument));
       int position = viola.getJsonArray("positions").getJsonObject(0).getInt("id");
       String musician =
@@ -281,7 +303,9 @@ class WebJourneyIT {
       browser.screenshot("20-user-musicians");
 
       browser.find("nav.main-nav a[href$='/rankings']").click();
-      browser.await(presenceOfElementLocated(By.cssSelector("[data-list='Viola/Stämledare/A']"))).click();
+      browser
+          .await(presenceOfElementLocated(By.cssSelector("[data-list='Viola/Stämledare/A']")))
+          .click();
       browser.await(numberOfElementsToBe(By.cssSelector("ol.ranked li"), 1));
       assertThat(browser.all("[data-write]")).as("write controls on ranking lists").isEmpty();
       assertThat(browser.find("ol.ranked li").getDomAttribute("draggable")).isEqualTo("false");
@@ -325,6 +349,36 @@ class WebJourneyIT {
     }
   }
 
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class ASuspendedOrchestrasAccount {
+
+    @BeforeAll
+    void anAccountOfASuspendedOrchestra() throws Exception {
+      fixture.registerOrchestra("orch-websusp", "websusp", "Vilande orkestern");
+      fixture.createUser("websuspended", "admin", "orch-websusp", "a-suspended-admin-password");
+      fixture.onCentral("update \"Orchestra\" set status = 'suspended' where id = 'orch-websusp'");
+    }
+
+    @Test
+    void isToldWhyItCannotSignIn() throws Exception {
+      browser.open("/sign-in");
+      browser.script("sessionStorage.clear(); localStorage.clear();");
+      browser.open("/sign-in");
+      browser.consoleMessages();
+      signIn("websuspended", "a-suspended-admin-password");
+      WebElement refusal = browser.await(presenceOfElementLocated(By.id("sign-in-error")));
+      assertThat(refusal.getText())
+          .contains("Orkestern Vilande orkestern är suspended")
+          .contains("Du har inte behörighet till detta.");
+      assertThat(browser.path()).isEqualTo("/sign-in");
+      browser.screenshot("30-suspended-orchestra-refused");
+      // The refused call is the only error the browser reports.
+      assertThat(browser.consoleMessages())
+          .allSatisfy(message -> assertThat(message).contains("/api/auth/login", "403"));
+    }
+  }
+
   private void signIn(String username, String password) {
     browser.await(presenceOfElementLocated(By.id("username")));
     type("#username", username);
@@ -339,6 +393,8 @@ class WebJourneyIT {
   }
 
   private List<String> rankedCodes() {
-    return browser.all("ol.ranked li").stream().map(li -> li.getDomAttribute("data-musician")).toList();
+    return browser.all("ol.ranked li").stream()
+        .map(li -> li.getDomAttribute("data-musician"))
+        .toList();
   }
 }

@@ -38,7 +38,8 @@ class WebShellIT {
     void areAnsweredWithThePage(String path) throws Exception {
       HttpResponse<String> answer = get(path);
       assertThat(answer.statusCode()).isEqualTo(200);
-      assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+      assertThat(answer.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
       assertThat(answer.body()).contains("<ripieno-app></ripieno-app>");
       assertThat(answer.headers().firstValue("Cache-Control")).hasValue("no-cache");
     }
@@ -56,7 +57,13 @@ class WebShellIT {
 
     @ParameterizedTest
     @ValueSource(
-        strings = {"/api/no-such-resource", "/api", "/respond/no-such-token", "/respond", "/metrics/no-such-scope"})
+        strings = {
+          "/api/no-such-resource",
+          "/api",
+          "/respond/no-such-token",
+          "/respond",
+          "/metrics/no-such-scope"
+        })
     void keepTheirOwn404(String path) throws Exception {
       HttpResponse<String> answer = get(path);
       assertThat(answer.statusCode()).isEqualTo(404);
