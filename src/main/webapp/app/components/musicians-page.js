@@ -17,6 +17,7 @@ class MusiciansPage extends RipienoElement {
     list: { state: true },
     instruments: { state: true },
     filter: { state: true },
+    // The form: undefined when closed, null for a new musician, else the musician being edited.
     editing: { state: true },
     loadError: { state: true },
     rowBusy: { state: true },

@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
+import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -131,7 +133,7 @@ final class HeadlessChromium implements AutoCloseable {
    */
   void assertNoConsoleErrors(String step) {
     List<String> errors =
-        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        drainLog().stream()
             .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
             .map(LogEntry::getMessage)
             .toList();
@@ -140,9 +142,12 @@ final class HeadlessChromium implements AutoCloseable {
 
   /** Every message logged since the last call (warnings included). */
   List<String> consoleMessages() {
-    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .map(LogEntry::getMessage)
-        .toList();
+    return drainLog().stream().map(LogEntry::getMessage).toList();
+  }
+
+  /** The browser's console since the last read (reading empties it). */
+  private List<LogEntry> drainLog() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll();
   }
 
   @Override
@@ -150,8 +155,8 @@ final class HeadlessChromium implements AutoCloseable {
     try {
       driver.quit();
     } finally {
-      try (var files = Files.walk(profile)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
   }
