@@ -114,6 +114,13 @@ class WebJourneyIT {
       assertThat(browser.find(row + " td.provisioning").getText()).isEqualTo("Klar");
       assertThat(browser.find(row + " td.status").getText()).isEqualTo("Aktiv");
       browser.screenshot("03-orchestra-active");
+
+      // Suspending and activating it again.
+      browser.find(row + " td.actions button").click();
+      browser.await(presenceOfElementLocated(By.cssSelector(row + "[data-status='suspended']")));
+      assertThat(browser.find(row + " td.status").getText()).isEqualTo("Avstängd");
+      browser.find(row + " td.actions button").click();
+      browser.await(presenceOfElementLocated(By.cssSelector(row + "[data-status='active']")));
       browser.assertNoConsoleErrors("creating and provisioning an orchestra");
 
       // Its admin signs in and must first choose a password.
