@@ -41,7 +41,9 @@ public class WebAppFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    // Decoded and normalised by the container, so /%61pi/... is /api/... here as it is for routing.
+    String path =
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     if (WebAppPaths.isServerArea(path)) {
       chain.doFilter(request, response);
       return;

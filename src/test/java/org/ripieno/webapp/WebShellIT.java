@@ -62,7 +62,8 @@ class WebShellIT {
           "/api",
           "/respond/no-such-token",
           "/respond",
-          "/metrics/no-such-scope"
+          "/metrics/no-such-scope",
+          "/%61pi/no-such-resource"
         })
     void keepTheirOwn404(String path) throws Exception {
       HttpResponse<String> answer = get(path);
