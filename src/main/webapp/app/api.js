@@ -1,0 +1,77 @@
+// The one way to the API: adds the token and the language, and turns every refusal
+// (application/problem+json) into an ApiError whose message is the problem's detail.
+import { token, end } from './session.js';
+import { currentLanguage, t } from './i18n.js';
+
+const LOGIN = '/auth/login';
+
+export class ApiError extends Error {
+  constructor(status, message, problem) {
+    super(message);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+export async function api(method, path, body) {
+  const headers = {
+    Accept: 'application/json, application/problem+json',
+    'Accept-Language': currentLanguage(),
+  };
+  // Signing in never sends the old token: after a password change it is no longer valid.
+  const bearer = path === LOGIN ? null : token();
+  if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (unreachable) {
+    throw new ApiError(0, t('error.network'), null);
+  }
+  if (response.status === 401 && bearer) {
+    // The token ended (expired, password changed, account deactivated): sign in again.
+    end();
+    window.dispatchEvent(new CustomEvent('session-ended'));
+  }
+  if (!response.ok) throw await refusal(response);
+  if (response.status === 204) return null;
+  const type = response.headers.get('Content-Type') || '';
+  return type.includes('json') ? response.json() : null;
+}
+
+async function refusal(response) {
+  let problem = null;
+  try {
+    problem = await response.json();
+  } catch (notJson) {
+    problem = null;
+  }
+  let message = (problem && (problem.detail || problem.title)) || t('error.status', { status: response.status });
+  if (response.status === 429) {
+    const seconds = Number(response.headers.get('Retry-After'));
+    const minutes = Math.max(1, Math.ceil((Number.isFinite(seconds) ? seconds : 60) / 60));
+    message = `${message} ${t('error.tooManyAttempts', { minutes })}`;
+  } else if (response.status === 403) {
+    message = `${message} ${t('error.forbidden')}`;
+  }
+  return new ApiError(response.status, message, problem);
+}
+
+/** The text to show for anything a call threw. */
+export function messageOf(error) {
+  return error instanceof ApiError ? error.message : t('error.unexpected');
+}
+
+/** A query string from the given parameters, leaving out empty ones. */
+export function query(parameters) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(parameters)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, value);
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,0 +1,213 @@
+import { html } from 'lit';
+import { RipienoElement } from './ripieno-element.js';
+import { formatDate, t } from '../i18n.js';
+import { api, messageOf, query } from '../api.js';
+import { pagedTable } from './paged-table.js';
+
+const PAGE_SIZE = 20;
+const POLL_MILLIS = 1000;
+const FINISHED = ['ACTIVE', 'FAILED'];
+
+/**
+ * The superadmin's orchestras: the list, creating one (its first admin's password is shown once,
+ * copyable), its provisioning followed live, suspending and activating.
+ */
+class OrchestrasPage extends RipienoElement {
+  static properties = {
+    list: { state: true },
+    page: { state: true },
+    loadError: { state: true },
+    createError: { state: true },
+    creating: { state: true },
+    created: { state: true },
+    formOpen: { state: true },
+    copied: { state: true },
+    rowBusy: { state: true },
+    rowErrors: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.page = 1;
+    this.rowBusy = {};
+    this.rowErrors = {};
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.load();
+  }
+
+  disconnectedCallback() {
+    clearTimeout(this.poll);
+    super.disconnectedCallback();
+  }
+
+  async load() {
+    try {
+      this.list = await api('GET', `/platform/orchestras${query({ page: this.page, size: PAGE_SIZE })}`);
+      this.loadError = null;
+      this.followProvisioning();
+    } catch (failed) {
+      this.loadError = messageOf(failed);
+    }
+  }
+
+  /** Polls each orchestra whose provisioning is under way until it is active or failed. */
+  followProvisioning() {
+    clearTimeout(this.poll);
+    const pending = (this.list?.items ?? []).filter((o) => !FINISHED.includes(o.provisioningState));
+    if (pending.length === 0) return;
+    this.poll = setTimeout(async () => {
+      try {
+        const fresh = await Promise.all(pending.map((o) => api('GET', `/platform/orchestras/${o.id}`)));
+        this.replace(fresh);
+      } catch (failed) {
+        this.loadError = messageOf(failed);
+      }
+      this.followProvisioning();
+    }, POLL_MILLIS);
+  }
+
+  replace(orchestras) {
+    const byId = new Map(orchestras.map((o) => [o.id, o]));
+    this.list = { ...this.list, items: this.list.items.map((o) => byId.get(o.id) ?? o) };
+  }
+
+  async create(event) {
+    event.preventDefault();
+    if (this.creating) return;
+    const form = event.target;
+    const values = Object.fromEntries(new FormData(form));
+    this.creating = true;
+    this.createError = null;
+    try {
+      const answer = await api('POST', '/platform/orchestras', values);
+      this.created = answer;
+      this.copied = false;
+      this.formOpen = false;
+      this.page = 1;
+      await this.load();
+    } catch (refused) {
+      this.createError = messageOf(refused);
+    } finally {
+      this.creating = false;
+    }
+  }
+
+  async copyPassword() {
+    try {
+      await navigator.clipboard.writeText(this.created.admin.password);
+      this.copied = true;
+    } catch (notAllowed) {
+      // Without clipboard access the password stays selectable on the page.
+      this.querySelector('#admin-password')?.focus();
+    }
+  }
+
+  async changeStatus(orchestra, status) {
+    if (this.rowBusy[orchestra.id]) return;
+    this.rowBusy = { ...this.rowBusy, [orchestra.id]: true };
+    this.rowErrors = { ...this.rowErrors, [orchestra.id]: null };
+    try {
+      this.replace([await api('PATCH', `/platform/orchestras/${orchestra.id}`, { status })]);
+    } catch (refused) {
+      this.rowErrors = { ...this.rowErrors, [orchestra.id]: messageOf(refused) };
+    } finally {
+      this.rowBusy = { ...this.rowBusy, [orchestra.id]: false };
+    }
+  }
+
+  render() {
+    return html`<section class="page">
+      <h1>${t('orchestras.title')}</h1>
+      ${this.renderCreated()}
+      ${this.formOpen
+        ? html`<form id="orchestra-form" class="panel" @submit=${this.create}>
+            <h2>${t('orchestras.new')}</h2>
+            <div class="fields">
+              <label>${t('orchestras.name')} <input name="name" required></label>
+              <label>${t('orchestras.subdomain')}
+                <input name="subdomain" required minlength="2" maxlength="40" autocapitalize="none" aria-describedby="subdomain-hint">
+              </label>
+              <label>${t('orchestras.contactName')} <input name="contactName" required></label>
+              <label>${t('orchestras.contactEmail')} <input name="contactEmail" type="email" required></label>
+            </div>
+            <p class="hint" id="subdomain-hint">${t('orchestras.subdomainHint')}</p>
+            ${this.createError ? html`<p class="error" role="alert">${this.createError}</p>` : ''}
+            <div class="buttons">
+              <button type="submit" ?disabled=${this.creating}>${t('orchestras.create')}</button>
+              <button type="button" class="secondary" @click=${() => (this.formOpen = false)}>${t('app.cancel')}</button>
+            </div>
+          </form>`
+        : html`<button type="button" id="new-orchestra" data-write @click=${() => (this.formOpen = true)}>${t('orchestras.new')}</button>`}
+      ${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : ''}
+      ${this.list ? this.renderList() : html`<p>${t('app.loading')}</p>`}
+    </section>`;
+  }
+
+  renderCreated() {
+    if (!this.created) return '';
+    const { orchestra, admin } = this.created;
+    return html`<div class="panel created" role="status" id="created-admin">
+      <h2>${t('orchestras.createdTitle', { name: orchestra.name })}</h2>
+      <p>${t('orchestras.createdText')}</p>
+      <dl>
+        <dt>${t('signIn.username')}</dt><dd id="admin-username">${admin.username}</dd>
+        <dt>${t('signIn.password')}</dt>
+        <dd><input id="admin-password" readonly .value=${admin.password} aria-label=${t('signIn.password')}></dd>
+      </dl>
+      <button type="button" @click=${this.copyPassword}>${this.copied ? t('orchestras.copied') : t('orchestras.copy')}</button>
+      <button type="button" @click=${() => (this.created = null)}>${t('orchestras.dismiss')}</button>
+    </div>`;
+  }
+
+  renderList() {
+    return pagedTable(this.list, {
+      id: 'orchestras',
+      caption: t('orchestras.title'),
+      columns: [
+        t('orchestras.name'),
+        t('orchestras.subdomain'),
+        t('orchestras.status'),
+        t('orchestras.provisioning'),
+        t('orchestras.created'),
+        '',
+      ],
+      row: (o) => this.renderRow(o),
+      empty: t('orchestras.none'),
+      onPage: (page) => {
+        this.page = page;
+        this.load();
+      },
+    });
+  }
+
+  renderRow(o) {
+    const provisioned = o.provisioningState === 'ACTIVE';
+    return html`<tr data-subdomain=${o.subdomain} data-state=${o.provisioningState} data-status=${o.status}>
+      <td>${provisioned ? html`<a href=${`/o/${o.subdomain}/musicians`}>${o.name}</a>` : o.name}</td>
+      <td>${o.subdomain}</td>
+      <td class="status">${t(`status.${o.status}`)}</td>
+      <td class="provisioning">
+        ${t(`provisioning.${o.provisioningState}`)}
+        ${o.provisioningError ? html`<span class="error">${o.provisioningError}</span>` : ''}
+      </td>
+      <td>${formatDate(o.createdAt)}</td>
+      <td class="actions">
+        ${provisioned && o.status === 'active'
+          ? html`<button type="button" data-write ?disabled=${this.rowBusy[o.id]}
+              @click=${() => this.changeStatus(o, 'suspended')}
+              aria-label=${t('orchestras.suspendNamed', { name: o.name })}>${t('orchestras.suspend')}</button>`
+          : ''}
+        ${provisioned && o.status !== 'active'
+          ? html`<button type="button" data-write ?disabled=${this.rowBusy[o.id]}
+              @click=${() => this.changeStatus(o, 'active')}
+              aria-label=${t('orchestras.activateNamed', { name: o.name })}>${t('orchestras.activate')}</button>`
+          : ''}
+        ${this.rowErrors[o.id] ? html`<p class="error" role="alert">${this.rowErrors[o.id]}</p>` : ''}
+      </td>
+    </tr>`;
+  }
+}
+customElements.define('orchestras-page', OrchestrasPage);

@@ -1,0 +1,144 @@
+import { html } from 'lit';
+import { RipienoElement } from './ripieno-element.js';
+import { LANGUAGES, chooseLanguage, currentLanguage, t, useTimeZone } from '../i18n.js';
+import { match, navigate, onRouteChange } from '../router.js';
+import { api } from '../api.js';
+import * as session from '../session.js';
+import './sign-in-page.js';
+import './password-page.js';
+import './orchestras-page.js';
+import './musicians-page.js';
+import './rankings-page.js';
+import './projects-page.js';
+
+const ORCHESTRA_PAGES = ['musicians', 'rankings', 'projects'];
+
+/** The shell: header with navigation, language and sign-out; the page of the current route. */
+class RipienoApp extends RipienoElement {
+  static properties = { path: { state: true }, orchestra: { state: true }, notice: { state: true } };
+
+  start() {
+    onRouteChange((path) => this.route(path));
+    window.addEventListener('session-ended', () => {
+      this.notice = t('signIn.sessionEnded');
+      navigate('/sign-in', { replace: true });
+    });
+    this.route(location.pathname);
+  }
+
+  route(path) {
+    const account = session.user();
+    if (!account && path !== '/sign-in') return navigate('/sign-in', { replace: true });
+    if (account && account.mustChangePassword && path !== '/password') {
+      return navigate('/password', { replace: true });
+    }
+    if (account && (path === '/' || path === '/sign-in')) {
+      return navigate(session.homePath(), { replace: true });
+    }
+    if (path !== '/sign-in') this.notice = null;
+    this.path = path;
+    const inOrchestra = match('/o/:subdomain/:page', path);
+    if (inOrchestra && inOrchestra.subdomain !== this.orchestra?.subdomain) {
+      this.enterOrchestra(inOrchestra.subdomain);
+    } else if (!inOrchestra && this.orchestra) {
+      this.orchestra = null;
+      useTimeZone(null);
+    }
+  }
+
+  async enterOrchestra(subdomain) {
+    this.orchestra = { subdomain, name: subdomain };
+    try {
+      const [overview, settings] = await Promise.all([
+        api('GET', `/orchestras/${encodeURIComponent(subdomain)}`),
+        api('GET', `/orchestras/${encodeURIComponent(subdomain)}/settings`),
+      ]);
+      if (this.orchestra?.subdomain !== subdomain) return;
+      this.orchestra = { subdomain, name: overview.name };
+      useTimeZone(settings.time_zone);
+    } catch (failed) {
+      // The page itself shows why the orchestra cannot be read.
+    }
+  }
+
+  async signOut() {
+    session.end();
+    this.orchestra = null;
+    this.notice = t('signIn.signedOut');
+    navigate('/sign-in');
+  }
+
+  async changeLanguage(event) {
+    await chooseLanguage(event.target.value);
+  }
+
+  render() {
+    const account = session.user();
+    return html`
+      <a class="skip" href="#main">${t('app.skipToContent')}</a>
+      <header class="top">
+        <a class="brand" href="/">Ripieno</a>
+        ${this.orchestra ? html`<span class="orchestra-name">${this.orchestra.name}</span>` : ''}
+        ${this.renderNavigation(account)}
+        <div class="tools">
+          <label class="language">
+            <span class="visually-hidden">${t('app.language')}</span>
+            <select id="language" @change=${this.changeLanguage}>
+              ${LANGUAGES.map(
+                (code) => html`<option value=${code} ?selected=${code === currentLanguage()}>
+                  ${t(`language.${code}`)}
+                </option>`,
+              )}
+            </select>
+          </label>
+          ${account
+            ? html`<span class="account">${account.username}</span>
+                <button type="button" id="sign-out" @click=${this.signOut}>${t('app.signOut')}</button>`
+            : ''}
+        </div>
+      </header>
+      <main id="main" tabindex="-1">${this.renderPage(account)}</main>
+    `;
+  }
+
+  renderNavigation(account) {
+    if (!account || account.mustChangePassword) return '';
+    const links = [];
+    if (account.role === 'superadmin') links.push(['/platform/orchestras', t('nav.orchestras')]);
+    const subdomain = this.orchestra?.subdomain ?? account.orchestra?.subdomain;
+    if (subdomain) {
+      for (const page of ORCHESTRA_PAGES) links.push([`/o/${subdomain}/${page}`, t(`nav.${page}`)]);
+    }
+    return html`<nav class="main-nav" aria-label=${t('nav.label')}>
+      ${links.map(
+        ([href, label]) => html`<a href=${href} aria-current=${this.path === href ? 'page' : 'false'}>${label}</a>`,
+      )}
+    </nav>`;
+  }
+
+  renderPage(account) {
+    const path = this.path;
+    if (path === '/sign-in') {
+      return html`<sign-in-page .notice=${this.notice}></sign-in-page>`;
+    }
+    if (path === '/password') return html`<password-page></password-page>`;
+    if (path === '/platform/orchestras' && account?.role === 'superadmin') {
+      return html`<orchestras-page></orchestras-page>`;
+    }
+    const page = match('/o/:subdomain/:page', path);
+    if (page && page.page === 'musicians') {
+      return html`<musicians-page .subdomain=${page.subdomain}></musicians-page>`;
+    }
+    if (page && page.page === 'rankings') {
+      return html`<rankings-page .subdomain=${page.subdomain}></rankings-page>`;
+    }
+    if (page && page.page === 'projects') {
+      return html`<projects-page .subdomain=${page.subdomain}></projects-page>`;
+    }
+    return html`<section class="page">
+      <h1>${t('notFound.title')}</h1>
+      <p>${t('notFound.text')} <a href=${session.homePath()}>${t('notFound.home')}</a></p>
+    </section>`;
+  }
+}
+customElements.define('ripieno-app', RipienoApp);

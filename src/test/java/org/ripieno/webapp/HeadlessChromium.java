@@ -1,0 +1,163 @@
+package org.ripieno.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium, headless, driven through Debian's chromedriver (never a downloaded browser),
+ * with a fresh profile; screenshots go to {@code target/screenshots/}. Tests that need it are
+ * skipped, with a message, where the browser or the driver is not installed ({@code .ci/run}
+ * installs both).
+ */
+final class HeadlessChromium implements AutoCloseable {
+
+  static final Path BROWSER = Path.of("/usr/bin/chromium");
+  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  private final ChromeDriver driver;
+  private final Path profile;
+  private final String baseUrl;
+  private final WebDriverWait wait;
+
+  private HeadlessChromium(ChromeDriver driver, Path profile, String baseUrl) {
+    this.driver = driver;
+    this.profile = profile;
+    this.baseUrl = baseUrl;
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+  }
+
+  static HeadlessChromium start(String baseUrl) throws IOException {
+    assumeTrue(
+        Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER),
+        "The browser journey needs Debian's chromium and chromium-driver ("
+            + BROWSER
+            + ", "
+            + DRIVER
+            + "): apt-get install -y chromium chromium-driver (.ci/run does)");
+    Path profile = Files.createTempDirectory("ripieno-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(BROWSER.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,900",
+        "--user-data-dir=" + profile);
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+    Files.createDirectories(SCREENSHOTS);
+    return new HeadlessChromium(new ChromeDriver(service, options), profile, baseUrl);
+  }
+
+  ChromeDriver driver() {
+    return driver;
+  }
+
+  void open(String path) {
+    driver.get(baseUrl + path);
+  }
+
+  String path() {
+    return driver.getCurrentUrl().substring(baseUrl.length());
+  }
+
+  <T> T await(ExpectedCondition<T> condition) {
+    return wait.until(condition);
+  }
+
+  <T> T await(ExpectedCondition<T> condition, Duration limit) {
+    return new WebDriverWait(driver, limit).until(condition);
+  }
+
+  WebElement find(String css) {
+    return driver.findElement(By.cssSelector(css));
+  }
+
+  List<WebElement> all(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
+  Object script(String script, Object... arguments) {
+    return ((JavascriptExecutor) driver).executeScript(script, arguments);
+  }
+
+  void resize(int width, int height) {
+    driver.manage().window().setSize(new Dimension(width, height));
+  }
+
+  /** Keeps a screenshot of the page as it is now as {@code target/screenshots/<name>.png}. */
+  Path screenshot(String name) throws IOException {
+    Path file = SCREENSHOTS.resolve(name + ".png");
+    Files.copy(
+        driver.getScreenshotAs(OutputType.FILE).toPath(),
+        file,
+        StandardCopyOption.REPLACE_EXISTING);
+    return file;
+  }
+
+  /**
+   * Fails on any error the page logged since the last call: script errors, refused resources and
+   * Content-Security-Policy violations all reach the console as SEVERE.
+   */
+  void assertNoConsoleErrors(String step) {
+    List<String> errors =
+        drainLog().stream()
+            .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+            .map(LogEntry::getMessage)
+            .toList();
+    assertThat(errors).as("console errors at " + step).isEmpty();
+  }
+
+  /** Every message logged since the last call (warnings included). */
+  List<String> consoleMessages() {
+    return drainLog().stream().map(LogEntry::getMessage).toList();
+  }
+
+  /** The browser's console since the last read (reading empties it). */
+  private List<LogEntry> drainLog() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll();
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      driver.quit();
+    } finally {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}
