@@ -125,14 +125,15 @@ public class CentralDatabase {
 
   /**
    * Flyway would refuse a legacy central database with advice for a developer; the operator is told
-   * to adopt it instead. A database that cannot be inspected is left to the migration's own error.
+   * to adopt it instead. A database that cannot be reached fails the start here, so a caller waits
+   * for one connection attempt, not for this one and then the migration's.
    */
   private static void refuseLegacyCentral(DataSource candidate, DatabaseLogin login) {
     boolean legacy;
     try (Connection connection = candidate.getConnection()) {
       legacy = LegacyCentral.recognise(connection);
     } catch (SQLException e) {
-      return;
+      throw new CentralUnavailableException("Central cannot be inspected", e);
     }
     if (legacy) {
       throw new LegacyCentralException(login.address().database());
