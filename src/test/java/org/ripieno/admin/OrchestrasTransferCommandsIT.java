@@ -133,11 +133,11 @@ class OrchestrasTransferCommandsIT {
     assertThat(migrated.out().indexOf(target))
         .isLessThan(migrated.out().indexOf("behind: MIGRATED"));
     assertThat(Migrations.version(behind.dataSource(), DatabaseKind.ORCHESTRA).current())
-        .isEqualTo("3");
+        .isEqualTo("4");
     assertThat(
             OrchestraRows.text(
                 central, "select \"schemaVersion\" from \"Orchestra\" where id = 'orch-behind'"))
-        .isEqualTo("3");
+        .isEqualTo("4");
   }
 
   @Test
@@ -169,7 +169,7 @@ class OrchestrasTransferCommandsIT {
 
     assertThat(adopted.exitCode()).as(adopted.toString()).isZero();
     assertThat(Migrations.version(legacy.dataSource(), DatabaseKind.ORCHESTRA).current())
-        .isEqualTo("3");
+        .isEqualTo("4");
     // Without a user, the entry keeps no login: the orchestra is served with its server's.
     assertThat(
             OrchestraRows.text(

@@ -95,7 +95,7 @@ class PlatformOrchestrasIT {
     System.out.printf(
         "gko: 202 to ACTIVE seen by polling in %d ms%n", (System.nanoTime() - started) / 1_000_000);
     assertThat(orchestra.getString("status")).isEqualTo("active");
-    assertThat(orchestra.getString("schemaVersion")).isEqualTo("3");
+    assertThat(orchestra.getString("schemaVersion")).isEqualTo("4");
     assertThat(orchestra.getJsonObject("counts").getInt("musicians")).isZero();
     assertThat(orchestra.getJsonObject("counts").getInt("projects")).isZero();
     assertThat(orchestra.toString()).doesNotContain(password);

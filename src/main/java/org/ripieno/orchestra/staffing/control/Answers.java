@@ -1,0 +1,196 @@
+package org.ripieno.orchestra.staffing.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.ripieno.orchestra.musicians.entity.Musician;
+import org.ripieno.orchestra.projects.entity.NeedStatus;
+import org.ripieno.orchestra.projects.entity.ProjectNeed;
+import org.ripieno.orchestra.staffing.entity.OutboxMessage;
+import org.ripieno.orchestra.staffing.entity.Request;
+import org.ripieno.orchestra.staffing.entity.RequestToken;
+import org.ripieno.security.tokens.ResponseTokens;
+import org.ripieno.tenancy.OrchestraData;
+import org.ripieno.tenancy.OrchestraTransactional;
+import org.ripieno.web.ProblemException;
+
+/**
+ * A musician's answer through their link (legacy-system.md §3.6 with §3.4 and decisions 7–9), in
+ * the orchestra the caller has entered. The answer, the fill check, the cancellations and the
+ * replacement all happen under the lock on the need row, in one transaction: of simultaneous
+ * accepts, exactly as many as the need still lacks are taken.
+ */
+@ApplicationScoped
+public class Answers {
+
+  private static final String PACKAGE = "org.ripieno.orchestra.staffing.control.";
+
+  @Inject @OrchestraData EntityManager orchestra;
+  @Inject Dispatch dispatch;
+  @Inject RequestMessages messages;
+  @Inject Clock clock;
+
+  /** How an answer ended. */
+  public enum Outcome {
+    ACCEPTED,
+    DECLINED,
+    /** An accept after the need was filled: the request is cancelled, the musician told so. */
+    FILLED
+  }
+
+  /**
+   * The answer as taken, with the musician's language.
+   *
+   * @param refills the replacement requests the answer sent
+   */
+  public record Result(Outcome outcome, String language, List<SentRequest> refills) {}
+
+  /**
+   * What the link shows.
+   *
+   * @throws ProblemException 404 for a token the orchestra does not know
+   * @throws LinkRefused 409 when answered, 410 when expired or no longer pending
+   */
+  public ResponseDetails details(String token) {
+    ResponseDetails details = row(token).details();
+    RequestToken stored = orchestra.find(RequestToken.class, token);
+    refusal(stored, details.status()).ifPresent(r -> {
+      throw LinkRefused.of(r, details.language());
+    });
+    return details;
+  }
+
+  /**
+   * Takes the answer.
+   *
+   * @throws ProblemException 404 for a token the orchestra does not know
+   * @throws LinkRefused 409 when answered, 410 when expired or no longer pending
+   */
+  @OrchestraTransactional
+  public Result answer(String token, boolean accepted) {
+    Integer needId = needOf(token).orElseThrow(Answers::unknown);
+    // The lock comes first; everything after it is read as the previous answer left it.
+    ProjectNeed need = orchestra.find(ProjectNeed.class, needId, LockModeType.PESSIMISTIC_WRITE);
+    RequestToken stored = orchestra.find(RequestToken.class, token);
+    Request request = orchestra.find(Request.class, stored.getRequestId());
+    String language =
+        MusicianLanguage.of(
+            orchestra.find(Musician.class, request.getMusicianId()).getPreferredLanguage());
+    Optional<AnswerRules.Refusal> refusal = refusal(stored, request.getStatus());
+    if (refusal.isPresent()) {
+      throw LinkRefused.of(refusal.get(), language);
+    }
+    Instant now = clock.instant();
+    AnswerRules.Situation situation =
+        new AnswerRules.Situation(
+            RequestStrategy.of(need.getRequestStrategy()).orElse(RequestStrategy.SEQUENTIAL),
+            need.needStatus(),
+            need.getQuantity(),
+            (int) accepted(need.getId()));
+    AnswerRules.Decision decision =
+        accepted ? AnswerRules.accept(situation) : AnswerRules.decline(situation);
+    stored.use(now);
+    if (!decision.taken()) {
+      request.cancel(now);
+      messages.log(request, RequestMessages.RESPONSE_RECEIVED, now);
+      messages.enqueue(OutboxMessage.Kind.POSITION_FILLED, request, now);
+      return new Result(Outcome.FILLED, language, List.of());
+    }
+    request.answer(accepted, now);
+    messages.log(request, RequestMessages.RESPONSE_RECEIVED, now);
+    if (accepted) {
+      request.confirmationQueued();
+      messages.enqueue(OutboxMessage.Kind.CONFIRMATION, request, now);
+    }
+    if (decision.complete()) {
+      need.become(NeedStatus.COMPLETED, now);
+    }
+    if (decision.cancelOthers()) {
+      for (Request other : pendingOf(need.getId())) {
+        other.cancel(now);
+        messages.enqueue(OutboxMessage.Kind.POSITION_FILLED, other, now);
+      }
+    }
+    List<SentRequest> refills = decision.refill() ? dispatch.refill(need, now) : List.of();
+    return new Result(accepted ? Outcome.ACCEPTED : Outcome.DECLINED, language, refills);
+  }
+
+  private Optional<AnswerRules.Refusal> refusal(RequestToken token, String status) {
+    return AnswerRules.refusal(
+        status,
+        token.isUsed(),
+        token.hasExpired(clock.instant()),
+        RequestStatus.CANCELLED.equals(status) && filledNoticeSent(token.getRequestId()));
+  }
+
+  private ResponseDetails.Row row(String token) {
+    return orchestra
+        .createQuery(
+            "SELECT NEW "
+                + PACKAGE
+                + "ResponseDetails.Row(r.requestId, r.status, m.firstName, m.lastName, pr.name,"
+                + " pr.startDate, pr.weekNumber, pr.rehearsalSchedule, pr.concertInfo, p.name,"
+                + " i.name, n.responseTimeHours, t.expiresAt, m.preferredLanguage)"
+                + " FROM RequestToken t JOIN t.request r JOIN r.musician m JOIN r.projectNeed n"
+                + " JOIN n.project pr JOIN n.position p JOIN p.instrument i"
+                + " WHERE t.token = :token",
+            ResponseDetails.Row.class)
+        .setParameter("token", token)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(Answers::unknown);
+  }
+
+  private Optional<Integer> needOf(String token) {
+    return orchestra
+        .createQuery(
+            "SELECT r.projectNeedId FROM RequestToken t JOIN t.request r WHERE t.token = :token",
+            Integer.class)
+        .setParameter("token", token)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private long accepted(int needId) {
+    return orchestra
+        .createQuery(
+            "SELECT COUNT(r) FROM Request r WHERE r.projectNeedId = :needId"
+                + " AND r.status = 'accepted'",
+            Long.class)
+        .setParameter("needId", needId)
+        .getSingleResult();
+  }
+
+  private List<Request> pendingOf(int needId) {
+    return orchestra
+        .createQuery(
+            "SELECT r FROM Request r WHERE r.projectNeedId = :needId AND r.status = 'pending'"
+                + " ORDER BY r.id",
+            Request.class)
+        .setParameter("needId", needId)
+        .getResultList();
+  }
+
+  private boolean filledNoticeSent(int requestId) {
+    return orchestra
+            .createQuery(
+                "SELECT COUNT(c) FROM CommunicationLog c WHERE c.requestId = :requestId"
+                    + " AND c.type = :type",
+                Long.class)
+            .setParameter("requestId", requestId)
+            .setParameter("type", RequestMessages.POSITION_FILLED_SENT)
+            .getSingleResult()
+        > 0;
+  }
+
+  /** A token this orchestra does not know, in the same words as a link to no orchestra. */
+  private static ProblemException unknown() {
+    return ProblemException.notFound(
+        ResponseTokens.UNKNOWN_LINK.english(), ResponseTokens.UNKNOWN_LINK.swedish());
+  }
+}
