@@ -14,8 +14,8 @@ import org.ripieno.web.Text;
 /**
  * The entry point into an orchestra for a musician's answer link, which carries no login: the
  * token's {@code <orchestra id>} prefix, read from central, names the orchestra (a legacy token
- * without prefix: the link's {@code org} subdomain), and only then is the current orchestra set,
- * as {@link OrchestraGate} does for signed-in callers. The token itself is looked up afterwards in
+ * without prefix: the link's {@code org} subdomain), and only then is the current orchestra set, as
+ * {@link OrchestraGate} does for signed-in callers. The token itself is looked up afterwards in
  * that orchestra's database only.
  */
 @ApplicationScoped

@@ -7,10 +7,10 @@ import org.ripieno.web.Text;
 
 /**
  * The secret in a musician's answer link: {@code <orchestra id>.<secret>}, the secret 256 bits from
- * {@link SecureRandom} in base64url without padding, so the link needs no encoding. The prefix
- * only says which orchestra's database to look in; the whole token is looked up there, so a token
- * of one orchestra never answers in another. Tokens of adopted legacy databases (cuids) have no
- * dot and no prefix: their link names the orchestra ({@code org=}).
+ * {@link SecureRandom} in base64url without padding, so the link needs no encoding. The prefix only
+ * says which orchestra's database to look in; the whole token is looked up there, so a token of one
+ * orchestra never answers in another. Tokens of adopted legacy databases (cuids) have no dot and no
+ * prefix: their link names the orchestra ({@code org=}).
  */
 public final class ResponseTokens {
 
@@ -60,6 +60,8 @@ public final class ResponseTokens {
     return token != null
         && !token.isEmpty()
         && token.length() <= MAX_LENGTH
-        && token.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || "-_.".indexOf(c) >= 0));
+        && token
+            .chars()
+            .allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || "-_.".indexOf(c) >= 0));
   }
 }

@@ -30,9 +30,9 @@ import org.ripieno.testing.PlatformFixture;
 import org.ripieno.testing.RunningRipieno;
 
 /**
- * Sending and answering through the running application: each strategy as a scripted week over
- * HTTP (the admin sends, musicians answer through their links), the accept race, every refusal of
- * a link, links across orchestras and the answer page in Swedish and English. Time moves by
+ * Sending and answering through the running application: each strategy as a scripted week over HTTP
+ * (the admin sends, musicians answer through their links), the accept race, every refusal of a
+ * link, links across orchestras and the answer page in Swedish and English. Time moves by
  * back-dating rows with SQL; no endpoint moves it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -67,7 +67,8 @@ class DispatchIT {
     other = fixture.registerOrchestra("orch-dispatch-b", "dispatchb", "Andra orkestern");
     fixture.registerOrchestra("orch-dispatch-c", "dispatchc", "Vilande orkestern");
     fixture.onCentral("update \"Orchestra\" set status = 'suspended' where id = 'orch-dispatch-c'");
-    fixture.onCentral("update \"Orchestra\" set \"maxProjects\" = 1000 where id = '" + ORCHESTRA + "'");
+    fixture.onCentral(
+        "update \"Orchestra\" set \"maxProjects\" = 1000 where id = '" + ORCHESTRA + "'");
     fixture.createUser("dispatch-admin", "admin", ORCHESTRA, "dispatch-admin-password");
     admin = fixture.login("dispatch-admin", "dispatch-admin-password");
 
@@ -124,7 +125,8 @@ class DispatchIT {
       assertThat(recipients).isEqualTo(musicians.subList(0, 5));
       List<JsonObject> requests = sent.getJsonArray("requests").getValuesAs(JsonObject.class);
       assertThat(requests.stream().map(r -> r.getInt("musicianId")).toList()).isEqualTo(recipients);
-      assertThat(requests).allSatisfy(r -> assertThat(r.getString("requestId")).matches("REQ\\d{3,}"));
+      assertThat(requests)
+          .allSatisfy(r -> assertThat(r.getString("requestId")).matches("REQ\\d{3,}"));
       assertThat(requests).allSatisfy(r -> assertThat(r.getInt("needId")).isEqualTo(need));
       assertThat(tokens(need).values())
           .hasSize(5)
@@ -155,7 +157,11 @@ class DispatchIT {
       int project = project();
       int need = need(project, tutti, tuttiList, 1, "sequential", "");
       for (String status : List.of("paused", "completed", "archived")) {
-        ok("PATCH", "/projects/" + project + "/needs/" + need, "{\"status\":\"" + status + "\"}", 200);
+        ok(
+            "PATCH",
+            "/projects/" + project + "/needs/" + need,
+            "{\"status\":\"" + status + "\"}",
+            200);
 
         HttpResponse<String> single =
             call("POST", "/projects/" + project + "/send", "{\"needId\":" + need + "}");
@@ -165,7 +171,8 @@ class DispatchIT {
         assertThat(single.body()).contains("only an active need is sent");
         assertThat(whole.getJsonArray("requests")).isEmpty();
       }
-      assertThat(count("select count(*) from \"Request\" where \"projectNeedId\" = " + need)).isZero();
+      assertThat(count("select count(*) from \"Request\" where \"projectNeedId\" = " + need))
+          .isZero();
     }
 
     @Test
@@ -205,7 +212,8 @@ class DispatchIT {
 
       JsonObject declined = answer(tokens.get(musicians.get(1)), "declined", 200);
       assertThat(declined.getString("status")).isEqualTo("declined");
-      assertThat(declined.getString("message")).isEqualTo("Tack för ditt svar. Vi hör av oss vid nästa tillfälle.");
+      assertThat(declined.getString("message"))
+          .isEqualTo("Tack för ditt svar. Vi hör av oss vid nästa tillfälle.");
       assertThat(statuses(need).get(musicians.get(5))).isEqualTo("pending");
 
       JsonObject accepted = answer(tokens.get(musicians.get(0)), "accepted", 200);
@@ -247,9 +255,12 @@ class DispatchIT {
       }
 
       Map<Integer, String> statuses = statuses(need);
-      assertThat(musicians.subList(0, 5)).allSatisfy(m -> assertThat(statuses.get(m)).isEqualTo("declined"));
-      assertThat(musicians.subList(5, 8)).allSatisfy(m -> assertThat(statuses.get(m)).isEqualTo("accepted"));
-      assertThat(musicians.subList(8, 10)).allSatisfy(m -> assertThat(statuses.get(m)).isEqualTo("cancelled"));
+      assertThat(musicians.subList(0, 5))
+          .allSatisfy(m -> assertThat(statuses.get(m)).isEqualTo("declined"));
+      assertThat(musicians.subList(5, 8))
+          .allSatisfy(m -> assertThat(statuses.get(m)).isEqualTo("accepted"));
+      assertThat(musicians.subList(8, 10))
+          .allSatisfy(m -> assertThat(statuses.get(m)).isEqualTo("cancelled"));
       assertThat(needStatus(project, need)).isEqualTo("completed");
       assertThat(outbox(need, "position_filled")).isEqualTo(2);
       assertThat(logs(need, "position_filled_sent")).isEqualTo(2);
@@ -428,9 +439,7 @@ class DispatchIT {
       assertThat(inOther.statusCode()).isEqualTo(404);
       // The prefix decides; org= is only read for legacy tokens, so this answers in A.
       assertThat(legacyStyle.statusCode()).isEqualTo(200);
-      assertThat(
-              fixture.postgres().queryLong(other, "select count(*) from \"Request\""))
-          .isZero();
+      assertThat(fixture.postgres().queryLong(other, "select count(*) from \"Request\"")).isZero();
     }
 
     @Test
@@ -535,7 +544,8 @@ class DispatchIT {
 
     @Test
     void anUnknownLinkGetsAPageInTheBrowsersLanguage() throws Exception {
-      HttpResponse<String> page = page("GET", "/respond/nothing.here", null, "Accept-Language", "sv");
+      HttpResponse<String> page =
+          page("GET", "/respond/nothing.here", null, "Accept-Language", "sv");
 
       assertThat(page.statusCode()).isEqualTo(404);
       assertThat(page.body()).contains("<html lang=\"sv\"", "Länken är ogiltig");
@@ -604,8 +614,7 @@ class DispatchIT {
     return id;
   }
 
-  private int need(
-      int project, int position, int list, int quantity, String strategy, String extra)
+  private int need(int project, int position, int list, int quantity, String strategy, String extra)
       throws Exception {
     return ok(
             "POST",

@@ -34,7 +34,9 @@ public class PublicResponsesResource {
   /** {@code {"response": "accepted" | "declined"}}. */
   public record AnswerInput(String response) {}
 
-  /** {@code status} is {@code accepted} or {@code declined}; {@code message} is for the musician. */
+  /**
+   * {@code status} is {@code accepted} or {@code declined}; {@code message} is for the musician.
+   */
   public record AnswerTaken(String status, String message) {}
 
   @Inject ResponseDesk desk;

@@ -28,8 +28,8 @@ public class ResponseDesk {
   }
 
   /**
-   * Takes the answer; an accept that came after the need was filled has been recorded as such
-   * (the request cancelled, the musician told) and is answered 410.
+   * Takes the answer; an accept that came after the need was filled has been recorded as such (the
+   * request cancelled, the musician told) and is answered 410.
    */
   public Answered answer(String token, String legacySubdomain, boolean accepted) {
     entry.enter(token, legacySubdomain);

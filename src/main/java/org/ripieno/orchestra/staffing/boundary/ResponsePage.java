@@ -51,9 +51,7 @@ public class ResponsePage extends HttpServlet {
           desk.answer(
               link.token(), link.org(), ResponseDesk.parse(request.getParameter("response")));
       write(
-          response,
-          200,
-          ResponsePageHtml.outcome(answered.language(), answered.taken().message()));
+          response, 200, ResponsePageHtml.outcome(answered.language(), answered.taken().message()));
     } catch (RuntimeException failure) {
       refused(request, response, failure);
     }

@@ -16,11 +16,10 @@ import org.ripieno.orchestra.staffing.control.ResponseDetails;
 final class ResponsePageHtml {
 
   private static final String STYLE =
-      "body{font-family:system-ui,sans-serif;margin:0;padding:1rem;line-height:1.5;color:#222}"
-          + "main{max-width:32rem;margin:0 auto}dt{font-weight:600}dd{margin:0 0 .6rem 0}"
-          + "button{font-size:1.1rem;padding:.8rem 1rem;margin:.3rem 0;width:100%;border-radius:.4rem;"
-          + "border:1px solid #555}button.yes{background:#1f6f43;color:#fff}"
-          + "p.outcome{font-size:1.2rem}";
+      "body{font-family:system-ui,sans-serif;margin:0;padding:1rem;line-height:1.5;color:#222}main{max-width:32rem;margin:0"
+          + " auto}dt{font-weight:600}dd{margin:0 0 .6rem 0}button{font-size:1.1rem;padding:.8rem"
+          + " 1rem;margin:.3rem 0;width:100%;border-radius:.4rem;border:1px solid"
+          + " #555}button.yes{background:#1f6f43;color:#fff}p.outcome{font-size:1.2rem}";
 
   /** No script, no frames, no plugins; the one style by hash; forms only back to this site. */
   static final String CONTENT_SECURITY_POLICY =
@@ -86,7 +85,11 @@ final class ResponsePageHtml {
     if (value == null || value.isBlank()) {
       return;
     }
-    body.append("<dt>").append(escape(term)).append("</dt><dd>").append(escape(value)).append("</dd>");
+    body.append("<dt>")
+        .append(escape(term))
+        .append("</dt><dd>")
+        .append(escape(value))
+        .append("</dd>");
   }
 
   private static String page(String language, String title, String content) {

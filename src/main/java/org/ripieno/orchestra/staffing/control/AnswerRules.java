@@ -75,7 +75,9 @@ public final class AnswerRules {
         true, complete, filled && need.strategy() == RequestStrategy.FIRST_COME, false);
   }
 
-  /** A decline, and likewise a timeout: a replacement only while the need is active and unfilled. */
+  /**
+   * A decline, and likewise a timeout: a replacement only while the need is active and unfilled.
+   */
   public static Decision decline(Situation need) {
     return new Decision(
         true,

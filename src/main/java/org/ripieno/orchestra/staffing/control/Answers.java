@@ -59,9 +59,11 @@ public class Answers {
   public ResponseDetails details(String token) {
     ResponseDetails details = row(token).details();
     RequestToken stored = orchestra.find(RequestToken.class, token);
-    refusal(stored, details.status()).ifPresent(r -> {
-      throw LinkRefused.of(r, details.language());
-    });
+    refusal(stored, details.status())
+        .ifPresent(
+            r -> {
+              throw LinkRefused.of(r, details.language());
+            });
     return details;
   }
 

@@ -78,7 +78,8 @@ public class Dispatch {
           need.getProjectNeedId(),
           need.needStatus().value());
     }
-    return issue(need, RecipientSelection.forNeed(loader.load(project).input(), needId).recipients(), now);
+    return issue(
+        need, RecipientSelection.forNeed(loader.load(project).input(), needId).recipients(), now);
   }
 
   /**

@@ -14,7 +14,8 @@ public final class MusicianLanguage {
   private MusicianLanguage() {}
 
   public static String of(String preferredLanguage) {
-    return preferredLanguage != null && preferredLanguage.trim().toLowerCase(Locale.ROOT).startsWith("en")
+    return preferredLanguage != null
+            && preferredLanguage.trim().toLowerCase(Locale.ROOT).startsWith("en")
         ? ENGLISH
         : SWEDISH;
   }

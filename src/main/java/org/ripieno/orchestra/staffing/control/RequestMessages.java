@@ -14,9 +14,9 @@ import org.ripieno.orchestra.staffing.entity.Request;
 import org.ripieno.tenancy.OrchestraData;
 
 /**
- * A request's messages: each staffing mail goes into the outbox and the request's communication
- * log in the caller's transaction (product.md decision 12), so it is enqueued exactly when the
- * change that causes it commits. Delivery reads the outbox afterwards.
+ * A request's messages: each staffing mail goes into the outbox and the request's communication log
+ * in the caller's transaction (product.md decision 12), so it is enqueued exactly when the change
+ * that causes it commits. Delivery reads the outbox afterwards.
  */
 @ApplicationScoped
 public class RequestMessages {

@@ -11,7 +11,8 @@ import org.ripieno.orchestra.staffing.control.AnswerRules.Situation;
 
 class AnswerRulesTest {
 
-  private static Situation need(RequestStrategy strategy, NeedStatus status, int quantity, int accepted) {
+  private static Situation need(
+      RequestStrategy strategy, NeedStatus status, int quantity, int accepted) {
     return new Situation(strategy, status, quantity, accepted);
   }
 
@@ -60,8 +61,7 @@ class AnswerRulesTest {
 
     @Test
     void anArchivedNeedThatFillsStaysArchived() {
-      assertThat(
-              AnswerRules.accept(need(RequestStrategy.SEQUENTIAL, NeedStatus.ARCHIVED, 1, 0)))
+      assertThat(AnswerRules.accept(need(RequestStrategy.SEQUENTIAL, NeedStatus.ARCHIVED, 1, 0)))
           .isEqualTo(new Decision(true, false, false, false));
     }
   }
@@ -91,8 +91,7 @@ class AnswerRulesTest {
                   .refill())
           .isFalse();
       assertThat(
-              AnswerRules.decline(need(RequestStrategy.PARALLEL, NeedStatus.ACTIVE, 3, 3))
-                  .refill())
+              AnswerRules.decline(need(RequestStrategy.PARALLEL, NeedStatus.ACTIVE, 3, 3)).refill())
           .isFalse();
     }
   }
