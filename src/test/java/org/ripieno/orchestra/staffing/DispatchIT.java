@@ -2,8 +2,13 @@ package org.ripieno.orchestra.staffing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -552,6 +557,108 @@ class DispatchIT {
     }
   }
 
+  @Nested
+  class Board {
+
+    @Test
+    void theBoardShowsEachNeedsRequestsWithHistoryDeadlineAndWhoIsNext() throws Exception {
+      int project = project();
+      int untouched = need(project, solo, soloList, 1, "sequential", "");
+      int need = need(project, tutti, tuttiList, 2, "parallel", "");
+      send(project, need);
+      answer(tokens(need).get(musicians.get(0)), "accepted", 200);
+
+      JsonObject board = json("GET", "/projects/" + project + "/requests");
+
+      List<JsonObject> needs = board.getJsonArray("needs").getValuesAs(JsonObject.class);
+      assertThat(needs.stream().map(n -> n.getJsonObject("need").getInt("id")).toList())
+          .as("not started before in progress")
+          .containsExactly(untouched, need);
+      JsonObject asked = needs.get(1);
+      assertThat(asked.getJsonObject("need").getJsonObject("counts").getInt("accepted")).isOne();
+      assertThat(ints(asked, "nextInQueue")).startsWith(musicians.get(2));
+      List<JsonObject> requests = asked.getJsonArray("requests").getValuesAs(JsonObject.class);
+      assertThat(requests).hasSize(2);
+      JsonObject first = requests.get(0);
+      assertThat(first.getJsonObject("request").getString("status")).isEqualTo("accepted");
+      assertThat(first.getJsonObject("request").getString("email")).isEqualTo("vi0@example.org");
+      assertThat(first.getString("expiresAt")).endsWith("Z");
+      assertThat(
+              first.getJsonArray("history").getValuesAs(JsonObject.class).stream()
+                  .map(e -> e.getString("type"))
+                  .toList())
+          .containsExactly("request_sent", "response_received", "confirmation_sent");
+      assertThat(board.toString()).doesNotContain(ORCHESTRA + ".");
+
+      JsonArray accepted =
+          ok("GET", "/projects/" + project + "/accepted-musicians", null, 200, JsonArray.class);
+      assertThat(accepted).hasSize(1);
+      assertThat(accepted.getJsonObject(0).getInt("musicianId")).isEqualTo(musicians.get(0));
+    }
+
+    @Test
+    void pausingAProjectStopsSendingAndResumingNeverReopensACompletedNeed() throws Exception {
+      int project = project();
+      int open = need(project, tutti, tuttiList, 2, "parallel", "");
+      int done = need(project, solo, soloList, 1, "sequential", "");
+      send(project, done);
+      answer(tokens(done).get(musicians.get(11)), "accepted", 200);
+
+      JsonObject paused = ok("POST", "/projects/" + project + "/pause", "{\"pause\":true}", 200);
+      assertThat(paused.toString()).contains("\"status\":\"paused\"", "\"status\":\"completed\"");
+      assertThat(send(project, null).getJsonArray("requests")).isEmpty();
+
+      ok("POST", "/projects/" + project + "/pause", "{\"pause\":false}", 200);
+
+      assertThat(needStatus(project, open)).isEqualTo("active");
+      assertThat(needStatus(project, done)).isEqualTo("completed");
+      assertThat(send(project, null).getJsonArray("requests")).hasSize(2);
+      assertThat(call("POST", "/projects/" + project + "/pause", "{}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theEventsFeedAnswersWhatHappenedAfterATime() throws Exception {
+      int project = project();
+      int need = need(project, tutti, tuttiList, 1, "sequential", "");
+      send(project, need);
+      String since =
+          rows("select to_char(max(timestamp) at time zone 'UTC',"
+                  + " 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') from \"CommunicationLog\" c join"
+                  + " \"Request\" r on r.id = c.\"requestId\" where r.\"projectNeedId\" = "
+                  + need)
+              .get(0)[0];
+      fixture.postgres().execute(database, "select pg_sleep(0.01)");
+      answer(tokens(need).get(musicians.get(0)), "declined", 200);
+
+      JsonArray all = ok("GET", "/projects/" + project + "/events", null, 200, JsonArray.class);
+      JsonArray after =
+          ok("GET", "/projects/" + project + "/events?since=" + since, null, 200, JsonArray.class);
+
+      assertThat(all.getValuesAs(JsonObject.class).stream().map(e -> e.getString("type")).toList())
+          .containsExactly("request_sent", "response_received", "request_sent");
+      assertThat(
+              after.getValuesAs(JsonObject.class).stream().map(e -> e.getString("type")).toList())
+          .containsExactly("response_received", "request_sent");
+      assertThat(call("GET", "/projects/" + project + "/events?since=yesterday", null).statusCode())
+          .isEqualTo(400);
+    }
+
+    @Test
+    void everyNewOperationIsDescribedInTheOpenApiDocument() throws Exception {
+      HttpResponse<String> document = ripieno.get("/openapi");
+
+      assertThat(document.body())
+          .contains(
+              "/api/orchestras/{subdomain}/projects/{projectId}/send",
+              "/api/orchestras/{subdomain}/projects/{projectId}/requests",
+              "/api/orchestras/{subdomain}/projects/{projectId}/accepted-musicians",
+              "/api/orchestras/{subdomain}/projects/{projectId}/pause",
+              "/api/orchestras/{subdomain}/projects/{projectId}/events",
+              "/api/public/responses/{token}",
+              "Answer a request");
+    }
+  }
+
   // --- helpers ---
 
   private JsonObject answer(String token, String response, int status) throws Exception {
@@ -717,11 +824,18 @@ class DispatchIT {
   }
 
   private JsonObject ok(String method, String path, String body, int status) throws Exception {
+    return ok(method, path, body, status, JsonObject.class);
+  }
+
+  private <T extends JsonValue> T ok(
+      String method, String path, String body, int status, Class<T> type) throws Exception {
     HttpResponse<String> answer = call(method, path, body);
     assertThat(answer.statusCode())
         .as(method + " " + path + ": " + answer.body())
         .isEqualTo(status);
-    return RunningRipieno.json(answer);
+    try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
+      return type.cast(reader.readValue());
+    }
   }
 
   private long count(String query) throws Exception {

@@ -3,7 +3,6 @@ package org.ripieno.orchestra.staffing.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +30,7 @@ public class Answers {
   private static final String PACKAGE = "org.ripieno.orchestra.staffing.control.";
 
   @Inject @OrchestraData EntityManager orchestra;
+  @Inject NeedLocks locks;
   @Inject Dispatch dispatch;
   @Inject RequestMessages messages;
   @Inject Clock clock;
@@ -77,7 +77,7 @@ public class Answers {
   public Result answer(String token, boolean accepted) {
     Integer needId = needOf(token).orElseThrow(Answers::unknown);
     // The lock comes first; everything after it is read as the previous answer left it.
-    ProjectNeed need = orchestra.find(ProjectNeed.class, needId, LockModeType.PESSIMISTIC_WRITE);
+    ProjectNeed need = locks.one(needId);
     RequestToken stored = orchestra.find(RequestToken.class, token);
     Request request = orchestra.find(Request.class, stored.getRequestId());
     String language =

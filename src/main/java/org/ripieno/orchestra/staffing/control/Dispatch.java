@@ -3,7 +3,6 @@ package org.ripieno.orchestra.staffing.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +42,7 @@ public class Dispatch {
   @Inject @OrchestraData EntityManager orchestra;
   @Inject CurrentOrchestra current;
   @Inject Projects projects;
+  @Inject NeedLocks locks;
   @Inject SelectionLoader loader;
   @Inject IdCodes codes;
   @Inject RequestMessages messages;
@@ -57,7 +57,7 @@ public class Dispatch {
   public List<SentRequest> send(int projectId, Integer needId) {
     Project project = projects.find(projectId);
     Map<Integer, ProjectNeed> needs =
-        lockNeeds(project.getId()).stream()
+        locks.ofProject(project.getId()).stream()
             .collect(Collectors.toMap(ProjectNeed::getId, Function.identity()));
     Instant now = clock.instant();
     if (needId == null) {
@@ -91,17 +91,6 @@ public class Dispatch {
     Project project = orchestra.find(Project.class, need.getProjectId());
     Plan plan = RecipientSelection.forNeed(loader.load(project).input(), need.getId());
     return issue(need, plan.recipients(), now);
-  }
-
-  /** The project's needs, locked in id order (the same order everywhere, so no deadlock). */
-  private List<ProjectNeed> lockNeeds(int projectId) {
-    return orchestra
-        .createQuery(
-            "SELECT n FROM ProjectNeed n WHERE n.projectId = :projectId ORDER BY n.id",
-            ProjectNeed.class)
-        .setParameter("projectId", projectId)
-        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-        .getResultList();
   }
 
   private List<SentRequest> issue(ProjectNeed need, List<Integer> musicians, Instant now) {
