@@ -82,6 +82,37 @@ public class OutboxMessage {
     return message;
   }
 
+  /**
+   * Taken for delivery by one instance: {@code sending} until {@code leaseUntil}; if that instance
+   * dies meanwhile, another takes the message again after the lease (the same Message-ID).
+   */
+  public void claim(Instant leaseUntil) {
+    status = SENDING;
+    attempts = attempts + 1;
+    nextAttemptAt = leaseUntil;
+  }
+
+  /** The SMTP server took the message. */
+  public void delivered(Instant now) {
+    status = SENT;
+    sentAt = now;
+    lastError = null;
+  }
+
+  /**
+   * The attempt failed: queued again for {@code retryAt}, or {@code failed} for good when there is
+   * no retry left (null).
+   */
+  public void attemptFailed(String error, Instant retryAt) {
+    lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
+    if (retryAt == null) {
+      status = FAILED;
+    } else {
+      status = QUEUED;
+      nextAttemptAt = retryAt;
+    }
+  }
+
   public Integer getId() {
     return id;
   }
