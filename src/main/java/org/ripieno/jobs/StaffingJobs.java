@@ -8,7 +8,9 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -18,14 +20,15 @@ import org.ripieno.config.RipienoSettings;
 import org.ripieno.mail.MailSettings;
 import org.ripieno.mail.SmtpMailer;
 import org.ripieno.orchestra.staffing.control.OutboxDelivery;
+import org.ripieno.orchestra.staffing.control.StaffingTimers;
 import org.ripieno.tenancy.OrchestraJobs;
 
 /**
  * The staffing jobs inside the application (product.md decision 14): every {@code
  * ripieno.jobs.interval}, for each active orchestra in turn, bound to it through {@link
- * OrchestraJobs}, the outbox is delivered over the platform's SMTP server. One orchestra failing
- * never stops the others. Without {@code ripieno.mail.smtp.host} nothing is delivered and messages
- * stay queued.
+ * OrchestraJobs}: reminders, timeouts, and delivery of the outbox over the platform's SMTP server.
+ * One orchestra failing never stops the others. Without {@code ripieno.mail.smtp.host} nothing is
+ * delivered and messages stay queued.
  */
 @ApplicationScoped
 public class StaffingJobs {
@@ -37,6 +40,8 @@ public class StaffingJobs {
   @Inject ActiveOrchestras orchestras;
   @Inject OrchestraJobs jobs;
   @Inject OutboxDelivery delivery;
+  @Inject StaffingTimers timers;
+  @Inject Clock clock;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -67,15 +72,10 @@ public class StaffingJobs {
 
   /** One pass over every active orchestra. */
   void runAll() {
-    if (mailer.isEmpty()) {
-      return;
-    }
     try {
       for (ActiveOrchestras.Entry orchestra : orchestras.list()) {
         try {
-          jobs.runAs(
-              orchestra.route(),
-              () -> delivery.deliverDue(mailer.get(), orchestra.name(), publicUrl, pause));
+          jobs.runAs(orchestra.route(), () -> runFor(orchestra));
         } catch (RuntimeException e) {
           LOG.log(
               Level.WARNING,
@@ -86,6 +86,19 @@ public class StaffingJobs {
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Staffing jobs could not read the orchestras", e);
     }
+  }
+
+  /**
+   * Reminders, then timeouts (each in its own transaction), then delivery of what is due, including
+   * what the first two enqueued.
+   */
+  private void runFor(ActiveOrchestras.Entry orchestra) {
+    Instant now = clock.instant();
+    timers.remind(now);
+    for (int request : timers.dueTimeouts(now)) {
+      timers.timeOut(request, now);
+    }
+    mailer.ifPresent(smtp -> delivery.deliverDue(smtp, orchestra.name(), publicUrl, pause));
   }
 
   /** The base of musicians' links; the log says so while it would not reach them. */

@@ -239,7 +239,88 @@ class DeliveryIT {
     }
   }
 
+  @Nested
+  class Timers {
+
+    @Test
+    void aRequestPastTheReminderShareOfItsTimeGetsOneReminderWithTheSameLink() throws Exception {
+      int project = project();
+      int need = need(project, 1, "sequential");
+      send(project, need);
+      assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
+      String link = link(part(to("vio0@example.org"), "text/plain"));
+      smtp.purgeEmailFromAllMailboxes();
+
+      // 19 of 24 hours have passed: past the default 75 %.
+      execute(
+          "update \"Request\" set \"sentAt\" = \"sentAt\" - interval '19 hours'"
+              + " where \"projectNeedId\" = "
+              + need);
+
+      assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
+      assertThat(link(part(to("vio0@example.org"), "text/plain"))).isEqualTo(link);
+      Thread.sleep(2500);
+      assertThat(smtp.getReceivedMessages()).hasSize(1);
+      assertThat(
+              count(
+                  "select count(*) from \"CommunicationLog\" c join \"Request\" r on r.id ="
+                      + " c.\"requestId\" where r.\"projectNeedId\" = "
+                      + need
+                      + " and c.type = 'reminder_sent' and r.\"reminderSentAt\" is not null"))
+          .isOne();
+    }
+
+    @Test
+    void aRequestPastItsResponseTimeTimesOutOnceAndTheNextIsAsked() throws Exception {
+      int project = project();
+      int need = need(project, 1, "sequential");
+      send(project, need);
+      assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
+      String token = token(link(part(to("vio0@example.org"), "text/plain")));
+      smtp.purgeEmailFromAllMailboxes();
+
+      execute(
+          "update \"Request\" set \"sentAt\" = \"sentAt\" - interval '25 hours',"
+              + " \"reminderSentAt\" = now() where \"projectNeedId\" = "
+              + need
+              + "; update \"RequestToken\" set \"expiresAt\" = \"expiresAt\" - interval '25"
+              + " hours' where token = '"
+              + token
+              + "'");
+
+      assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
+      assertThat(to("vio1@example.org").getSubject()).isNotBlank();
+      assertThat(
+              text(
+                  "select string_agg(status, ',' order by id) from \"Request\" where"
+                      + " \"projectNeedId\" = "
+                      + need))
+          .isEqualTo("timed_out,pending");
+      assertThat(
+              count(
+                  "select count(*) from \"CommunicationLog\" c join \"Request\" r on r.id ="
+                      + " c.\"requestId\" where r.\"projectNeedId\" = "
+                      + need
+                      + " and c.type = 'request_timed_out'"))
+          .isOne();
+      HttpResponse<String> late =
+          ripieno.send(
+              "POST", "/api/public/responses/" + token, null, "{\"response\":\"accepted\"}");
+      assertThat(late.statusCode()).isEqualTo(410);
+      assertThat(RunningRipieno.json(late).getString("detail"))
+          .isEqualTo("Denna förfrågan är inte längre aktiv.");
+    }
+  }
+
   // --- helpers ---
+
+  private static String link(String text) {
+    return text.substring(text.indexOf(PUBLIC_URL)).split("\\s")[0];
+  }
+
+  private static String token(String link) {
+    return link.substring(link.lastIndexOf('/') + 1);
+  }
 
   private int requestOf(int project) throws Exception {
     int need = need(project, 1, "sequential");

@@ -31,6 +31,7 @@ public class Answers {
 
   @Inject @OrchestraData EntityManager orchestra;
   @Inject NeedLocks locks;
+  @Inject StaffingQueries queries;
   @Inject Dispatch dispatch;
   @Inject RequestMessages messages;
   @Inject Clock clock;
@@ -93,7 +94,7 @@ public class Answers {
             RequestStrategy.of(need.getRequestStrategy()).orElse(RequestStrategy.SEQUENTIAL),
             need.needStatus(),
             need.getQuantity(),
-            (int) accepted(need.getId()));
+            queries.acceptedCount(need.getId()));
     AnswerRules.Decision decision =
         accepted ? AnswerRules.accept(situation) : AnswerRules.decline(situation);
     stored.use(now);
@@ -156,16 +157,6 @@ public class Answers {
         .setParameter("token", token)
         .getResultStream()
         .findFirst();
-  }
-
-  private long accepted(int needId) {
-    return orchestra
-        .createQuery(
-            "SELECT COUNT(r) FROM Request r WHERE r.projectNeedId = :needId"
-                + " AND r.status = 'accepted'",
-            Long.class)
-        .setParameter("needId", needId)
-        .getSingleResult();
   }
 
   private List<Request> pendingOf(int needId) {

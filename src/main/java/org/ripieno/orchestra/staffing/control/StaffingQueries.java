@@ -167,4 +167,16 @@ public class StaffingQueries {
     }
     return values;
   }
+
+  /** How many have accepted for one need. */
+  public int acceptedCount(int needId) {
+    return orchestra
+        .createQuery(
+            "SELECT COUNT(r) FROM Request r WHERE r.projectNeedId = :needId"
+                + " AND r.status = 'accepted'",
+            Long.class)
+        .setParameter("needId", needId)
+        .getSingleResult()
+        .intValue();
+  }
 }

@@ -82,6 +82,18 @@ public class Request {
     respondedAt = now;
   }
 
+  /** The one reminder of a pending request is on its way. */
+  public void remind(Instant now) {
+    requirePending();
+    reminderSentAt = now;
+  }
+
+  /** Unanswered by its deadline; {@code respondedAt} stays empty (nobody answered). */
+  public void timeOut() {
+    requirePending();
+    status = "timed_out";
+  }
+
   /** The confirmation of an accepted request is on its way. */
   public void confirmationQueued() {
     confirmationSent = true;
