@@ -313,6 +313,28 @@ class DispatchIT {
     }
 
     @Test
+    void anAcceptBeyondTheQuantityIsRefusedAsFilledAndTheMusicianIsTold() throws Exception {
+      int project = project();
+      int need = need(project, tutti, tuttiList, 3, "parallel", "");
+      send(project, need);
+      ok("PUT", "/projects/" + project + "/needs/" + need, "{\"quantity\":2}", 200);
+      Map<Integer, String> tokens = tokens(need);
+      answer(tokens.get(musicians.get(0)), "accepted", 200);
+      answer(tokens.get(musicians.get(1)), "accepted", 200);
+
+      HttpResponse<String> third = post(tokens.get(musicians.get(2)), "accepted");
+      HttpResponse<String> again =
+          ripieno.send("GET", "/api/public/responses/" + tokens.get(musicians.get(2)), null, null);
+
+      assertThat(third.statusCode()).isEqualTo(410);
+      assertThat(again.statusCode()).isEqualTo(410);
+      assertThat(RunningRipieno.json(again).getString("detail")).startsWith("Platsen hann");
+      assertThat(statuses(need).get(musicians.get(2))).isEqualTo("cancelled");
+      assertThat(needStatus(project, need)).isEqualTo("completed");
+      assertThat(outbox(need, "position_filled")).isOne();
+    }
+
+    @Test
     void tenSimultaneousAcceptsOfAQuantityThreeNeedTakeExactlyThree() throws Exception {
       int project = project();
       int need = need(project, tutti, tuttiList, 3, "first_come", ",\"maxRecipients\":10");

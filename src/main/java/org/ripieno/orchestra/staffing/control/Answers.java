@@ -27,8 +27,6 @@ import org.ripieno.web.ProblemException;
 @ApplicationScoped
 public class Answers {
 
-  private static final String PACKAGE = "org.ripieno.orchestra.staffing.control.";
-
   @Inject @OrchestraData EntityManager orchestra;
   @Inject NeedLocks locks;
   @Inject StaffingQueries queries;
@@ -58,8 +56,11 @@ public class Answers {
    * @throws LinkRefused 409 when answered, 410 when expired or no longer pending
    */
   public ResponseDetails details(String token) {
-    ResponseDetails details = row(token).details();
-    RequestToken stored = orchestra.find(RequestToken.class, token);
+    RequestToken stored =
+        Optional.ofNullable(orchestra.find(RequestToken.class, token))
+            .orElseThrow(Answers::unknown);
+    ResponseDetails details =
+        ResponseDetails.of(queries.requestFacts(stored.getRequestId()), stored.getExpiresAt());
     refusal(stored, details.status())
         .ifPresent(
             r -> {
@@ -97,13 +98,14 @@ public class Answers {
             queries.acceptedCount(need.getId()));
     AnswerRules.Decision decision =
         accepted ? AnswerRules.accept(situation) : AnswerRules.decline(situation);
-    stored.use(now);
     if (!decision.taken()) {
+      // The token stays unused: the link goes on saying the position was filled (410).
       request.cancel(now);
       messages.log(request, RequestMessages.RESPONSE_RECEIVED, now);
       messages.enqueue(OutboxMessage.Kind.POSITION_FILLED, request, now);
       return new Result(Outcome.FILLED, language, List.of());
     }
+    stored.use(now);
     request.answer(accepted, now);
     messages.log(request, RequestMessages.RESPONSE_RECEIVED, now);
     if (accepted) {
@@ -129,24 +131,6 @@ public class Answers {
         token.isUsed(),
         token.hasExpired(clock.instant()),
         RequestStatus.CANCELLED.equals(status) && filledNoticeSent(token.getRequestId()));
-  }
-
-  private ResponseDetails.Row row(String token) {
-    return orchestra
-        .createQuery(
-            "SELECT NEW "
-                + PACKAGE
-                + "ResponseDetails.Row(r.requestId, r.status, m.firstName, m.lastName, pr.name,"
-                + " pr.startDate, pr.weekNumber, pr.rehearsalSchedule, pr.concertInfo, p.name,"
-                + " i.name, n.responseTimeHours, t.expiresAt, m.preferredLanguage)"
-                + " FROM RequestToken t JOIN t.request r JOIN r.musician m JOIN r.projectNeed n"
-                + " JOIN n.project pr JOIN n.position p JOIN p.instrument i"
-                + " WHERE t.token = :token",
-            ResponseDetails.Row.class)
-        .setParameter("token", token)
-        .getResultStream()
-        .findFirst()
-        .orElseThrow(Answers::unknown);
   }
 
   private Optional<Integer> needOf(String token) {

@@ -27,33 +27,21 @@ public record ResponseDetails(
 
   public record Position(String name, String instrument) {}
 
-  /** One row of {@link Answers}' query. */
-  public record Row(
-      String requestId,
-      String status,
-      String firstName,
-      String lastName,
-      String projectName,
-      Instant startDate,
-      Integer weekNumber,
-      String rehearsalSchedule,
-      String concertInfo,
-      String positionName,
-      String instrumentName,
-      Integer responseTimeHours,
-      Instant deadline,
-      String preferredLanguage) {
-
-    ResponseDetails details() {
-      return new ResponseDetails(
-          requestId,
-          status,
-          new Musician(firstName, lastName),
-          new Project(projectName, startDate, weekNumber, rehearsalSchedule, concertInfo),
-          new Position(positionName, instrumentName),
-          responseTimeHours,
-          deadline,
-          MusicianLanguage.of(preferredLanguage));
-    }
+  /** The details of a request whose link expires at {@code deadline}. */
+  static ResponseDetails of(RequestFacts facts, Instant deadline) {
+    return new ResponseDetails(
+        facts.requestId(),
+        facts.status(),
+        new Musician(facts.firstName(), facts.lastName()),
+        new Project(
+            facts.projectName(),
+            facts.startDate(),
+            facts.weekNumber(),
+            facts.rehearsalSchedule(),
+            facts.concertInfo()),
+        new Position(facts.positionName(), facts.instrumentName()),
+        facts.responseTimeHours(),
+        deadline,
+        facts.language());
   }
 }

@@ -3,7 +3,6 @@ package org.ripieno.orchestra.staffing.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -26,26 +25,11 @@ import org.ripieno.tenancy.OrchestraData;
 @ApplicationScoped
 public class StaffingMail {
 
-  private static final String PACKAGE = "org.ripieno.orchestra.staffing.control.";
   private static final Pattern MARKDOWN_LINK =
       Pattern.compile("\\[([^\\]]+)]\\((https?://[^)\\s]+)\\)");
 
   @Inject @OrchestraData EntityManager orchestra;
   @Inject StaffingQueries queries;
-
-  /** What a request's mails say, read in one query. */
-  public record Facts(
-      String firstName,
-      String lastName,
-      String projectName,
-      Instant startDate,
-      Integer weekNumber,
-      String rehearsalSchedule,
-      String concertInfo,
-      String positionName,
-      String instrumentName,
-      Integer responseTimeHours,
-      Integer quantity) {}
 
   /**
    * @param orchestraName signs the default texts
@@ -53,7 +37,7 @@ public class StaffingMail {
    */
   public OutgoingMail render(OutboxMessage message, String orchestraName, String publicUrl) {
     boolean english = MusicianLanguage.ENGLISH.equals(message.getLanguage());
-    Facts facts = facts(message.getRequestId());
+    RequestFacts facts = queries.requestFacts(message.getRequestId());
     Map<String, String> values = values(facts, english, link(message, publicUrl));
     String[] template = template(message.getKind(), english, orchestraName);
     String body = TemplateText.render(template[1], values);
@@ -63,21 +47,6 @@ public class StaffingMail {
         MARKDOWN_LINK.matcher(body).replaceAll("$1: $2"),
         TemplateText.html(body),
         message.getMessageId());
-  }
-
-  private Facts facts(int requestId) {
-    return orchestra
-        .createQuery(
-            "SELECT NEW "
-                + PACKAGE
-                + "StaffingMail.Facts(m.firstName, m.lastName, pr.name, pr.startDate,"
-                + " pr.weekNumber, pr.rehearsalSchedule, pr.concertInfo, p.name, i.name,"
-                + " n.responseTimeHours, n.quantity) FROM Request r JOIN r.musician m"
-                + " JOIN r.projectNeed n JOIN n.project pr JOIN n.position p JOIN p.instrument i"
-                + " WHERE r.id = :requestId",
-            Facts.class)
-        .setParameter("requestId", requestId)
-        .getSingleResult();
   }
 
   /** The answer link of requests and reminders: the request's newest unused token. */
@@ -95,7 +64,7 @@ public class StaffingMail {
         .orElse(publicUrl);
   }
 
-  private Map<String, String> values(Facts facts, boolean english, String link) {
+  private Map<String, String> values(RequestFacts facts, boolean english, String link) {
     ZoneId zone = SettingsRules.timeZone(queries.settings());
     String start =
         facts.startDate() == null
