@@ -42,12 +42,8 @@ public class Answers {
     FILLED
   }
 
-  /**
-   * The answer as taken, with the musician's language.
-   *
-   * @param refills the replacement requests the answer sent
-   */
-  public record Result(Outcome outcome, String language, List<SentRequest> refills) {}
+  /** The answer as taken, with the musician's language. */
+  public record Result(Outcome outcome, String language) {}
 
   /**
    * What the link shows.
@@ -103,7 +99,7 @@ public class Answers {
       request.cancel(now);
       messages.log(request, RequestMessages.RESPONSE_RECEIVED, now);
       messages.enqueue(OutboxMessage.Kind.POSITION_FILLED, request, now);
-      return new Result(Outcome.FILLED, language, List.of());
+      return new Result(Outcome.FILLED, language);
     }
     stored.use(now);
     request.answer(accepted, now);
@@ -121,8 +117,10 @@ public class Answers {
         messages.enqueue(OutboxMessage.Kind.POSITION_FILLED, other, now);
       }
     }
-    List<SentRequest> refills = decision.refill() ? dispatch.refill(need, now) : List.of();
-    return new Result(accepted ? Outcome.ACCEPTED : Outcome.DECLINED, language, refills);
+    if (decision.refill()) {
+      dispatch.refill(need, now);
+    }
+    return new Result(accepted ? Outcome.ACCEPTED : Outcome.DECLINED, language);
   }
 
   private Optional<AnswerRules.Refusal> refusal(RequestToken token, String status) {
