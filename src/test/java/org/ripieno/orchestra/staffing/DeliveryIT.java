@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -384,7 +385,7 @@ class DeliveryIT {
 
   private int project() throws Exception {
     int week = ++weeks;
-    String start = java.time.LocalDate.of(2033, 1, 3).plusWeeks(week).toString();
+    String start = LocalDate.of(2033, 1, 3).plusWeeks(week).toString();
     return ok(
             "POST",
             "/projects",

@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -723,7 +724,7 @@ class DispatchIT {
   /** A project in a week of its own, so nobody is busy the same week. */
   private int project() throws Exception {
     int week = ++weeks;
-    String start = java.time.LocalDate.of(2032, 1, 5).plusWeeks(week).toString();
+    String start = LocalDate.of(2032, 1, 5).plusWeeks(week).toString();
     return ok(
             "POST",
             "/projects",

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,8 +31,7 @@ public class OutboxDelivery {
    * @param pause between two messages (the orchestra's rate)
    * @return how many were delivered
    */
-  public int deliverDue(
-      SmtpMailer mailer, String orchestraName, String publicUrl, java.time.Duration pause) {
+  public int deliverDue(SmtpMailer mailer, String orchestraName, String publicUrl, Duration pause) {
     List<OutboxMessage> due = store.claim(clock.instant(), BATCH);
     int delivered = 0;
     for (OutboxMessage message : due) {
@@ -48,7 +48,7 @@ public class OutboxDelivery {
     return delivered;
   }
 
-  private static void pause(java.time.Duration pause) {
+  private static void pause(Duration pause) {
     if (pause.isZero()) {
       return;
     }
