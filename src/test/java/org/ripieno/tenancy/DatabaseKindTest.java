@@ -14,9 +14,9 @@ class DatabaseKindTest {
   }
 
   @Test
-  void anOrchestraHoldsTheTwentyOneLegacyTablesAndItsIdentityMarker() {
+  void anOrchestraHoldsTheTwentyOneLegacyTablesItsIdentityMarkerAndTheOutbox() {
     assertThat(DatabaseKind.ORCHESTRA.tables())
-        .hasSize(22)
+        .hasSize(23)
         .contains(
             "Musician",
             "Instrument",
@@ -39,6 +39,7 @@ class DatabaseKindTest {
             "FileStorage",
             "CustomRankingList",
             "CustomRanking",
+            "OutboxMessage",
             IdentityMarker.TABLE);
   }
 

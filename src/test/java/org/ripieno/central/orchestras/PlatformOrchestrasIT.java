@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.ripieno.orchestra.seed.control.ProvisionedSeed;
 import org.ripieno.tenancy.DatabaseAddress;
+import org.ripieno.tenancy.DatabaseKind;
 import org.ripieno.tenancy.DatabaseLogin;
+import org.ripieno.tenancy.Migrations;
 import org.ripieno.testing.PlatformFixture;
 import org.ripieno.testing.RunningRipieno;
 
@@ -95,7 +97,9 @@ class PlatformOrchestrasIT {
     System.out.printf(
         "gko: 202 to ACTIVE seen by polling in %d ms%n", (System.nanoTime() - started) / 1_000_000);
     assertThat(orchestra.getString("status")).isEqualTo("active");
-    assertThat(orchestra.getString("schemaVersion")).isEqualTo("3");
+    assertThat(orchestra.getString("schemaVersion"))
+        .isEqualTo(
+            Migrations.latestVersion(platform.central().dataSource(), DatabaseKind.ORCHESTRA));
     assertThat(orchestra.getJsonObject("counts").getInt("musicians")).isZero();
     assertThat(orchestra.getJsonObject("counts").getInt("projects")).isZero();
     assertThat(orchestra.toString()).doesNotContain(password);

@@ -167,4 +167,32 @@ public class StaffingQueries {
     }
     return values;
   }
+
+  /** How many have accepted for one need. */
+  public int acceptedCount(int needId) {
+    return orchestra
+        .createQuery(
+            "SELECT COUNT(r) FROM Request r WHERE r.projectNeedId = :needId"
+                + " AND r.status = 'accepted'",
+            Long.class)
+        .setParameter("needId", needId)
+        .getSingleResult()
+        .intValue();
+  }
+
+  /** What a musician is told about one request. */
+  public RequestFacts requestFacts(int requestId) {
+    return orchestra
+        .createQuery(
+            "SELECT NEW "
+                + PACKAGE
+                + "RequestFacts(r.requestId, r.status, m.firstName, m.lastName,"
+                + " m.preferredLanguage, pr.name, pr.startDate, pr.weekNumber,"
+                + " pr.rehearsalSchedule, pr.concertInfo, p.name, i.name, n.responseTimeHours,"
+                + " n.quantity) FROM Request r JOIN r.musician m JOIN r.projectNeed n"
+                + " JOIN n.project pr JOIN n.position p JOIN p.instrument i WHERE r.id = :id",
+            RequestFacts.class)
+        .setParameter("id", requestId)
+        .getSingleResult();
+  }
 }

@@ -39,6 +39,16 @@ public class CommunicationLog {
   @JoinColumn(name = "requestId", insertable = false, updatable = false)
   private Request request;
 
+  /** One entry of a request's history ({@code request_sent}, {@code response_received}, ...). */
+  public static CommunicationLog of(String code, Integer requestId, String type, Instant now) {
+    CommunicationLog log = new CommunicationLog();
+    log.communicationLogId = code;
+    log.requestId = requestId;
+    log.type = type;
+    log.timestamp = now;
+    return log;
+  }
+
   @PrePersist
   void onPersist() {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);

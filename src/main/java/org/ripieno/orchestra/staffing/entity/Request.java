@@ -53,6 +53,58 @@ public class Request {
   @JoinColumn(name = "musicianId", insertable = false, updatable = false)
   private Musician musician;
 
+  /** A new pending request of a need to a musician, sent now. */
+  public static Request pending(String code, Integer needId, Integer musicianId, Instant now) {
+    Request request = new Request();
+    request.requestId = code;
+    request.projectNeedId = needId;
+    request.musicianId = musicianId;
+    request.status = "pending";
+    request.sentAt = now;
+    return request;
+  }
+
+  public boolean isPending() {
+    return "pending".equals(status);
+  }
+
+  /** The musician's answer ({@code accepted} or {@code declined}) to a pending request. */
+  public void answer(boolean accepted, Instant now) {
+    requirePending();
+    status = accepted ? "accepted" : "declined";
+    respondedAt = now;
+  }
+
+  /** Cancelled before the musician answered (the position was filled, or a manager withdrew it). */
+  public void cancel(Instant now) {
+    requirePending();
+    status = "cancelled";
+    respondedAt = now;
+  }
+
+  /** The one reminder of a pending request is on its way. */
+  public void remind(Instant now) {
+    requirePending();
+    reminderSentAt = now;
+  }
+
+  /** Unanswered by its deadline; {@code respondedAt} stays empty (nobody answered). */
+  public void timeOut() {
+    requirePending();
+    status = "timed_out";
+  }
+
+  /** The confirmation of an accepted request is on its way. */
+  public void confirmationQueued() {
+    confirmationSent = true;
+  }
+
+  private void requirePending() {
+    if (!isPending()) {
+      throw new IllegalStateException("Request " + requestId + " is " + status + ", not pending");
+    }
+  }
+
   @PrePersist
   void onPersist() {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);

@@ -32,6 +32,33 @@ public class RequestToken {
   @JoinColumn(name = "requestId", insertable = false, updatable = false)
   private Request request;
 
+  /** The link's secret for a request, valid until {@code expiresAt}. */
+  public static RequestToken issue(String token, Request request, Instant now, Instant expiresAt) {
+    RequestToken issued = new RequestToken();
+    issued.token = token;
+    issued.setRequest(request);
+    issued.createdAt = now;
+    issued.expiresAt = expiresAt;
+    return issued;
+  }
+
+  public boolean isUsed() {
+    return usedAt != null;
+  }
+
+  /** Whether the time to answer has passed ({@code expiresAt} itself is too late). */
+  public boolean hasExpired(Instant now) {
+    return expiresAt != null && !now.isBefore(expiresAt);
+  }
+
+  /** Single use: the answer was taken. */
+  public void use(Instant now) {
+    if (usedAt != null) {
+      throw new IllegalStateException("The token was already used");
+    }
+    usedAt = now;
+  }
+
   @PrePersist
   void onPersist() {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);

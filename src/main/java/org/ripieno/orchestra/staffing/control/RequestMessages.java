@@ -1,0 +1,64 @@
+package org.ripieno.orchestra.staffing.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.Map;
+import org.ripieno.orchestra.codes.control.CodeType;
+import org.ripieno.orchestra.codes.control.IdCodes;
+import org.ripieno.orchestra.musicians.entity.Musician;
+import org.ripieno.orchestra.staffing.entity.CommunicationLog;
+import org.ripieno.orchestra.staffing.entity.OutboxMessage;
+import org.ripieno.orchestra.staffing.entity.Request;
+import org.ripieno.tenancy.OrchestraData;
+
+/**
+ * A request's messages: each staffing mail goes into the outbox and the request's communication log
+ * in the caller's transaction (product.md decision 12), so it is enqueued exactly when the change
+ * that causes it commits. Delivery reads the outbox afterwards.
+ */
+@ApplicationScoped
+public class RequestMessages {
+
+  public static final String REQUEST_SENT = "request_sent";
+  public static final String REMINDER_SENT = "reminder_sent";
+  public static final String RESPONSE_RECEIVED = "response_received";
+  public static final String CONFIRMATION_SENT = "confirmation_sent";
+  public static final String POSITION_FILLED_SENT = "position_filled_sent";
+
+  private static final Map<OutboxMessage.Kind, String> LOG_TYPES =
+      Map.of(
+          OutboxMessage.Kind.REQUEST, REQUEST_SENT,
+          OutboxMessage.Kind.REMINDER, REMINDER_SENT,
+          OutboxMessage.Kind.CONFIRMATION, CONFIRMATION_SENT,
+          OutboxMessage.Kind.POSITION_FILLED, POSITION_FILLED_SENT);
+
+  @Inject @OrchestraData EntityManager orchestra;
+  @Inject IdCodes codes;
+
+  /**
+   * Enqueues a mail to the request's musician in their language and logs it. A musician without an
+   * email address gets no mail; the log still says what happened.
+   */
+  public void enqueue(OutboxMessage.Kind kind, Request request, Instant now) {
+    Musician musician = orchestra.find(Musician.class, request.getMusicianId());
+    String email = musician.getEmail();
+    if (email != null && !email.isBlank()) {
+      orchestra.persist(
+          OutboxMessage.queued(
+              kind,
+              request.getId(),
+              email.trim(),
+              MusicianLanguage.of(musician.getPreferredLanguage()),
+              now));
+    }
+    log(request, LOG_TYPES.get(kind), now);
+  }
+
+  /** One entry in the request's history, with a {@code COMM###} code. */
+  public void log(Request request, String type, Instant now) {
+    orchestra.persist(
+        CommunicationLog.of(codes.next(CodeType.COMMUNICATION_LOG), request.getId(), type, now));
+  }
+}

@@ -1,0 +1,163 @@
+package org.ripieno.orchestra.staffing.entity;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One staffing mail waiting for delivery, written in the transaction of the change that causes it
+ * (product.md decision 12). The body is rendered at delivery from the orchestra's templates in
+ * {@code language}; {@code messageId} stays the same on every attempt.
+ */
+@Entity
+@Table(name = "OutboxMessage")
+public class OutboxMessage {
+
+  /** What the message says. */
+  public enum Kind {
+    REQUEST("request"),
+    REMINDER("reminder"),
+    CONFIRMATION("confirmation"),
+    POSITION_FILLED("position_filled");
+
+    private final String value;
+
+    Kind(String value) {
+      this.value = value;
+    }
+
+    public String value() {
+      return value;
+    }
+  }
+
+  public static final String QUEUED = "queued";
+  public static final String SENDING = "sending";
+  public static final String SENT = "sent";
+  public static final String FAILED = "failed";
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Integer id;
+
+  private String kind;
+
+  private String recipient;
+
+  private String language;
+
+  private Integer requestId;
+
+  private String messageId;
+
+  private String status = QUEUED;
+
+  private Integer attempts = 0;
+
+  private Instant nextAttemptAt;
+
+  private String lastError;
+
+  private Instant createdAt;
+
+  private Instant sentAt;
+
+  protected OutboxMessage() {}
+
+  /** A queued message for a request's musician, due at once. */
+  public static OutboxMessage queued(
+      Kind kind, Integer requestId, String recipient, String language, Instant now) {
+    OutboxMessage message = new OutboxMessage();
+    message.kind = kind.value();
+    message.requestId = requestId;
+    message.recipient = recipient;
+    message.language = language;
+    message.messageId = "<" + UUID.randomUUID() + "." + kind.value() + "@ripieno>";
+    message.nextAttemptAt = now;
+    message.createdAt = now;
+    return message;
+  }
+
+  /**
+   * Taken for delivery by one instance: {@code sending} until {@code leaseUntil}; if that instance
+   * dies meanwhile, another takes the message again after the lease (the same Message-ID).
+   */
+  public void claim(Instant leaseUntil) {
+    status = SENDING;
+    attempts = attempts + 1;
+    nextAttemptAt = leaseUntil;
+  }
+
+  /** The SMTP server took the message. */
+  public void delivered(Instant now) {
+    status = SENT;
+    sentAt = now;
+    lastError = null;
+  }
+
+  /**
+   * The attempt failed: queued again for {@code retryAt}, or {@code failed} for good when there is
+   * no retry left (null).
+   */
+  public void attemptFailed(String error, Instant retryAt) {
+    lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
+    if (retryAt == null) {
+      status = FAILED;
+    } else {
+      status = QUEUED;
+      nextAttemptAt = retryAt;
+    }
+  }
+
+  public Integer getId() {
+    return id;
+  }
+
+  public String getKind() {
+    return kind;
+  }
+
+  public String getRecipient() {
+    return recipient;
+  }
+
+  public String getLanguage() {
+    return language;
+  }
+
+  public Integer getRequestId() {
+    return requestId;
+  }
+
+  public String getMessageId() {
+    return messageId;
+  }
+
+  public String getStatus() {
+    return status;
+  }
+
+  public Integer getAttempts() {
+    return attempts;
+  }
+
+  public Instant getNextAttemptAt() {
+    return nextAttemptAt;
+  }
+
+  public String getLastError() {
+    return lastError;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getSentAt() {
+    return sentAt;
+  }
+}

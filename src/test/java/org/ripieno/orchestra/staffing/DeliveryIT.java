@@ -1,0 +1,438 @@
+package org.ripieno.orchestra.staffing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.json.JsonObject;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.ripieno.tenancy.DatabaseLogin;
+import org.ripieno.testing.PlatformFixture;
+import org.ripieno.testing.RunningRipieno;
+
+/**
+ * The outbox delivered over SMTP: the application booted once against a GreenMail server this test
+ * starts, with a one-second job interval. Mails are read back from GreenMail.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeliveryIT {
+
+  private static final String ORCHESTRA = "orch-delivery";
+  private static final String BASE = "/api/orchestras/delivery";
+  private static final String PUBLIC_URL = "https://ripieno.example.org";
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  private GreenMail smtp;
+  private PlatformFixture fixture;
+  private RunningRipieno ripieno;
+  private DatabaseLogin database;
+  private String admin;
+  private int tutti;
+  private int list;
+  private final List<Integer> musicians = new ArrayList<>();
+  private int weeks;
+
+  @BeforeAll
+  void start() throws Exception {
+    smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    fixture =
+        PlatformFixture.start(
+            "delivery",
+            Map.of(
+                "RIPIENO_MAIL_SMTP_HOST", "127.0.0.1",
+                "RIPIENO_MAIL_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
+                "RIPIENO_MAIL_FROM", "staffing@ripieno.example.org",
+                "RIPIENO_MAIL_RATE", "100",
+                "RIPIENO_JOBS_INTERVAL", "PT1S",
+                "RIPIENO_PUBLIC_URL", PUBLIC_URL));
+    ripieno = fixture.ripieno();
+    database = fixture.registerOrchestra(ORCHESTRA, "delivery", "Leveransorkestern");
+    fixture.createUser("delivery-admin", "admin", ORCHESTRA, "delivery-admin-password");
+    admin = fixture.login("delivery-admin", "delivery-admin-password");
+    tutti =
+        ok("POST", "/instruments", "{\"name\":\"Viola\",\"positions\":[{\"name\":\"Tutti\"}]}", 201)
+            .getJsonArray("positions")
+            .getJsonObject(0)
+            .getInt("id");
+    for (int i = 0; i < 4; i++) {
+      musicians.add(
+          ok(
+                  "POST",
+                  "/musicians",
+                  "{\"firstName\":\"Vio"
+                      + i
+                      + "\",\"lastName\":\"La\",\"email\":\"vio"
+                      + i
+                      + "@example.org\",\"preferredLanguage\":\""
+                      + (i == 1 ? "en" : "sv")
+                      + "\",\"qualificationIds\":["
+                      + tutti
+                      + "]}",
+                  201)
+              .getInt("id"));
+    }
+    list =
+        ok("POST", "/ranking-lists", "{\"positionId\":" + tutti + ",\"listType\":\"A\"}", 201)
+            .getInt("id");
+    for (int musician : musicians) {
+      ok("POST", "/ranking-lists/" + list + "/musicians", "{\"musicianId\":" + musician + "}", 201);
+    }
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    try {
+      if (fixture != null) {
+        fixture.close();
+      }
+    } finally {
+      if (smtp != null) {
+        smtp.stop();
+      }
+    }
+  }
+
+  @BeforeEach
+  void emptyTheMailbox() throws Exception {
+    smtp.purgeEmailFromAllMailboxes();
+  }
+
+  @Nested
+  class Delivering {
+
+    @Test
+    void eachRequestArrivesInItsMusiciansLanguageWithTheLinkBothPartsAndTheOutboxMessageId()
+        throws Exception {
+      int project = project();
+      int need = need(project, 2, "parallel");
+
+      send(project, need);
+
+      assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 2)).isTrue();
+      MimeMessage swedish = to("vio0@example.org");
+      MimeMessage english = to("vio1@example.org");
+      String swedishText = part(swedish, "text/plain");
+      String englishText = part(english, "text/plain");
+      assertThat(swedishText).contains("Vio0", "Tutti", PUBLIC_URL + "/respond/" + ORCHESTRA + ".");
+      assertThat(englishText).contains("Vio1", PUBLIC_URL + "/respond/" + ORCHESTRA + ".");
+      assertThat(part(swedish, "text/html")).contains("<p style=\"margin:8px 0\">");
+      assertThat(swedish.getSubject()).isNotEqualTo(english.getSubject());
+      assertThat(swedish.getFrom()[0].toString()).isEqualTo("staffing@ripieno.example.org");
+      assertThat(swedish.getHeader("Message-ID")[0])
+          .isEqualTo(
+              text(
+                  "select \"messageId\" from \"OutboxMessage\" where recipient = 'vio0@example.org'"
+                      + " and kind = 'request' order by id desc limit 1"));
+      awaitTrue(
+          () ->
+              count(
+                      "select count(*) from \"OutboxMessage\" o join \"Request\" r on r.id ="
+                          + " o.\"requestId\" where r.\"projectNeedId\" = "
+                          + need
+                          + " and o.status = 'sent' and o.\"sentAt\" is not null"
+                          + " and o.attempts = 1")
+                  == 2);
+      // The link in the mail answers; the confirmation follows by mail.
+      String link = swedishText.substring(swedishText.indexOf(PUBLIC_URL)).split("\\s")[0];
+      String token = link.substring(link.lastIndexOf('/') + 1);
+      smtp.purgeEmailFromAllMailboxes();
+      HttpResponse<String> accepted =
+          ripieno.send(
+              "POST", "/api/public/responses/" + token, null, "{\"response\":\"accepted\"}");
+      assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+      assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
+      assertThat(to("vio0@example.org").getSubject()).isNotEqualTo(swedish.getSubject());
+    }
+
+    @Test
+    void aMessageWhoseInstanceDiedMidDeliveryGoesAgainWithTheSameMessageId() throws Exception {
+      int request = requestOf(project());
+      execute(
+          "insert into \"OutboxMessage\" (kind, recipient, language, \"requestId\", \"messageId\","
+              + " status, attempts, \"nextAttemptAt\", \"createdAt\") values ('request',"
+              + " 'vio3@example.org', 'sv', "
+              + request
+              + ", '<crashed.request@ripieno>', 'sending', 1,"
+              + " now() at time zone 'UTC' - interval '1 minute', now() at time zone 'UTC')");
+
+      assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
+
+      assertThat(
+              Arrays.stream(smtp.getReceivedMessages())
+                  .filter(m -> header(m, "Message-ID").equals("<crashed.request@ripieno>")))
+          .hasSize(1);
+      awaitTrue(
+          () ->
+              count(
+                      "select count(*) from \"OutboxMessage\" where \"messageId\" ="
+                          + " '<crashed.request@ripieno>' and status = 'sent' and attempts = 2")
+                  == 1);
+    }
+
+    @Test
+    void aMessageTheServerCannotTakeIsQueuedAgainLaterWithTheErrorKept() throws Exception {
+      int request = requestOf(project());
+      execute(
+          "insert into \"OutboxMessage\" (kind, recipient, language, \"requestId\", \"messageId\","
+              + " status, attempts, \"nextAttemptAt\", \"createdAt\") values ('request',"
+              + " 'not an address', 'sv', "
+              + request
+              + ", '<broken.request@ripieno>', 'queued', 0, now() at time zone 'UTC',"
+              + " now() at time zone 'UTC')");
+
+      awaitTrue(
+          () ->
+              count(
+                      "select count(*) from \"OutboxMessage\" where \"messageId\" ="
+                          + " '<broken.request@ripieno>' and status = 'queued' and attempts = 1"
+                          + " and \"lastError\" is not null and \"nextAttemptAt\" >"
+                          + " now() at time zone 'UTC' + interval '30 seconds'")
+                  == 1);
+    }
+
+    @Test
+    void aSuspendedOrchestrasMessagesStayQueuedUntilItIsActiveAgain() throws Exception {
+      int request = requestOf(project());
+      fixture.onCentral(
+          "update \"Orchestra\" set status = 'suspended' where id = '" + ORCHESTRA + "'");
+      try {
+        execute(
+            "insert into \"OutboxMessage\" (kind, recipient, language, \"requestId\","
+                + " \"messageId\", status, attempts, \"nextAttemptAt\", \"createdAt\") values"
+                + " ('reminder', 'vio2@example.org', 'sv', "
+                + request
+                + ", '<held.reminder@ripieno>', 'queued', 0, now() at time zone 'UTC',"
+                + " now() at time zone 'UTC')");
+        Thread.sleep(3000);
+        assertThat(
+                count(
+                    "select count(*) from \"OutboxMessage\" where \"messageId\" ="
+                        + " '<held.reminder@ripieno>' and status = 'queued' and attempts = 0"))
+            .isOne();
+      } finally {
+        fixture.onCentral(
+            "update \"Orchestra\" set status = 'active' where id = '" + ORCHESTRA + "'");
+      }
+
+      assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
+      assertThat(header(smtp.getReceivedMessages()[0], "Message-ID"))
+          .isEqualTo("<held.reminder@ripieno>");
+    }
+  }
+
+  @Nested
+  class Timers {
+
+    @Test
+    void aRequestPastTheReminderShareOfItsTimeGetsOneReminderWithTheSameLink() throws Exception {
+      int project = project();
+      int need = need(project, 1, "sequential");
+      send(project, need);
+      assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
+      String link = link(part(to("vio0@example.org"), "text/plain"));
+      smtp.purgeEmailFromAllMailboxes();
+
+      // 19 of 24 hours have passed: past the default 75 %.
+      execute(
+          "update \"Request\" set \"sentAt\" = \"sentAt\" - interval '19 hours'"
+              + " where \"projectNeedId\" = "
+              + need);
+
+      assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
+      assertThat(link(part(to("vio0@example.org"), "text/plain"))).isEqualTo(link);
+      Thread.sleep(2500);
+      assertThat(smtp.getReceivedMessages()).hasSize(1);
+      assertThat(
+              count(
+                  "select count(*) from \"CommunicationLog\" c join \"Request\" r on r.id ="
+                      + " c.\"requestId\" where r.\"projectNeedId\" = "
+                      + need
+                      + " and c.type = 'reminder_sent' and r.\"reminderSentAt\" is not null"))
+          .isOne();
+    }
+
+    @Test
+    void aRequestPastItsResponseTimeTimesOutOnceAndTheNextIsAsked() throws Exception {
+      int project = project();
+      int need = need(project, 1, "sequential");
+      send(project, need);
+      assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
+      String token = token(link(part(to("vio0@example.org"), "text/plain")));
+      smtp.purgeEmailFromAllMailboxes();
+
+      execute(
+          "update \"Request\" set \"sentAt\" = \"sentAt\" - interval '25 hours',"
+              + " \"reminderSentAt\" = now() where \"projectNeedId\" = "
+              + need
+              + "; update \"RequestToken\" set \"expiresAt\" = \"expiresAt\" - interval '25"
+              + " hours' where token = '"
+              + token
+              + "'");
+
+      assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
+      assertThat(to("vio1@example.org").getSubject()).isNotBlank();
+      assertThat(
+              text(
+                  "select string_agg(status, ',' order by id) from \"Request\" where"
+                      + " \"projectNeedId\" = "
+                      + need))
+          .isEqualTo("timed_out,pending");
+      assertThat(
+              count(
+                  "select count(*) from \"CommunicationLog\" c join \"Request\" r on r.id ="
+                      + " c.\"requestId\" where r.\"projectNeedId\" = "
+                      + need
+                      + " and c.type = 'request_timed_out'"))
+          .isOne();
+      HttpResponse<String> late =
+          ripieno.send(
+              "POST", "/api/public/responses/" + token, null, "{\"response\":\"accepted\"}");
+      assertThat(late.statusCode()).isEqualTo(410);
+      assertThat(RunningRipieno.json(late).getString("detail"))
+          .isEqualTo("Denna förfrågan är inte längre aktiv.");
+    }
+  }
+
+  // --- helpers ---
+
+  private static String link(String text) {
+    return text.substring(text.indexOf(PUBLIC_URL)).split("\\s")[0];
+  }
+
+  private static String token(String link) {
+    return link.substring(link.lastIndexOf('/') + 1);
+  }
+
+  private int requestOf(int project) throws Exception {
+    int need = need(project, 1, "sequential");
+    execute(
+        "insert into \"Request\" (\"requestId\", \"projectNeedId\", \"musicianId\", status)"
+            + " values ('REQ-DEL-"
+            + need
+            + "', "
+            + need
+            + ", "
+            + musicians.get(3)
+            + ", 'pending')");
+    return (int) count("select id from \"Request\" where \"requestId\" = 'REQ-DEL-" + need + "'");
+  }
+
+  private MimeMessage to(String address) throws Exception {
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      if (message.getAllRecipients()[0].toString().equals(address)) {
+        return message;
+      }
+    }
+    throw new AssertionError("No mail to " + address);
+  }
+
+  private static String part(MimeMessage message, String type) throws Exception {
+    Multipart alternative = (Multipart) message.getContent();
+    for (int i = 0; i < alternative.getCount(); i++) {
+      if (alternative.getBodyPart(i).isMimeType(type)) {
+        return String.valueOf(alternative.getBodyPart(i).getContent());
+      }
+    }
+    throw new AssertionError("No " + type + " part in " + GreenMailUtil.getWholeMessage(message));
+  }
+
+  private static String header(MimeMessage message, String name) {
+    try {
+      return message.getHeader(name)[0];
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void awaitTrue(CheckedCondition condition) throws Exception {
+    Instant end = Instant.now().plus(WAIT);
+    while (!condition.holds()) {
+      if (Instant.now().isAfter(end)) {
+        throw new AssertionError("Not within " + WAIT);
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  /** A condition that may read the database. */
+  private interface CheckedCondition {
+    boolean holds() throws Exception;
+  }
+
+  private void send(int project, int need) throws Exception {
+    ok("POST", "/projects/" + project + "/send", "{\"needId\":" + need + "}", 200);
+  }
+
+  private int project() throws Exception {
+    int week = ++weeks;
+    String start = LocalDate.of(2033, 1, 3).plusWeeks(week).toString();
+    return ok(
+            "POST",
+            "/projects",
+            "{\"name\":\"Leverans " + week + "\",\"startDate\":\"" + start + "\"}",
+            201)
+        .getInt("id");
+  }
+
+  private int need(int project, int quantity, String strategy) throws Exception {
+    return ok(
+            "POST",
+            "/projects/" + project + "/needs",
+            "{\"positionId\":"
+                + tutti
+                + ",\"quantity\":"
+                + quantity
+                + ",\"rankingListId\":"
+                + list
+                + ",\"requestStrategy\":\""
+                + strategy
+                + "\"}",
+            201)
+        .getInt("id");
+  }
+
+  private JsonObject ok(String method, String path, String body, int status) throws Exception {
+    HttpResponse<String> answer = ripieno.send(method, BASE + path, admin, body);
+    assertThat(answer.statusCode())
+        .as(method + " " + path + ": " + answer.body())
+        .isEqualTo(status);
+    return RunningRipieno.json(answer);
+  }
+
+  private void execute(String sql) throws Exception {
+    fixture.postgres().execute(database, sql);
+  }
+
+  private long count(String sql) throws Exception {
+    return fixture.postgres().queryLong(database, sql);
+  }
+
+  private String text(String sql) throws Exception {
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getString(1);
+    }
+  }
+}

@@ -1,0 +1,866 @@
+package org.ripieno.orchestra.staffing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.ripieno.tenancy.DatabaseLogin;
+import org.ripieno.testing.PlatformFixture;
+import org.ripieno.testing.RunningRipieno;
+
+/**
+ * Sending and answering through the running application: each strategy as a scripted week over HTTP
+ * (the admin sends, musicians answer through their links), the accept race, every refusal of a
+ * link, links across orchestras and the answer page in Swedish and English. Time moves by
+ * back-dating rows with SQL; no endpoint moves it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DispatchIT {
+
+  private static final String ORCHESTRA = "orch-dispatch";
+  private static final String BASE = "/api/orchestras/dispatch";
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private PlatformFixture fixture;
+  private RunningRipieno ripieno;
+  private DatabaseLogin database;
+  private DatabaseLogin other;
+  private String admin;
+
+  private int tutti;
+  private int solo;
+  private int tuttiList;
+  private int soloList;
+
+  /** Twelve violinists, ranked 1–12 on the tutti list; 10 and 11 prefer English. */
+  private final List<Integer> musicians = new ArrayList<>();
+
+  private int weeks;
+
+  @BeforeAll
+  void start() throws Exception {
+    fixture = PlatformFixture.shared();
+    ripieno = fixture.ripieno();
+    database = fixture.registerOrchestra(ORCHESTRA, "dispatch", "Utskicksorkestern");
+    other = fixture.registerOrchestra("orch-dispatch-b", "dispatchb", "Andra orkestern");
+    fixture.registerOrchestra("orch-dispatch-c", "dispatchc", "Vilande orkestern");
+    fixture.onCentral("update \"Orchestra\" set status = 'suspended' where id = 'orch-dispatch-c'");
+    fixture.onCentral(
+        "update \"Orchestra\" set \"maxProjects\" = 1000 where id = '" + ORCHESTRA + "'");
+    fixture.createUser("dispatch-admin", "admin", ORCHESTRA, "dispatch-admin-password");
+    admin = fixture.login("dispatch-admin", "dispatch-admin-password");
+
+    JsonObject violin =
+        ok(
+            "POST",
+            "/instruments",
+            "{\"name\":\"Violin\",\"positions\":[{\"name\":\"Tutti\"},{\"name\":\"Solo\"}]}",
+            201);
+    tutti = violin.getJsonArray("positions").getJsonObject(0).getInt("id");
+    solo = violin.getJsonArray("positions").getJsonObject(1).getInt("id");
+    for (int i = 0; i < 12; i++) {
+      musicians.add(
+          ok(
+                  "POST",
+                  "/musicians",
+                  "{\"firstName\":\"Vi"
+                      + i
+                      + "\",\"lastName\":\"<Olin & co>\",\"email\":\"vi"
+                      + i
+                      + "@example.org\",\"preferredLanguage\":\""
+                      + (i >= 10 ? "en" : "sv")
+                      + "\",\"qualificationIds\":["
+                      + tutti
+                      + ","
+                      + solo
+                      + "]}",
+                  201)
+              .getInt("id"));
+    }
+    tuttiList = list(tutti, musicians);
+    soloList = list(solo, List.of(musicians.get(11), musicians.get(0)));
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (fixture != null) {
+      fixture.close();
+    }
+  }
+
+  @Nested
+  class Sending {
+
+    @Test
+    void whatIsSentIsWhatThePreviewShowedWithCodesTokensDeadlinesLogsAndOutbox() throws Exception {
+      int project = project();
+      int need = need(project, tutti, tuttiList, 5, "parallel", ",\"responseTimeHours\":48");
+      JsonObject preview = json("GET", "/projects/" + project + "/needs/" + need + "/preview");
+
+      JsonObject sent = send(project, need);
+
+      List<Integer> recipients = ints(preview, "recipients");
+      assertThat(recipients).isEqualTo(musicians.subList(0, 5));
+      List<JsonObject> requests = sent.getJsonArray("requests").getValuesAs(JsonObject.class);
+      assertThat(requests.stream().map(r -> r.getInt("musicianId")).toList()).isEqualTo(recipients);
+      assertThat(requests)
+          .allSatisfy(r -> assertThat(r.getString("requestId")).matches("REQ\\d{3,}"));
+      assertThat(requests).allSatisfy(r -> assertThat(r.getInt("needId")).isEqualTo(need));
+      assertThat(tokens(need).values())
+          .hasSize(5)
+          .allSatisfy(t -> assertThat(t).matches(ORCHESTRA + "\\.[A-Za-z0-9_-]{43}"));
+      assertThat(
+              count(
+                  "select count(*) from \"RequestToken\" t join \"Request\" r on r.id ="
+                      + " t.\"requestId\" where r.\"projectNeedId\" = "
+                      + need
+                      + " and t.\"expiresAt\" = r.\"sentAt\" + interval '48 hours'"))
+          .isEqualTo(5);
+      assertThat(logs(need, "request_sent")).isEqualTo(5);
+      assertThat(outbox(need, "request")).isEqualTo(5);
+      assertThat(
+              count(
+                  "select count(distinct o.\"messageId\") from \"OutboxMessage\" o join"
+                      + " \"Request\" r on r.id = o.\"requestId\" where r.\"projectNeedId\" = "
+                      + need
+                      + " and o.status = 'queued' and o.attempts = 0"
+                      + " and o.recipient like 'vi%@example.org' and o.language = 'sv'"))
+          .isEqualTo(5);
+      // Sending again asks nobody: the five are pending.
+      assertThat(send(project, need).getJsonArray("requests")).isEmpty();
+    }
+
+    @Test
+    void aPausedCompletedOrArchivedNeedIsNeverSent() throws Exception {
+      int project = project();
+      int need = need(project, tutti, tuttiList, 1, "sequential", "");
+      for (String status : List.of("paused", "completed", "archived")) {
+        ok(
+            "PATCH",
+            "/projects/" + project + "/needs/" + need,
+            "{\"status\":\"" + status + "\"}",
+            200);
+
+        HttpResponse<String> single =
+            call("POST", "/projects/" + project + "/send", "{\"needId\":" + need + "}");
+        JsonObject whole = send(project, null);
+
+        assertThat(single.statusCode()).as(single.body()).isEqualTo(409);
+        assertThat(single.body()).contains("only an active need is sent");
+        assertThat(whole.getJsonArray("requests")).isEmpty();
+      }
+      assertThat(count("select count(*) from \"Request\" where \"projectNeedId\" = " + need))
+          .isZero();
+    }
+
+    @Test
+    void theWholeProjectSendsEveryActiveNeedAsItsPreviewShowed() throws Exception {
+      int project = project();
+      int first = need(project, tutti, tuttiList, 2, "parallel", "");
+      int second = need(project, solo, soloList, 1, "sequential", "");
+      JsonObject preview = json("GET", "/projects/" + project + "/preview");
+
+      JsonObject sent = send(project, null);
+
+      Map<Integer, List<Integer>> previewed = new LinkedHashMap<>();
+      for (JsonObject need : preview.getJsonArray("needs").getValuesAs(JsonObject.class)) {
+        previewed.put(need.getInt("needId"), ints(need, "recipients"));
+      }
+      Map<Integer, List<Integer>> actual = new LinkedHashMap<>();
+      previewed.keySet().forEach(n -> actual.put(n, new ArrayList<>()));
+      for (JsonObject request : sent.getJsonArray("requests").getValuesAs(JsonObject.class)) {
+        actual.get(request.getInt("needId")).add(request.getInt("musicianId"));
+      }
+      assertThat(actual).isEqualTo(previewed);
+      assertThat(actual.get(first)).isEqualTo(musicians.subList(0, 2));
+      // The soloist list's second is musician 0, already asked for tutti: musician 11 alone.
+      assertThat(actual.get(second)).containsExactly(musicians.get(11));
+    }
+  }
+
+  @Nested
+  class Strategies {
+
+    @Test
+    void parallelFiveNeededADeclineAsksTheSixthAndAnAcceptAsksNobody() throws Exception {
+      int project = project();
+      int need = need(project, tutti, tuttiList, 5, "parallel", "");
+      send(project, need);
+      Map<Integer, String> tokens = tokens(need);
+
+      JsonObject declined = answer(tokens.get(musicians.get(1)), "declined", 200);
+      assertThat(declined.getString("status")).isEqualTo("declined");
+      assertThat(declined.getString("message"))
+          .isEqualTo("Tack för ditt svar. Vi hör av oss vid nästa tillfälle.");
+      assertThat(statuses(need).get(musicians.get(5))).isEqualTo("pending");
+
+      JsonObject accepted = answer(tokens.get(musicians.get(0)), "accepted", 200);
+      assertThat(accepted.getString("status")).isEqualTo("accepted");
+
+      Map<Integer, String> expected = new LinkedHashMap<>();
+      expected.put(musicians.get(0), "accepted");
+      expected.put(musicians.get(1), "declined");
+      for (int i = 2; i <= 5; i++) {
+        expected.put(musicians.get(i), "pending");
+      }
+      assertThat(statuses(need)).isEqualTo(expected);
+      assertThat(needStatus(project, need)).isEqualTo("active");
+      assertThat(outbox(need, "confirmation")).isEqualTo(1);
+      assertThat(logs(need, "confirmation_sent")).isEqualTo(1);
+      assertThat(logs(need, "response_received")).isEqualTo(2);
+      assertThat(outbox(need, "request")).isEqualTo(6);
+    }
+
+    @Test
+    void firstComeThreeOfFiveAWholeWaveDeclinedBringsTheNextWaveAndTheThirdAcceptFillsIt()
+        throws Exception {
+      int project = project();
+      int need = need(project, tutti, tuttiList, 3, "first_come", ",\"maxRecipients\":5");
+      send(project, need);
+      Map<Integer, String> tokens = tokens(need);
+      assertThat(tokens.keySet()).containsExactlyInAnyOrderElementsOf(musicians.subList(0, 5));
+
+      for (int i = 0; i < 4; i++) {
+        answer(tokens.get(musicians.get(i)), "declined", 200);
+        assertThat(statuses(need)).as("a wave still open sends nothing").hasSize(5);
+      }
+      answer(tokens.get(musicians.get(4)), "declined", 200);
+      tokens = tokens(need);
+      assertThat(tokens.keySet()).containsExactlyInAnyOrderElementsOf(musicians.subList(0, 10));
+
+      for (int i = 5; i < 8; i++) {
+        answer(tokens.get(musicians.get(i)), "accepted", 200);
+      }
+
+      Map<Integer, String> statuses = statuses(need);
+      assertThat(musicians.subList(0, 5))
+          .allSatisfy(m -> assertThat(statuses.get(m)).isEqualTo("declined"));
+      assertThat(musicians.subList(5, 8))
+          .allSatisfy(m -> assertThat(statuses.get(m)).isEqualTo("accepted"));
+      assertThat(musicians.subList(8, 10))
+          .allSatisfy(m -> assertThat(statuses.get(m)).isEqualTo("cancelled"));
+      assertThat(needStatus(project, need)).isEqualTo("completed");
+      assertThat(outbox(need, "position_filled")).isEqualTo(2);
+      assertThat(logs(need, "position_filled_sent")).isEqualTo(2);
+      assertThat(outbox(need, "confirmation")).isEqualTo(3);
+
+      HttpResponse<String> late = post(tokens.get(musicians.get(8)), "accepted");
+      assertThat(late.statusCode()).isEqualTo(410);
+      assertThat(RunningRipieno.json(late).getString("detail"))
+          .isEqualTo("Platsen hann tillsättas innan ditt svar kom. Tack för ditt intresse!");
+    }
+
+    @Test
+    void sequentialAsksOneAtATimeThroughThreeDeclinesAndTheFourthAcceptCompletesIt()
+        throws Exception {
+      int project = project();
+      int need = need(project, tutti, tuttiList, 1, "sequential", "");
+      send(project, need);
+
+      for (int i = 0; i < 3; i++) {
+        Map<Integer, String> tokens = tokens(need);
+        assertThat(statuses(need).values().stream().filter("pending"::equals)).hasSize(1);
+        answer(tokens.get(musicians.get(i)), "declined", 200);
+      }
+      answer(tokens(need).get(musicians.get(3)), "accepted", 200);
+
+      Map<Integer, String> expected = new LinkedHashMap<>();
+      for (int i = 0; i < 3; i++) {
+        expected.put(musicians.get(i), "declined");
+      }
+      expected.put(musicians.get(3), "accepted");
+      assertThat(statuses(need)).isEqualTo(expected);
+      assertThat(needStatus(project, need)).isEqualTo("completed");
+    }
+
+    @Test
+    void aDeclineOnAPausedNeedSendsNoReplacement() throws Exception {
+      int project = project();
+      int need = need(project, tutti, tuttiList, 2, "parallel", "");
+      send(project, need);
+      ok("PATCH", "/projects/" + project + "/needs/" + need, "{\"status\":\"paused\"}", 200);
+
+      answer(tokens(need).get(musicians.get(0)), "declined", 200);
+
+      assertThat(statuses(need)).hasSize(2);
+    }
+
+    @Test
+    void anAcceptBeyondTheQuantityIsRefusedAsFilledAndTheMusicianIsTold() throws Exception {
+      int project = project();
+      int need = need(project, tutti, tuttiList, 3, "parallel", "");
+      send(project, need);
+      ok("PUT", "/projects/" + project + "/needs/" + need, "{\"quantity\":2}", 200);
+      Map<Integer, String> tokens = tokens(need);
+      answer(tokens.get(musicians.get(0)), "accepted", 200);
+      answer(tokens.get(musicians.get(1)), "accepted", 200);
+
+      HttpResponse<String> third = post(tokens.get(musicians.get(2)), "accepted");
+      HttpResponse<String> again =
+          ripieno.send("GET", "/api/public/responses/" + tokens.get(musicians.get(2)), null, null);
+
+      assertThat(third.statusCode()).isEqualTo(410);
+      assertThat(again.statusCode()).isEqualTo(410);
+      assertThat(RunningRipieno.json(again).getString("detail")).startsWith("Platsen hann");
+      assertThat(statuses(need).get(musicians.get(2))).isEqualTo("cancelled");
+      assertThat(needStatus(project, need)).isEqualTo("completed");
+      assertThat(outbox(need, "position_filled")).isOne();
+    }
+
+    @Test
+    void tenSimultaneousAcceptsOfAQuantityThreeNeedTakeExactlyThree() throws Exception {
+      int project = project();
+      int need = need(project, tutti, tuttiList, 3, "first_come", ",\"maxRecipients\":10");
+      send(project, need);
+      List<String> tokens = new ArrayList<>(tokens(need).values());
+      assertThat(tokens).hasSize(10);
+
+      ExecutorService threads = Executors.newFixedThreadPool(10);
+      CountDownLatch gate = new CountDownLatch(1);
+      List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+      try {
+        for (String token : tokens) {
+          answers.add(
+              threads.submit(
+                  () -> {
+                    gate.await();
+                    return post(token, "accepted");
+                  }));
+        }
+        gate.countDown();
+        List<Integer> codes = new ArrayList<>();
+        for (Future<HttpResponse<String>> answer : answers) {
+          HttpResponse<String> response = answer.get();
+          codes.add(response.statusCode());
+          if (response.statusCode() == 410) {
+            assertThat(response.body()).contains("Platsen hann tillsättas");
+          }
+        }
+        assertThat(codes).filteredOn(c -> c == 200).hasSize(3);
+        assertThat(codes).filteredOn(c -> c == 410).hasSize(7);
+      } finally {
+        threads.shutdownNow();
+      }
+      Map<Integer, String> statuses = statuses(need);
+      assertThat(statuses.values().stream().filter("accepted"::equals)).hasSize(3);
+      assertThat(statuses.values().stream().filter("cancelled"::equals)).hasSize(7);
+      assertThat(outbox(need, "position_filled")).isEqualTo(7);
+      assertThat(outbox(need, "confirmation")).isEqualTo(3);
+      assertThat(needStatus(project, need)).isEqualTo("completed");
+    }
+  }
+
+  @Nested
+  class Links {
+
+    @Test
+    void anUnknownTokenIs404() throws Exception {
+      HttpResponse<String> unknown =
+          ripieno.send("GET", "/api/public/responses/" + ORCHESTRA + ".nosuchsecret", null, null);
+      HttpResponse<String> noOrchestra =
+          ripieno.send("GET", "/api/public/responses/orch-nowhere.nosuchsecret", null, null);
+
+      assertThat(unknown.statusCode()).isEqualTo(404);
+      assertThat(noOrchestra.statusCode()).isEqualTo(404);
+      assertThat(RunningRipieno.json(unknown).getString("detail"))
+          .isEqualTo(RunningRipieno.json(noOrchestra).getString("detail"))
+          .contains("This link is not valid");
+    }
+
+    @Test
+    void theLinkShowsTheRequestAndAUsedTokenIs409() throws Exception {
+      int project = project();
+      int need = need(project, tutti, tuttiList, 1, "sequential", ",\"responseTimeHours\":12");
+      send(project, need);
+      String token = tokens(need).get(musicians.get(0));
+
+      JsonObject details =
+          RunningRipieno.json(ripieno.send("GET", "/api/public/responses/" + token, null, null));
+      assertThat(details.getString("status")).isEqualTo("pending");
+      assertThat(details.getString("language")).isEqualTo("sv");
+      assertThat(details.getJsonObject("position").getString("name")).isEqualTo("Tutti");
+      assertThat(details.getJsonObject("position").getString("instrument")).isEqualTo("Violin");
+      assertThat(details.getJsonObject("project").getString("name")).startsWith("Vecka ");
+      assertThat(details.getInt("responseTimeHours")).isEqualTo(12);
+      assertThat(details.getString("deadline")).endsWith("Z");
+
+      answer(token, "accepted", 200);
+      HttpResponse<String> again = post(token, "declined");
+      HttpResponse<String> read = ripieno.send("GET", "/api/public/responses/" + token, null, null);
+
+      assertThat(again.statusCode()).isEqualTo(409);
+      assertThat(read.statusCode()).isEqualTo(409);
+      assertThat(RunningRipieno.json(again).getString("detail"))
+          .isEqualTo("Du har redan svarat på den här förfrågan.");
+      assertThat(statuses(need).get(musicians.get(0))).isEqualTo("accepted");
+    }
+
+    @Test
+    void anExpiredTokenIs410AndTheAnswerIsNotTaken() throws Exception {
+      int project = project();
+      int need = need(project, tutti, tuttiList, 1, "sequential", "");
+      send(project, need);
+      String token = tokens(need).get(musicians.get(0));
+      fixture
+          .postgres()
+          .execute(
+              database,
+              "update \"RequestToken\" set \"expiresAt\" = now() at time zone 'UTC' - interval '1"
+                  + " minute' where token = '"
+                  + token
+                  + "'");
+
+      HttpResponse<String> late = post(token, "accepted");
+
+      assertThat(late.statusCode()).isEqualTo(410);
+      assertThat(RunningRipieno.json(late).getString("detail"))
+          .isEqualTo("Tiden för att svara på förfrågan har gått ut.");
+      assertThat(statuses(need).get(musicians.get(0))).isEqualTo("pending");
+    }
+
+    @Test
+    void aTokenOfOneOrchestraNeverAnswersInAnother() throws Exception {
+      int project = project();
+      int need = need(project, tutti, tuttiList, 1, "sequential", "");
+      send(project, need);
+      String token = tokens(need).get(musicians.get(0));
+      String secret = token.substring(token.indexOf('.') + 1);
+      // With B's prefix the secret is looked up in B's database, where it does not exist.
+
+      HttpResponse<String> inOther = post("orch-dispatch-b." + secret, "accepted");
+      HttpResponse<String> legacyStyle =
+          ripieno.send(
+              "POST",
+              "/api/public/responses/" + token + "?org=dispatchb",
+              null,
+              "{\"response\":\"accepted\"}");
+
+      assertThat(inOther.statusCode()).isEqualTo(404);
+      // The prefix decides; org= is only read for legacy tokens, so this answers in A.
+      assertThat(legacyStyle.statusCode()).isEqualTo(200);
+      assertThat(fixture.postgres().queryLong(other, "select count(*) from \"Request\"")).isZero();
+    }
+
+    @Test
+    void aSuspendedOrchestrasLinkAnswers410() throws Exception {
+      HttpResponse<String> answer =
+          ripieno.send(
+              "POST",
+              "/api/public/responses/orch-dispatch-c.somesecret",
+              null,
+              "{\"response\":\"accepted\"}",
+              "Accept-Language",
+              "sv");
+
+      assertThat(answer.statusCode()).isEqualTo(410);
+      assertThat(RunningRipieno.json(answer).getString("detail"))
+          .isEqualTo("Orkestern tar inte emot svar just nu.");
+    }
+
+    @Test
+    void aLegacyLinkOfAnAdoptedDatabaseWorksWithItsOrchestra() throws Exception {
+      int project = project();
+      int need = need(project, tutti, tuttiList, 1, "sequential", "");
+      fixture
+          .postgres()
+          .execute(
+              database,
+              "insert into \"Request\" (\"requestId\", \"projectNeedId\", \"musicianId\", status)"
+                  + " values ('clegacyrequest01', "
+                  + need
+                  + ", "
+                  + musicians.get(0)
+                  + ", 'pending');"
+                  + " insert into \"RequestToken\" (token, \"requestId\", \"expiresAt\")"
+                  + " select 'clegacytoken0001', id, now() + interval '1 day' from \"Request\""
+                  + " where \"requestId\" = 'clegacyrequest01'");
+
+      HttpResponse<String> withoutOrg =
+          ripieno.send("GET", "/api/public/responses/clegacytoken0001", null, null);
+      HttpResponse<String> page = page("GET", "/respond?token=clegacytoken0001&org=dispatch", null);
+      HttpResponse<String> answered =
+          page("POST", "/respond?token=clegacytoken0001&org=dispatch", "response=declined");
+
+      assertThat(withoutOrg.statusCode()).isEqualTo(404);
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body())
+          .contains("action=\"/respond?token=clegacytoken0001&amp;org=dispatch\"");
+      assertThat(answered.statusCode()).isEqualTo(200);
+      assertThat(answered.body()).contains("Tack för ditt svar.");
+      assertThat(statuses(need).get(musicians.get(0))).isEqualTo("declined");
+      // The decline brought the next on the list, with a Ripieno token.
+      assertThat(tokens(need).get(musicians.get(1))).startsWith(ORCHESTRA + ".");
+    }
+  }
+
+  @Nested
+  class AnswerPage {
+
+    @Test
+    void theFormIsInSwedishForASwedishMusicianEscapedAndUnderAStrictPolicy() throws Exception {
+      int project = project();
+      int need = need(project, tutti, tuttiList, 1, "sequential", "");
+      send(project, need);
+      String token = tokens(need).get(musicians.get(0));
+
+      HttpResponse<String> form = page("GET", "/respond/" + token, null, "Accept-Language", "en");
+
+      assertThat(form.statusCode()).isEqualTo(200);
+      assertThat(form.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+      assertThat(form.headers().firstValue("Content-Security-Policy").orElseThrow())
+          .contains("default-src 'none'", "form-action 'self'", "style-src 'sha256-")
+          .doesNotContain("unsafe-inline", "script-src");
+      assertThat(form.body())
+          .contains("<html lang=\"sv\"", "Hej Vi0!", "Tutti (Violin)", "Ja, jag tackar ja")
+          .contains("Nej, jag tackar nej", "method=\"post\"", "action=\"/respond/" + token + "\"")
+          .doesNotContain("<script");
+
+      HttpResponse<String> answered = page("POST", "/respond/" + token, "response=accepted");
+
+      assertThat(answered.statusCode()).isEqualTo(200);
+      assertThat(answered.body())
+          .contains("Tack för ditt svar! Vi skickar mer information via e-post.");
+      HttpResponse<String> again = page("GET", "/respond/" + token, null);
+      assertThat(again.statusCode()).isEqualTo(409);
+      assertThat(again.body()).contains("Du har redan svarat på den här förfrågan.");
+    }
+
+    @Test
+    void theFormIsInEnglishForAnEnglishSpeakingMusician() throws Exception {
+      int project = project();
+      int need = need(project, solo, soloList, 1, "sequential", "");
+      send(project, need);
+      String token = tokens(need).get(musicians.get(11));
+
+      HttpResponse<String> form = page("GET", "/respond/" + token, null, "Accept-Language", "sv");
+      HttpResponse<String> answered = page("POST", "/respond/" + token, "response=declined");
+
+      assertThat(form.body())
+          .contains("<html lang=\"en\"", "Hello Vi11!", "Solo (Violin)", "Yes, I accept")
+          .contains("No, I decline", "Please answer by");
+      assertThat(answered.body()).contains("Thank you for your answer. We will be in touch");
+    }
+
+    @Test
+    void anUnknownLinkGetsAPageInTheBrowsersLanguage() throws Exception {
+      HttpResponse<String> page =
+          page("GET", "/respond/nothing.here", null, "Accept-Language", "sv");
+
+      assertThat(page.statusCode()).isEqualTo(404);
+      assertThat(page.body()).contains("<html lang=\"sv\"", "Länken är ogiltig");
+    }
+  }
+
+  @Nested
+  class Board {
+
+    @Test
+    void theBoardShowsEachNeedsRequestsWithHistoryDeadlineAndWhoIsNext() throws Exception {
+      int project = project();
+      int untouched = need(project, solo, soloList, 1, "sequential", "");
+      int need = need(project, tutti, tuttiList, 2, "parallel", "");
+      send(project, need);
+      answer(tokens(need).get(musicians.get(0)), "accepted", 200);
+
+      JsonObject board = json("GET", "/projects/" + project + "/requests");
+
+      List<JsonObject> needs = board.getJsonArray("needs").getValuesAs(JsonObject.class);
+      assertThat(needs.stream().map(n -> n.getJsonObject("need").getInt("id")).toList())
+          .as("not started before in progress")
+          .containsExactly(untouched, need);
+      JsonObject asked = needs.get(1);
+      assertThat(asked.getJsonObject("need").getJsonObject("counts").getInt("accepted")).isOne();
+      assertThat(ints(asked, "nextInQueue")).startsWith(musicians.get(2));
+      List<JsonObject> requests = asked.getJsonArray("requests").getValuesAs(JsonObject.class);
+      assertThat(requests).hasSize(2);
+      JsonObject first = requests.get(0);
+      assertThat(first.getJsonObject("request").getString("status")).isEqualTo("accepted");
+      assertThat(first.getJsonObject("request").getString("email")).isEqualTo("vi0@example.org");
+      assertThat(first.getString("expiresAt")).endsWith("Z");
+      assertThat(
+              first.getJsonArray("history").getValuesAs(JsonObject.class).stream()
+                  .map(e -> e.getString("type"))
+                  .toList())
+          .containsExactly("request_sent", "response_received", "confirmation_sent");
+      assertThat(board.toString()).doesNotContain(ORCHESTRA + ".");
+
+      JsonArray accepted =
+          ok("GET", "/projects/" + project + "/accepted-musicians", null, 200, JsonArray.class);
+      assertThat(accepted).hasSize(1);
+      assertThat(accepted.getJsonObject(0).getInt("musicianId")).isEqualTo(musicians.get(0));
+    }
+
+    @Test
+    void pausingAProjectStopsSendingAndResumingNeverReopensACompletedNeed() throws Exception {
+      int project = project();
+      int open = need(project, tutti, tuttiList, 2, "parallel", "");
+      int done = need(project, solo, soloList, 1, "sequential", "");
+      send(project, done);
+      answer(tokens(done).get(musicians.get(11)), "accepted", 200);
+
+      JsonObject paused = ok("POST", "/projects/" + project + "/pause", "{\"pause\":true}", 200);
+      assertThat(paused.toString()).contains("\"status\":\"paused\"", "\"status\":\"completed\"");
+      assertThat(send(project, null).getJsonArray("requests")).isEmpty();
+
+      ok("POST", "/projects/" + project + "/pause", "{\"pause\":false}", 200);
+
+      assertThat(needStatus(project, open)).isEqualTo("active");
+      assertThat(needStatus(project, done)).isEqualTo("completed");
+      assertThat(send(project, null).getJsonArray("requests")).hasSize(2);
+      assertThat(call("POST", "/projects/" + project + "/pause", "{}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theEventsFeedAnswersWhatHappenedAfterATime() throws Exception {
+      int project = project();
+      int need = need(project, tutti, tuttiList, 1, "sequential", "");
+      send(project, need);
+      String since =
+          rows("select to_char(max(timestamp),"
+                  + " 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') from \"CommunicationLog\" c join"
+                  + " \"Request\" r on r.id = c.\"requestId\" where r.\"projectNeedId\" = "
+                  + need)
+              .get(0)[0];
+      fixture.postgres().execute(database, "select pg_sleep(0.01)");
+      answer(tokens(need).get(musicians.get(0)), "declined", 200);
+
+      JsonArray all = ok("GET", "/projects/" + project + "/events", null, 200, JsonArray.class);
+      JsonArray after =
+          ok("GET", "/projects/" + project + "/events?since=" + since, null, 200, JsonArray.class);
+
+      assertThat(all.getValuesAs(JsonObject.class).stream().map(e -> e.getString("type")).toList())
+          .containsExactly("request_sent", "response_received", "request_sent");
+      assertThat(
+              after.getValuesAs(JsonObject.class).stream().map(e -> e.getString("type")).toList())
+          .containsExactly("response_received", "request_sent");
+      assertThat(call("GET", "/projects/" + project + "/events?since=yesterday", null).statusCode())
+          .isEqualTo(400);
+    }
+
+    @Test
+    void everyNewOperationIsDescribedInTheOpenApiDocument() throws Exception {
+      HttpResponse<String> document = ripieno.get("/openapi");
+
+      assertThat(document.body())
+          .contains(
+              "/api/orchestras/{subdomain}/projects/{projectId}/send",
+              "/api/orchestras/{subdomain}/projects/{projectId}/requests",
+              "/api/orchestras/{subdomain}/projects/{projectId}/accepted-musicians",
+              "/api/orchestras/{subdomain}/projects/{projectId}/pause",
+              "/api/orchestras/{subdomain}/projects/{projectId}/events",
+              "/api/public/responses/{token}",
+              "Answer a request");
+    }
+  }
+
+  // --- helpers ---
+
+  private JsonObject answer(String token, String response, int status) throws Exception {
+    HttpResponse<String> answer = post(token, response);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+    return RunningRipieno.json(answer);
+  }
+
+  private HttpResponse<String> post(String token, String response) throws Exception {
+    return ripieno.send(
+        "POST", "/api/public/responses/" + token, null, "{\"response\":\"" + response + "\"}");
+  }
+
+  private HttpResponse<String> page(String method, String path, String form, String... headers)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(ripieno.uri(path).toString()))
+            .timeout(Duration.ofSeconds(20))
+            .method(
+                method,
+                form == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(form));
+    if (form != null) {
+      request.header("Content-Type", "application/x-www-form-urlencoded");
+    }
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private JsonObject send(int project, Integer need) throws Exception {
+    return ok(
+        "POST",
+        "/projects/" + project + "/send",
+        need == null ? "{}" : "{\"needId\":" + need + "}",
+        200);
+  }
+
+  /** A project in a week of its own, so nobody is busy the same week. */
+  private int project() throws Exception {
+    int week = ++weeks;
+    String start = LocalDate.of(2032, 1, 5).plusWeeks(week).toString();
+    return ok(
+            "POST",
+            "/projects",
+            "{\"name\":\"Vecka " + week + "\",\"startDate\":\"" + start + "\"}",
+            201)
+        .getInt("id");
+  }
+
+  private int list(int position, List<Integer> members) throws Exception {
+    int id =
+        ok("POST", "/ranking-lists", "{\"positionId\":" + position + ",\"listType\":\"A\"}", 201)
+            .getInt("id");
+    for (int musician : members) {
+      ok("POST", "/ranking-lists/" + id + "/musicians", "{\"musicianId\":" + musician + "}", 201);
+    }
+    return id;
+  }
+
+  private int need(int project, int position, int list, int quantity, String strategy, String extra)
+      throws Exception {
+    return ok(
+            "POST",
+            "/projects/" + project + "/needs",
+            "{\"positionId\":"
+                + position
+                + ",\"quantity\":"
+                + quantity
+                + ",\"rankingListId\":"
+                + list
+                + ",\"requestStrategy\":\""
+                + strategy
+                + "\""
+                + extra
+                + "}",
+            201)
+        .getInt("id");
+  }
+
+  private String needStatus(int project, int need) throws Exception {
+    return json("GET", "/projects/" + project + "/needs/" + need).getString("status");
+  }
+
+  /** Musician → token of the need's requests. */
+  private Map<Integer, String> tokens(int need) throws Exception {
+    Map<Integer, String> tokens = new LinkedHashMap<>();
+    for (String[] row :
+        rows(
+            "select r.\"musicianId\", t.token from \"RequestToken\" t join \"Request\" r on r.id ="
+                + " t.\"requestId\" where r.\"projectNeedId\" = "
+                + need
+                + " order by r.id")) {
+      tokens.put(Integer.valueOf(row[0]), row[1]);
+    }
+    return tokens;
+  }
+
+  /** Musician → status of the need's requests, in the order they were sent. */
+  private Map<Integer, String> statuses(int need) throws Exception {
+    Map<Integer, String> statuses = new LinkedHashMap<>();
+    for (String[] row :
+        rows(
+            "select \"musicianId\", status from \"Request\" where \"projectNeedId\" = "
+                + need
+                + " order by id")) {
+      statuses.put(Integer.valueOf(row[0]), row[1]);
+    }
+    return statuses;
+  }
+
+  private long outbox(int need, String kind) throws Exception {
+    return count(
+        "select count(*) from \"OutboxMessage\" o join \"Request\" r on r.id = o.\"requestId\""
+            + " where r.\"projectNeedId\" = "
+            + need
+            + " and o.kind = '"
+            + kind
+            + "'");
+  }
+
+  private long logs(int need, String type) throws Exception {
+    return count(
+        "select count(*) from \"CommunicationLog\" c join \"Request\" r on r.id = c.\"requestId\""
+            + " where r.\"projectNeedId\" = "
+            + need
+            + " and c.type = '"
+            + type
+            + "'");
+  }
+
+  private List<String[]> rows(String sql) throws Exception {
+    List<String[]> rows = new ArrayList<>();
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      int columns = result.getMetaData().getColumnCount();
+      while (result.next()) {
+        String[] row = new String[columns];
+        for (int i = 0; i < columns; i++) {
+          row[i] = result.getString(i + 1);
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  private static List<Integer> ints(JsonObject object, String field) {
+    return object.getJsonArray(field).getValuesAs(JsonNumber.class).stream()
+        .map(JsonNumber::intValue)
+        .toList();
+  }
+
+  private HttpResponse<String> call(String method, String path, String body) throws Exception {
+    return ripieno.send(method, BASE + path, admin, body);
+  }
+
+  private JsonObject json(String method, String path) throws Exception {
+    return ok(method, path, null, 200);
+  }
+
+  private JsonObject ok(String method, String path, String body, int status) throws Exception {
+    return ok(method, path, body, status, JsonObject.class);
+  }
+
+  private <T extends JsonValue> T ok(
+      String method, String path, String body, int status, Class<T> type) throws Exception {
+    HttpResponse<String> answer = call(method, path, body);
+    assertThat(answer.statusCode())
+        .as(method + " " + path + ": " + answer.body())
+        .isEqualTo(status);
+    try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
+      return type.cast(reader.readValue());
+    }
+  }
+
+  private long count(String query) throws Exception {
+    return fixture.postgres().queryLong(database, query);
+  }
+}
