@@ -201,10 +201,7 @@ class ProvisioningBurstIT {
     return RunningRipieno.json(answer);
   }
 
-  /**
-   * The whole list, in pages of 50: a page counts the musicians of each active orchestra in it,
-   * which takes a while for hundreds.
-   */
+  /** The whole list, in pages of 50. */
   private List<JsonObject> list() throws Exception {
     List<JsonObject> all = new ArrayList<>();
     for (int page = 1; ; page++) {
