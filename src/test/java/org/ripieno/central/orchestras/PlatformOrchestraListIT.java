@@ -49,13 +49,7 @@ class PlatformOrchestraListIT {
               "POST",
               "/api/platform/orchestras",
               platform.superadmin(),
-              "{\"name\":\"Orkester "
-                  + subdomain
-                  + "\",\"subdomain\":\""
-                  + subdomain
-                  + "\",\"contactName\":\"Kontakt\",\"contactEmail\":\""
-                  + subdomain
-                  + "@example.org\"}");
+              ProvisioningFixture.creation(subdomain));
       assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
       ids.add(RunningRipieno.json(created).getJsonObject("orchestra").getString("id"));
     }

@@ -185,13 +185,7 @@ class ProvisioningBurstIT {
         "POST",
         "/api/platform/orchestras",
         platform.superadmin(),
-        "{\"name\":\"Orkester "
-            + subdomain
-            + "\",\"subdomain\":\""
-            + subdomain
-            + "\",\"contactName\":\"Kontakt\",\"contactEmail\":\""
-            + subdomain
-            + "@example.org\"}");
+        ProvisioningFixture.creation(subdomain));
   }
 
   private JsonObject get(String id) throws Exception {
