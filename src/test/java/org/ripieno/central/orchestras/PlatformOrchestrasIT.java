@@ -491,11 +491,14 @@ class PlatformOrchestrasIT {
         .orElse(null);
   }
 
+  /** Counted in the detail: the list reads central alone. */
   private boolean demoFilled() throws Exception {
-    JsonObject demo = demoOrchestra();
-    return demo != null
-        && demo.containsKey("counts")
-        && demo.getJsonObject("counts").getInt("projects") == 1;
+    JsonObject listed = demoOrchestra();
+    if (listed == null) {
+      return false;
+    }
+    JsonObject demo = get(listed.getString("id"));
+    return demo.containsKey("counts") && demo.getJsonObject("counts").getInt("projects") == 1;
   }
 
   private HttpResponse<String> create(String name, String subdomain, String server) {

@@ -185,13 +185,7 @@ class ProvisioningBurstIT {
         "POST",
         "/api/platform/orchestras",
         platform.superadmin(),
-        "{\"name\":\"Orkester "
-            + subdomain
-            + "\",\"subdomain\":\""
-            + subdomain
-            + "\",\"contactName\":\"Kontakt\",\"contactEmail\":\""
-            + subdomain
-            + "@example.org\"}");
+        ProvisioningFixture.creation(subdomain));
   }
 
   private JsonObject get(String id) throws Exception {
@@ -201,10 +195,7 @@ class ProvisioningBurstIT {
     return RunningRipieno.json(answer);
   }
 
-  /**
-   * The whole list, in pages of 50: a page counts the musicians of each active orchestra in it,
-   * which takes a while for hundreds.
-   */
+  /** The whole list, in pages of 50. */
   private List<JsonObject> list() throws Exception {
     List<JsonObject> all = new ArrayList<>();
     for (int page = 1; ; page++) {

@@ -71,6 +71,20 @@ final class ProvisioningFixture implements AutoCloseable {
     return postgres.login(text("SELECT \"databaseName\" FROM \"Orchestra\" WHERE id = ?", id));
   }
 
+  /**
+   * The body of {@code POST /api/platform/orchestras} for an orchestra named after its subdomain,
+   * with a contact email of its own.
+   */
+  static String creation(String subdomain) {
+    return "{\"name\":\"Orkester "
+        + subdomain
+        + "\",\"subdomain\":\""
+        + subdomain
+        + "\",\"contactName\":\"Kontakt\",\"contactEmail\":\""
+        + subdomain
+        + "@example.org\"}";
+  }
+
   /** A requested orchestra with its inactive first admin, as the create call leaves it. */
   String request(String subdomain, String name) throws SQLException {
     return request(central, subdomain, name);

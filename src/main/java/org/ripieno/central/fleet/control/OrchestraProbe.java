@@ -20,8 +20,8 @@ import org.ripieno.tenancy.SchemaReport;
  * Looks at one orchestra database from outside the orchestra pools: one short connection with a
  * short connect and statement timeout (then Flyway's own, one at a time, for the version), so
  * probing the whole fleet never takes connections requests need and an unreachable server costs at
- * most the timeout. Nothing is written. Used for the platform's health, schema report and metrics,
- * and for the orchestra counts of the platform's orchestra list.
+ * most the timeout. Nothing is written. Used for the platform's health, schema report and metrics;
+ * {@link #counts} alone for the counts of one orchestra's detail.
  */
 public final class OrchestraProbe {
 
@@ -143,6 +143,22 @@ public final class OrchestraProbe {
         counts,
         elapsedMillis(started),
         problem);
+  }
+
+  /**
+   * The orchestra's counts over one short connection and nothing else (no schema inspection, no
+   * Flyway): empty when the database cannot be reached, does not carry this orchestra's marker or
+   * lacks a counted table.
+   */
+  public Optional<Counts> counts(OrchestraRoute route) {
+    try (Connection connection = dataSource(route).getConnection()) {
+      if (!IdentityMarker.read(connection).map(route.orchestraId()::equals).orElse(false)) {
+        return Optional.empty();
+      }
+      return Optional.of(count(connection));
+    } catch (SQLException e) {
+      return Optional.empty();
+    }
   }
 
   private PGSimpleDataSource dataSource(OrchestraRoute route) {

@@ -6,7 +6,7 @@ import org.ripieno.central.orchestras.entity.ProvisioningState;
 
 /**
  * An orchestra as the platform sees it: metadata, status, where its provisioning stands, its schema
- * version and database server, and (when it could be reached) its counts.
+ * version (as central records it) and database server, and, in the detail only, its counts.
  */
 public record OrchestraView(
     String id,
@@ -34,7 +34,10 @@ public record OrchestraView(
     Instant createdAt,
     Instant updatedAt) {
 
-  /** Rows in the orchestra's database; null when it could not be counted. */
+  /**
+   * Rows in the orchestra's database; null in the list (which reads central alone) and when the
+   * database could not be counted.
+   */
   public record Counts(long musicians, long projects) {}
 
   public static OrchestraView of(Orchestra orchestra, Counts counts) {

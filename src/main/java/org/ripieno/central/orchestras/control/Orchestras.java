@@ -42,6 +42,12 @@ public class Orchestras {
   /** A created orchestra with its first admin's password, shown this once. */
   public record Creation(OrchestraView orchestra, String adminUsername, String adminPassword) {}
 
+  /**
+   * A page of the register, from central alone: two queries, whatever the page holds. The schema
+   * version and the last migration come from central (provisioning and the fleet migration record
+   * them); the counts, which need the orchestra's own database, are the detail's ({@link #get}) and
+   * the fleet metrics'.
+   */
   public Page<OrchestraView> list(int page, int size) {
     int first = Page.firstRow(page, size);
     var orchestras =
@@ -50,9 +56,8 @@ public class Orchestras {
             .setFirstResult(first)
             .setMaxResults(size)
             .getResultList();
-    Map<String, OrchestraView.Counts> counts = counter.count(orchestras);
     return new Page<>(
-        orchestras.stream().map(o -> OrchestraView.of(o, counts.get(o.getId()))).toList(),
+        orchestras.stream().map(o -> OrchestraView.of(o, null)).toList(),
         central.createQuery("SELECT COUNT(o) FROM Orchestra o", Long.class).getSingleResult(),
         page,
         size);
@@ -60,7 +65,7 @@ public class Orchestras {
 
   public OrchestraView get(String id) {
     Orchestra orchestra = find(id);
-    return OrchestraView.of(orchestra, counter.count(java.util.List.of(orchestra)).get(id));
+    return OrchestraView.of(orchestra, counter.count(orchestra).orElse(null));
   }
 
   /**
