@@ -147,7 +147,10 @@ class SecurityIT {
     assertThat(endpoints)
         .filteredOn(Endpoint::isPublic)
         .extracting(Endpoint::toString)
-        .containsExactly("POST /api/auth/login");
+        .containsExactly(
+            "GET /api/public/responses/{token}",
+            "POST /api/auth/login",
+            "POST /api/public/responses/{token}");
   }
 
   @Test
