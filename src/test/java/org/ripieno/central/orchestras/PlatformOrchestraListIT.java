@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.ripieno.tenancy.DatabaseKind;
+import org.ripieno.tenancy.Migrations;
 import org.ripieno.testing.PlatformFixture;
 import org.ripieno.testing.RunningRipieno;
 import org.ripieno.testing.TestPostgres;
@@ -107,7 +109,10 @@ class PlatformOrchestraListIT {
         for (JsonObject orchestra : mine.values()) {
           assertThat(orchestra.getString("status")).isEqualTo("active");
           assertThat(orchestra.getString("provisioningState")).isEqualTo("ACTIVE");
-          assertThat(orchestra.getString("schemaVersion")).isEqualTo("3");
+          assertThat(orchestra.getString("schemaVersion"))
+              .isEqualTo(
+                  Migrations.latestVersion(
+                      platform.central().dataSource(), DatabaseKind.ORCHESTRA));
           assertThat(orchestra.getString("databaseName")).isNotBlank();
           assertThat(orchestra.containsKey("counts")).isFalse();
         }
