@@ -65,8 +65,8 @@ public class JobsSchedule {
   }
 
   /**
-   * Records a successful run and its next due time (null: nothing due), unless a lower time was
-   * set while it ran (the claim's {@code until} is then gone).
+   * Records a successful run and its next due time (null: nothing due), unless a lower time was set
+   * while it ran (the claim's {@code until} is then gone).
    */
   @ActivateRequestContext
   @CentralTransactional
@@ -75,7 +75,9 @@ public class JobsSchedule {
     record(orchestraId, until, next, ranAt, result, "0");
   }
 
-  /** Records a failed run; it is tried again at {@code retryAt}, or earlier if work came meanwhile. */
+  /**
+   * Records a failed run; it is tried again at {@code retryAt}, or earlier if work came meanwhile.
+   */
   @ActivateRequestContext
   @CentralTransactional
   public void failed(

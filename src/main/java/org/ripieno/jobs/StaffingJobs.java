@@ -171,9 +171,7 @@ public class StaffingJobs {
       timedOut += timers.timeOut(request, now) ? 1 : 0;
     }
     int delivered =
-        mailer
-            .map(smtp -> delivery.deliverDue(smtp, orchestra.name(), publicUrl, pause))
-            .orElse(0);
+        mailer.map(smtp -> delivery.deliverDue(smtp, orchestra.name(), publicUrl, pause)).orElse(0);
     return new Outcome(
         "ok: "
             + reminders

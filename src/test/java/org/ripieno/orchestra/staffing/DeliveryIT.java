@@ -320,7 +320,6 @@ class DeliveryIT {
     }
   }
 
-
   @Nested
   class Scheduling {
 
@@ -357,8 +356,7 @@ class DeliveryIT {
     }
 
     @Test
-    void anOrchestraWithNothingDueIsNotOpenedAndOneThatFailsNeverStopsTheOthers()
-        throws Exception {
+    void anOrchestraWithNothingDueIsNotOpenedAndOneThatFailsNeverStopsTheOthers() throws Exception {
       String idle = "orch-idle-" + System.nanoTime();
       DatabaseLogin idleDatabase = fixture.registerOrchestra(idle, idle, "Vilande orkestern");
       String refuse =

@@ -50,8 +50,7 @@ public final class DueRules {
                     request.reminded()
                         ? Stream.of(timeoutAt(request.sentAt(), request.responseTimeHours()))
                         : Stream.of(
-                            reminderAt(
-                                request.sentAt(), request.responseTimeHours(), percentage),
+                            reminderAt(request.sentAt(), request.responseTimeHours(), percentage),
                             timeoutAt(request.sentAt(), request.responseTimeHours())));
     return Stream.concat(timers, nextMessageAt.stream()).min(Instant::compareTo);
   }

@@ -41,9 +41,9 @@ public class RequestMessages {
 
   /**
    * Enqueues a mail to the request's musician in their language and logs it. A musician without an
-   * email address gets no mail; the log still says what happened. Either way the jobs are told
-   * to visit the orchestra from now on: the mail is due, and so are the request's reminder and
-   * timeout later (every request and every answer's mail passes here).
+   * email address gets no mail; the log still says what happened. Either way the jobs are told to
+   * visit the orchestra from now on: the mail is due, and so are the request's reminder and timeout
+   * later (every request and every answer's mail passes here).
    */
   public void enqueue(OutboxMessage.Kind kind, Request request, Instant now) {
     due.dueAt(now);
