@@ -357,8 +357,8 @@ class DeliveryIT {
 
     @Test
     void anOrchestraWithNothingDueIsNotOpenedAndOneThatFailsNeverStopsTheOthers() throws Exception {
-      String idle = "orch-idle-" + System.nanoTime();
-      DatabaseLogin idleDatabase = fixture.registerOrchestra(idle, idle, "Vilande orkestern");
+      String idle = "orch-idle";
+      DatabaseLogin idleDatabase = fixture.registerOrchestra(idle, "idle", "Vilande orkestern");
       String refuse =
           "alter database \"" + idleDatabase.address().database() + "\" allow_connections ";
       fixture.postgres().execute(refuse + "false");
