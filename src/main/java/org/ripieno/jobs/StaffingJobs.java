@@ -147,7 +147,7 @@ public class StaffingJobs {
             until,
             JobsBackoff.retryAt(failedAt, interval, failuresBefore.get() + 1),
             failedAt,
-            "failed: " + e.getMessage());
+            "failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
       }
     } catch (RuntimeException e) {
       LOG.log(
