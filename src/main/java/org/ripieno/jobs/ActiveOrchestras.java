@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.ripieno.central.orchestras.entity.Orchestra;
 import org.ripieno.tenancy.CentralData;
 import org.ripieno.tenancy.OrchestraRoute;
@@ -16,35 +16,61 @@ import org.ripieno.tenancy.OrchestraUnavailableException;
 
 /**
  * The orchestras jobs run for: active ones only (a suspended or inactive orchestra gets no jobs and
- * no delivery; its messages stay queued), read fresh from central at every run.
+ * no delivery; its messages stay queued), read fresh from central at every pass in one query.
  */
 @ApplicationScoped
 public class ActiveOrchestras {
 
-  private static final Logger LOG = Logger.getLogger(ActiveOrchestras.class.getName());
-
   @Inject @CentralData EntityManager central;
   @Inject OrchestraRoutes routes;
 
-  /** One orchestra to run for: its route and its name (which signs default mail texts). */
-  public record Entry(OrchestraRoute route, String name) {}
+  /**
+   * One orchestra to run for.
+   *
+   * @param route null when no route can be built ({@code unavailable} says why)
+   * @param name signs default mail texts
+   */
+  public record Entry(
+      String id, String subdomain, String name, OrchestraRoute route, String unavailable) {}
 
-  /** Runs in a request context of its own, so central's entity manager is closed right after. */
+  /** The active orchestras whose work is due by {@code now}, the longest waiting first. */
   @ActivateRequestContext
-  public List<Entry> list() {
-    List<Entry> entries = new ArrayList<>();
-    for (Orchestra orchestra :
+  public List<Entry> due(Instant now) {
+    @SuppressWarnings("unchecked")
+    List<Orchestra> due =
         central
-            .createQuery(
-                "SELECT o FROM Orchestra o WHERE o.status = 'active' ORDER BY o.id",
+            .createNativeQuery(
+                "SELECT * FROM \"Orchestra\" WHERE status = 'active' AND \"jobsDueAt\" <= ?"
+                    + " ORDER BY \"jobsDueAt\"",
                 Orchestra.class)
-            .getResultList()) {
-      try {
-        entries.add(new Entry(routes.routeTo(orchestra), orchestra.getName()));
-      } catch (OrchestraUnavailableException e) {
-        LOG.log(Level.WARNING, "No jobs for " + orchestra.getSubdomain() + ": " + e.getMessage());
-      }
+            .setParameter(1, LocalDateTime.ofInstant(now, ZoneOffset.UTC))
+            .getResultList();
+    return due.stream().map(this::entry).toList();
+  }
+
+  /** Every active orchestra, for the full sweep. Runs in a request context of its own. */
+  @ActivateRequestContext
+  public List<Entry> all() {
+    return central
+        .createQuery(
+            "SELECT o FROM Orchestra o WHERE o.status = 'active' ORDER BY o.id", Orchestra.class)
+        .getResultList()
+        .stream()
+        .map(this::entry)
+        .toList();
+  }
+
+  private Entry entry(Orchestra orchestra) {
+    try {
+      return new Entry(
+          orchestra.getId(),
+          orchestra.getSubdomain(),
+          orchestra.getName(),
+          routes.routeTo(orchestra),
+          null);
+    } catch (OrchestraUnavailableException e) {
+      return new Entry(
+          orchestra.getId(), orchestra.getSubdomain(), orchestra.getName(), null, e.getMessage());
     }
-    return entries;
   }
 }

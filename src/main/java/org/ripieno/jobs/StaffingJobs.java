@@ -3,6 +3,7 @@ package org.ripieno.jobs;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -11,7 +12,13 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -20,14 +27,22 @@ import org.ripieno.config.RipienoSettings;
 import org.ripieno.mail.MailSettings;
 import org.ripieno.mail.SmtpMailer;
 import org.ripieno.orchestra.staffing.control.OutboxDelivery;
+import org.ripieno.orchestra.staffing.control.StaffingDue;
 import org.ripieno.orchestra.staffing.control.StaffingTimers;
+import org.ripieno.tenancy.DueWork;
 import org.ripieno.tenancy.OrchestraJobs;
 
 /**
  * The staffing jobs inside the application (product.md decision 14): every {@code
- * ripieno.jobs.interval}, for each active orchestra in turn, bound to it through {@link
+ * ripieno.jobs.interval}, the active orchestras whose central {@code jobsDueAt} has come (one
+ * central query; an orchestra with nothing due is not opened), each bound to it through {@link
  * OrchestraJobs}: reminders, timeouts, and delivery of the outbox over the platform's SMTP server.
- * One orchestra failing never stops the others. Without {@code ripieno.mail.smtp.host} nothing is
+ * Up to {@code ripieno.jobs.workers} orchestras run at once, each taking a connection from the
+ * budget while it runs. After each run the orchestra's next due time is computed in its database
+ * and written back with the run's time and result. At start-up and every {@code
+ * ripieno.jobs.full-sweep} every active orchestra runs once, for due times nobody announced
+ * (adopted databases, changes made outside Ripieno). One orchestra failing never stops the others;
+ * it is tried again with a growing pause. Without {@code ripieno.mail.smtp.host} nothing is
  * delivered and messages stay queued.
  */
 @ApplicationScoped
@@ -36,22 +51,35 @@ public class StaffingJobs {
   private static final Logger LOG = Logger.getLogger(StaffingJobs.class.getName());
   private static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
 
+  /** How long a run keeps its orchestra from other instances. */
+  static final Duration LEASE = Duration.ofMinutes(10);
+
   @Inject RipienoSettings settings;
   @Inject ActiveOrchestras orchestras;
+  @Inject JobsSchedule schedule;
   @Inject OrchestraJobs jobs;
+  @Inject DueWork dueWork;
   @Inject OutboxDelivery delivery;
   @Inject StaffingTimers timers;
+  @Inject StaffingDue due;
   @Inject Clock clock;
 
   @Resource ManagedScheduledExecutorService scheduler;
+  @Resource ManagedThreadFactory threads;
 
-  private ScheduledFuture<?> schedule;
+  private ScheduledFuture<?> passes;
+  private ExecutorService workers;
   private Optional<SmtpMailer> mailer = Optional.empty();
   private String publicUrl;
   private Duration pause;
+  private Duration interval;
+  private Duration fullSweep;
+  private Instant nextSweep = Instant.MIN;
 
   void startWithApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    Duration interval = settings.period("ripieno.jobs.interval", Duration.ofMinutes(1));
+    interval = settings.period("ripieno.jobs.interval", Duration.ofMinutes(1));
+    fullSweep = settings.period("ripieno.jobs.full-sweep", Duration.ofHours(1));
+    int workerCount = Math.max(1, settings.number("ripieno.jobs.workers", 2));
     publicUrl = publicUrl(settings.optional("ripieno.public-url"));
     double rate = Double.parseDouble(settings.text("ripieno.mail.rate", "2"));
     pause = rate <= 0 ? Duration.ZERO : Duration.ofMillis((long) (1000 / rate));
@@ -65,40 +93,105 @@ public class StaffingJobs {
           "ripieno.mail.smtp.host is not set: staffing mails stay queued in each orchestra's"
               + " outbox until an SMTP server is configured.");
     }
-    schedule =
+    workers = Executors.newFixedThreadPool(workerCount, threads);
+    passes =
         scheduler.scheduleWithFixedDelay(
-            this::runAll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+            this::pass, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** One pass over every active orchestra. */
-  void runAll() {
+  /** One pass: the orchestras due (or all of them in a full sweep), side by side on the workers. */
+  void pass() {
     try {
-      for (ActiveOrchestras.Entry orchestra : orchestras.list()) {
-        try {
-          jobs.runAs(orchestra.route(), () -> runFor(orchestra));
-        } catch (RuntimeException e) {
-          LOG.log(
-              Level.WARNING,
-              "Staffing jobs of " + orchestra.route().subdomain() + " failed; the others go on",
-              e);
-        }
+      Instant now = clock.instant();
+      boolean sweep = !now.isBefore(nextSweep);
+      if (sweep) {
+        nextSweep = now.plus(fullSweep);
+      }
+      List<ActiveOrchestras.Entry> toRun = sweep ? orchestras.all() : orchestras.due(now);
+      List<Future<?>> runs = new ArrayList<>();
+      for (ActiveOrchestras.Entry orchestra : toRun) {
+        runs.add(workers.submit(() -> run(orchestra, sweep)));
+      }
+      for (Future<?> run : runs) {
+        awaitRun(run);
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Staffing jobs could not read the orchestras", e);
     }
   }
 
+  /** One orchestra's run, if this instance takes it; its outcome goes to its central row. */
+  private void run(ActiveOrchestras.Entry orchestra, boolean sweep) {
+    try {
+      Instant now = clock.instant();
+      Instant until = JobsSchedule.lease(now, LEASE);
+      Optional<Integer> failuresBefore = schedule.claim(orchestra.id(), now, until, sweep);
+      if (failuresBefore.isEmpty()) {
+        return;
+      }
+      try {
+        if (orchestra.route() == null) {
+          throw new IllegalStateException(orchestra.unavailable());
+        }
+        Outcome outcome = jobs.runAs(orchestra.route(), () -> runFor(orchestra));
+        schedule.succeeded(
+            orchestra.id(), until, outcome.next(), clock.instant(), outcome.result());
+      } catch (RuntimeException e) {
+        LOG.log(
+            Level.WARNING,
+            "Staffing jobs of " + orchestra.subdomain() + " failed; the others go on",
+            e);
+        Instant failedAt = clock.instant();
+        schedule.failed(
+            orchestra.id(),
+            until,
+            JobsBackoff.retryAt(failedAt, interval, failuresBefore.get() + 1),
+            failedAt,
+            "failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      }
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING, "Staffing jobs could not record the run of " + orchestra.subdomain(), e);
+    }
+  }
+
+  /** What a run did, and when the orchestra next has work (null: nothing is due). */
+  private record Outcome(String result, Instant next) {}
+
   /**
    * Reminders, then timeouts (each in its own transaction), then delivery of what is due, including
-   * what the first two enqueued.
+   * what the first two enqueued; then, with all of it committed, the next due time.
    */
-  private void runFor(ActiveOrchestras.Entry orchestra) {
+  private Outcome runFor(ActiveOrchestras.Entry orchestra) {
+    dueWork.keptByTheJobs();
     Instant now = clock.instant();
-    timers.remind(now);
+    int reminders = timers.remind(now);
+    int timedOut = 0;
     for (int request : timers.dueTimeouts(now)) {
-      timers.timeOut(request, now);
+      timedOut += timers.timeOut(request, now) ? 1 : 0;
     }
-    mailer.ifPresent(smtp -> delivery.deliverDue(smtp, orchestra.name(), publicUrl, pause));
+    int delivered =
+        mailer.map(smtp -> delivery.deliverDue(smtp, orchestra.name(), publicUrl, pause)).orElse(0);
+    return new Outcome(
+        "ok: "
+            + reminders
+            + " reminders, "
+            + timedOut
+            + " timeouts, "
+            + delivered
+            + " delivered"
+            + (mailer.isEmpty() ? " (no SMTP server configured)" : ""),
+        due.next().orElse(null));
+  }
+
+  private static void awaitRun(Future<?> run) {
+    try {
+      run.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      LOG.log(Level.WARNING, "A staffing jobs run failed", e.getCause());
+    }
   }
 
   /** The base of musicians' links; the log says so while it would not reach them. */
@@ -117,8 +210,11 @@ public class StaffingJobs {
 
   @PreDestroy
   void stop() {
-    if (schedule != null) {
-      schedule.cancel(false);
+    if (passes != null) {
+      passes.cancel(false);
+    }
+    if (workers != null) {
+      workers.shutdownNow();
     }
   }
 }

@@ -135,14 +135,17 @@ public final class CentralRegistry {
                 + " \"status\", \"contactName\", \"contactEmail\", \"createdAt\", \"updatedAt\","
                 + " \"provisioningState\", \"schemaVersion\", \"lastMigrationResult\","
                 + " \"lastMigratedAt\", \"databaseServer\", \"databaseHost\", \"databasePort\","
-                + " \"databaseName\", \"databaseUser\", \"databasePassword\")"
+                + " \"databaseName\", \"databaseUser\", \"databasePassword\", \"jobsDueAt\")"
                 + " values (?, ?, ?, ?, 'active', ?, ?, "
                 + NOW
                 + ", "
                 + NOW
                 + ", 'ACTIVE', ?, ?, "
                 + NOW
-                + ", ?, ?, ?, ?, ?, ?)")) {
+                + ", ?, ?, ?, ?, ?, ?, "
+                // Its pending work is unknown: the jobs' next pass looks.
+                + NOW
+                + ")")) {
       insert.setString(1, entry.id());
       // The legacy secondary code; unique, and nobody chose one for an imported orchestra.
       insert.setString(2, entry.id());
@@ -178,7 +181,10 @@ public final class CentralRegistry {
                 + NOW
                 + ", \"databaseServer\" = ?, \"databaseHost\" = ?, \"databasePort\" = ?,"
                 + " \"databaseName\" = ?, \"databaseUser\" = ?, \"databasePassword\" = ?,"
-                + " \"updatedAt\" = "
+                // The database's pending work is unknown: the jobs' next pass looks.
+                + " \"jobsDueAt\" = "
+                + NOW
+                + ", \"updatedAt\" = "
                 + NOW
                 + " where \"id\" = ?"
                 + (onlyIfDeleted ? " and \"status\" = 'deleted'" : ""))) {

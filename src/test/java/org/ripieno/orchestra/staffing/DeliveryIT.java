@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
@@ -174,6 +175,7 @@ class DeliveryIT {
               + request
               + ", '<crashed.request@ripieno>', 'sending', 1,"
               + " now() at time zone 'UTC' - interval '1 minute', now() at time zone 'UTC')");
+      dueNow(ORCHESTRA);
 
       assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
 
@@ -199,6 +201,7 @@ class DeliveryIT {
               + request
               + ", '<broken.request@ripieno>', 'queued', 0, now() at time zone 'UTC',"
               + " now() at time zone 'UTC')");
+      dueNow(ORCHESTRA);
 
       awaitTrue(
           () ->
@@ -223,6 +226,7 @@ class DeliveryIT {
                 + request
                 + ", '<held.reminder@ripieno>', 'queued', 0, now() at time zone 'UTC',"
                 + " now() at time zone 'UTC')");
+        dueNow(ORCHESTRA);
         Thread.sleep(3000);
         assertThat(
                 count(
@@ -257,6 +261,8 @@ class DeliveryIT {
           "update \"Request\" set \"sentAt\" = \"sentAt\" - interval '19 hours'"
               + " where \"projectNeedId\" = "
               + need);
+      // Time moved behind Ripieno's back: as if the reminder's due time had come.
+      dueNow(ORCHESTRA);
 
       assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
       assertThat(link(part(to("vio0@example.org"), "text/plain"))).isEqualTo(link);
@@ -288,6 +294,7 @@ class DeliveryIT {
               + " hours' where token = '"
               + token
               + "'");
+      dueNow(ORCHESTRA);
 
       assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
       assertThat(to("vio1@example.org").getSubject()).isNotBlank();
@@ -313,7 +320,108 @@ class DeliveryIT {
     }
   }
 
+  @Nested
+  class Scheduling {
+
+    @Test
+    void sendingBringsTheJobsForwardAndTheRunRecordsItselfAndTheNextDueTime() throws Exception {
+      int project = project();
+      int need = need(project, 1, "sequential");
+      // Nothing due for a day: only the send itself can make the jobs come now.
+      fixture.onCentral(
+          "update \"Orchestra\" set \"jobsDueAt\" = (now() at time zone 'UTC') + interval '1"
+              + " day' where id = '"
+              + ORCHESTRA
+              + "'");
+      Instant sentAround = Instant.now().minusSeconds(1);
+
+      send(project, need);
+
+      assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
+      assertThat(to("vio0@example.org").getSubject()).isNotBlank();
+      awaitTrue(
+          () ->
+              centralCount(
+                      "select count(*) from \"Orchestra\" where id = '"
+                          + ORCHESTRA
+                          + "' and \"jobsLastResult\" like 'ok:%' and \"jobsLastRunAt\" >"
+                          + " (now() at time zone 'UTC') - interval '10 seconds'"
+                          + " and \"jobsDueAt\" > \"jobsLastRunAt\"")
+                  == 1);
+      JsonObject jobs = healthOf(ORCHESTRA).getJsonObject("jobs");
+      assertThat(Instant.parse(jobs.getString("lastRunAt"))).isAfter(sentAround);
+      assertThat(jobs.getString("lastResult")).startsWith("ok:");
+      assertThat(jobs.getInt("failures")).isZero();
+      assertThat(Instant.parse(jobs.getString("nextDueAt"))).isAfter(Instant.now());
+    }
+
+    @Test
+    void anOrchestraWithNothingDueIsNotOpenedAndOneThatFailsNeverStopsTheOthers() throws Exception {
+      String idle = "orch-idle";
+      DatabaseLogin idleDatabase = fixture.registerOrchestra(idle, "idle", "Vilande orkestern");
+      String refuse =
+          "alter database \"" + idleDatabase.address().database() + "\" allow_connections ";
+      fixture.postgres().execute(refuse + "false");
+      try {
+        // Three passes: the jobs never tried its database, so nothing failed.
+        Thread.sleep(3500);
+        assertThat(
+                centralCount(
+                    "select count(*) from \"Orchestra\" where id = '"
+                        + idle
+                        + "' and \"jobsLastRunAt\" is null and \"jobsLastResult\" is null"))
+            .isOne();
+
+        // Now something is due there: the run fails, is recorded, and backs off.
+        dueNow(idle);
+        awaitTrue(
+            () ->
+                centralCount(
+                        "select count(*) from \"Orchestra\" where id = '"
+                            + idle
+                            + "' and \"jobsLastResult\" like 'failed:%'"
+                            + " and \"jobsFailures\" >= 1 and \"jobsDueAt\" is not null")
+                    == 1);
+        JsonObject failing = healthOf(idle).getJsonObject("jobs");
+        assertThat(failing.getString("lastResult")).startsWith("failed:");
+        assertThat(failing.containsKey("nextDueAt")).isTrue();
+
+        // Meanwhile the other orchestra's mails go out.
+        int project = project();
+        send(project, need(project, 1, "sequential"));
+        assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
+      } finally {
+        fixture.onCentral("update \"Orchestra\" set status = 'inactive' where id = '" + idle + "'");
+        fixture.postgres().execute(refuse + "true");
+      }
+    }
+  }
+
   // --- helpers ---
+
+  /** Makes the orchestra's jobs due now, as its work would after a change Ripieno made. */
+  private void dueNow(String orchestra) throws Exception {
+    fixture.onCentral(
+        "update \"Orchestra\" set \"jobsDueAt\" = now() at time zone 'UTC' where id = '"
+            + orchestra
+            + "'");
+  }
+
+  private long centralCount(String sql) throws Exception {
+    return fixture.postgres().queryLong(fixture.central(), sql);
+  }
+
+  /** The orchestra's entry in {@code GET /api/platform/health}. */
+  private JsonObject healthOf(String orchestra) throws Exception {
+    HttpResponse<String> health =
+        ripieno.send("GET", "/api/platform/health", fixture.superadmin(), null);
+    assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+    return RunningRipieno.json(health).getJsonArray("orchestras").stream()
+        .map(JsonValue::asJsonObject)
+        .filter(entry -> entry.getString("id").equals(orchestra))
+        .findFirst()
+        .orElseThrow();
+  }
 
   private static String link(String text) {
     return text.substring(text.indexOf(PUBLIC_URL)).split("\\s")[0];

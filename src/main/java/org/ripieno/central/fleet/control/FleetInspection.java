@@ -13,6 +13,7 @@ import org.ripieno.central.fleet.control.FleetReports.Counts;
 import org.ripieno.central.fleet.control.FleetReports.DatabaseSchema;
 import org.ripieno.central.fleet.control.FleetReports.HealthAnswer;
 import org.ripieno.central.fleet.control.FleetReports.HealthSummary;
+import org.ripieno.central.fleet.control.FleetReports.Jobs;
 import org.ripieno.central.fleet.control.FleetReports.LastMigration;
 import org.ripieno.central.fleet.control.FleetReports.MetricsAnswer;
 import org.ripieno.central.fleet.control.FleetReports.MetricsTotals;
@@ -106,6 +107,11 @@ public final class FleetInspection {
                       orchestra.lastMigrationResult(),
                       orchestra.schemaVersion(),
                       orchestra.lastMigratedAt()),
+              new Jobs(
+                  orchestra.jobs().lastRunAt(),
+                  orchestra.jobs().lastResult(),
+                  orchestra.jobs().failures(),
+                  orchestra.jobs().dueAt()),
               found.millis(),
               found.error()));
     }

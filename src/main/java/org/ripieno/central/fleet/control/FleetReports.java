@@ -80,6 +80,7 @@ public final class FleetReports {
   /**
    * @param healthy reachable, its own marker, at the current version, no table missing
    * @param lastMigration what the last fleet migration recorded on the central row
+   * @param jobs the staffing jobs' last run and next due time, as kept on the central row
    */
   public record OrchestraHealth(
       String id,
@@ -95,10 +96,19 @@ public final class FleetReports {
       boolean upToDate,
       boolean healthy,
       LastMigration lastMigration,
+      Jobs jobs,
       long millis,
       String error) {}
 
   public record LastMigration(String result, String version, Instant at) {}
+
+  /**
+   * @param lastRunAt when the jobs last ran for the orchestra (null: not since this was kept)
+   * @param lastResult {@code ok: ...} with what the run did, or {@code failed: <cause>}
+   * @param failures runs in a row that failed; the next try waits longer with each
+   * @param nextDueAt when the jobs next have work there (null: nothing known due)
+   */
+  public record Jobs(Instant lastRunAt, String lastResult, int failures, Instant nextDueAt) {}
 
   public record HealthSummary(int orchestras, int reachable, int unreachable, int healthy) {}
 

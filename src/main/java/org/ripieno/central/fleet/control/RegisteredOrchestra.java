@@ -14,6 +14,7 @@ import org.ripieno.tenancy.OrchestraRoutes;
  *
  * @param storedDatabasePassword as stored: encrypted (or legacy plaintext), decrypted only when a
  *     route is built
+ * @param jobs the staffing jobs' bookkeeping on the row
  */
 public record RegisteredOrchestra(
     String id,
@@ -30,7 +31,14 @@ public record RegisteredOrchestra(
     String storedDatabasePassword,
     String schemaVersion,
     String lastMigrationResult,
-    Instant lastMigratedAt) {
+    Instant lastMigratedAt,
+    JobsState jobs) {
+
+  /**
+   * @param dueAt when the jobs next have work there (null: nothing known due)
+   * @param failures runs in a row that failed
+   */
+  public record JobsState(Instant dueAt, Instant lastRunAt, String lastResult, int failures) {}
 
   public static final String DELETED = Orchestra.DELETED;
   public static final String ACTIVE = "active";

@@ -24,7 +24,8 @@ public final class RegisteredOrchestras {
       "select \"id\", \"subdomain\", \"name\", \"status\", \"plan\", \"pricePerMonth\","
           + " \"databaseServer\", \"databaseHost\", \"databasePort\", \"databaseName\","
           + " \"databaseUser\", \"databasePassword\", \"schemaVersion\","
-          + " \"lastMigrationResult\", \"lastMigratedAt\""
+          + " \"lastMigrationResult\", \"lastMigratedAt\", \"jobsDueAt\", \"jobsLastRunAt\","
+          + " \"jobsLastResult\", \"jobsFailures\""
           + " from \"Orchestra\" where \"status\" <> 'deleted' order by \"subdomain\"";
 
   /** Longer results are cut, so one odd error message cannot bloat the registry row. */
@@ -55,7 +56,12 @@ public final class RegisteredOrchestras {
                 rows.getString("databasePassword"),
                 rows.getString("schemaVersion"),
                 rows.getString("lastMigrationResult"),
-                utc(rows.getObject("lastMigratedAt", LocalDateTime.class))));
+                utc(rows.getObject("lastMigratedAt", LocalDateTime.class)),
+                new RegisteredOrchestra.JobsState(
+                    utc(rows.getObject("jobsDueAt", LocalDateTime.class)),
+                    utc(rows.getObject("jobsLastRunAt", LocalDateTime.class)),
+                    rows.getString("jobsLastResult"),
+                    rows.getInt("jobsFailures"))));
       }
     }
     return result;

@@ -1,5 +1,6 @@
 package org.ripieno.central.orchestras.entity;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -101,6 +102,17 @@ public class Orchestra extends Timestamped {
   private String schemaVersion;
   private String lastMigrationResult;
   private Instant lastMigratedAt;
+
+  // The staffing jobs' bookkeeping, written only by their own SQL (lowered concurrently, never
+  // raised): read-only here, so saving a stale entity can never overwrite a lower due time.
+  @Column(insertable = false, updatable = false)
+  private Instant jobsDueAt;
+
+  @Column(insertable = false, updatable = false)
+  private Instant jobsLastRunAt;
+
+  @Column(insertable = false, updatable = false)
+  private String jobsLastResult;
 
   private String databaseServer;
   private String databaseHost;
@@ -533,5 +545,18 @@ public class Orchestra extends Timestamped {
 
   public void setSmtpPassword(String smtpPassword) {
     this.smtpPassword = smtpPassword;
+  }
+
+  /** When the staffing jobs next have work in this orchestra; null when nothing is known due. */
+  public Instant getJobsDueAt() {
+    return jobsDueAt;
+  }
+
+  public Instant getJobsLastRunAt() {
+    return jobsLastRunAt;
+  }
+
+  public String getJobsLastResult() {
+    return jobsLastResult;
   }
 }

@@ -11,6 +11,7 @@ import org.ripieno.orchestra.musicians.entity.Musician;
 import org.ripieno.orchestra.staffing.entity.CommunicationLog;
 import org.ripieno.orchestra.staffing.entity.OutboxMessage;
 import org.ripieno.orchestra.staffing.entity.Request;
+import org.ripieno.tenancy.DueWork;
 import org.ripieno.tenancy.OrchestraData;
 
 /**
@@ -36,12 +37,16 @@ public class RequestMessages {
 
   @Inject @OrchestraData EntityManager orchestra;
   @Inject IdCodes codes;
+  @Inject DueWork due;
 
   /**
    * Enqueues a mail to the request's musician in their language and logs it. A musician without an
-   * email address gets no mail; the log still says what happened.
+   * email address gets no mail; the log still says what happened. Either way the jobs are told to
+   * visit the orchestra from now on: the mail is due, and so are the request's reminder and timeout
+   * later (every request and every answer's mail passes here).
    */
   public void enqueue(OutboxMessage.Kind kind, Request request, Instant now) {
+    due.dueAt(now);
     Musician musician = orchestra.find(Musician.class, request.getMusicianId());
     String email = musician.getEmail();
     if (email != null && !email.isBlank()) {

@@ -113,7 +113,7 @@ public class StaffingTimers {
     return true;
   }
 
-  private int reminderPercentage() {
+  int reminderPercentage() {
     try {
       int value =
           Integer.parseInt(

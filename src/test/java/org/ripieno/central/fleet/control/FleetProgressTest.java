@@ -173,6 +173,7 @@ class FleetProgressTest {
         null,
         null,
         null,
-        null);
+        null,
+        new RegisteredOrchestra.JobsState(null, null, null, 0));
   }
 }

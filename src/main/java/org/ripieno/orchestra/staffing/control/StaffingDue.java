@@ -1,0 +1,58 @@
+package org.ripieno.orchestra.staffing.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.ripieno.tenancy.OrchestraData;
+
+/** When the current orchestra next has staffing work ({@link DueRules}), read from its database. */
+@ApplicationScoped
+public class StaffingDue {
+
+  @Inject @OrchestraData EntityManager orchestra;
+  @Inject StaffingTimers timers;
+
+  public Optional<Instant> next() {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        orchestra
+            .createNativeQuery(
+                "SELECT r.\"sentAt\", n.\"responseTimeHours\", r.\"reminderSentAt\" IS NOT NULL"
+                    + " FROM \"Request\" r JOIN \"ProjectNeed\" n ON n.id = r.\"projectNeedId\""
+                    + " WHERE r.status = 'pending'")
+            .getResultList();
+    List<DueRules.PendingRequest> pending =
+        rows.stream()
+            .map(
+                row ->
+                    new DueRules.PendingRequest(
+                        utc(row[0]),
+                        row[1] == null ? null : ((Number) row[1]).intValue(),
+                        Boolean.TRUE.equals(row[2])))
+            .toList();
+    Object nextMessage =
+        orchestra
+            .createNativeQuery(
+                "SELECT min(\"nextAttemptAt\") FROM \"OutboxMessage\""
+                    + " WHERE status IN ('queued', 'sending')")
+            .getSingleResult();
+    return DueRules.next(
+        pending, Optional.ofNullable(utc(nextMessage)), timers.reminderPercentage());
+  }
+
+  /** Timestamps without time zone hold UTC here. */
+  private static Instant utc(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof java.sql.Timestamp timestamp) {
+      return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
+    }
+    return ((LocalDateTime) value).toInstant(ZoneOffset.UTC);
+  }
+}
