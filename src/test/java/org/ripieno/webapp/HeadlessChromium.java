@@ -24,6 +24,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -111,6 +112,21 @@ final class HeadlessChromium implements AutoCloseable {
 
   Object script(String script, Object... arguments) {
     return ((JavascriptExecutor) driver).executeScript(script, arguments);
+  }
+
+  /** Replaces the text of the field. */
+  void type(String css, String text) {
+    WebElement field = find(css);
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  /** Signs in on the sign-in page (waiting for it). */
+  void signIn(String username, String password) {
+    await(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+    type("#username", username);
+    type("#password", password);
+    find("#sign-in button[type=submit]").click();
   }
 
   void resize(int width, int height) {
