@@ -15,7 +15,9 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -112,6 +114,26 @@ final class HeadlessChromium implements AutoCloseable {
 
   Object script(String script, Object... arguments) {
     return ((JavascriptExecutor) driver).executeScript(script, arguments);
+  }
+
+  /**
+   * Clicks the element once it is there and enabled, finding it again when the page renders it anew
+   * meanwhile (a list reloading after the previous step).
+   */
+  void click(By by) {
+    await(
+        driver -> {
+          try {
+            WebElement element = driver.findElement(by);
+            if (!element.isEnabled()) {
+              return false;
+            }
+            element.click();
+            return true;
+          } catch (NoSuchElementException | StaleElementReferenceException rendered) {
+            return false;
+          }
+        });
   }
 
   /** Replaces the text of the field. */

@@ -2,6 +2,7 @@ package org.ripieno.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
 import static org.openqa.selenium.support.ui.ExpectedConditions.numberOfElementsToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
@@ -9,6 +10,8 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.urlMatches;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,13 +27,14 @@ import org.openqa.selenium.support.ui.Select;
 import org.ripieno.testing.PlatformFixture;
 
 /**
- * The orchestra's settings area in a real headless Chromium against the shared application:
- * instruments and positions, email templates with their preview, the settings form, the orchestra's
- * accounts and its two logs, for an admin who writes and a {@code user} who only reads. Every step
- * checks the console (errors and CSP violations) and leaves a screenshot in target/screenshots/.
+ * The orchestra's settings area and the musicians' extras (CSV import and export, statistics and
+ * history, erasure) in a real headless Chromium against the shared application: instruments and
+ * positions, email templates with their preview, the settings form, the orchestra's accounts and
+ * its two logs, for an admin who writes and a {@code user} who only reads. Every step checks the
+ * console (errors and CSP violations) and leaves a screenshot in target/screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebSettingsIT {
+class WebAdministrationIT {
 
   private static final String SUBDOMAIN = "webset";
   private static final String ADMIN = "websetadmin";
@@ -99,11 +103,11 @@ class WebSettingsIT {
       browser
           .find("li[data-instrument='Kontrabas'] .instrument-head button[aria-label*='uppåt']")
           .click();
-      browser.await(driver -> instrumentNames().equals(List.of("Kontrabas", "Cello")));
+      browser.await(driver -> inOrder("Kontrabas", "Cello"));
       browser.find("li[data-instrument='Cello'] [data-rename='Cello']").click();
       browser.type("li[data-instrument='Cello'] form.rename input[name=name]", "Violoncell");
       browser.find("li[data-instrument='Cello'] form.rename button[type=submit]").click();
-      browser.await(driver -> instrumentNames().equals(List.of("Kontrabas", "Violoncell")));
+      browser.await(driver -> inOrder("Kontrabas", "Violoncell"));
       browser.type(
           "li[data-instrument='Violoncell'] form.add-position input[name=name]", "Stämledare");
       browser
@@ -187,18 +191,19 @@ class WebSettingsIT {
       assertThat(browser.find("#account-username").getText()).isEqualTo("websetnew");
       String row = "tr[data-account='websetnew']";
       browser.await(presenceOfElementLocated(By.cssSelector(row)));
-      browser.find(row + " button[data-action=reset]").click();
+      browser.click(By.cssSelector(row + " button[data-action=reset]"));
       browser.await(
           driver -> !first.equals(browser.find("#account-password").getDomProperty("value")));
-      browser.find(row + " button[data-action=active]").click();
+      browser.click(By.cssSelector(row + " button[data-action=active]"));
       browser.await(attributeToBe(By.cssSelector(row), "data-active", "false"));
       browser.screenshot("44-accounts");
       browser.assertNoConsoleErrors("accounts");
 
-      // The audit log, filtered by action; the orchestra's system log, filtered by level.
+      // The audit log, filtered by action and kind; the orchestra's system log, filtered by level.
       browser.find("settings-nav a[href$='/audit-log']").click();
       browser.await(presenceOfElementLocated(By.cssSelector("#audit-log tbody tr")));
       new Select(browser.find(".log-filters select[name=action]")).selectByValue("archive");
+      browser.type(".log-filters input[name=entityType]", "Instrument");
       browser.find(".log-filters button[type=submit]").click();
       browser.await(numberOfElementsToBe(By.cssSelector("#audit-log tbody tr"), 1));
       assertThat(browser.find("#audit-log tbody tr").getDomAttribute("data-entity"))
@@ -210,8 +215,10 @@ class WebSettingsIT {
       browser.find(".log-filters button[type=submit]").click();
       browser.await(
           driver ->
-              browser.all("#system-log tbody tr").stream()
-                  .allMatch(tr -> "error".equals(tr.getDomAttribute("data-level"))));
+              Boolean.TRUE.equals(
+                  browser.script(
+                      "return [...document.querySelectorAll('#system-log tbody tr')]"
+                          + ".every(tr => tr.dataset.level === 'error')")));
       browser.screenshot("46-system-log");
       browser.assertNoConsoleErrors("the logs");
       browser.find("#sign-out").click();
@@ -224,10 +231,100 @@ class WebSettingsIT {
       browser.await(presenceOfElementLocated(By.cssSelector("li[data-instrument='" + name + "']")));
     }
 
-    private List<String> instrumentNames() {
-      return browser.all("#instruments > li").stream()
-          .map(li -> li.getDomAttribute("data-instrument"))
-          .toList();
+    /** Whether both instruments are listed, the first before the second. */
+    private boolean inOrder(String first, String second) {
+      List<String> names =
+          browser.all("#instruments > li").stream()
+              .map(li -> li.getDomAttribute("data-instrument"))
+              .toList();
+      return names.contains(first) && names.indexOf(first) < names.indexOf(second);
+    }
+  }
+
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class MusiciansExtras {
+
+    @BeforeAll
+    void anInstrumentToQualifyOn() throws Exception {
+      HttpResponse<String> flute =
+          fixture
+              .ripieno()
+              .send(
+                  "POST",
+                  "/api/orchestras/" + SUBDOMAIN + "/instruments",
+                  fixture.superadmin(),
+                  "{\"name\":\"Flöjt\",\"positions\":[{\"name\":\"Tutti\"}]}");
+      assertThat(flute.statusCode()).as(flute.body()).isEqualTo(201);
+    }
+
+    @Test
+    void areImportedWithADryRunExportedAndErasedWithATypedConfirmation() throws Exception {
+      signInAs(ADMIN);
+
+      // The dry run names every bad row; then the valid rows alone are imported.
+      Path file = Files.createTempFile("musicians-", ".csv");
+      Files.writeString(
+          file,
+          "firstName;lastName;email;qualifications\n"
+              + "Erik;Ek;erik@webset.example.org;Flöjt/Tutti\n"
+              + ";Utannamn;utan@webset.example.org;\n"
+              + "Fia;Fel;inte-en-adress;Flöjt/Tutti\n");
+      browser.await(presenceOfElementLocated(By.id("import-musicians"))).click();
+      browser.find("#import-file").sendKeys(file.toAbsolutePath().toString());
+      browser.await(elementToBeClickable(By.id("import-check"))).click();
+      browser.await(presenceOfElementLocated(By.id("import-report")));
+      assertThat(browser.find("#import-report p").getText())
+          .isEqualTo("3 rader: 1 giltiga, 2 med fel.");
+      assertThat(
+              browser.all(".import-errors li").stream().map(li -> li.getDomAttribute("data-line")))
+          .containsExactly("3", "4");
+      browser.screenshot("50-import-dry-run");
+      browser.find("#import-valid-only").click();
+      browser.find("#import-run").click();
+      assertThat(browser.await(presenceOfElementLocated(By.id("import-done"))).getText())
+          .isEqualTo("1 av 3 rader importerades.");
+      String row = "//table[@id='musicians']//tr[td[text()='Erik Ek']]";
+      WebElement erik = browser.await(presenceOfElementLocated(By.xpath(row)));
+      String code = erik.getDomAttribute("data-musician");
+      browser.assertNoConsoleErrors("importing musicians");
+
+      // The export is a CSV download of what the filters select.
+      browser.script(
+          "window.exported = null; const make = URL.createObjectURL;"
+              + " URL.createObjectURL = (blob) => { blob.text().then(text => window.exported ="
+              + " text); return make(blob); };"
+              + " HTMLAnchorElement.prototype.click = function () { window.exportedAs ="
+              + " this.download; };");
+      browser.find("#export-musicians").click();
+      browser.await(driver -> browser.script("return window.exported") != null);
+      assertThat((String) browser.script("return window.exported")).contains("Erik", "Ek");
+      assertThat((String) browser.script("return window.exportedAs"))
+          .startsWith("musicians-" + SUBDOMAIN)
+          .endsWith(".csv");
+      browser.assertNoConsoleErrors("exporting musicians");
+
+      // Archived, the musician's details offer erasure, confirmed by typing the code.
+      browser.click(By.xpath(row + "//button[@data-write][2]"));
+      browser.await(driver -> driver.findElements(By.xpath(row)).isEmpty());
+      new Select(browser.find("select[name=status]")).selectByValue("archived");
+      browser.find("form.filters button[type=submit]").click();
+      browser.click(By.xpath(row + "//button[@data-details]"));
+      browser.await(presenceOfElementLocated(By.id("musician-statistics")));
+      assertThat(browser.find("[data-fact=totalRequests]").getText()).isEqualTo("0");
+      assertThat(browser.find("#musician-history").getText()).isEqualTo("Inga förfrågningar ännu.");
+      WebElement erase = browser.find("#erase-form button[type=submit]");
+      assertThat(erase.isEnabled()).isFalse();
+      browser.type("#erase-form input[name=confirmation]", code);
+      assertThat(erase.isEnabled()).isTrue();
+      browser.screenshot("51-musician-details-erase");
+      erase.click();
+      browser.await(
+          textToBePresentInElementLocated(By.cssSelector("musicians-page .notice"), code));
+      assertThat(browser.driver().findElements(By.xpath(row))).isEmpty();
+      browser.screenshot("52-musician-erased");
+      browser.assertNoConsoleErrors("erasing a musician's personal data");
+      browser.find("#sign-out").click();
     }
   }
 
