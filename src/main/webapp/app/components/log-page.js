@@ -9,7 +9,8 @@ const PAGE_SIZE = 50;
 /**
  * What a log screen shares: filters (each a text field or a choice, plus the days from and to,
  * both included, in the shown time zone), the newest first, paged. A log page says its `path`,
- * `filterFields` ([{ name, label, choices? }]), `columns` and `row(entry)`.
+ * `title`, `tableId`, `filterFields` ([{ name, label, choices? }]), `columns` and `row(entry)`;
+ * an orchestra's loads when given its `subdomain`.
  */
 export class LogPage extends RipienoElement {
   static properties = {

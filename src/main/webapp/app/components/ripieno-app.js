@@ -16,6 +16,7 @@ import './settings-page.js';
 import './accounts-page.js';
 import './audit-log-page.js';
 import './system-log-page.js';
+import './platform-system-log-page.js';
 import { SETTINGS_PAGES, settingsPages } from './settings-nav.js';
 
 const ORCHESTRA_PAGES = ['musicians', 'rankings', 'projects'];
@@ -120,7 +121,9 @@ class RipienoApp extends RipienoElement {
   renderNavigation(account) {
     if (!account || account.mustChangePassword) return '';
     const links = [];
-    if (account.role === 'superadmin') links.push(['/platform/orchestras', t('nav.orchestras')]);
+    if (account.role === 'superadmin') {
+      links.push(['/platform/orchestras', t('nav.orchestras')], ['/platform/system-log', t('nav.systemLog')]);
+    }
     const subdomain = this.orchestra?.subdomain ?? account.orchestra?.subdomain;
     if (subdomain) {
       for (const page of ORCHESTRA_PAGES) links.push([`/o/${subdomain}/${page}`, t(`nav.${page}`)]);
@@ -144,6 +147,9 @@ class RipienoApp extends RipienoElement {
     if (path === '/password') return html`<password-page></password-page>`;
     if (path === '/platform/orchestras' && account?.role === 'superadmin') {
       return html`<orchestras-page></orchestras-page>`;
+    }
+    if (path === '/platform/system-log' && account?.role === 'superadmin') {
+      return html`<platform-system-log-page></platform-system-log-page>`;
     }
     const page = match('/o/:subdomain/:page', path);
     if (page && page.page === 'musicians') {

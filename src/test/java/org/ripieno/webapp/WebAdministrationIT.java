@@ -378,6 +378,33 @@ class WebAdministrationIT {
     }
   }
 
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class TheSuperadmin {
+
+    @Test
+    void readsThePlatformsSystemLogFilteredByOrchestra() throws Exception {
+      browser.open("/sign-in");
+      browser.script("sessionStorage.clear(); localStorage.clear();");
+      browser.open("/sign-in");
+      browser.signIn("superadmin", PlatformFixture.SUPERADMIN_PASSWORD);
+      browser.await(urlMatches("/platform/orchestras$"));
+      browser.find("nav.main-nav a[href='/platform/system-log']").click();
+      browser.await(presenceOfElementLocated(By.cssSelector("#platform-system-log")));
+      browser.type(".log-filters input[name=orchestraId]", "orch-webset");
+      browser.find(".log-filters button[type=submit]").click();
+      browser.await(
+          driver ->
+              Boolean.TRUE.equals(
+                  browser.script(
+                      "return [...document.querySelectorAll('#platform-system-log tbody tr')]"
+                          + ".every(tr => tr.cells[3].textContent.trim() === 'webset')")));
+      browser.screenshot("53-platform-system-log");
+      browser.assertNoConsoleErrors("the platform's system log");
+      browser.find("#sign-out").click();
+    }
+  }
+
   private void signInAs(String username) {
     browser.open("/sign-in");
     browser.script("sessionStorage.clear(); localStorage.clear();");
