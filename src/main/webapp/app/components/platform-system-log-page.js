@@ -41,7 +41,7 @@ class PlatformSystemLogPage extends LogPage {
       <td>${formatDateTime(entry.timestamp)}</td>
       <td class=${`level-${entry.level}`}>${entry.level}</td>
       <td>${entry.category}</td>
-      <td>${entry.subdomain ?? entry.orchestraId ?? ''}</td>
+      <td>${entry.orchestraId ?? ''}</td>
       <td>${entry.message} ${details(t('systemLog.metadata'), entry.metadata)}</td>
     </tr>`;
   }

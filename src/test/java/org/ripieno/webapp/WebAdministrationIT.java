@@ -8,19 +8,14 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElemen
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlMatches;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -34,35 +29,15 @@ import org.ripieno.testing.PlatformFixture;
  * console (errors and CSP violations) and leaves a screenshot in target/screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebAdministrationIT {
+class WebAdministrationIT extends BrowserTest {
 
   private static final String SUBDOMAIN = "webset";
   private static final String ADMIN = "websetadmin";
   private static final String READER = "websetreader";
   private static final String PASSWORD = "a-settings-test-password";
 
-  private PlatformFixture fixture;
-  private HeadlessChromium browser;
-
-  /** A failed step leaves the page it failed on beside the other screenshots. */
-  @RegisterExtension
-  final TestWatcher screenshotOnFailure =
-      new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-          if (browser != null) {
-            try {
-              browser.screenshot("failed-" + context.getRequiredTestMethod().getName());
-            } catch (IOException | RuntimeException e) {
-              cause.addSuppressed(e);
-            }
-          }
-        }
-      };
-
   @BeforeAll
-  void start() throws Exception {
-    fixture = PlatformFixture.shared();
+  void anOrchestraWithAnAdminAndAReader() throws Exception {
     fixture.registerOrchestra("orch-webset", SUBDOMAIN, "Inställningsorkestern");
     fixture.createUser(ADMIN, "admin", "orch-webset", PASSWORD);
     fixture.createUser(READER, "user", "orch-webset", PASSWORD);
@@ -76,15 +51,6 @@ class WebAdministrationIT {
                 fixture.superadmin(),
                 null);
     assertThat(seeded.statusCode()).as(seeded.body()).isEqualTo(200);
-    String base = fixture.ripieno().uri("/").toString();
-    browser = HeadlessChromium.start(base.substring(0, base.length() - 1));
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
   }
 
   @Nested
@@ -398,7 +364,7 @@ class WebAdministrationIT {
               Boolean.TRUE.equals(
                   browser.script(
                       "return [...document.querySelectorAll('#platform-system-log tbody tr')]"
-                          + ".every(tr => tr.cells[3].textContent.trim() === 'webset')")));
+                          + ".every(tr => tr.cells[3].textContent.trim() === 'orch-webset')")));
       browser.screenshot("53-platform-system-log");
       browser.assertNoConsoleErrors("the platform's system log");
       browser.find("#sign-out").click();

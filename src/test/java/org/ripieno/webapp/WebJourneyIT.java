@@ -9,20 +9,15 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlMatches;
 
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -37,42 +32,9 @@ import org.ripieno.testing.RunningRipieno;
  * sees them without any write control. Screenshots of every step land in target/screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebJourneyIT {
+class WebJourneyIT extends BrowserTest {
 
   private static final String NEW_PASSWORD = "a-chosen-admin-password";
-
-  private PlatformFixture fixture;
-  private HeadlessChromium browser;
-
-  /** A failed step leaves the page it failed on beside the other screenshots. */
-  @RegisterExtension
-  final TestWatcher screenshotOnFailure =
-      new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-          if (browser != null) {
-            try {
-              browser.screenshot("failed-" + context.getRequiredTestMethod().getName());
-            } catch (IOException | RuntimeException e) {
-              cause.addSuppressed(e);
-            }
-          }
-        }
-      };
-
-  @BeforeAll
-  void start() throws Exception {
-    fixture = PlatformFixture.shared();
-    String base = fixture.ripieno().uri("/").toString();
-    browser = HeadlessChromium.start(base.substring(0, base.length() - 1));
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @Nested
   @TestInstance(TestInstance.Lifecycle.PER_CLASS)
