@@ -13,22 +13,39 @@ export class ApiError extends Error {
   }
 }
 
+const JSON_ANSWERS = 'application/json, application/problem+json';
+
+/** A call with a JSON body (or none), answered with JSON (or null). */
 export async function api(method, path, body) {
-  const headers = {
-    Accept: 'application/json, application/problem+json',
-    'Accept-Language': currentLanguage(),
-  };
+  const response = await send(method, path, {
+    body: body === undefined ? undefined : JSON.stringify(body),
+    type: body === undefined ? undefined : 'application/json',
+  });
+  return answerOf(response);
+}
+
+/** A call whose body is a file's text (a CSV import), answered with JSON. */
+export async function sendText(method, path, text, type) {
+  return answerOf(await send(method, path, { body: text, type }));
+}
+
+/** A file the API answers with (an export): its content and the name the API gave it. */
+export async function download(path) {
+  const response = await send('GET', path, { accept: '*/*' });
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const named = /filename="([^"]+)"/.exec(disposition);
+  return { blob: await response.blob(), filename: named ? named[1] : 'download' };
+}
+
+async function send(method, path, { body, type, accept = JSON_ANSWERS }) {
+  const headers = { Accept: accept, 'Accept-Language': currentLanguage() };
   // Signing in never sends the old token: after a password change it is no longer valid.
   const bearer = path === LOGIN ? null : token();
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (type) headers['Content-Type'] = type;
   let response;
   try {
-    response = await fetch(`/api${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await fetch(`/api${path}`, { method, headers, body });
   } catch (unreachable) {
     throw new ApiError(0, t('error.network'), null);
   }
@@ -38,6 +55,10 @@ export async function api(method, path, body) {
     window.dispatchEvent(new CustomEvent('session-ended'));
   }
   if (!response.ok) throw await refusal(response);
+  return response;
+}
+
+async function answerOf(response) {
   if (response.status === 204) return null;
   const type = response.headers.get('Content-Type') || '';
   return type.includes('json') ? response.json() : null;

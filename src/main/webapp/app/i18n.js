@@ -57,3 +57,23 @@ export function formatDateTime(instant) {
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone })
     .format(new Date(instant));
 }
+
+/** The instant a day (yyyy-mm-dd) begins in the shown time zone, as ISO text; `days` later if given. */
+export function startOfDay(day, days = 0) {
+  const [year, month, date] = day.split('-').map(Number);
+  const utc = Date.UTC(year, month - 1, date + days);
+  // The zone's offset at that moment, from how the zone writes it; twice, for a day the clocks change.
+  let instant = utc;
+  for (let i = 0; i < 2; i++) instant = utc - offset(instant);
+  return new Date(instant).toISOString();
+}
+
+function offset(instant) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(new Date(instant))
+      .map((part) => [part.type, part.value]),
+  );
+  const local = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  return local - Math.floor(instant / 1000) * 1000;
+}

@@ -1,16 +1,21 @@
 import { html } from 'lit';
 import { RipienoElement } from './ripieno-element.js';
 import { t } from '../i18n.js';
-import { api, messageOf, query } from '../api.js';
+import { api, download, messageOf, query } from '../api.js';
 import { canWrite } from '../session.js';
 import './musician-form.js';
+import './musician-import.js';
+import './musician-details.js';
 import { pagedTable } from './paged-table.js';
 
 const PAGE_SIZE = 25;
 const STATUSES = ['', 'active', 'inactive', 'archived', 'all'];
 const SORTS = ['lastName', 'firstName', 'musicianId', '-createdAt'];
 
-/** The orchestra's musicians: search, filter, sort, pages; create, edit, archive and restore. */
+/**
+ * The orchestra's musicians: search, filter, sort, pages; create, edit, archive and restore;
+ * import and export as CSV; each one's statistics and history, and erasure.
+ */
 class MusiciansPage extends RipienoElement {
   static properties = {
     subdomain: {},
@@ -22,6 +27,12 @@ class MusiciansPage extends RipienoElement {
     loadError: { state: true },
     rowBusy: { state: true },
     rowErrors: { state: true },
+    importing: { state: true },
+    // The musician whose details are open.
+    showing: { state: true },
+    exportError: { state: true },
+    exporting: { state: true },
+    notice: { state: true },
   };
 
   constructor() {
@@ -96,6 +107,32 @@ class MusiciansPage extends RipienoElement {
     }
   }
 
+  /** The musicians the filters select, as a CSV file the browser saves. */
+  async exportCsv() {
+    if (this.exporting) return;
+    this.exporting = true;
+    this.exportError = null;
+    try {
+      const { search, status, sort } = this.filter;
+      const { blob, filename } = await download(`${this.base}/musicians/export${query({ search, status, sort, separator: 'semicolon' })}`);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = filename;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    } catch (refused) {
+      this.exportError = messageOf(refused);
+    } finally {
+      this.exporting = false;
+    }
+  }
+
+  async erased(event) {
+    this.notice = t('musicians.erased', { code: event.detail.musicianId });
+    this.showing = undefined;
+    await this.load();
+  }
+
   render() {
     const writes = canWrite();
     return html`<section class="page">
@@ -114,8 +151,23 @@ class MusiciansPage extends RipienoElement {
         </label>
         <button type="submit">${t('musicians.find')}</button>
       </form>
-      ${writes && this.editing === undefined
-        ? html`<button type="button" id="new-musician" data-write @click=${() => (this.editing = null)}>${t('musicians.new')}</button>`
+      <div class="buttons">
+        ${writes && this.editing === undefined
+          ? html`<button type="button" id="new-musician" data-write @click=${() => (this.editing = null)}>${t('musicians.new')}</button>`
+          : ''}
+        ${writes && !this.importing
+          ? html`<button type="button" id="import-musicians" class="secondary" data-write @click=${() => (this.importing = true)}>${t('musicians.import')}</button>`
+          : ''}
+        <button type="button" id="export-musicians" class="secondary" ?disabled=${this.exporting} @click=${this.exportCsv}>${t('musicians.export')}</button>
+      </div>
+      ${this.exportError ? html`<p class="error" role="alert">${this.exportError}</p>` : ''}
+      ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : ''}
+      ${writes && this.importing
+        ? html`<musician-import .subdomain=${this.subdomain} @imported=${() => this.load()} @cancel=${() => (this.importing = false)}></musician-import>`
+        : ''}
+      ${this.showing
+        ? html`<musician-details .subdomain=${this.subdomain} .musician=${this.showing} @erased=${this.erased}
+            @close=${() => (this.showing = undefined)}></musician-details>`
         : ''}
       ${writes && this.editing !== undefined
         ? html`<musician-form .subdomain=${this.subdomain} .musician=${this.editing} .instruments=${this.instruments}
@@ -137,7 +189,7 @@ class MusiciansPage extends RipienoElement {
     return pagedTable(this.list, {
       id: 'musicians',
       caption: t('musicians.title'),
-      columns: writes ? [...columns, ''] : columns,
+      columns: [...columns, ''],
       row: (m) => this.renderRow(m, writes),
       empty: t('musicians.none'),
       onPage: (page) => {
@@ -155,16 +207,17 @@ class MusiciansPage extends RipienoElement {
       <td>${m.email}</td>
       <td>${(m.qualifications ?? []).map((q) => `${q.instrumentName} ${q.positionName}`).join(', ')}</td>
       <td>${t(`musicians.state.${m.status}`)}</td>
+      <td class="actions">
+        <button type="button" data-details aria-label=${t('musicians.detailsNamed', { name })} @click=${() => (this.showing = m)}>${t('musicians.details')}</button>
       ${writes
-        ? html`<td class="actions">
-            <button type="button" data-write aria-label=${t('musicians.editNamed', { name })} @click=${() => this.edit(m)}>${t('app.edit')}</button>
+        ? html`<button type="button" data-write aria-label=${t('musicians.editNamed', { name })} @click=${() => this.edit(m)}>${t('app.edit')}</button>
             <button type="button" data-write ?disabled=${this.rowBusy[m.id]} @click=${() => this.toggleArchive(m)}
               aria-label=${t(m.isArchived ? 'musicians.restoreNamed' : 'musicians.archiveNamed', { name })}>
               ${t(m.isArchived ? 'musicians.restore' : 'musicians.archive')}
             </button>
-            ${this.rowErrors[m.id] ? html`<p class="error" role="alert">${this.rowErrors[m.id]}</p>` : ''}
-          </td>`
+            ${this.rowErrors[m.id] ? html`<p class="error" role="alert">${this.rowErrors[m.id]}</p>` : ''}`
         : ''}
+      </td>
     </tr>`;
   }
 }

@@ -3,6 +3,7 @@ import { RipienoElement } from './ripieno-element.js';
 import { formatDate, t } from '../i18n.js';
 import { api, messageOf, query } from '../api.js';
 import { pagedTable } from './paged-table.js';
+import './one-time-password.js';
 
 const PAGE_SIZE = 20;
 const POLL_MILLIS = 1000;
@@ -21,7 +22,6 @@ class OrchestrasPage extends RipienoElement {
     creating: { state: true },
     created: { state: true },
     formOpen: { state: true },
-    copied: { state: true },
     rowBusy: { state: true },
     rowErrors: { state: true },
   };
@@ -84,7 +84,6 @@ class OrchestrasPage extends RipienoElement {
     try {
       const answer = await api('POST', '/platform/orchestras', values);
       this.created = answer;
-      this.copied = false;
       this.formOpen = false;
       this.page = 1;
       await this.load();
@@ -92,16 +91,6 @@ class OrchestrasPage extends RipienoElement {
       this.createError = messageOf(refused);
     } finally {
       this.creating = false;
-    }
-  }
-
-  async copyPassword() {
-    try {
-      await navigator.clipboard.writeText(this.created.admin.password);
-      this.copied = true;
-    } catch (notAllowed) {
-      // Without clipboard access the password stays selectable on the page.
-      this.querySelector('#admin-password')?.focus();
     }
   }
 
@@ -149,17 +138,9 @@ class OrchestrasPage extends RipienoElement {
   renderCreated() {
     if (!this.created) return '';
     const { orchestra, admin } = this.created;
-    return html`<div class="panel created" role="status" id="created-admin">
-      <h2>${t('orchestras.createdTitle', { name: orchestra.name })}</h2>
-      <p>${t('orchestras.createdText')}</p>
-      <dl>
-        <dt>${t('signIn.username')}</dt><dd id="admin-username">${admin.username}</dd>
-        <dt>${t('signIn.password')}</dt>
-        <dd><input id="admin-password" readonly .value=${admin.password} aria-label=${t('signIn.password')}></dd>
-      </dl>
-      <button type="button" @click=${this.copyPassword}>${this.copied ? t('orchestras.copied') : t('orchestras.copy')}</button>
-      <button type="button" @click=${() => (this.created = null)}>${t('orchestras.dismiss')}</button>
-    </div>`;
+    return html`<one-time-password id="created-admin" prefix="admin" .username=${admin.username} .password=${admin.password}
+      .heading=${t('orchestras.createdTitle', { name: orchestra.name })} .text=${t('orchestras.createdText')}
+      @dismiss=${() => (this.created = null)}></one-time-password>`;
   }
 
   renderList() {

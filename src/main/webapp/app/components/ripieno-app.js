@@ -10,8 +10,25 @@ import './orchestras-page.js';
 import './musicians-page.js';
 import './rankings-page.js';
 import './projects-page.js';
+import './instruments-page.js';
+import './templates-page.js';
+import './settings-page.js';
+import './accounts-page.js';
+import './audit-log-page.js';
+import './system-log-page.js';
+import './platform-system-log-page.js';
+import { SETTINGS_PAGES, settingsPages } from './settings-nav.js';
 
 const ORCHESTRA_PAGES = ['musicians', 'rankings', 'projects'];
+// The settings area: one link in the navigation, its pages as tabs (settings-nav).
+const SETTINGS_AREA = {
+  instruments: (subdomain) => html`<instruments-page .subdomain=${subdomain}></instruments-page>`,
+  templates: (subdomain) => html`<templates-page .subdomain=${subdomain}></templates-page>`,
+  settings: (subdomain) => html`<settings-page .subdomain=${subdomain}></settings-page>`,
+  accounts: (subdomain) => html`<accounts-page .subdomain=${subdomain}></accounts-page>`,
+  'audit-log': (subdomain) => html`<audit-log-page .subdomain=${subdomain}></audit-log-page>`,
+  'system-log': (subdomain) => html`<system-log-page .subdomain=${subdomain}></system-log-page>`,
+};
 
 /** The shell: header with navigation, language and sign-out; the page of the current route. */
 class RipienoApp extends RipienoElement {
@@ -104,14 +121,20 @@ class RipienoApp extends RipienoElement {
   renderNavigation(account) {
     if (!account || account.mustChangePassword) return '';
     const links = [];
-    if (account.role === 'superadmin') links.push(['/platform/orchestras', t('nav.orchestras')]);
+    if (account.role === 'superadmin') {
+      links.push(['/platform/orchestras', t('nav.orchestras')], ['/platform/system-log', t('nav.systemLog')]);
+    }
     const subdomain = this.orchestra?.subdomain ?? account.orchestra?.subdomain;
     if (subdomain) {
       for (const page of ORCHESTRA_PAGES) links.push([`/o/${subdomain}/${page}`, t(`nav.${page}`)]);
+      links.push([`/o/${subdomain}/${SETTINGS_PAGES[0]}`, t('nav.settings'), `/o/${subdomain}/`, SETTINGS_PAGES]);
     }
+    const current = (href, prefix, pages) =>
+      this.path === href || (prefix && pages.some((page) => this.path === prefix + page));
     return html`<nav class="main-nav" aria-label=${t('nav.label')}>
       ${links.map(
-        ([href, label]) => html`<a href=${href} aria-current=${this.path === href ? 'page' : 'false'}>${label}</a>`,
+        ([href, label, prefix, pages]) =>
+          html`<a href=${href} aria-current=${current(href, prefix, pages) ? 'page' : 'false'}>${label}</a>`,
       )}
     </nav>`;
   }
@@ -125,6 +148,9 @@ class RipienoApp extends RipienoElement {
     if (path === '/platform/orchestras' && account?.role === 'superadmin') {
       return html`<orchestras-page></orchestras-page>`;
     }
+    if (path === '/platform/system-log' && account?.role === 'superadmin') {
+      return html`<platform-system-log-page></platform-system-log-page>`;
+    }
     const page = match('/o/:subdomain/:page', path);
     if (page && page.page === 'musicians') {
       return html`<musicians-page .subdomain=${page.subdomain}></musicians-page>`;
@@ -134,6 +160,10 @@ class RipienoApp extends RipienoElement {
     }
     if (page && page.page === 'projects') {
       return html`<projects-page .subdomain=${page.subdomain}></projects-page>`;
+    }
+    if (page && settingsPages().includes(page.page)) {
+      return html`<settings-nav .subdomain=${page.subdomain} .current=${page.page}></settings-nav>
+        ${SETTINGS_AREA[page.page](page.subdomain)}`;
     }
     return html`<section class="page">
       <h1>${t('notFound.title')}</h1>

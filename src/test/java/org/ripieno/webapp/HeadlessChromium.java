@@ -15,7 +15,9 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -24,6 +26,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -111,6 +114,41 @@ final class HeadlessChromium implements AutoCloseable {
 
   Object script(String script, Object... arguments) {
     return ((JavascriptExecutor) driver).executeScript(script, arguments);
+  }
+
+  /**
+   * Clicks the element once it is there and enabled, finding it again when the page renders it anew
+   * meanwhile (a list reloading after the previous step).
+   */
+  void click(By by) {
+    await(
+        driver -> {
+          try {
+            WebElement element = driver.findElement(by);
+            if (!element.isEnabled()) {
+              return false;
+            }
+            element.click();
+            return true;
+          } catch (NoSuchElementException | StaleElementReferenceException rendered) {
+            return false;
+          }
+        });
+  }
+
+  /** Replaces the text of the field. */
+  void type(String css, String text) {
+    WebElement field = find(css);
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  /** Signs in on the sign-in page (waiting for it). */
+  void signIn(String username, String password) {
+    await(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+    type("#username", username);
+    type("#password", password);
+    find("#sign-in button[type=submit]").click();
   }
 
   void resize(int width, int height) {

@@ -9,20 +9,15 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlMatches;
 
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -37,42 +32,9 @@ import org.ripieno.testing.RunningRipieno;
  * sees them without any write control. Screenshots of every step land in target/screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebJourneyIT {
+class WebJourneyIT extends BrowserTest {
 
   private static final String NEW_PASSWORD = "a-chosen-admin-password";
-
-  private PlatformFixture fixture;
-  private HeadlessChromium browser;
-
-  /** A failed step leaves the page it failed on beside the other screenshots. */
-  @RegisterExtension
-  final TestWatcher screenshotOnFailure =
-      new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-          if (browser != null) {
-            try {
-              browser.screenshot("failed-" + context.getRequiredTestMethod().getName());
-            } catch (IOException | RuntimeException e) {
-              cause.addSuppressed(e);
-            }
-          }
-        }
-      };
-
-  @BeforeAll
-  void start() throws Exception {
-    fixture = PlatformFixture.shared();
-    String base = fixture.ripieno().uri("/").toString();
-    browser = HeadlessChromium.start(base.substring(0, base.length() - 1));
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @Nested
   @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -89,16 +51,16 @@ class WebJourneyIT {
       browser.await(urlMatches("/sign-in$"));
       assertThat(browser.find("h1").getText()).isEqualTo("Logga in");
       browser.screenshot("01-sign-in");
-      signIn("superadmin", PlatformFixture.SUPERADMIN_PASSWORD);
+      browser.signIn("superadmin", PlatformFixture.SUPERADMIN_PASSWORD);
       browser.await(urlMatches("/platform/orchestras$"));
       browser.assertNoConsoleErrors("the superadmin's sign-in");
 
       // The superadmin creates an orchestra; the admin's password is shown once.
       browser.await(presenceOfElementLocated(By.id("new-orchestra"))).click();
-      type("#orchestra-form input[name=name]", "Webbens kammarorkester");
-      type("#orchestra-form input[name=subdomain]", subdomain);
-      type("#orchestra-form input[name=contactName]", "Karin Kontakt");
-      type("#orchestra-form input[name=contactEmail]", "karin@example.org");
+      browser.type("#orchestra-form input[name=name]", "Webbens kammarorkester");
+      browser.type("#orchestra-form input[name=subdomain]", subdomain);
+      browser.type("#orchestra-form input[name=contactName]", "Karin Kontakt");
+      browser.type("#orchestra-form input[name=contactEmail]", "karin@example.org");
       browser.find("#orchestra-form button[type=submit]").click();
       browser.await(presenceOfElementLocated(By.id("created-admin")));
       String adminUsername = browser.find("#admin-username").getText();
@@ -126,12 +88,12 @@ class WebJourneyIT {
       // Its admin signs in and must first choose a password.
       browser.find("#sign-out").click();
       browser.await(urlMatches("/sign-in$"));
-      signIn(adminUsername, adminPassword);
+      browser.signIn(adminUsername, adminPassword);
       browser.await(urlMatches("/password$"));
       browser.screenshot("04-forced-password-change");
-      type("#current-password", adminPassword);
-      type("#new-password", NEW_PASSWORD);
-      type("#repeat-password", NEW_PASSWORD);
+      browser.type("#current-password", adminPassword);
+      browser.type("#new-password", NEW_PASSWORD);
+      browser.type("#repeat-password", NEW_PASSWORD);
       browser.find("#password-change button[type=submit]").click();
       browser.await(urlMatches("/o/" + subdomain + "/musicians$"));
       browser.assertNoConsoleErrors("the forced password change");
@@ -146,9 +108,9 @@ class WebJourneyIT {
         browser.await(presenceOfElementLocated(By.id("new-musician"))).click();
         browser.await(
             presenceOfElementLocated(By.cssSelector("#musician-form input[name=qualification]")));
-        type("#musician-form input[name=firstName]", musician[0]);
-        type("#musician-form input[name=lastName]", musician[1]);
-        type(
+        browser.type("#musician-form input[name=firstName]", musician[0]);
+        browser.type("#musician-form input[name=lastName]", musician[1]);
+        browser.type(
             "#musician-form input[name=email]",
             musician[0].toLowerCase() + "@" + subdomain + ".example.org");
         WebElement qualification = browser.find("#musician-form input[name=qualification]");
@@ -229,13 +191,13 @@ class WebJourneyIT {
       // A project, shown among the upcoming ones with its date in the orchestra's time zone.
       browser.find("nav.main-nav a[href$='/projects']").click();
       browser.await(presenceOfElementLocated(By.id("new-project"))).click();
-      type("#project-form input[name=name]", "Vårkonsert");
+      browser.type("#project-form input[name=name]", "Vårkonsert");
       String day = LocalDate.now().plusYears(1).withMonth(5).withDayOfMonth(3).toString();
       browser.script(
           "arguments[0].value = arguments[1]",
           browser.find("#project-form input[name=startDate]"),
           day);
-      type("#project-form textarea[name=concertInfo]", "Konserthuset kl. 19");
+      browser.type("#project-form textarea[name=concertInfo]", "Konserthuset kl. 19");
       browser.find("#project-form button[type=submit]").click();
       WebElement project =
           browser.await(
@@ -303,7 +265,7 @@ class WebJourneyIT {
       browser.open("/sign-in");
       browser.script("sessionStorage.clear();");
       browser.open("/sign-in");
-      signIn("webreader", "a-readers-own-password");
+      browser.signIn("webreader", "a-readers-own-password");
       browser.await(urlMatches("/o/" + SUBDOMAIN + "/musicians$"));
       browser.await(numberOfElementsToBe(By.cssSelector("#musicians tbody tr"), 1));
       assertThat(browser.all("[data-write]")).as("write controls on musicians").isEmpty();
@@ -373,7 +335,7 @@ class WebJourneyIT {
       browser.script("sessionStorage.clear(); localStorage.clear();");
       browser.open("/sign-in");
       browser.consoleMessages();
-      signIn("websuspended", "a-suspended-admin-password");
+      browser.signIn("websuspended", "a-suspended-admin-password");
       WebElement refusal = browser.await(presenceOfElementLocated(By.id("sign-in-error")));
       assertThat(refusal.getText())
           .contains("Orkestern Vilande orkestern är suspended")
@@ -384,19 +346,6 @@ class WebJourneyIT {
       assertThat(browser.consoleMessages())
           .allSatisfy(message -> assertThat(message).contains("/api/auth/login", "403"));
     }
-  }
-
-  private void signIn(String username, String password) {
-    browser.await(presenceOfElementLocated(By.id("username")));
-    type("#username", username);
-    type("#password", password);
-    browser.find("#sign-in button[type=submit]").click();
-  }
-
-  private void type(String css, String text) {
-    WebElement field = browser.find(css);
-    field.clear();
-    field.sendKeys(text);
   }
 
   private List<String> rankedCodes() {

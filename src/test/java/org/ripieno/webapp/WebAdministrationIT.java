@@ -1,0 +1,381 @@
+package org.ripieno.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
+import static org.openqa.selenium.support.ui.ExpectedConditions.numberOfElementsToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.urlMatches;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.ripieno.testing.PlatformFixture;
+
+/**
+ * The orchestra's settings area and the musicians' extras (CSV import and export, statistics and
+ * history, erasure) in a real headless Chromium against the shared application: instruments and
+ * positions, email templates with their preview, the settings form, the orchestra's accounts and
+ * its two logs, for an admin who writes and a {@code user} who only reads. Every step checks the
+ * console (errors and CSP violations) and leaves a screenshot in target/screenshots/.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebAdministrationIT extends BrowserTest {
+
+  private static final String SUBDOMAIN = "webset";
+  private static final String ADMIN = "websetadmin";
+  private static final String READER = "websetreader";
+  private static final String PASSWORD = "a-settings-test-password";
+
+  @BeforeAll
+  void anOrchestraWithAnAdminAndAReader() throws Exception {
+    fixture.registerOrchestra("orch-webset", SUBDOMAIN, "Inställningsorkestern");
+    fixture.createUser(ADMIN, "admin", "orch-webset", PASSWORD);
+    fixture.createUser(READER, "user", "orch-webset", PASSWORD);
+    // The default templates, as provisioning seeds them (registerOrchestra does not).
+    HttpResponse<String> seeded =
+        fixture
+            .ripieno()
+            .send(
+                "POST",
+                "/api/orchestras/" + SUBDOMAIN + "/templates/restore-defaults",
+                fixture.superadmin(),
+                null);
+    assertThat(seeded.statusCode()).as(seeded.body()).isEqualTo(200);
+  }
+
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class AnAdministrator {
+
+    @Test
+    void keepsInstrumentsTemplatesSettingsAccountsAndReadsTheLogs() throws Exception {
+      signInAs(ADMIN);
+
+      // Instruments and positions: create, reorder, rename, add a position, archive.
+      browser.find("nav.main-nav a[href$='/instruments']").click();
+      browser.await(urlMatches("/o/" + SUBDOMAIN + "/instruments$"));
+      createInstrument("Cello", "Tutti");
+      createInstrument("Kontrabas", "Tutti");
+      browser
+          .find("li[data-instrument='Kontrabas'] .instrument-head button[aria-label*='uppåt']")
+          .click();
+      browser.await(driver -> inOrder("Kontrabas", "Cello"));
+      browser.find("li[data-instrument='Cello'] [data-rename='Cello']").click();
+      browser.type("li[data-instrument='Cello'] form.rename input[name=name]", "Violoncell");
+      browser.find("li[data-instrument='Cello'] form.rename button[type=submit]").click();
+      browser.await(driver -> inOrder("Kontrabas", "Violoncell"));
+      browser.type(
+          "li[data-instrument='Violoncell'] form.add-position input[name=name]", "Stämledare");
+      browser
+          .find("li[data-instrument='Violoncell'] form.add-position button[type=submit]")
+          .click();
+      browser.await(
+          numberOfElementsToBe(
+              By.cssSelector("li[data-instrument='Violoncell'] li[data-position]"), 2));
+      browser
+          .find("li[data-instrument='Kontrabas'] .instrument-head button[aria-label^='Arkivera']")
+          .click();
+      browser.await(
+          attributeToBe(
+              By.cssSelector("li[data-instrument='Kontrabas']"), "data-archived", "true"));
+      assertThat(browser.find("li[data-instrument='Violoncell'] .count").getText())
+          .isEqualTo("0 kvalificerade");
+      browser.screenshot("40-instruments");
+      browser.assertNoConsoleErrors("instruments and positions");
+
+      // Email templates: an edit is previewed with example values; the defaults come back.
+      browser.find("settings-nav a[href$='/templates']").click();
+      browser.await(presenceOfElementLocated(By.cssSelector("#templates")));
+      browser.await(presenceOfElementLocated(By.cssSelector("#templates tbody tr")));
+      browser.find("#templates tbody tr td.actions button").click();
+      browser.await(presenceOfElementLocated(By.id("template-preview")));
+      String variable = browser.find("#template-form code.variable").getText();
+      browser.type("#template-form input[name=subject]", "Hej " + variable);
+      browser.find("#template-form button[type=submit]").click();
+      browser.await(textToBePresentInElementLocated(By.id("preview-subject"), "Hej "));
+      assertThat(browser.find("#preview-subject").getText())
+          .as("the variable is filled with an example")
+          .doesNotContain("{{");
+      browser.screenshot("41-template-preview");
+      browser.find("#restore-defaults").click();
+      WebElement restored = browser.await(presenceOfElementLocated(By.id("restored")));
+      assertThat(restored.getText()).startsWith("Skapade: –.").contains("Återställda: ");
+      assertThat(browser.all("#template-form")).isEmpty();
+      browser.assertNoConsoleErrors("email templates");
+
+      // Settings: a refusal stands beside the setting it names; a good value is saved.
+      browser.find("settings-nav a[href$='/settings']").click();
+      browser.await(presenceOfElementLocated(By.id("settings-form")));
+      browser.type("#settings-form input[name=reminder_percentage]", "150");
+      browser.find("#settings-form button[type=submit]").click();
+      WebElement refusal =
+          browser.await(
+              presenceOfElementLocated(
+                  By.cssSelector("#settings-form [data-error-for=reminder_percentage]")));
+      assertThat(refusal.getText()).contains("1 till 99");
+      // The refused call is the only error the browser reports.
+      assertThat(browser.consoleMessages())
+          .allSatisfy(message -> assertThat(message).contains("/settings", "400"));
+      browser.screenshot("42-settings-refused");
+      browser.type("#settings-form input[name=reminder_percentage]", "40");
+      browser.type("#settings-form input[name=time_zone]", "Europe/Helsinki");
+      new Select(browser.find("#settings-form select[name=same_week_conflicts]"))
+          .selectByValue("skip");
+      browser.find("#settings-form button[type=submit]").click();
+      browser.await(presenceOfElementLocated(By.id("settings-saved")));
+      browser.driver().navigate().refresh();
+      browser.await(presenceOfElementLocated(By.id("settings-form")));
+      assertThat(
+              browser
+                  .find("#settings-form input[name=reminder_percentage]")
+                  .getDomProperty("value"))
+          .isEqualTo("40");
+      assertThat(browser.find("#settings-form input[name=time_zone]").getDomProperty("value"))
+          .isEqualTo("Europe/Helsinki");
+      browser.screenshot("43-settings-saved");
+      browser.assertNoConsoleErrors("settings");
+
+      // Accounts: a new one's password is shown once; a reset shows another; deactivated.
+      browser.find("settings-nav a[href$='/accounts']").click();
+      browser.await(presenceOfElementLocated(By.id("new-account"))).click();
+      browser.type("#account-form input[name=username]", "websetnew");
+      browser.type("#account-form input[name=email]", "websetnew@example.org");
+      browser.find("#account-form button[type=submit]").click();
+      browser.await(presenceOfElementLocated(By.id("shown-password")));
+      String first = browser.find("#account-password").getDomProperty("value");
+      assertThat(first).isNotBlank();
+      assertThat(browser.find("#account-username").getText()).isEqualTo("websetnew");
+      String row = "tr[data-account='websetnew']";
+      browser.await(presenceOfElementLocated(By.cssSelector(row)));
+      browser.click(By.cssSelector(row + " button[data-action=reset]"));
+      browser.await(
+          driver -> !first.equals(browser.find("#account-password").getDomProperty("value")));
+      browser.click(By.cssSelector(row + " button[data-action=active]"));
+      browser.await(attributeToBe(By.cssSelector(row), "data-active", "false"));
+      browser.screenshot("44-accounts");
+      browser.assertNoConsoleErrors("accounts");
+
+      // The audit log, filtered by action and kind; the orchestra's system log, filtered by level.
+      browser.find("settings-nav a[href$='/audit-log']").click();
+      browser.await(presenceOfElementLocated(By.cssSelector("#audit-log tbody tr")));
+      new Select(browser.find(".log-filters select[name=action]")).selectByValue("archive");
+      browser.type(".log-filters input[name=entityType]", "Instrument");
+      browser.find(".log-filters button[type=submit]").click();
+      browser.await(numberOfElementsToBe(By.cssSelector("#audit-log tbody tr"), 1));
+      assertThat(browser.find("#audit-log tbody tr").getDomAttribute("data-entity"))
+          .isEqualTo("Instrument");
+      browser.screenshot("45-audit-log");
+      browser.find("settings-nav a[href$='/system-log']").click();
+      browser.await(presenceOfElementLocated(By.cssSelector("#system-log")));
+      new Select(browser.find(".log-filters select[name=level]")).selectByValue("error");
+      browser.find(".log-filters button[type=submit]").click();
+      browser.await(
+          driver ->
+              Boolean.TRUE.equals(
+                  browser.script(
+                      "return [...document.querySelectorAll('#system-log tbody tr')]"
+                          + ".every(tr => tr.dataset.level === 'error')")));
+      browser.screenshot("46-system-log");
+      browser.assertNoConsoleErrors("the logs");
+      browser.find("#sign-out").click();
+    }
+
+    private void createInstrument(String name, String position) {
+      browser.type("#instrument-form input[name=name]", name);
+      browser.type("#instrument-form input[name=position]", position);
+      browser.find("#instrument-form button[type=submit]").click();
+      browser.await(presenceOfElementLocated(By.cssSelector("li[data-instrument='" + name + "']")));
+    }
+
+    /** Whether both instruments are listed, the first before the second. */
+    private boolean inOrder(String first, String second) {
+      List<String> names =
+          browser.all("#instruments > li").stream()
+              .map(li -> li.getDomAttribute("data-instrument"))
+              .toList();
+      return names.contains(first) && names.indexOf(first) < names.indexOf(second);
+    }
+  }
+
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class MusiciansExtras {
+
+    @BeforeAll
+    void anInstrumentToQualifyOn() throws Exception {
+      HttpResponse<String> flute =
+          fixture
+              .ripieno()
+              .send(
+                  "POST",
+                  "/api/orchestras/" + SUBDOMAIN + "/instruments",
+                  fixture.superadmin(),
+                  "{\"name\":\"Flöjt\",\"positions\":[{\"name\":\"Tutti\"}]}");
+      assertThat(flute.statusCode()).as(flute.body()).isEqualTo(201);
+    }
+
+    @Test
+    void areImportedWithADryRunExportedAndErasedWithATypedConfirmation() throws Exception {
+      signInAs(ADMIN);
+
+      // The dry run names every bad row; then the valid rows alone are imported.
+      Path file = Files.createTempFile("musicians-", ".csv");
+      Files.writeString(
+          file,
+          "firstName;lastName;email;qualifications\n"
+              + "Erik;Ek;erik@webset.example.org;Flöjt/Tutti\n"
+              + ";Utannamn;utan@webset.example.org;\n"
+              + "Fia;Fel;inte-en-adress;Flöjt/Tutti\n");
+      browser.await(presenceOfElementLocated(By.id("import-musicians"))).click();
+      browser.find("#import-file").sendKeys(file.toAbsolutePath().toString());
+      browser.await(elementToBeClickable(By.id("import-check"))).click();
+      browser.await(presenceOfElementLocated(By.id("import-report")));
+      assertThat(browser.find("#import-report p").getText())
+          .isEqualTo("3 rader: 1 giltiga, 2 med fel.");
+      assertThat(
+              browser.all(".import-errors li").stream().map(li -> li.getDomAttribute("data-line")))
+          .containsExactly("3", "4");
+      browser.screenshot("50-import-dry-run");
+      browser.find("#import-valid-only").click();
+      browser.find("#import-run").click();
+      assertThat(browser.await(presenceOfElementLocated(By.id("import-done"))).getText())
+          .isEqualTo("1 av 3 rader importerades.");
+      String row = "//table[@id='musicians']//tr[td[text()='Erik Ek']]";
+      WebElement erik = browser.await(presenceOfElementLocated(By.xpath(row)));
+      String code = erik.getDomAttribute("data-musician");
+      browser.assertNoConsoleErrors("importing musicians");
+
+      // The export is a CSV download of what the filters select.
+      browser.script(
+          "window.exported = null; const make = URL.createObjectURL;"
+              + " URL.createObjectURL = (blob) => { blob.text().then(text => window.exported ="
+              + " text); return make(blob); };"
+              + " HTMLAnchorElement.prototype.click = function () { window.exportedAs ="
+              + " this.download; };");
+      browser.find("#export-musicians").click();
+      browser.await(driver -> browser.script("return window.exported") != null);
+      assertThat((String) browser.script("return window.exported")).contains("Erik", "Ek");
+      assertThat((String) browser.script("return window.exportedAs"))
+          .startsWith("musicians-" + SUBDOMAIN)
+          .endsWith(".csv");
+      browser.assertNoConsoleErrors("exporting musicians");
+
+      // Archived, the musician's details offer erasure, confirmed by typing the code.
+      browser.click(By.xpath(row + "//button[@data-write][2]"));
+      browser.await(driver -> driver.findElements(By.xpath(row)).isEmpty());
+      new Select(browser.find("select[name=status]")).selectByValue("archived");
+      browser.find("form.filters button[type=submit]").click();
+      browser.click(By.xpath(row + "//button[@data-details]"));
+      browser.await(presenceOfElementLocated(By.id("musician-statistics")));
+      assertThat(browser.find("[data-fact=totalRequests]").getText()).isEqualTo("0");
+      assertThat(browser.find("#musician-history").getText()).isEqualTo("Inga förfrågningar ännu.");
+      WebElement erase = browser.find("#erase-form button[type=submit]");
+      assertThat(erase.isEnabled()).isFalse();
+      browser.type("#erase-form input[name=confirmation]", code);
+      assertThat(erase.isEnabled()).isTrue();
+      browser.screenshot("51-musician-details-erase");
+      erase.click();
+      browser.await(
+          textToBePresentInElementLocated(By.cssSelector("musicians-page .notice"), code));
+      assertThat(browser.driver().findElements(By.xpath(row))).isEmpty();
+      browser.screenshot("52-musician-erased");
+      browser.assertNoConsoleErrors("erasing a musician's personal data");
+      browser.find("#sign-out").click();
+    }
+  }
+
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class AReadOnlyUser {
+
+    @Test
+    void seesTheSettingsAreaWithoutAnyWriteControlAndWithoutTheAdminsPages() throws Exception {
+      signInAs(READER);
+      browser.open("/o/" + SUBDOMAIN + "/instruments");
+      browser.await(presenceOfElementLocated(By.cssSelector("#instruments, main p")));
+      assertThat(browser.all("settings-nav a").stream().map(a -> a.getDomAttribute("href")))
+          .as("the reader's tabs")
+          .containsExactly(
+              "/o/" + SUBDOMAIN + "/instruments",
+              "/o/" + SUBDOMAIN + "/templates",
+              "/o/" + SUBDOMAIN + "/settings");
+      assertThat(browser.all("[data-write]")).as("write controls on instruments").isEmpty();
+      browser.screenshot("47-user-instruments");
+
+      browser.find("settings-nav a[href$='/templates']").click();
+      browser.await(presenceOfElementLocated(By.cssSelector("#templates tbody tr")));
+      browser.find("#templates tbody tr td.actions button").click();
+      browser.await(presenceOfElementLocated(By.id("template-form")));
+      assertThat(browser.find("#template-form input[name=subject]").isEnabled()).isFalse();
+      assertThat(browser.all("[data-write]")).as("write controls on templates").isEmpty();
+      browser.screenshot("48-user-templates");
+
+      browser.find("settings-nav a[href$='/settings']").click();
+      browser.await(presenceOfElementLocated(By.id("settings-form")));
+      assertThat(browser.find("#settings-form input[name=time_zone]").isEnabled()).isFalse();
+      assertThat(browser.all("[data-write]")).as("write controls on settings").isEmpty();
+      browser.screenshot("49-user-settings");
+      browser.assertNoConsoleErrors("the reader's settings area");
+      browser.find("#sign-out").click();
+    }
+
+    @Test
+    void aSettingsWriteForcedThroughTheApiAnswers403() throws Exception {
+      HttpResponse<String> answer =
+          fixture
+              .ripieno()
+              .send(
+                  "PUT",
+                  "/api/orchestras/" + SUBDOMAIN + "/settings",
+                  fixture.login(READER, PASSWORD),
+                  "{\"reminder_percentage\":10}");
+      assertThat(answer.statusCode()).isEqualTo(403);
+      assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+  }
+
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class TheSuperadmin {
+
+    @Test
+    void readsThePlatformsSystemLogFilteredByOrchestra() throws Exception {
+      browser.open("/sign-in");
+      browser.script("sessionStorage.clear(); localStorage.clear();");
+      browser.open("/sign-in");
+      browser.signIn("superadmin", PlatformFixture.SUPERADMIN_PASSWORD);
+      browser.await(urlMatches("/platform/orchestras$"));
+      browser.find("nav.main-nav a[href='/platform/system-log']").click();
+      browser.await(presenceOfElementLocated(By.cssSelector("#platform-system-log")));
+      browser.type(".log-filters input[name=orchestraId]", "orch-webset");
+      browser.find(".log-filters button[type=submit]").click();
+      browser.await(
+          driver ->
+              Boolean.TRUE.equals(
+                  browser.script(
+                      "return [...document.querySelectorAll('#platform-system-log tbody tr')]"
+                          + ".every(tr => tr.cells[3].textContent.trim() === 'orch-webset')")));
+      browser.screenshot("53-platform-system-log");
+      browser.assertNoConsoleErrors("the platform's system log");
+      browser.find("#sign-out").click();
+    }
+  }
+
+  private void signInAs(String username) {
+    browser.open("/sign-in");
+    browser.script("sessionStorage.clear(); localStorage.clear();");
+    browser.open("/sign-in");
+    browser.signIn(username, PASSWORD);
+    browser.await(urlMatches("/o/" + SUBDOMAIN + "/musicians$"));
+  }
+}
