@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.ripieno.central.orchestras.entity.Orchestra;
@@ -118,7 +119,25 @@ public final class Provisioning {
         Entry entry = load(orchestraId);
         return new Outcome(entry.state(), entry.error());
       }
-      return runLocked(orchestraId);
+      try {
+        return runLocked(orchestraId);
+      } finally {
+        releaseBeforeClosing(lockSession, orchestraId);
+      }
+    }
+  }
+
+  /**
+   * A closed session's locks are released only once its server process has ended, a moment after
+   * the close: a run that follows at once (a resume right after a failure) would find the orchestra
+   * still locked and do nothing. So the lock is released first; if that fails, the session's end
+   * still releases it.
+   */
+  private static void releaseBeforeClosing(Connection lockSession, String orchestraId) {
+    try {
+      unlock(lockSession, orchestraId);
+    } catch (SQLException e) {
+      LOG.log(Level.FINE, "Provisioning lock left to the session's end", e);
     }
   }
 
