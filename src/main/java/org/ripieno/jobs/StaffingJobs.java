@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ripieno.config.RipienoSettings;
@@ -69,6 +70,11 @@ public class StaffingJobs {
 
   private ScheduledFuture<?> passes;
   private ExecutorService workers;
+
+  /** Runs the passes, so that a long pass never holds a thread of the shared scheduler. */
+  private ExecutorService passRunner;
+
+  private final AtomicBoolean passing = new AtomicBoolean();
   private Optional<SmtpMailer> mailer = Optional.empty();
   private String publicUrl;
   private Duration pause;
@@ -94,9 +100,28 @@ public class StaffingJobs {
               + " outbox until an SMTP server is configured.");
     }
     workers = Executors.newFixedThreadPool(workerCount, threads);
+    passRunner = Executors.newSingleThreadExecutor(threads);
     passes =
         scheduler.scheduleWithFixedDelay(
-            this::pass, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+            this::startPass, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Hands a pass to its own thread and returns at once: the scheduler is shared with provisioning's
+   * resuming pass, which a pass over many orchestras would otherwise hold up. A pass still going on
+   * when the next is due is not doubled.
+   */
+  private void startPass() {
+    if (passing.compareAndSet(false, true)) {
+      passRunner.execute(
+          () -> {
+            try {
+              pass();
+            } finally {
+              passing.set(false);
+            }
+          });
+    }
   }
 
   /** One pass: the orchestras due (or all of them in a full sweep), side by side on the workers. */
@@ -212,6 +237,9 @@ public class StaffingJobs {
   void stop() {
     if (passes != null) {
       passes.cancel(false);
+    }
+    if (passRunner != null) {
+      passRunner.shutdownNow();
     }
     if (workers != null) {
       workers.shutdownNow();
