@@ -389,6 +389,47 @@ class TwoInstancesIT {
               + ", by instance B "
               + fromCount(FROM_B));
     }
+
+    @Test
+    void aMessageLeftInFlightByAnInstanceThatDiedGoesOnceMoreWithItsMessageIdFromOneInstance()
+        throws Exception {
+      int project = project();
+      int need = need(project, 1, "sequential", "");
+      send(first, project, need);
+      awaitMail(need, 1, "request");
+      int request =
+          (int) count("select id from \"Request\" where \"projectNeedId\" = " + need + " limit 1");
+      // Taken by an instance (its first attempt) whose lease ran out: it died while sending.
+      fixture
+          .postgres()
+          .execute(
+              database,
+              "insert into \"OutboxMessage\" (kind, recipient, language, \"requestId\","
+                  + " \"messageId\", status, attempts, \"nextAttemptAt\", \"createdAt\") values"
+                  + " ('reminder', '"
+                  + address(0)
+                  + "', 'sv', "
+                  + request
+                  + ", '<in-flight.twice@ripieno>', 'sending', 1,"
+                  + " now() at time zone 'UTC' - interval '1 minute', now() at time zone 'UTC')");
+
+      for (int pass = 0; pass < 4; pass++) {
+        dueNow();
+        Thread.sleep(1000);
+      }
+
+      awaitTrue(
+          () ->
+              count(
+                      "select count(*) from \"OutboxMessage\" where \"messageId\" ="
+                          + " '<in-flight.twice@ripieno>' and status = 'sent' and attempts = 2")
+                  == 1);
+      long copies = 0;
+      for (MimeMessage message : smtp.getReceivedMessages()) {
+        copies += header(message, "Message-ID").equals("<in-flight.twice@ripieno>") ? 1 : 0;
+      }
+      assertThat(copies).isOne();
+    }
   }
 
   // --- mail ---
@@ -456,11 +497,12 @@ class TwoInstancesIT {
     }
     assertThat(inOutbox).isEqualTo(expected);
     assertThat(inMailbox).isEqualTo(expected);
-    assertThat(logs(need, "request_sent")).isEqualTo(expected.getOrDefault("request", 0));
-    assertThat(logs(need, "reminder_sent")).isEqualTo(expected.getOrDefault("reminder", 0));
-    assertThat(logs(need, "confirmation_sent")).isEqualTo(expected.getOrDefault("confirmation", 0));
+    assertThat(logs(need, "request_sent")).isEqualTo((long) expected.getOrDefault("request", 0));
+    assertThat(logs(need, "reminder_sent")).isEqualTo((long) expected.getOrDefault("reminder", 0));
+    assertThat(logs(need, "confirmation_sent"))
+        .isEqualTo((long) expected.getOrDefault("confirmation", 0));
     assertThat(logs(need, "position_filled_sent"))
-        .isEqualTo(expected.getOrDefault("position_filled", 0));
+        .isEqualTo((long) expected.getOrDefault("position_filled", 0));
   }
 
   /** The token in the link of the mail's plain-text part. */
