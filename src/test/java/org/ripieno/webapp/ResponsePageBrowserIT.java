@@ -92,6 +92,7 @@ class ResponsePageBrowserIT extends BrowserTest {
   @Test
   void aSwedishMusicianAcceptsThroughTheFormAndTheAnswerIsSeenThroughTheApi() throws Exception {
     String token = tokens().get(swedish);
+    browser.consoleMessages();
 
     browser.open("/respond/" + token);
 
@@ -101,7 +102,9 @@ class ResponsePageBrowserIT extends BrowserTest {
     assertThat(browser.find("h1").getText()).isEqualTo("Hej Sigrid!");
     assertThat(browser.find("main p").getText())
         .isEqualTo("Vi vill fråga dig om Stämledare (Cello) i Höstkonsert.");
-    assertThat(browser.find("dl").getText()).contains("Svara senast", "Konserthuset kl. 19");
+    // The project's day in the orchestra's time zone (Stockholm), as the mails show it.
+    assertThat(browser.find("dl").getText())
+        .contains("Start\n2035-10-01", "Svara senast", "Konserthuset kl. 19");
     assertThat(browser.find("button.yes").getText()).isEqualTo("Ja, jag tackar ja");
     browser.screenshot("respond-01-swedish-form");
     browser.resize(390, 844);
@@ -130,6 +133,7 @@ class ResponsePageBrowserIT extends BrowserTest {
   @Test
   void anEnglishMusicianReadsTheFormInEnglishAndDeclines() throws Exception {
     String token = tokens().get(english);
+    browser.consoleMessages();
 
     browser.open("/respond/" + token);
 
@@ -159,6 +163,8 @@ class ResponsePageBrowserIT extends BrowserTest {
     assertThat(browser.find("p.outcome").getText())
         .isEqualTo("You have already answered this request.");
     browser.screenshot("respond-06-english-already-answered");
+    // The refusal keeps its status code, which the browser notes; nothing else went wrong.
+    assertThat(browser.consoleMessages()).singleElement().asString().contains("409");
   }
 
   // --- helpers ---
