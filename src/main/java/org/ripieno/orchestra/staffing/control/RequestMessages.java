@@ -28,12 +28,29 @@ public class RequestMessages {
   public static final String CONFIRMATION_SENT = "confirmation_sent";
   public static final String POSITION_FILLED_SENT = "position_filled_sent";
 
+  // Beyond the legacy types: what a manager did by hand (hand actions, docs/staffing.md).
+  /** An answer a manager recorded on the musician's behalf (given by phone). */
+  public static final String RESPONSE_RECORDED = "response_recorded";
+
+  /** An accepted musician withdrawn by the manager: the request became declined. */
+  public static final String REQUEST_WITHDRAWN = "request_withdrawn";
+
+  /** A pending request cancelled by the manager, alone or with its project. */
+  public static final String REQUEST_CANCELLED = "request_cancelled";
+
+  /** The request's mail, with the same link, sent again. */
+  public static final String REQUEST_RESENT = "request_resent";
+
+  /** The musician told that their request was cancelled. */
+  public static final String CANCELLATION_SENT = "cancellation_sent";
+
   private static final Map<OutboxMessage.Kind, String> LOG_TYPES =
       Map.of(
           OutboxMessage.Kind.REQUEST, REQUEST_SENT,
           OutboxMessage.Kind.REMINDER, REMINDER_SENT,
           OutboxMessage.Kind.CONFIRMATION, CONFIRMATION_SENT,
-          OutboxMessage.Kind.POSITION_FILLED, POSITION_FILLED_SENT);
+          OutboxMessage.Kind.POSITION_FILLED, POSITION_FILLED_SENT,
+          OutboxMessage.Kind.REQUEST_CANCELLED, CANCELLATION_SENT);
 
   @Inject @OrchestraData EntityManager orchestra;
   @Inject IdCodes codes;
@@ -46,6 +63,11 @@ public class RequestMessages {
    * later (every request and every answer's mail passes here).
    */
   public void enqueue(OutboxMessage.Kind kind, Request request, Instant now) {
+    enqueue(kind, request, now, LOG_TYPES.get(kind));
+  }
+
+  /** As {@link #enqueue(OutboxMessage.Kind, Request, Instant)}, logged as {@code logType}. */
+  public void enqueue(OutboxMessage.Kind kind, Request request, Instant now, String logType) {
     due.dueAt(now);
     Musician musician = orchestra.find(Musician.class, request.getMusicianId());
     String email = musician.getEmail();
@@ -58,7 +80,7 @@ public class RequestMessages {
               MusicianLanguage.of(musician.getPreferredLanguage()),
               now));
     }
-    log(request, LOG_TYPES.get(kind), now);
+    log(request, logType, now);
   }
 
   /** One entry in the request's history, with a {@code COMM###} code. */

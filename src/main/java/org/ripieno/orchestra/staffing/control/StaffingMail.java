@@ -20,7 +20,8 @@ import org.ripieno.tenancy.OrchestraData;
  * Renders an outbox message from the orchestra's email templates in the recipient's language
  * (legacy-system.md §3.12): {@code <kind>_en} for English, falling back to the Swedish {@code
  * <kind>}, and to Ripieno's default text when the orchestra has neither. The variables are the
- * legacy sender's, in both spellings.
+ * legacy sender's, in both spellings. The {@code request_cancelled} mail, beyond the legacy, has
+ * its default in {@link CancellationTemplates}.
  */
 @ApplicationScoped
 public class StaffingMail {
@@ -47,6 +48,17 @@ public class StaffingMail {
         MARKDOWN_LINK.matcher(body).replaceAll("$1: $2"),
         TemplateText.html(body),
         message.getMessageId());
+  }
+
+  /**
+   * The subject alone, as the mail has or will have it, for the list of messages: rendered without
+   * the answer link, so no token is read.
+   */
+  public String subject(OutboxMessage message, String orchestraName) {
+    boolean english = MusicianLanguage.ENGLISH.equals(message.getLanguage());
+    RequestFacts facts = queries.requestFacts(message.getRequestId());
+    String[] template = template(message.getKind(), english, orchestraName);
+    return TemplateText.render(template[0], values(facts, english, "")).replaceAll("[\r\n]+", " ");
   }
 
   /** The answer link of requests and reminders: the request's newest unused token. */
@@ -121,7 +133,9 @@ public class StaffingMail {
       }
     }
     String wanted = english ? kind + "_en" : kind;
-    return CanonicalSeed.templates(orchestraName).stream()
+    return java.util.stream.Stream.concat(
+            CanonicalSeed.templates(orchestraName).stream(),
+            CancellationTemplates.defaults(orchestraName).stream())
         .filter(seed -> seed.type().equals(wanted))
         .findFirst()
         .map(seed -> new String[] {seed.subject(), seed.body()})

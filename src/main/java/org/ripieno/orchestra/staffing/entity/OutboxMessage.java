@@ -22,7 +22,9 @@ public class OutboxMessage {
     REQUEST("request"),
     REMINDER("reminder"),
     CONFIRMATION("confirmation"),
-    POSITION_FILLED("position_filled");
+    POSITION_FILLED("position_filled"),
+    /** A pending request withdrawn by the orchestra: by hand, or with its whole project. */
+    REQUEST_CANCELLED("request_cancelled");
 
     private final String value;
 
