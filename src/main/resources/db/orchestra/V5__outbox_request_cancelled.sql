@@ -6,3 +6,9 @@ ALTER TABLE "OutboxMessage" DROP CONSTRAINT "OutboxMessage_kind_check";
 ALTER TABLE "OutboxMessage" ADD CONSTRAINT "OutboxMessage_kind_check"
     CHECK ("kind" IN ('request', 'reminder', 'confirmation', 'position_filled',
                       'request_cancelled'));
+
+-- A request or reminder mail still queued when its request is cancelled is never delivered:
+-- status 'cancelled' (a message already being delivered is left to finish).
+ALTER TABLE "OutboxMessage" DROP CONSTRAINT "OutboxMessage_status_check";
+ALTER TABLE "OutboxMessage" ADD CONSTRAINT "OutboxMessage_status_check"
+    CHECK ("status" IN ('queued', 'sending', 'sent', 'failed', 'cancelled'));

@@ -31,7 +31,7 @@ public class MessagesResource {
       summary = "The outbox",
       description =
           "Every staffing mail, newest first: recipient, type, language, subject, status"
-              + " (queued, sending, sent, failed), attempts, last error, Message-ID, when it was"
+              + " (queued, sending, sent, failed, cancelled), attempts, last error, Message-ID, when it was"
               + " created, is next tried and was sent, and its request. Never a response token or"
               + " an answer link.")
   @APIResponse(responseCode = "200", description = "A page of messages")

@@ -134,8 +134,9 @@ public class HandActions {
 
   /**
    * A pending request withdrawn by the orchestra: {@code cancelled} (the musician is not excluded
-   * from the project), its link answers 410, the musician is told by mail. Nothing is sent in its
-   * place: the next send may ask the same musician again.
+   * from the project), its link answers 410, its mails still waiting are withdrawn and the musician
+   * is told by mail if the request had reached them. Nothing is sent in its place: the next send
+   * may ask the same musician again.
    */
   @OrchestraTransactional
   public Handled cancel(int projectId, int requestId) {
@@ -203,10 +204,16 @@ public class HandActions {
     return new Cancelled(project.getId(), cancelled, states(needs));
   }
 
+  /**
+   * Cancels a pending request: its mails still waiting are withdrawn, and the musician is told
+   * unless their request mail had not left yet (they never knew of it).
+   */
   private void cancelAndTell(Request request, Instant now) {
     request.cancel(now);
     messages.log(request, RequestMessages.REQUEST_CANCELLED, now);
-    messages.enqueue(OutboxMessage.Kind.REQUEST_CANCELLED, request, now);
+    if (messages.withdrawUndelivered(request)) {
+      messages.enqueue(OutboxMessage.Kind.REQUEST_CANCELLED, request, now);
+    }
   }
 
   private Handled audited(

@@ -24,7 +24,12 @@ public class OutboxList {
 
   /** The statuses of {@link OutboxMessage}, the values {@code ?status=} takes. */
   public static final Set<String> STATUSES =
-      Set.of(OutboxMessage.QUEUED, OutboxMessage.SENDING, OutboxMessage.SENT, OutboxMessage.FAILED);
+      Set.of(
+          OutboxMessage.QUEUED,
+          OutboxMessage.SENDING,
+          OutboxMessage.SENT,
+          OutboxMessage.FAILED,
+          OutboxMessage.CANCELLED);
 
   @Inject @OrchestraData EntityManager orchestra;
   @Inject StaffingMail mail;
@@ -61,8 +66,8 @@ public class OutboxList {
     String wanted = status == null || status.isBlank() ? null : status.trim();
     if (wanted != null && !STATUSES.contains(wanted)) {
       throw ProblemException.badRequest(
-          "status is queued, sending, sent or failed.",
-          "status är queued, sending, sent eller failed.");
+          "status is queued, sending, sent, failed or cancelled.",
+          "status är queued, sending, sent, failed eller cancelled.");
     }
     String where = wanted == null ? "" : " WHERE o.status = :status";
     TypedQuery<Object[]> rows =

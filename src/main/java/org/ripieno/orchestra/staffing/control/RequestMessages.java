@@ -83,6 +83,41 @@ public class RequestMessages {
     log(request, logType, now);
   }
 
+  /**
+   * Withdraws the request's request and reminder mails that have not left yet (still {@code
+   * queued}: a message being delivered is {@code sending} and is left alone), so a cancelled
+   * request sends nothing more.
+   *
+   * @return whether the musician may know of the request: some request mail of it went out or is
+   *     going, or none was withdrawn now (a request sent before the outbox, or to a musician
+   *     without email). False only when its request mail was still waiting: they never knew.
+   */
+  public boolean withdrawUndelivered(Request request) {
+    int withdrawn =
+        orchestra
+            .createQuery(
+                "UPDATE OutboxMessage o SET o.status = :cancelled WHERE o.requestId = :requestId"
+                    + " AND o.status = :queued AND o.kind IN (:request, :reminder)")
+            .setParameter("cancelled", OutboxMessage.CANCELLED)
+            .setParameter("requestId", request.getId())
+            .setParameter("queued", OutboxMessage.QUEUED)
+            .setParameter("request", OutboxMessage.Kind.REQUEST.value())
+            .setParameter("reminder", OutboxMessage.Kind.REMINDER.value())
+            .executeUpdate();
+    long out =
+        orchestra
+            .createQuery(
+                "SELECT COUNT(o) FROM OutboxMessage o WHERE o.requestId = :requestId"
+                    + " AND o.kind = :request AND o.status IN (:sent, :sending)",
+                Long.class)
+            .setParameter("requestId", request.getId())
+            .setParameter("request", OutboxMessage.Kind.REQUEST.value())
+            .setParameter("sent", OutboxMessage.SENT)
+            .setParameter("sending", OutboxMessage.SENDING)
+            .getSingleResult();
+    return out > 0 || withdrawn == 0;
+  }
+
   /** One entry in the request's history, with a {@code COMM###} code. */
   public void log(Request request, String type, Instant now) {
     orchestra.persist(

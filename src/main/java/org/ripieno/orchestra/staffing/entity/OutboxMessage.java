@@ -42,6 +42,12 @@ public class OutboxMessage {
   public static final String SENT = "sent";
   public static final String FAILED = "failed";
 
+  /**
+   * Never to be delivered: a request or reminder mail still queued when its request was cancelled
+   * (docs/staffing.md, "What a manager does by hand").
+   */
+  public static final String CANCELLED = "cancelled";
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Integer id;
