@@ -7,6 +7,7 @@ import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.ripieno.orchestra.staffing.entity.OutboxMessage;
 import org.ripieno.tenancy.CurrentOrchestra;
 import org.ripieno.tenancy.OrchestraData;
@@ -82,7 +83,8 @@ public class OutboxList {
       rows.setParameter("status", wanted);
       total.setParameter("status", wanted);
     }
-    String orchestraName = routes.byId(current.require().orchestraId()).orElseThrow().getName();
+    Function<OutboxMessage, String> subjects =
+        mail.subjects(routes.byId(current.require().orchestraId()).orElseThrow().getName());
     List<MessageView> items =
         rows.setFirstResult(first).setMaxResults(size).getResultList().stream()
             .map(
@@ -93,7 +95,7 @@ public class OutboxList {
                       message.getRecipient(),
                       message.getKind(),
                       message.getLanguage(),
-                      mail.subject(message, orchestraName),
+                      subjects.apply(message),
                       message.getStatus(),
                       message.getAttempts(),
                       message.getLastError(),

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.ripieno.mail.OutgoingMail;
 import org.ripieno.orchestra.seed.control.CanonicalSeed;
@@ -39,7 +40,9 @@ public class StaffingMail {
   public OutgoingMail render(OutboxMessage message, String orchestraName, String publicUrl) {
     boolean english = MusicianLanguage.ENGLISH.equals(message.getLanguage());
     RequestFacts facts = queries.requestFacts(message.getRequestId());
-    Map<String, String> values = values(facts, english, link(message, publicUrl));
+    Map<String, String> values =
+        values(
+            facts, english, link(message, publicUrl), SettingsRules.timeZone(queries.settings()));
     String[] template = template(message.getKind(), english, orchestraName);
     String body = TemplateText.render(template[1], values);
     return new OutgoingMail(
@@ -51,14 +54,23 @@ public class StaffingMail {
   }
 
   /**
-   * The subject alone, as the mail has or will have it, for the list of messages: rendered without
-   * the answer link, so no token is read.
+   * Subjects alone, as the mails have or will have them, for the list of messages: rendered without
+   * the answer link, so no token is read. The function reads the time zone once and each template
+   * once, for one list.
    */
-  public String subject(OutboxMessage message, String orchestraName) {
-    boolean english = MusicianLanguage.ENGLISH.equals(message.getLanguage());
-    RequestFacts facts = queries.requestFacts(message.getRequestId());
-    String[] template = template(message.getKind(), english, orchestraName);
-    return TemplateText.render(template[0], values(facts, english, "")).replaceAll("[\r\n]+", " ");
+  public Function<OutboxMessage, String> subjects(String orchestraName) {
+    ZoneId zone = SettingsRules.timeZone(queries.settings());
+    Map<String, String[]> templates = new HashMap<>();
+    return message -> {
+      boolean english = MusicianLanguage.ENGLISH.equals(message.getLanguage());
+      String[] template =
+          templates.computeIfAbsent(
+              message.getKind() + (english ? "_en" : ""),
+              key -> template(message.getKind(), english, orchestraName));
+      RequestFacts facts = queries.requestFacts(message.getRequestId());
+      return TemplateText.render(template[0], values(facts, english, "", zone))
+          .replaceAll("[\r\n]+", " ");
+    };
   }
 
   /** The answer link of requests and reminders: the request's newest unused token. */
@@ -76,8 +88,8 @@ public class StaffingMail {
         .orElse(publicUrl);
   }
 
-  private Map<String, String> values(RequestFacts facts, boolean english, String link) {
-    ZoneId zone = SettingsRules.timeZone(queries.settings());
+  private Map<String, String> values(
+      RequestFacts facts, boolean english, String link, ZoneId zone) {
     String start =
         facts.startDate() == null
             ? ""
