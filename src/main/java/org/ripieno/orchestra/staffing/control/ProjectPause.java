@@ -45,6 +45,7 @@ public class ProjectPause {
     NeedStatus from = pause ? NeedStatus.ACTIVE : NeedStatus.PAUSED;
     NeedStatus to = pause ? NeedStatus.PAUSED : NeedStatus.ACTIVE;
     List<ProjectNeed> needs = locks.ofProject(project.getId());
+    List<ProjectNeed> resumed = new ArrayList<>();
     List<SentRequest> sent = new ArrayList<>();
     for (ProjectNeed need : needs) {
       if (need.needStatus() != from) {
@@ -60,8 +61,12 @@ public class ProjectPause {
           before,
           NeedView.Snapshot.of(need));
       if (HandRules.resumeSends(from, to, queries.requestCount(need.getId()))) {
-        sent.addAll(dispatch.refill(need, clock.instant()));
+        resumed.add(need);
       }
+    }
+    // Only once every need is active again, so each selection sees the others as they now are.
+    for (ProjectNeed need : resumed) {
+      sent.addAll(dispatch.refill(need, clock.instant()));
     }
     return new Changed(
         needs.stream()
