@@ -24,7 +24,9 @@ public class OutboxMessage {
     CONFIRMATION("confirmation"),
     POSITION_FILLED("position_filled"),
     /** A pending request withdrawn by the orchestra: by hand, or with its whole project. */
-    REQUEST_CANCELLED("request_cancelled");
+    REQUEST_CANCELLED("request_cancelled"),
+    /** One recipient's copy of a group email ({@code groupEmailId}; no request). */
+    GROUP_EMAIL("group_email");
 
     private final String value;
 
@@ -60,6 +62,8 @@ public class OutboxMessage {
 
   private Integer requestId;
 
+  private Integer groupEmailId;
+
   private String messageId;
 
   private String status = QUEUED;
@@ -85,6 +89,20 @@ public class OutboxMessage {
     message.recipient = recipient;
     message.language = language;
     message.messageId = "<" + UUID.randomUUID() + "." + kind.value() + "@ripieno>";
+    message.nextAttemptAt = now;
+    message.createdAt = now;
+    return message;
+  }
+
+  /** A queued copy of a group email for one recipient, due at once. */
+  public static OutboxMessage groupEmail(
+      Integer groupEmailId, String recipient, String language, Instant now) {
+    OutboxMessage message = new OutboxMessage();
+    message.kind = Kind.GROUP_EMAIL.value();
+    message.groupEmailId = groupEmailId;
+    message.recipient = recipient;
+    message.language = language;
+    message.messageId = "<" + UUID.randomUUID() + "." + Kind.GROUP_EMAIL.value() + "@ripieno>";
     message.nextAttemptAt = now;
     message.createdAt = now;
     return message;
@@ -139,6 +157,11 @@ public class OutboxMessage {
 
   public Integer getRequestId() {
     return requestId;
+  }
+
+  /** The group email this message is a copy of; null for a staffing mail. */
+  public Integer getGroupEmailId() {
+    return groupEmailId;
   }
 
   public String getMessageId() {
