@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.ripieno.mail.OutgoingMail;
+import org.ripieno.orchestra.files.control.MailAttachments;
+import org.ripieno.orchestra.groupemail.control.GroupEmailMail;
 import org.ripieno.orchestra.seed.control.CanonicalSeed;
 import org.ripieno.orchestra.settings.control.SettingsRules;
 import org.ripieno.orchestra.staffing.entity.OutboxMessage;
@@ -32,12 +34,17 @@ public class StaffingMail {
 
   @Inject @OrchestraData EntityManager orchestra;
   @Inject StaffingQueries queries;
+  @Inject MailAttachments attachments;
+  @Inject GroupEmailMail groupEmails;
 
   /**
    * @param orchestraName signs the default texts
    * @param publicUrl the base of the answer link
    */
   public OutgoingMail render(OutboxMessage message, String orchestraName, String publicUrl) {
+    if (message.getGroupEmailId() != null) {
+      return groupEmails.render(message, orchestraName);
+    }
     boolean english = MusicianLanguage.ENGLISH.equals(message.getLanguage());
     RequestFacts facts = queries.requestFacts(message.getRequestId());
     Map<String, String> values =
@@ -45,12 +52,15 @@ public class StaffingMail {
             facts, english, link(message, publicUrl), SettingsRules.timeZone(queries.settings()));
     String[] template = template(message.getKind(), english, orchestraName);
     String body = TemplateText.render(template[1], values);
-    return new OutgoingMail(
-        message.getRecipient(),
-        TemplateText.render(template[0], values).replaceAll("[\r\n]+", " "),
-        MARKDOWN_LINK.matcher(body).replaceAll("$1: $2"),
-        TemplateText.html(body),
-        message.getMessageId());
+    return attachments.attachTo(
+        message,
+        new OutgoingMail(
+            message.getRecipient(),
+            TemplateText.render(template[0], values).replaceAll("[\r\n]+", " "),
+            MARKDOWN_LINK.matcher(body).replaceAll("$1: $2"),
+            TemplateText.html(body),
+            message.getMessageId()),
+        publicUrl);
   }
 
   /**
@@ -62,6 +72,9 @@ public class StaffingMail {
     ZoneId zone = SettingsRules.timeZone(queries.settings());
     Map<String, String[]> templates = new HashMap<>();
     return message -> {
+      if (message.getGroupEmailId() != null) {
+        return groupEmails.subject(message);
+      }
       boolean english = MusicianLanguage.ENGLISH.equals(message.getLanguage());
       String[] template =
           templates.computeIfAbsent(
