@@ -269,8 +269,15 @@ class FilesAndGroupEmailIT {
       assertThat(linked.getString("sendTiming")).isEqualTo("on_accept");
       assertThat(linked.getString("fileType")).isEqualTo("sheet_music");
       assertThat(
-              ok("GET", "/projects/" + project + "/needs/" + need + "/files", null, 200).toString())
-          .contains("\"id\":" + linked.getInt("id"));
+              ripieno
+                  .send(
+                      "GET",
+                      BASE + "/projects/" + project + "/needs/" + need + "/files",
+                      admin,
+                      null)
+                  .body())
+          .contains("\"id\":" + linked.getInt("id"))
+          .doesNotContain("\"id\":" + file.getInt("id") + ",");
       assertThat(ripieno.send("GET", BASE + "/projects/" + project + "/files", admin, null).body())
           .contains("\"id\":" + file.getInt("id"), "\"id\":" + linked.getInt("id"));
       assertThat(
@@ -441,6 +448,21 @@ class FilesAndGroupEmailIT {
       assertThat(ripieno.send("GET", BASE + "/group-emails/recipients", admin, null).statusCode())
           .isEqualTo(400);
 
+      // A list of recipients from the client is refused: the server chooses them.
+      long logsBefore = count("select count(*) from \"GroupEmailLog\"");
+      HttpResponse<String> listed =
+          ripieno.send(
+              "POST",
+              BASE + "/group-emails",
+              admin,
+              "{\"projectId\":"
+                  + project
+                  + ",\"subject\":\"x\",\"message\":\"y\","
+                  + "\"recipients\":[{\"email\":\"intruder@example.org\"}]}");
+      assertThat(listed.statusCode()).isEqualTo(400);
+      assertThat(RunningRipieno.json(listed).getString("detail")).contains("recipients");
+      assertThat(count("select count(*) from \"GroupEmailLog\"")).isEqualTo(logsBefore);
+
       JsonObject sent =
           ok(
               "POST",
@@ -450,7 +472,7 @@ class FilesAndGroupEmailIT {
                   + ",\"subject\":\"Projekt: ändrad tid\",\"message\":\"Repetition <b>kl. 10</b>"
                   + "\\nTa med noter.\",\"instrumentIds\":["
                   + violin
-                  + "],\"recipients\":[{\"email\":\"intruder@example.org\"}]}",
+                  + "]}",
               201);
       assertThat(sent.getInt("recipientCount")).isEqualTo(2);
 

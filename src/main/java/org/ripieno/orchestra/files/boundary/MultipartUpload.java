@@ -4,6 +4,9 @@ import jakarta.ws.rs.core.EntityPart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.ripieno.orchestra.files.control.FileUpload;
@@ -43,9 +46,30 @@ final class MultipartUpload {
           "The upload needs a part named file (multipart/form-data).",
           "Uppladdningen behöver en del som heter file (multipart/form-data).");
     }
-    String originalName = file.getFileName().orElse(fileName);
+    String originalName = file.getFileName().map(MultipartUpload::utf8).orElse(fileName);
     return new FileUpload(
         originalName, bytes(file, ProjectFiles.MAX_BYTES), fileName, fileType, sendTiming);
+  }
+
+  /**
+   * Browsers send a file name's UTF-8 bytes as they are (HTML's form encoding), which the server
+   * may have read as ISO-8859-1 ({@code Ã¥} for {@code å}): such a name is read again as UTF-8 when
+   * its bytes are valid UTF-8, else left as it was.
+   */
+  static String utf8(String name) {
+    if (name.chars().anyMatch(c -> c > 0xff) || name.chars().allMatch(c -> c < 0x80)) {
+      return name;
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(name.getBytes(StandardCharsets.ISO_8859_1)))
+          .toString();
+    } catch (CharacterCodingException notUtf8) {
+      return name;
+    }
   }
 
   private static String text(EntityPart part) {
