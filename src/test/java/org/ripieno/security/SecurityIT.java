@@ -148,6 +148,7 @@ class SecurityIT {
         .filteredOn(Endpoint::isPublic)
         .extracting(Endpoint::toString)
         .containsExactly(
+            "GET /api/public/files/{token}",
             "GET /api/public/responses/{token}",
             "POST /api/auth/login",
             "POST /api/public/responses/{token}");
