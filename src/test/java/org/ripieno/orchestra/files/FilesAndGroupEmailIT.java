@@ -214,6 +214,10 @@ class FilesAndGroupEmailIT {
       assertThat(RunningRipieno.json(wrongTiming).getString("detail"))
           .contains("on_request or on_accept");
 
+      HttpResponse<String> notMultipart =
+          ripieno.send("POST", BASE + "/projects/" + project + "/files", admin, "{}");
+      assertThat(notMultipart.statusCode()).as(notMultipart.body()).isBetween(400, 499);
+
       assertThat(count("select count(*) from \"FileStorage\"")).isEqualTo(before);
       assertThat(count("select count(*) from \"ProjectFile\" where \"projectId\" = " + project))
           .isZero();
@@ -405,6 +409,23 @@ class FilesAndGroupEmailIT {
       assertThat(gone.statusCode()).isEqualTo(410);
       assertThat(RunningRipieno.json(gone).getString("detail")).contains("expired");
     }
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesFilesGroupEmailAndTheDashboard() throws Exception {
+    HttpResponse<String> document = ripieno.get("/openapi");
+
+    assertThat(document.statusCode()).isEqualTo(200);
+    assertThat(document.body())
+        .contains(
+            "/api/orchestras/{subdomain}/projects/{projectId}/files",
+            "/api/orchestras/{subdomain}/projects/{projectId}/needs/{needId}/files",
+            "/api/orchestras/{subdomain}/files/{fileId}",
+            "/api/public/files/{token}",
+            "/api/orchestras/{subdomain}/group-emails/recipients",
+            "/api/orchestras/{subdomain}/dashboard/activity",
+            "Upload a general project file",
+            "multipart/form-data");
   }
 
   @Nested
