@@ -1,9 +1,9 @@
 import { html } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { RipienoElement } from './ripieno-element.js';
 import { t } from '../i18n.js';
 import { api, messageOf } from '../api.js';
 import { canWrite } from '../session.js';
+import { addMemberForm, movedOrder, rankedMembers } from './ranked-members.js';
 
 /**
  * One ranking list: its musicians by rank; adding a qualified musician, removing one, and
@@ -82,11 +82,8 @@ class RankingListEditor extends RipienoElement {
 
   /** Moves the musician to index `to` (0-based) and keeps the keyboard focus on them. */
   async move(musician, to) {
-    const order = this.list.musicians.map((m) => m.id);
-    const from = order.indexOf(musician.id);
-    if (to < 0 || to >= order.length || to === from) return;
-    order.splice(from, 1);
-    order.splice(to, 0, musician.id);
+    const order = movedOrder(this.list.musicians.map((m) => m.id), musician.id, to);
+    if (!order) return;
     const saved = await this.change(
       () => api('PUT', `${this.base}/${this.listId}/order`, { musicianIds: order }),
       t('rankings.moved', { name: `${musician.firstName} ${musician.lastName}`, rank: to + 1 }),
@@ -97,77 +94,31 @@ class RankingListEditor extends RipienoElement {
     }
   }
 
-  keydown(event, musician, index) {
-    if (!event.altKey || !canWrite()) return;
-    if (event.key === 'ArrowUp') {
-      event.preventDefault();
-      this.move(musician, index - 1);
-    } else if (event.key === 'ArrowDown') {
-      event.preventDefault();
-      this.move(musician, index + 1);
-    }
-  }
-
-  drop(event, index) {
-    event.preventDefault();
-    const id = Number(event.dataTransfer.getData('text/plain'));
-    const musician = this.list.musicians.find((m) => m.id === id);
-    if (musician) this.move(musician, index);
-  }
-
   render() {
     if (!this.list) return html`<div class="panel">${this.error ? html`<p class="error" role="alert">${this.error}</p>` : t('app.loading')}</div>`;
     const writes = canWrite();
     const place = `${this.list.position.instrumentName} ${this.list.position.name}`;
+    const label = t('rankings.listNamed', { type: this.list.listType, position: place });
+    const byId = new Map(this.list.musicians.map((m) => [m.id, m]));
     return html`<div class="panel list-editor" id="ranking-list">
-      <h2>${t('rankings.listNamed', { type: this.list.listType, position: place })}</h2>
+      <h2>${label}</h2>
       ${writes ? html`<p class="hint" id="reorder-hint">${t('rankings.reorderHint')}</p>` : ''}
-      <ol class="ranked" aria-label=${t('rankings.listNamed', { type: this.list.listType, position: place })}>
-        ${repeat(this.list.musicians, (m) => m.id, (m, index) => this.renderMember(m, index, writes))}
-      </ol>
+      ${rankedMembers(
+        this.list.musicians.map((m) => ({ key: m.id, code: m.musicianId, name: `${m.firstName} ${m.lastName}`, rank: m.rank })),
+        {
+          label,
+          writes,
+          busy: this.busy,
+          hintId: 'reorder-hint',
+          move: (member, to) => this.move(byId.get(member.key), to),
+          remove: (member) => this.remove(byId.get(member.key)),
+        },
+      )}
       ${this.list.musicians.length === 0 ? html`<p>${t('rankings.empty')}</p>` : ''}
       <p class="visually-hidden" aria-live="polite" id="ranking-announcement">${this.announcement ?? ''}</p>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-      ${writes ? this.renderAdd() : ''}
+      ${writes ? addMemberForm(this.available, { id: 'add-to-list', selectId: 'available-musician', busy: this.busy, add: (e) => this.add(e) }) : ''}
     </div>`;
-  }
-
-  renderMember(m, index, writes) {
-    const name = `${m.firstName} ${m.lastName}`;
-    const count = this.list.musicians.length;
-    return html`<li data-id=${m.id} data-musician=${m.musicianId}
-        tabindex=${writes ? '0' : '-1'} draggable=${writes ? 'true' : 'false'}
-        aria-describedby=${writes ? 'reorder-hint' : ''}
-        @keydown=${(e) => this.keydown(e, m, index)}
-        @dragstart=${(e) => e.dataTransfer.setData('text/plain', String(m.id))}
-        @dragover=${(e) => writes && e.preventDefault()}
-        @drop=${(e) => this.drop(e, index)}>
-      <span class="rank">${m.rank}</span>
-      <span class="member-name">${name}</span>
-      <span class="code">${m.musicianId}</span>
-      ${writes
-        ? html`<span class="member-actions">
-            <button type="button" data-write ?disabled=${this.busy || index === 0}
-              aria-label=${t('rankings.moveUpNamed', { name })} @click=${() => this.move(m, index - 1)}>↑</button>
-            <button type="button" data-write ?disabled=${this.busy || index === count - 1}
-              aria-label=${t('rankings.moveDownNamed', { name })} @click=${() => this.move(m, index + 1)}>↓</button>
-            <button type="button" data-write ?disabled=${this.busy}
-              aria-label=${t('rankings.removeNamed', { name })} @click=${() => this.remove(m)}>✕</button>
-          </span>`
-        : ''}
-    </li>`;
-  }
-
-  renderAdd() {
-    if (this.available.length === 0) return html`<p class="hint">${t('rankings.noneAvailable')}</p>`;
-    return html`<form class="inline" id="add-to-list" @submit=${this.add}>
-      <label>${t('rankings.addMusician')}
-        <select name="musician" id="available-musician" data-write>
-          ${this.available.map((m) => html`<option value=${m.id}>${m.lastName}, ${m.firstName} (${m.musicianId})</option>`)}
-        </select>
-      </label>
-      <button type="submit" data-write ?disabled=${this.busy}>${t('rankings.add')}</button>
-    </form>`;
   }
 }
 customElements.define('ranking-list-editor', RankingListEditor);
