@@ -28,8 +28,9 @@ class CustomListEditor extends RipienoElement {
 
   async load() {
     try {
-      this.list = await api('GET', `${this.base}/${this.listId}`);
-      this.available = canWrite() ? await this.fetchAvailable() : [];
+      const list = await api('GET', `${this.base}/${this.listId}`);
+      this.available = canWrite() ? await this.fetchAvailable(list) : [];
+      this.list = list;
       this.error = null;
     } catch (failed) {
       this.error = messageOf(failed);
@@ -37,12 +38,12 @@ class CustomListEditor extends RipienoElement {
   }
 
   /** The active musicians qualified on the list's position who are not on it yet. */
-  async fetchAvailable() {
+  async fetchAvailable(list) {
     const qualified = await api(
       'GET',
-      `/orchestras/${encodeURIComponent(this.subdomain)}/musicians${query({ positionId: this.list.positionId, status: 'active', size: 500 })}`,
+      `/orchestras/${encodeURIComponent(this.subdomain)}/musicians${query({ positionId: list.positionId, status: 'active', size: 500 })}`,
     );
-    const members = new Set(this.list.members.map((m) => m.musicianId));
+    const members = new Set(list.members.map((m) => m.musicianId));
     return qualified.items.filter((m) => !members.has(m.id));
   }
 
@@ -52,9 +53,10 @@ class CustomListEditor extends RipienoElement {
     this.busy = true;
     this.error = null;
     try {
-      this.list = await api('PUT', `${this.base}/${this.listId}`, { musicianIds });
+      const list = await api('PUT', `${this.base}/${this.listId}`, { musicianIds });
+      this.available = await this.fetchAvailable(list);
+      this.list = list;
       this.announcement = announcement;
-      this.available = await this.fetchAvailable();
       this.dispatchEvent(new CustomEvent('changed'));
       return true;
     } catch (refused) {
@@ -77,7 +79,7 @@ class CustomListEditor extends RipienoElement {
     this.save([...this.order, musicianId], t('rankings.added', { name: `${musician.firstName} ${musician.lastName}` }));
   }
 
-  remove(member) {
+  removeMember(member) {
     this.save(
       this.order.filter((id) => id !== member.key),
       t('rankings.removed', { name: member.name }),
@@ -108,7 +110,7 @@ class CustomListEditor extends RipienoElement {
           busy: this.busy,
           hintId: 'custom-reorder-hint',
           move: (member, to) => this.move(member, to),
-          remove: (member) => this.remove(member),
+          remove: (member) => this.removeMember(member),
         },
       )}
       ${this.list.members.length === 0 ? html`<p>${t('rankings.empty')}</p>` : ''}

@@ -32,7 +32,7 @@ class CustomersPage extends PagedList(RipienoElement) {
     return this.onRow(customer, () => api('PUT', `${this.listPath}/${encodeURIComponent(customer.id)}`, { [field]: value }));
   }
 
-  remove(customer) {
+  deleteCustomer(customer) {
     return this.onRow(customer, () => api('DELETE', `${this.listPath}/${encodeURIComponent(customer.id)}`));
   }
 
@@ -106,7 +106,7 @@ class CustomersPage extends PagedList(RipienoElement) {
         </td>
         <td>${formatDate(c.createdAt)}</td>
         <td class="actions">
-          <button type="button" data-write data-action="delete" ?disabled=${this.busy} @click=${() => this.remove(c)}
+          <button type="button" data-write data-action="delete" ?disabled=${this.busy} @click=${() => this.deleteCustomer(c)}
             aria-label=${t('customers.deleteNamed', { name: c.name })}>${t('customers.delete')}</button>
           ${this.rowErrors[c.id] ? html`<p class="error" role="alert">${this.rowErrors[c.id]}</p>` : ''}
         </td>

@@ -80,7 +80,7 @@ class OrchestraPage extends RipienoElement {
     return this.act(() => api('POST', `${this.base}/provision`));
   }
 
-  async remove(event) {
+  async removeOrchestra(event) {
     event.preventDefault();
     if (this.busy || this.confirmation !== this.orchestra.subdomain) return;
     this.busy = true;
@@ -157,7 +157,7 @@ class OrchestraPage extends RipienoElement {
   }
 
   renderRemoval(o) {
-    return html`<form id="remove-form" class="panel danger-zone" @submit=${this.remove}>
+    return html`<form id="remove-form" class="panel danger-zone" @submit=${this.removeOrchestra}>
       <h2>${t('orchestra.remove')}</h2>
       <p>${t('orchestra.removeText')}</p>
       <label>${t('orchestra.removeConfirm', { subdomain: o.subdomain })}

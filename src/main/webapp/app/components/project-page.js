@@ -87,7 +87,7 @@ class ProjectPage extends RipienoElement {
     }
   }
 
-  async remove(list) {
+  async deleteList(list) {
     if (this.busy) return;
     this.busy = true;
     this.error = null;
@@ -145,7 +145,7 @@ class ProjectPage extends RipienoElement {
           ${canWrite()
             ? html`<button type="button" data-write data-action="delete" ?disabled=${this.busy || list.usedByNeedIds.length > 0}
                 title=${list.usedByNeedIds.length > 0 ? t('customLists.inUse') : ''}
-                aria-label=${t('customLists.deleteNamed', { position: place })} @click=${() => this.remove(list)}>✕</button>`
+                aria-label=${t('customLists.deleteNamed', { position: place })} @click=${() => this.deleteList(list)}>✕</button>`
             : ''}
         </li>`;
       })}

@@ -73,7 +73,7 @@ class RankingListEditor extends RipienoElement {
     );
   }
 
-  remove(musician) {
+  removeMusician(musician) {
     this.change(
       () => api('DELETE', `${this.base}/${this.listId}/musicians/${musician.id}`),
       t('rankings.removed', { name: `${musician.firstName} ${musician.lastName}` }),
@@ -111,7 +111,7 @@ class RankingListEditor extends RipienoElement {
           busy: this.busy,
           hintId: 'reorder-hint',
           move: (member, to) => this.move(byId.get(member.key), to),
-          remove: (member) => this.remove(byId.get(member.key)),
+          remove: (member) => this.removeMusician(byId.get(member.key)),
         },
       )}
       ${this.list.musicians.length === 0 ? html`<p>${t('rankings.empty')}</p>` : ''}

@@ -145,7 +145,7 @@ class RipienoApp extends RipienoElement {
     }
     // A page within a list (an orchestra, a project) counts as the list's.
     const current = (href, prefix, pages) =>
-      this.path === href || this.path.startsWith(`${href}/`) || (prefix && pages.some((page) => this.path === prefix + page));
+      this.path === href || (this.path ?? '').startsWith(`${href}/`) || (prefix && pages.some((page) => this.path === prefix + page));
     return html`<nav class="main-nav" aria-label=${t('nav.label')}>
       ${links.map(
         ([href, label, prefix, pages]) =>

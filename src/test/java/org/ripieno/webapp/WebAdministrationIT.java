@@ -396,6 +396,28 @@ class WebAdministrationIT extends BrowserTest {
       browser.find("#sign-out").click();
     }
 
+    @Test
+    void aReaderSeesThemWithoutAnyWriteControlAndTheApiRefusesItsWrite() throws Exception {
+      signInAs(READER);
+      browser.open("/o/" + SUBDOMAIN + "/projects/" + project);
+      browser.await(presenceOfElementLocated(By.id("project-facts")));
+      browser.await(presenceOfElementLocated(By.cssSelector("#custom-lists, #no-custom-lists")));
+      assertThat(browser.all("#custom-list-form")).isEmpty();
+      assertThat(browser.all("[data-write]")).as("write controls on the project's page").isEmpty();
+      browser.screenshot("62-user-project");
+      browser.assertNoConsoleErrors("the reader's project page");
+      browser.find("#sign-out").click();
+      HttpResponse<String> refused =
+          fixture
+              .ripieno()
+              .send(
+                  "POST",
+                  "/api/orchestras/" + SUBDOMAIN + "/projects/" + project + "/custom-lists",
+                  fixture.login(READER, PASSWORD),
+                  "{\"positionId\":1,\"musicianIds\":[]}");
+      assertThat(refused.statusCode()).isEqualTo(403);
+    }
+
     private List<String> memberIds() {
       return browser.all("#custom-list ol.ranked li").stream()
           .map(li -> li.getDomAttribute("data-id"))

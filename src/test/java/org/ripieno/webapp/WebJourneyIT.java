@@ -202,7 +202,7 @@ class WebJourneyIT extends BrowserTest {
       WebElement project =
           browser.await(
               presenceOfElementLocated(
-                  By.xpath("//table[@id='projects']//tr[td[text()='Vårkonsert']]")));
+                  By.xpath("//table[@id='projects']//tr[td[normalize-space()='Vårkonsert']]")));
       assertThat(project.getDomAttribute("class")).isEqualTo("upcoming");
       assertThat(project.getText()).contains("Upcoming", "3 May " + day.substring(0, 4));
       browser.screenshot("10-project-created");
