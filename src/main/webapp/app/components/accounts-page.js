@@ -64,36 +64,28 @@ class AccountsPage extends PagedList(RipienoElement) {
         ? html`<one-time-password id="shown-password" prefix="account" .heading=${this.shown.heading} .text=${t('accounts.passwordText')}
             .username=${this.shown.username} .password=${this.shown.password} @dismiss=${() => (this.shown = null)}></one-time-password>`
         : ''}
-      ${this.renderForm()}
-      ${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : ''}
-      ${this.list ? this.renderList() : html`<p>${t('app.loading')}</p>`}
+      ${this.renderCreateForm({
+        id: 'account-form',
+        buttonId: 'new-account',
+        title: t('accounts.new'),
+        submitLabel: t('accounts.create'),
+        fields: this.renderFields(),
+        hints: html`${this.platform ? html`<p class="hint" id="orchestra-id-hint">${t('accounts.orchestraIdHint')}</p>` : ''}
+          <p class="hint">${t('accounts.generatedHint')}</p>`,
+      })}
+      ${this.renderListArea()}
     </section>`;
   }
 
-  renderForm() {
-    if (!this.formOpen) {
-      return html`<button type="button" id="new-account" data-write @click=${() => (this.formOpen = true)}>${t('accounts.new')}</button>`;
-    }
-    return html`<form id="account-form" class="panel" @submit=${this.create}>
-      <h2>${t('accounts.new')}</h2>
-      <div class="fields">
-        <label>${t('signIn.username')} <input name="username" required autocomplete="off"></label>
-        <label>${t('accounts.email')} <input name="email" type="email" required></label>
-        <label>${t('accounts.role')}
-          <select name="role">${(this.platform ? PLATFORM_ROLES : ORCHESTRA_ROLES).map((role) => html`<option value=${role}>${t(`accounts.role.${role}`)}</option>`)}</select>
-        </label>
-        ${this.platform
-          ? html`<label>${t('accounts.orchestraId')} <input name="orchestraId" autocomplete="off" aria-describedby="orchestra-id-hint"></label>`
-          : ''}
-      </div>
-      ${this.platform ? html`<p class="hint" id="orchestra-id-hint">${t('accounts.orchestraIdHint')}</p>` : ''}
-      <p class="hint">${t('accounts.generatedHint')}</p>
-      ${this.createError ? html`<p class="error" role="alert">${this.createError}</p>` : ''}
-      <div class="buttons">
-        <button type="submit" data-write ?disabled=${this.busy}>${t('accounts.create')}</button>
-        <button type="button" class="secondary" @click=${() => (this.formOpen = false)}>${t('app.cancel')}</button>
-      </div>
-    </form>`;
+  renderFields() {
+    return html`<label>${t('signIn.username')} <input name="username" required autocomplete="off"></label>
+      <label>${t('accounts.email')} <input name="email" type="email" required></label>
+      <label>${t('accounts.role')}
+        <select name="role">${(this.platform ? PLATFORM_ROLES : ORCHESTRA_ROLES).map((role) => html`<option value=${role}>${t(`accounts.role.${role}`)}</option>`)}</select>
+      </label>
+      ${this.platform
+        ? html`<label>${t('accounts.orchestraId')} <input name="orchestraId" autocomplete="off" aria-describedby="orchestra-id-hint"></label>`
+        : ''}`;
   }
 
   renderList() {

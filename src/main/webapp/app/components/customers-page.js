@@ -39,38 +39,30 @@ class CustomersPage extends PagedList(RipienoElement) {
   render() {
     return html`<section class="page">
       <h1>${t('customers.title')}</h1>
-      ${this.renderForm()}
-      ${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : ''}
-      ${this.list ? this.renderList() : html`<p>${t('app.loading')}</p>`}
+      ${this.renderCreateForm({
+        id: 'customer-form',
+        buttonId: 'new-customer',
+        title: t('customers.new'),
+        submitLabel: t('customers.create'),
+        fields: this.renderFields(),
+        hints: html`<p class="hint" id="database-url-hint">${t('customers.databaseUrlHint')}</p>`,
+      })}
+      ${this.renderListArea()}
     </section>`;
   }
 
-  renderForm() {
-    if (!this.formOpen) {
-      return html`<button type="button" id="new-customer" data-write @click=${() => (this.formOpen = true)}>${t('customers.new')}</button>`;
-    }
-    return html`<form id="customer-form" class="panel" @submit=${this.create}>
-      <h2>${t('customers.new')}</h2>
-      <div class="fields">
-        <label>${t('orchestras.name')} <input name="name" required maxlength="200"></label>
-        <label>${t('orchestras.subdomain')} <input name="subdomain" required autocapitalize="none" pattern="[a-z0-9\\-]+"></label>
-        <label>${t('customers.contactEmail')} <input name="contactEmail" type="email" required></label>
-        <label>${t('customers.databaseUrl')}
-          <input name="databaseUrl" type="password" required autocomplete="off" aria-describedby="database-url-hint"></label>
-        <label>${t('customers.status')}
-          <select name="status">${STATUSES.map((s) => html`<option value=${s}>${t(`customers.status.${s}`)}</option>`)}</select>
-        </label>
-        <label>${t('customers.plan')}
-          <select name="plan">${PLANS.map((p) => html`<option value=${p}>${p}</option>`)}</select>
-        </label>
-      </div>
-      <p class="hint" id="database-url-hint">${t('customers.databaseUrlHint')}</p>
-      ${this.createError ? html`<p class="error" role="alert">${this.createError}</p>` : ''}
-      <div class="buttons">
-        <button type="submit" data-write ?disabled=${this.busy}>${t('customers.create')}</button>
-        <button type="button" class="secondary" @click=${() => (this.formOpen = false)}>${t('app.cancel')}</button>
-      </div>
-    </form>`;
+  renderFields() {
+    return html`<label>${t('orchestras.name')} <input name="name" required maxlength="200"></label>
+      <label>${t('orchestras.subdomain')} <input name="subdomain" required autocapitalize="none" pattern="[a-z0-9\\-]+"></label>
+      <label>${t('customers.contactEmail')} <input name="contactEmail" type="email" required></label>
+      <label>${t('customers.databaseUrl')}
+        <input name="databaseUrl" type="password" required autocomplete="off" aria-describedby="database-url-hint"></label>
+      <label>${t('customers.status')}
+        <select name="status">${STATUSES.map((s) => html`<option value=${s}>${t(`customers.status.${s}`)}</option>`)}</select>
+      </label>
+      <label>${t('customers.plan')}
+        <select name="plan">${PLANS.map((p) => html`<option value=${p}>${p}</option>`)}</select>
+      </label>`;
   }
 
   renderList() {

@@ -73,27 +73,20 @@ class OrchestrasPage extends PagedList(RipienoElement) {
     return html`<section class="page">
       <h1>${t('orchestras.title')}</h1>
       ${this.renderCreated()}
-      ${this.formOpen
-        ? html`<form id="orchestra-form" class="panel" @submit=${this.create}>
-            <h2>${t('orchestras.new')}</h2>
-            <div class="fields">
-              <label>${t('orchestras.name')} <input name="name" required></label>
-              <label>${t('orchestras.subdomain')}
-                <input name="subdomain" required minlength="2" maxlength="40" autocapitalize="none" aria-describedby="subdomain-hint">
-              </label>
-              <label>${t('orchestras.contactName')} <input name="contactName" required></label>
-              <label>${t('orchestras.contactEmail')} <input name="contactEmail" type="email" required></label>
-            </div>
-            <p class="hint" id="subdomain-hint">${t('orchestras.subdomainHint')}</p>
-            ${this.createError ? html`<p class="error" role="alert">${this.createError}</p>` : ''}
-            <div class="buttons">
-              <button type="submit" ?disabled=${this.busy}>${t('orchestras.create')}</button>
-              <button type="button" class="secondary" @click=${() => (this.formOpen = false)}>${t('app.cancel')}</button>
-            </div>
-          </form>`
-        : html`<button type="button" id="new-orchestra" data-write @click=${() => (this.formOpen = true)}>${t('orchestras.new')}</button>`}
-      ${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : ''}
-      ${this.list ? this.renderList() : html`<p>${t('app.loading')}</p>`}
+      ${this.renderCreateForm({
+        id: 'orchestra-form',
+        buttonId: 'new-orchestra',
+        title: t('orchestras.new'),
+        submitLabel: t('orchestras.create'),
+        fields: html`<label>${t('orchestras.name')} <input name="name" required></label>
+          <label>${t('orchestras.subdomain')}
+            <input name="subdomain" required minlength="2" maxlength="40" autocapitalize="none" aria-describedby="subdomain-hint">
+          </label>
+          <label>${t('orchestras.contactName')} <input name="contactName" required></label>
+          <label>${t('orchestras.contactEmail')} <input name="contactEmail" type="email" required></label>`,
+        hints: html`<p class="hint" id="subdomain-hint">${t('orchestras.subdomainHint')}</p>`,
+      })}
+      ${this.renderListArea()}
     </section>`;
   }
 

@@ -1,3 +1,5 @@
+import { html } from 'lit';
+import { t } from '../i18n.js';
 import { api, messageOf, query } from '../api.js';
 
 /**
@@ -6,7 +8,9 @@ import { api, messageOf, query } from '../api.js';
  * submission (`busy`), its refusal kept in `createError`; writes on a row (`onRow`), their
  * refusals kept in `rowErrors` by the item's id. A page gives `listPath` (the collection,
  * without paging) and may set `pageSize`; it renders `this.list` with `pagedTable` and
- * `onPage: (page) => this.goTo(page)`.
+ * `onPage: (page) => this.goTo(page)`. `renderCreateForm` and `renderListArea` render the create
+ * form (behind its button) and the list (or its refusal, or that it is loading); the page's
+ * `create(event)` submits with `submitCreate`.
  */
 export const PagedList = (Base) =>
   class extends Base {
@@ -81,5 +85,28 @@ export const PagedList = (Base) =>
       } finally {
         this.busy = false;
       }
+    }
+
+    /** The button that opens the create form, or the form: `fields`, then `hints`, its refusal, submit and cancel. */
+    renderCreateForm({ id, buttonId, title, submitLabel, fields, hints = '' }) {
+      if (!this.formOpen) {
+        return html`<button type="button" id=${buttonId} data-write @click=${() => (this.formOpen = true)}>${title}</button>`;
+      }
+      return html`<form id=${id} class="panel" @submit=${(event) => this.create(event)}>
+        <h2>${title}</h2>
+        <div class="fields">${fields}</div>
+        ${hints}
+        ${this.createError ? html`<p class="error" role="alert">${this.createError}</p>` : ''}
+        <div class="buttons">
+          <button type="submit" data-write ?disabled=${this.busy}>${submitLabel}</button>
+          <button type="button" class="secondary" @click=${() => (this.formOpen = false)}>${t('app.cancel')}</button>
+        </div>
+      </form>`;
+    }
+
+    /** The list as `renderList` renders it, or why it cannot be read, or that it is loading. */
+    renderListArea() {
+      return html`${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : ''}
+        ${this.list ? this.renderList() : html`<p>${t('app.loading')}</p>`}`;
     }
   };

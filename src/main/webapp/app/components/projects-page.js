@@ -28,31 +28,21 @@ class ProjectsPage extends PagedList(RipienoElement) {
   render() {
     return html`<section class="page">
       <h1>${t('projects.title')}</h1>
-      ${canWrite() ? this.renderForm() : ''}
-      ${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : ''}
-      ${this.list ? this.renderList() : html`<p>${t('app.loading')}</p>`}
+      ${canWrite()
+        ? this.renderCreateForm({
+            id: 'project-form',
+            buttonId: 'new-project',
+            title: t('projects.new'),
+            submitLabel: t('projects.create'),
+            fields: html`<label>${t('projects.name')} <input name="name" required></label>
+              <label>${t('projects.startDate')} <input name="startDate" type="date" required></label>
+              <label class="wide">${t('projects.rehearsalSchedule')} <textarea name="rehearsalSchedule"></textarea></label>
+              <label class="wide">${t('projects.concertInfo')} <textarea name="concertInfo"></textarea></label>
+              <label class="wide">${t('projects.notes')} <textarea name="notes"></textarea></label>`,
+          })
+        : ''}
+      ${this.renderListArea()}
     </section>`;
-  }
-
-  renderForm() {
-    if (!this.formOpen) {
-      return html`<button type="button" id="new-project" data-write @click=${() => (this.formOpen = true)}>${t('projects.new')}</button>`;
-    }
-    return html`<form id="project-form" class="panel" @submit=${this.create}>
-      <h2>${t('projects.new')}</h2>
-      <div class="fields">
-        <label>${t('projects.name')} <input name="name" required></label>
-        <label>${t('projects.startDate')} <input name="startDate" type="date" required></label>
-        <label class="wide">${t('projects.rehearsalSchedule')} <textarea name="rehearsalSchedule"></textarea></label>
-        <label class="wide">${t('projects.concertInfo')} <textarea name="concertInfo"></textarea></label>
-        <label class="wide">${t('projects.notes')} <textarea name="notes"></textarea></label>
-      </div>
-      ${this.createError ? html`<p class="error" role="alert">${this.createError}</p>` : ''}
-      <div class="buttons">
-        <button type="submit" ?disabled=${this.busy}>${t('projects.create')}</button>
-        <button type="button" class="secondary" @click=${() => (this.formOpen = false)}>${t('app.cancel')}</button>
-      </div>
-    </form>`;
   }
 
   renderList() {

@@ -653,6 +653,7 @@ class WebAdministrationIT extends BrowserTest {
                   .find("#migration-run li[data-subdomain='webset'] progress")
                   .getDomProperty("value"))
           .isEqualTo("3");
+      browser.script("document.getElementById('migration-run').scrollIntoView()");
       browser.screenshot("61-fleet-migration");
       browser.assertNoConsoleErrors("the schema report and the fleet migration");
       browser.find("#sign-out").click();
