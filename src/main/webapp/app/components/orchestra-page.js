@@ -117,7 +117,7 @@ class OrchestraPage extends RipienoElement {
 
   renderFacts(o) {
     const fact = (key, value) => html`<dt>${t(key)}</dt><dd data-fact=${key.split('.').pop()}>${value ?? '–'}</dd>`;
-    return html`<dl class="statistics" id="orchestra-facts" data-status=${o.status} data-state=${o.provisioningState}>
+    return html`<dl class="facts" id="orchestra-facts" data-status=${o.status} data-state=${o.provisioningState}>
       ${fact('orchestras.subdomain', o.subdomain)}
       ${fact('orchestras.status', t(`status.${o.status}`))}
       ${fact('orchestras.provisioning', t(`provisioning.${o.provisioningState}`))}

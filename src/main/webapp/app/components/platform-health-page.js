@@ -48,7 +48,7 @@ class PlatformHealthPage extends RipienoElement {
     const c = health.central;
     const s = health.summary;
     return html`<h2>${t('health.central')}</h2>
-      <dl class="statistics" id="central-health" data-reachable=${String(c.reachable)}>
+      <dl class="facts" id="central-health" data-reachable=${String(c.reachable)}>
         <dt>${t('health.reachable')}</dt><dd>${yesNo(c.reachable)}</dd>
         <dt>${t('health.database')}</dt><dd>${c.database ?? '–'}</dd>
         <dt>${t('health.schema')}</dt><dd>${t('health.versionOf', { version: c.schemaVersion ?? '–', expected: c.expectedVersion ?? '–' })}</dd>

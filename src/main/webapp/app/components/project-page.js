@@ -113,7 +113,7 @@ class ProjectPage extends RipienoElement {
   }
 
   renderProject(p) {
-    return html`<dl class="statistics" id="project-facts">
+    return html`<dl class="facts" id="project-facts">
         <dt>${t('projects.startDate')}</dt><dd>${formatDate(p.startDate)}</dd>
         <dt>${t('projects.week')}</dt><dd>${p.weekNumber ?? '–'}</dd>
         <dt>${t('projects.rehearsalSchedule')}</dt><dd>${p.rehearsalSchedule || '–'}</dd>

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.ripieno.testing.PlatformFixture;
 import org.ripieno.testing.RunningRipieno;
@@ -365,11 +364,7 @@ class WebAdministrationIT extends BrowserTest {
       }
       List<String> before = memberIds();
       browser.find("#custom-list ol.ranked li:last-child").click();
-      new Actions(browser.driver())
-          .keyDown(Keys.ALT)
-          .sendKeys(Keys.ARROW_UP)
-          .keyUp(Keys.ALT)
-          .perform();
+      browser.pressWithAlt(Keys.ARROW_UP);
       List<String> reordered = List.of(before.get(0), before.get(2), before.get(1));
       browser.await(driver -> memberIds().equals(reordered));
       browser.screenshot("54-custom-list-reordered");
