@@ -1,5 +1,6 @@
 package org.ripieno.webapp;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.ripieno.security.control.SsoBrowserClient;
 
 /**
  * Serves the web application: a client-side route (a path without a file extension outside the
@@ -22,6 +24,8 @@ public class WebAppFilter extends HttpFilter {
 
   static final String PAGE = "/index.html";
 
+  @Inject transient SsoBrowserClient sso;
+
   private transient ContentSecurityPolicy policy;
 
   @Override
@@ -31,7 +35,9 @@ public class WebAppFilter extends HttpFilter {
         throw new ServletException(PAGE + " is missing from the application");
       }
       policy =
-          ContentSecurityPolicy.forPage(new String(page.readAllBytes(), StandardCharsets.UTF_8));
+          ContentSecurityPolicy.forPage(
+              new String(page.readAllBytes(), StandardCharsets.UTF_8),
+              sso.config().map(client -> SsoBrowserClient.originOf(client.issuer())));
     } catch (IOException e) {
       throw new ServletException("Reading " + PAGE, e);
     }
