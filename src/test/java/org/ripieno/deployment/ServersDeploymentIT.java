@@ -170,6 +170,21 @@ class ServersDeploymentIT {
       assertThat(json(answers.refused)).isEqualTo(json(runnableJar().refused));
     }
 
+    /**
+     * Where a server serves health and metrics elsewhere (WildFly: its management interface), the
+     * web application's client-side routes must still not answer for those paths.
+     */
+    @Test
+    void theServersAreasAreNeverTheWebApplication() throws Exception {
+      for (String path : List.of("/health/ready", "/metrics", "/openapi", "/api/no-such-thing")) {
+        HttpResponse<String> answer = get(server.uri(path));
+        assertThat(answer.headers().firstValue("Content-Type").orElse(""))
+            .as(path + " answered " + answer.statusCode())
+            .doesNotStartWith("text/html");
+        assertThat(answer.body()).as(path).doesNotContain("<script type=\"importmap\">");
+      }
+    }
+
     @Test
     void noAnswerNamesTheServer() throws Exception {
       HttpResponse<String> page = get(server.uri("/"));
