@@ -32,8 +32,9 @@ import org.ripieno.testing.TestPostgres;
  * Inside the server (Payara Micro, started by Arquillian with the WAR that {@code mvn package}
  * builds plus this class): what only the inside can see of tenancy. The persistence units and their
  * entity sets, the CDI producers handing out central's and the current orchestra's entity manager
- * (and none without a current orchestra), a job's own request context, and routing that trusts a
- * database only when its identity marker names the orchestra. One boot for the class.
+ * (and none without a current orchestra), a job's own request context, routing that trusts a
+ * database only when its identity marker names the orchestra, and orchestra transactions. One boot
+ * for the class.
  */
 @ExtendWith(ArquillianExtension.class)
 class TenancyInContainerIT {
@@ -66,7 +67,7 @@ class TenancyInContainerIT {
         Path.of(System.getProperty("ripieno.test.launcherJar", "target/ripieno.jar"))
             .resolveSibling("ripieno.war");
     return ShrinkWrap.createFromZipFile(WebArchive.class, war.toFile())
-        .addClasses(TenancyInContainerIT.class, TestPostgres.class)
+        .addClasses(TenancyInContainerIT.class, OrchestraTransactionProbe.class, TestPostgres.class)
         .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
         .addAsLibraries(
             new File(Assertions.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
@@ -84,6 +85,7 @@ class TenancyInContainerIT {
   @Inject @OrchestraData EntityManager orchestra;
   @Inject CurrentOrchestra current;
   @Inject OrchestraJobs jobs;
+  @Inject OrchestraTransactionProbe probe;
 
   @Test
   void theCentralUnitMapsExactlyTheCentralTablesOnTheCentralDatabase() {
@@ -162,6 +164,28 @@ class TenancyInContainerIT {
             e ->
                 assertThat(causes(e))
                     .anyMatch(IdentityMarker.IdentityMismatchException.class::isInstance));
+  }
+
+  @Test
+  void anOrchestraTransactionCommitsWhatReturnsAndRollsBackWhatThrows() throws Exception {
+    onJobThread(
+        () ->
+            jobs.runAs(
+                route(ORCHESTRA_ID),
+                () -> {
+                  probe.addInstrument("TX-KEPT");
+                  assertThatThrownBy(() -> probe.addInstrumentThenFail("TX-UNDONE"))
+                      .hasMessageContaining("failed after writing");
+                  return null;
+                }));
+
+    // Read back in a later job, on a fresh entity manager and connection.
+    long kept =
+        onJobThread(() -> jobs.runAs(route(ORCHESTRA_ID), () -> probe.instruments("TX-KEPT")));
+    long undone =
+        onJobThread(() -> jobs.runAs(route(ORCHESTRA_ID), () -> probe.instruments("TX-UNDONE")));
+    assertThat(kept).isEqualTo(1);
+    assertThat(undone).isZero();
   }
 
   /** The route to the test's orchestra database, claimed for the given orchestra. */
