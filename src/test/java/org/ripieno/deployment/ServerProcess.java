@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.ripieno.testing.WildFlyModules;
 
 /**
  * A stock application server (unpacked by Maven into {@code target/servers}) running {@code
@@ -61,22 +62,7 @@ final class ServerProcess implements AutoCloseable {
     Path log = work.resolve("wildfly.log");
     deleteRecursively(work);
     Files.createDirectories(work);
-    if (!Files.exists(home.resolve("modules/org/eclipse/persistence/main/module.xml"))) {
-      String jars;
-      try (Stream<Path> files = Files.list(eclipselinkJars)) {
-        jars =
-            String.join(
-                ":", files.filter(f -> f.toString().endsWith(".jar")).map(Path::toString).toList());
-      }
-      run(
-          work.resolve("configure.log"),
-          home,
-          environment(Map.of()),
-          "bash",
-          "bin/jboss-cli.sh",
-          "--file=" + Path.of("server-config/wildfly/configure.cli").toAbsolutePath(),
-          "-Declipselink.jars=" + jars);
-    }
+    WildFlyModules.ensureEclipseLink(home, eclipselinkJars, work.resolve("configure.log"));
     Path base = work.resolve("standalone");
     copyRecursively(home.resolve("standalone/configuration"), base.resolve("configuration"));
     Files.createDirectories(base.resolve("deployments"));

@@ -27,14 +27,15 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ripieno.testing.TestPostgres;
+import org.ripieno.testing.WildFlyModules;
 
 /**
- * Inside the server (Payara Micro, started by Arquillian with the WAR that {@code mvn package}
- * builds plus this class): what only the inside can see of tenancy. The persistence units and their
- * entity sets, the CDI producers handing out central's and the current orchestra's entity manager
- * (and none without a current orchestra), a job's own request context, routing that trusts a
- * database only when its identity marker names the orchestra, and orchestra transactions. One boot
- * for the class.
+ * Inside the server (Payara Micro, or WildFly with {@code -Darquillian.launch=wildfly}, started by
+ * Arquillian with the WAR that {@code mvn package} builds plus this class): what only the inside
+ * can see of tenancy. The persistence units and their entity sets, the CDI producers handing out
+ * central's and the current orchestra's entity manager (and none without a current orchestra), a
+ * job's own request context, routing that trusts a database only when its identity marker names the
+ * orchestra, and orchestra transactions. One boot for the class.
  */
 @ExtendWith(ArquillianExtension.class)
 class TenancyInContainerIT {
@@ -48,6 +49,12 @@ class TenancyInContainerIT {
    */
   @Deployment
   static WebArchive deployment() throws Exception {
+    if ("wildfly".equals(System.getProperty("arquillian.launch"))) {
+      WildFlyModules.ensureEclipseLink(
+          Path.of(System.getProperty("ripieno.test.wildflyHome")),
+          Path.of(System.getProperty("ripieno.test.eclipselinkJars")),
+          Path.of("target/it-logs/wildfly-configure.log"));
+    }
     TestPostgres postgres = new TestPostgres();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> dropQuietly(postgres)));
     DatabaseLogin central = postgres.createEmpty("incontainercentral");
