@@ -8,6 +8,7 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.MappingMatch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,11 @@ public class WebAppFilter extends HttpFilter {
     // Decoded and normalised by the container, so /%61pi/... is /api/... here as it is for routing.
     String path =
         request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-    if (WebAppPaths.isServerArea(path)) {
+    // A path some servlet is mapped to exactly belongs to that servlet, never to the web
+    // application: for example the test runner Arquillian adds to the deployment.
+    boolean servletOfItsOwn =
+        request.getHttpServletMapping().getMappingMatch() == MappingMatch.EXACT;
+    if (servletOfItsOwn || WebAppPaths.isServerArea(path)) {
       chain.doFilter(request, response);
       return;
     }
