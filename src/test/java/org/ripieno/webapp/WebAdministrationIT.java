@@ -349,6 +349,8 @@ class WebAdministrationIT extends BrowserTest {
       signInAs(ADMIN);
       browser.find("nav.main-nav a[href$='/projects']").click();
       browser.click(By.cssSelector("tr td a[href$='/projects/" + project + "']"));
+      // The custom lists are the project page's last tab; the needs open first.
+      browser.click(By.id("tab-lists"));
       browser.await(presenceOfElementLocated(By.id("custom-list-form")));
       new Select(browser.find("#custom-list-form select[name=positionId]"))
           .selectByVisibleText("Oboe Tutti");
@@ -396,6 +398,9 @@ class WebAdministrationIT extends BrowserTest {
       signInAs(READER);
       browser.open("/o/" + SUBDOMAIN + "/projects/" + project);
       browser.await(presenceOfElementLocated(By.id("project-facts")));
+      browser.await(presenceOfElementLocated(By.cssSelector("#needs")));
+      assertThat(browser.all("[data-write]")).as("write controls on the project's needs").isEmpty();
+      browser.click(By.id("tab-lists"));
       browser.await(presenceOfElementLocated(By.cssSelector("#custom-lists, #no-custom-lists")));
       assertThat(browser.all("#custom-list-form")).isEmpty();
       assertThat(browser.all("[data-write]")).as("write controls on the project's page").isEmpty();
