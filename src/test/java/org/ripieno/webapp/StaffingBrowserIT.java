@@ -42,10 +42,11 @@ import org.ripieno.testing.RunningRipieno;
  * need dialog, previews it (each list member's reason), sends it and watches its mails delivered;
  * the musician answers on the public page through the link of the mail GreenMail received, and the
  * open request board shows the answer without a reload; the admin records a phone answer through
- * the confirmation dialog and the replacement appears; the outbox lists the mails by status; the
- * project page and the board fit a phone's width; a {@code user} sees it all without a write
- * control. Every step checks the console for errors and CSP violations; screenshots in
- * target/screenshots/staffing-*.
+ * the confirmation dialog and the replacement appears; a need with requests shows its frozen
+ * fields; the project is paused and resumed; the outbox lists the mails by status; the project page
+ * and the board fit a phone's width; a {@code user} sees it all without a write control; the admin
+ * cancels the project's staffing after confirming. Every step checks the console for errors and CSP
+ * violations; screenshots in target/screenshots/staffing-*.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StaffingBrowserIT extends BrowserTest {
@@ -263,6 +264,29 @@ class StaffingBrowserIT extends BrowserTest {
 
   @Test
   @Order(4)
+  void aNeedWithRequestsShowsItsFrozenFieldsAndTheProjectPausesAndResumes() throws Exception {
+    browser.click(By.id("tab-needs"));
+    browser.click(By.cssSelector("li.need-card button[data-action=edit]"));
+    browser.await(presenceOfElementLocated(By.id("frozen-hint")));
+    assertThat(browser.find("#need-form select[name=requestStrategy]").isEnabled()).isFalse();
+    assertThat(browser.find("#need-form select[name=responseTimeHours]").isEnabled()).isFalse();
+    assertThat(browser.all("#need-form select[name=list]")).isEmpty();
+    assertThat(browser.find("#need-form input[name=quantity]").isEnabled()).isTrue();
+    browser.screenshot("staffing-09-frozen-fields");
+    browser.find("#need-form button.secondary").click();
+    assertThat(browser.all("#need-form")).isEmpty();
+
+    browser.click(By.id("pause-project"));
+    browser.await(presenceOfElementLocated(By.cssSelector("li.need-card[data-status=paused]")));
+    assertThat(needStatus()).isEqualTo("paused");
+    browser.click(By.id("resume-project"));
+    browser.await(presenceOfElementLocated(By.cssSelector("li.need-card[data-status=active]")));
+    assertThat(needStatus()).isEqualTo("active");
+    browser.assertNoConsoleErrors("pausing and resuming");
+  }
+
+  @Test
+  @Order(5)
   void theOutboxListsTheMailsFilteredByStatus() throws Exception {
     browser.find("nav.main-nav a[href$='/messages']").click();
     browser.await(urlMatches("/o/" + SUBDOMAIN + "/messages$"));
@@ -277,12 +301,12 @@ class StaffingBrowserIT extends BrowserTest {
     assertThat(browser.all("#messages tr[data-type=confirmation]")).hasSize(1);
     new Select(browser.find("#message-filters select[name=status]")).selectByValue("failed");
     browser.await(numberOfElementsToBe(By.cssSelector("#messages tr[data-message]"), 0));
-    browser.screenshot("staffing-09-outbox");
+    browser.screenshot("staffing-10-outbox");
     browser.assertNoConsoleErrors("the outbox");
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void theProjectPageAndTheBoardFitAPhonesWidth() throws Exception {
     browser.resize(375, 812);
     try {
@@ -291,11 +315,11 @@ class StaffingBrowserIT extends BrowserTest {
       browser.click(By.cssSelector("li.need-card button[data-action=preview]"));
       browser.await(presenceOfElementLocated(By.cssSelector("#preview tr[data-reason]")));
       assertNoSidewaysScrolling("the project page");
-      browser.screenshot("staffing-10-phone-project");
+      browser.screenshot("staffing-11-phone-project");
       browser.click(By.id("tab-board"));
       browser.await(numberOfElementsToBe(By.cssSelector("li.request"), 3));
       assertNoSidewaysScrolling("the request board");
-      browser.screenshot("staffing-11-phone-board");
+      browser.screenshot("staffing-12-phone-board");
       browser.assertNoConsoleErrors("the phone's width");
     } finally {
       browser.resize(1280, 900);
@@ -303,7 +327,7 @@ class StaffingBrowserIT extends BrowserTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aUserSeesTheStaffingWithoutAWriteControl() throws Exception {
     signInAs(READER);
     browser.open(projectPage());
@@ -312,7 +336,7 @@ class StaffingBrowserIT extends BrowserTest {
     browser.click(By.id("tab-board"));
     browser.await(numberOfElementsToBe(By.cssSelector("li.request"), 3));
     assertThat(browser.all("[data-write]")).as("write controls on the board").isEmpty();
-    browser.screenshot("staffing-12-user-board");
+    browser.screenshot("staffing-13-user-board");
     HttpResponse<String> refused =
         ripieno.send(
             "POST", BASE + "/projects/" + project + "/send", fixture.login(READER, PASSWORD), "{}");
@@ -320,7 +344,35 @@ class StaffingBrowserIT extends BrowserTest {
     browser.assertNoConsoleErrors("a user's board");
   }
 
+  @Test
+  @Order(8)
+  void theAdminCancelsTheProjectsStaffingAfterConfirming() throws Exception {
+    signInAs(ADMIN);
+    browser.open(projectPage());
+    browser.click(By.id("cancel-project"));
+    browser.await(presenceOfElementLocated(By.cssSelector("dialog.confirm[open] #confirm-yes")));
+    browser.screenshot("staffing-14-confirm-cancel-project");
+    browser.find("#confirm-yes").click();
+    browser.await(presenceOfElementLocated(By.cssSelector("li.need-card[data-status=archived]")));
+    assertThat(browser.find("#needs-notice").getText()).contains("1 förfrågningar återkallades");
+    assertThat(statusesOnTheBoard())
+        .containsEntry(codes.get("Anna"), "accepted")
+        .containsEntry(codes.get("Bo"), "declined")
+        .containsEntry(codes.get("Cecilia"), "cancelled");
+    assertThat(browser.find("#cancel-project").isEnabled()).isFalse();
+    browser.screenshot("staffing-15-project-cancelled");
+    browser.assertNoConsoleErrors("cancelling the project");
+  }
+
   // --- helpers ---
+
+  private String needStatus() throws Exception {
+    return ok("GET", "/projects/" + project + "/needs", null, 200)
+        .asJsonObject()
+        .getJsonArray("items")
+        .getJsonObject(0)
+        .getString("status");
+  }
 
   private String projectPage() {
     return "/o/" + SUBDOMAIN + "/projects/" + project;
