@@ -8,15 +8,16 @@ import './custom-list-editor.js';
 import './project-needs.js';
 import './request-board.js';
 import './accepted-musicians.js';
+import './project-events.js';
 
 // The project's tabs: staffing first; the custom lists last, as they are set up once.
-const TABS = ['needs', 'board', 'accepted', 'lists'];
+const TABS = ['needs', 'board', 'accepted', 'events', 'lists'];
 // The tabs whose content changes as musicians answer: read again every few seconds while open.
-const LIVE_TABS = ['needs', 'board', 'accepted'];
+const LIVE_TABS = ['needs', 'board', 'accepted', 'events'];
 
 /**
  * One project: its facts and how far it is staffed, and its tabs: the needs (with previews,
- * sending, pausing and cancelling), the request board, the accepted musicians, and the custom lists
+ * sending, pausing and cancelling), the request board, the accepted musicians, the events feed, and the custom lists
  * (one per position: the musicians to ask for that position in this project, instead of the
  * ranking lists; an admin creates a list, empty or starting from one of the position's ranking
  * lists, edits its members in the editor and deletes a list no need uses). While a live tab is
@@ -202,6 +203,8 @@ class ProjectPage extends RipienoElement {
         return html`<request-board data-live .subdomain=${this.subdomain} .projectId=${this.projectId} @changed=${changed}></request-board>`;
       case 'accepted':
         return html`<accepted-musicians data-live .subdomain=${this.subdomain} .projectId=${this.projectId}></accepted-musicians>`;
+      case 'events':
+        return html`<project-events data-live .subdomain=${this.subdomain} .projectId=${this.projectId}></project-events>`;
       case 'lists':
         return this.renderCustomLists();
       default:

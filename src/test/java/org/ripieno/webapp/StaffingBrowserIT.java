@@ -265,6 +265,12 @@ class StaffingBrowserIT extends BrowserTest {
   @Test
   @Order(4)
   void aNeedWithRequestsShowsItsFrozenFieldsAndTheProjectPausesAndResumes() throws Exception {
+    // The events feed: the project's communication log so far.
+    browser.click(By.id("tab-events"));
+    browser.await(
+        presenceOfElementLocated(By.cssSelector("#events li[data-type=response_recorded]")));
+    assertThat(browser.all("#events li[data-type=request_sent]")).hasSize(3);
+    assertThat(browser.all("#events li[data-type=response_received]")).hasSize(1);
     browser.click(By.id("tab-needs"));
     browser.click(By.cssSelector("li.need-card button[data-action=edit]"));
     browser.await(presenceOfElementLocated(By.id("frozen-hint")));
