@@ -45,8 +45,9 @@ import org.ripieno.testing.RunningRipieno;
  * the confirmation dialog and the replacement appears; a need with requests shows its frozen
  * fields; the project is paused and resumed; the outbox lists the mails by status; the project page
  * and the board fit a phone's width; a {@code user} sees it all without a write control; the admin
- * cancels the project's staffing after confirming. Every step checks the console for errors and CSP
- * violations; screenshots in target/screenshots/staffing-*.
+ * resends a link (the same link arrives again) and cancels the project's staffing after confirming.
+ * Every step checks the console for errors and CSP violations; screenshots in
+ * target/screenshots/staffing-*.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StaffingBrowserIT extends BrowserTest {
@@ -352,9 +353,27 @@ class StaffingBrowserIT extends BrowserTest {
 
   @Test
   @Order(8)
-  void theAdminCancelsTheProjectsStaffingAfterConfirming() throws Exception {
+  void theAdminResendsALinkAndCancelsTheProjectsStaffingAfterConfirming() throws Exception {
     signInAs(ADMIN);
     browser.open(projectPage());
+    // Cecilia's link again: a second mail with the same link.
+    assertThat(smtp.waitForIncomingEmail(DELIVERY.toMillis(), 4)).isTrue();
+    String first = linkIn(mailTo("cecilia@example.org"));
+    browser.click(By.id("tab-board"));
+    String cecilia = "li.request[data-musician='" + codes.get("Cecilia") + "']";
+    browser.click(By.cssSelector(cecilia + " button[data-action=resend]"));
+    browser.await(presenceOfElementLocated(By.cssSelector("dialog.confirm[open] #confirm-yes")));
+    browser.find("#confirm-yes").click();
+    browser.await(presenceOfElementLocated(By.id("board-notice")));
+    assertThat(browser.all("dialog.confirm[open]")).isEmpty();
+    awaitMails("cecilia@example.org", 2);
+    assertThat(
+            Arrays.stream(smtp.getReceivedMessages())
+                .filter(message -> recipientIs(message, "cecilia@example.org"))
+                .map(StaffingBrowserIT::linkInQuietly))
+        .containsExactly(first, first);
+
+    browser.click(By.id("tab-needs"));
     browser.click(By.id("cancel-project"));
     browser.await(presenceOfElementLocated(By.cssSelector("dialog.confirm[open] #confirm-yes")));
     browser.screenshot("staffing-14-confirm-cancel-project");
@@ -371,6 +390,24 @@ class StaffingBrowserIT extends BrowserTest {
   }
 
   // --- helpers ---
+
+  private void awaitMails(String address, int count) {
+    browser.await(
+        driver ->
+            Arrays.stream(smtp.getReceivedMessages())
+                    .filter(message -> recipientIs(message, address))
+                    .count()
+                >= count,
+        DELIVERY);
+  }
+
+  private static String linkInQuietly(MimeMessage message) {
+    try {
+      return linkIn(message);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   private String needStatus() throws Exception {
     return ok("GET", "/projects/" + project + "/needs", null, 200)
