@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import { RipienoElement } from './ripieno-element.js';
 import { formatDateTime, t } from '../i18n.js';
-import { api } from '../api.js';
+import { api, messageOf } from '../api.js';
 import { pagedTable } from './paged-table.js';
 import { PagedList } from './paged-list.js';
 import './one-time-password.js';
@@ -21,6 +21,9 @@ class AccountsPage extends PagedList(RipienoElement) {
     platform: { type: Boolean },
     // The password the API just gave: { heading, username, password }.
     shown: { state: true },
+    // The account whose role, orchestra and active state are being changed.
+    editing: { state: true },
+    editError: { state: true },
   };
 
   get base() {
@@ -53,6 +56,58 @@ class AccountsPage extends PagedList(RipienoElement) {
     });
   }
 
+  /**
+   * Saves the edit form: the role, the orchestra (on the platform; a superadmin has none) and the
+   * active state, as `PUT` takes them. The API's refusals (one's own role or account, the last
+   * active superadmin, an unknown orchestra) stand under the form.
+   */
+  async saveEdit(event) {
+    event.preventDefault();
+    if (this.busy) return;
+    const account = this.editing;
+    const values = Object.fromEntries(new FormData(event.target));
+    const body = { role: values.role, active: values.active === 'on' };
+    if (this.platform && values.role !== 'superadmin') body.orchestraId = values.orchestraId?.trim() || undefined;
+    this.busy = true;
+    this.editError = null;
+    try {
+      await api('PUT', `${this.base}/${encodeURIComponent(account.id)}`, body);
+      this.editing = null;
+      await this.load();
+    } catch (refused) {
+      this.editError = messageOf(refused);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  edit(account) {
+    this.editing = account;
+    this.editError = null;
+  }
+
+  renderEditForm() {
+    const a = this.editing;
+    return html`<form id="account-edit-form" class="panel" @submit=${this.saveEdit}>
+      <h2>${t('accounts.editTitle', { username: a.username })}</h2>
+      <div class="fields">
+        <label>${t('accounts.role')}
+          <select name="role">${(this.platform ? PLATFORM_ROLES : ORCHESTRA_ROLES).map((role) => html`<option value=${role} ?selected=${role === a.role}>${t(`accounts.role.${role}`)}</option>`)}</select>
+        </label>
+        ${this.platform
+          ? html`<label>${t('accounts.orchestraId')} <input name="orchestraId" autocomplete="off" .value=${a.orchestra?.id ?? ''} aria-describedby="edit-orchestra-hint"></label>`
+          : ''}
+        <label class="check"><input name="active" type="checkbox" .checked=${a.active}> ${t('accounts.active')}</label>
+      </div>
+      ${this.platform ? html`<p class="hint" id="edit-orchestra-hint">${t('accounts.editOrchestraHint')}</p>` : ''}
+      ${this.editError ? html`<p class="error" role="alert">${this.editError}</p>` : ''}
+      <div class="buttons">
+        <button type="submit" data-write ?disabled=${this.busy}>${t('app.save')}</button>
+        <button type="button" class="secondary" @click=${() => (this.editing = null)}>${t('app.cancel')}</button>
+      </div>
+    </form>`;
+  }
+
   toggleActive(account) {
     return this.onRow(account, () => api('PUT', `${this.base}/${encodeURIComponent(account.id)}`, { active: !account.active }));
   }
@@ -73,6 +128,7 @@ class AccountsPage extends PagedList(RipienoElement) {
         hints: html`${this.platform ? html`<p class="hint" id="orchestra-id-hint">${t('accounts.orchestraIdHint')}</p>` : ''}
           <p class="hint">${t('accounts.generatedHint')}</p>`,
       })}
+      ${this.editing ? this.renderEditForm() : ''}
       ${this.renderListArea()}
     </section>`;
   }
@@ -109,6 +165,8 @@ class AccountsPage extends PagedList(RipienoElement) {
         <td class="status">${a.active ? t('accounts.active') : t('accounts.inactive')}${a.mustChangePassword ? html`<br><span class="hint">${t('accounts.mustChange')}</span>` : ''}</td>
         <td>${formatDateTime(a.lastLogin)}</td>
         <td class="actions">
+          <button type="button" data-write data-action="edit" ?disabled=${this.busy} @click=${() => this.edit(a)}
+            aria-label=${t('accounts.editNamed', { username: a.username })}>${t('app.edit')}</button>
           <button type="button" data-write data-action="reset" ?disabled=${this.busy} @click=${() => this.resetPassword(a)}
             aria-label=${t('accounts.resetNamed', { username: a.username })}>${t('accounts.reset')}</button>
           <button type="button" data-write data-action="active" ?disabled=${this.busy} @click=${() => this.toggleActive(a)}

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import { RipienoElement } from './ripieno-element.js';
 import { formatDate, t } from '../i18n.js';
-import { api } from '../api.js';
+import { api, messageOf } from '../api.js';
 import { pagedTable } from './paged-table.js';
 import { PagedList } from './paged-list.js';
 
@@ -13,6 +13,11 @@ const PLANS = ['small', 'medium', 'enterprise'];
  * creating a customer, changing its status and plan, deleting it.
  */
 class CustomersPage extends PagedList(RipienoElement) {
+  static properties = {
+    // The customer whose name and contact email are being changed.
+    editing: { state: true },
+    editError: { state: true },
+  };
 
   get listPath() {
     return '/platform/customers';
@@ -32,6 +37,40 @@ class CustomersPage extends PagedList(RipienoElement) {
     return this.onRow(customer, () => api('PUT', `${this.listPath}/${encodeURIComponent(customer.id)}`, { [field]: value }));
   }
 
+  /** Saves a customer's name and contact email (`PUT`); a refusal stands under the form. */
+  async saveEdit(event) {
+    event.preventDefault();
+    if (this.busy) return;
+    const values = Object.fromEntries(new FormData(event.target));
+    this.busy = true;
+    this.editError = null;
+    try {
+      await api('PUT', `${this.listPath}/${encodeURIComponent(this.editing.id)}`, { name: values.name, contactEmail: values.contactEmail });
+      this.editing = null;
+      await this.load();
+    } catch (refused) {
+      this.editError = messageOf(refused);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  renderEditForm() {
+    const c = this.editing;
+    return html`<form id="customer-edit-form" class="panel" @submit=${this.saveEdit}>
+      <h2>${t('customers.editTitle', { name: c.name })}</h2>
+      <div class="fields">
+        <label>${t('orchestras.name')} <input name="name" required maxlength="200" .value=${c.name}></label>
+        <label>${t('customers.contactEmail')} <input name="contactEmail" type="email" required .value=${c.contactEmail ?? ''}></label>
+      </div>
+      ${this.editError ? html`<p class="error" role="alert">${this.editError}</p>` : ''}
+      <div class="buttons">
+        <button type="submit" data-write ?disabled=${this.busy}>${t('app.save')}</button>
+        <button type="button" class="secondary" @click=${() => (this.editing = null)}>${t('app.cancel')}</button>
+      </div>
+    </form>`;
+  }
+
   deleteCustomer(customer) {
     return this.onRow(customer, () => api('DELETE', `${this.listPath}/${encodeURIComponent(customer.id)}`));
   }
@@ -47,6 +86,7 @@ class CustomersPage extends PagedList(RipienoElement) {
         fields: this.renderFields(),
         hints: html`<p class="hint" id="database-url-hint">${t('customers.databaseUrlHint')}</p>`,
       })}
+      ${this.editing ? this.renderEditForm() : ''}
       ${this.renderListArea()}
     </section>`;
   }
@@ -98,6 +138,8 @@ class CustomersPage extends PagedList(RipienoElement) {
         </td>
         <td>${formatDate(c.createdAt)}</td>
         <td class="actions">
+          <button type="button" data-write data-action="edit" ?disabled=${this.busy} @click=${() => { this.editing = c; this.editError = null; }}
+            aria-label=${t('customers.editNamed', { name: c.name })}>${t('app.edit')}</button>
           <button type="button" data-write data-action="delete" ?disabled=${this.busy} @click=${() => this.deleteCustomer(c)}
             aria-label=${t('customers.deleteNamed', { name: c.name })}>${t('customers.delete')}</button>
           ${this.rowErrors[c.id] ? html`<p class="error" role="alert">${this.rowErrors[c.id]}</p>` : ''}

@@ -33,7 +33,7 @@ export const PagedList = (Base) =>
 
     async load() {
       try {
-        this.list = await api('GET', `${this.listPath}${query({ page: this.page, size: this.pageSize })}`);
+        this.list = await api('GET', `${this.listPath}${query({ ...this.listFilters, page: this.page, size: this.pageSize })}`);
         this.loadError = null;
         this.loaded?.();
       } catch (failed) {

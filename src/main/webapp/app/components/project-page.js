@@ -3,13 +3,26 @@ import { RipienoElement } from './ripieno-element.js';
 import { formatDate, t } from '../i18n.js';
 import { api, messageOf } from '../api.js';
 import { canWrite } from '../session.js';
+import { REFRESH_MILLIS } from '../staffing.js';
 import './custom-list-editor.js';
+import './project-needs.js';
+import './request-board.js';
+import './accepted-musicians.js';
+import './project-events.js';
+
+// The project's tabs: staffing first; the custom lists last, as they are set up once.
+const TABS = ['needs', 'board', 'accepted', 'events', 'lists'];
+// The tabs whose content changes as musicians answer: read again every few seconds while open.
+const LIVE_TABS = ['needs', 'board', 'accepted', 'events'];
 
 /**
- * One project: its facts and its custom lists (one per position: the musicians to ask for that
- * position in this project, instead of the ranking lists). An admin creates a list, empty or
- * starting from one of the position's ranking lists, edits its members in the editor and deletes
- * a list no need uses.
+ * One project: its facts and how far it is staffed, and its tabs: the needs (with previews,
+ * sending, pausing and cancelling), the request board, the accepted musicians, the events feed, and the custom lists
+ * (one per position: the musicians to ask for that position in this project, instead of the
+ * ranking lists; an admin creates a list, empty or starting from one of the position's ranking
+ * lists, edits its members in the editor and deletes a list no need uses). While a live tab is
+ * open, it and the project's totals are read again every REFRESH_MILLIS; leaving the tab or the
+ * page stops that.
  */
 class ProjectPage extends RipienoElement {
   static properties = {
@@ -23,7 +36,49 @@ class ProjectPage extends RipienoElement {
     error: { state: true },
     createError: { state: true },
     busy: { state: true },
+    tab: { state: true },
   };
+
+  constructor() {
+    super();
+    this.tab = 'needs';
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.timer = setInterval(() => this.tick(), REFRESH_MILLIS);
+  }
+
+  disconnectedCallback() {
+    clearInterval(this.timer);
+    this.timer = null;
+    super.disconnectedCallback();
+  }
+
+  /** One refresh of a live tab and the totals; hidden pages (another browser tab) are not read. */
+  async tick() {
+    if (!LIVE_TABS.includes(this.tab) || document.hidden || !this.project) return;
+    this.querySelector('[role=tabpanel] > [data-live]')?.refresh();
+    this.reloadProject();
+  }
+
+  async reloadProject() {
+    try {
+      this.project = await api('GET', this.projectBase);
+    } catch (failed) {
+      // The tab shows the refusal of its own reading; the totals stay as last read.
+    }
+  }
+
+  /** Arrow keys move between the tabs, as a tab list does. */
+  tabKey(event) {
+    const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+    if (!step) return;
+    const tabs = TABS;
+    const next = tabs[(tabs.indexOf(this.tab) + step + tabs.length) % tabs.length];
+    this.tab = next;
+    this.updateComplete.then(() => this.querySelector(`#tab-${next}`)?.focus());
+  }
 
   get projectBase() {
     return `/orchestras/${encodeURIComponent(this.subdomain)}/projects/${encodeURIComponent(this.projectId)}`;
@@ -36,6 +91,7 @@ class ProjectPage extends RipienoElement {
   updated(changed) {
     if (changed.has('subdomain') || changed.has('projectId')) {
       this.selected = null;
+      this.tab = 'needs';
       this.load();
     }
   }
@@ -120,7 +176,44 @@ class ProjectPage extends RipienoElement {
         <dt>${t('projects.concertInfo')}</dt><dd>${p.concertInfo || '–'}</dd>
         <dt>${t('projects.notes')}</dt><dd>${p.notes || '–'}</dd>
       </dl>
-      <h2>${t('customLists.title')}</h2>
+      ${this.renderStaffing(p.staffing)}
+      <div class="tabs" role="tablist" aria-label=${t('project.tabs')} @keydown=${this.tabKey}>
+        ${TABS.map(
+          (tab) => html`<button type="button" role="tab" id=${`tab-${tab}`} aria-controls=${`panel-${tab}`}
+            aria-selected=${this.tab === tab ? 'true' : 'false'} tabindex=${this.tab === tab ? '0' : '-1'}
+            @click=${() => (this.tab = tab)}>${t(`project.tab.${tab}`)}</button>`,
+        )}
+      </div>
+      <div role="tabpanel" id=${`panel-${this.tab}`} aria-labelledby=${`tab-${this.tab}`}>${this.renderTab()}</div>`;
+  }
+
+  renderStaffing(staffing) {
+    if (!staffing) return '';
+    const label = t('project.staffing', staffing);
+    return html`<div class="staffing" id="project-staffing" data-percentage=${staffing.percentage}>
+      <progress max="100" .value=${staffing.percentage} aria-label=${label}></progress>
+      <span>${label}</span>
+    </div>`;
+  }
+
+  renderTab() {
+    const changed = () => this.reloadProject();
+    switch (this.tab) {
+      case 'board':
+        return html`<request-board data-live .subdomain=${this.subdomain} .projectId=${this.projectId} @changed=${changed}></request-board>`;
+      case 'accepted':
+        return html`<accepted-musicians data-live .subdomain=${this.subdomain} .projectId=${this.projectId}></accepted-musicians>`;
+      case 'events':
+        return html`<project-events data-live .subdomain=${this.subdomain} .projectId=${this.projectId}></project-events>`;
+      case 'lists':
+        return this.renderCustomLists();
+      default:
+        return html`<project-needs data-live .subdomain=${this.subdomain} .projectId=${this.projectId} @changed=${changed}></project-needs>`;
+    }
+  }
+
+  renderCustomLists() {
+    return html`<h2 class="visually-hidden">${t('customLists.title')}</h2>
       <p class="hint">${t('customLists.hint')}</p>
       <div class="rankings">
         <div>

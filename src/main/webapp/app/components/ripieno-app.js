@@ -22,9 +22,10 @@ import './customers-page.js';
 import './platform-health-page.js';
 import './schema-page.js';
 import './project-page.js';
+import './messages-page.js';
 import { SETTINGS_PAGES, settingsPages } from './settings-nav.js';
 
-const ORCHESTRA_PAGES = ['musicians', 'rankings', 'projects'];
+const ORCHESTRA_PAGES = ['musicians', 'rankings', 'projects', 'messages'];
 // The superadmin's platform screens, in the navigation's order.
 const PLATFORM_PAGES = {
   orchestras: () => html`<orchestras-page></orchestras-page>`,
@@ -181,6 +182,9 @@ class RipienoApp extends RipienoElement {
     }
     if (page && page.page === 'projects') {
       return html`<projects-page .subdomain=${page.subdomain}></projects-page>`;
+    }
+    if (page && page.page === 'messages') {
+      return html`<messages-page .subdomain=${page.subdomain}></messages-page>`;
     }
     if (page && settingsPages().includes(page.page)) {
       return html`<settings-nav .subdomain=${page.subdomain} .current=${page.page}></settings-nav>

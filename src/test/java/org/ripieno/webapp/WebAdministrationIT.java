@@ -9,6 +9,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentI
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlMatches;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.ripieno.testing.PlatformFixture;
@@ -349,6 +351,8 @@ class WebAdministrationIT extends BrowserTest {
       signInAs(ADMIN);
       browser.find("nav.main-nav a[href$='/projects']").click();
       browser.click(By.cssSelector("tr td a[href$='/projects/" + project + "']"));
+      // The custom lists are the project page's last tab; the needs open first.
+      browser.click(By.id("tab-lists"));
       browser.await(presenceOfElementLocated(By.id("custom-list-form")));
       new Select(browser.find("#custom-list-form select[name=positionId]"))
           .selectByVisibleText("Oboe Tutti");
@@ -396,6 +400,9 @@ class WebAdministrationIT extends BrowserTest {
       signInAs(READER);
       browser.open("/o/" + SUBDOMAIN + "/projects/" + project);
       browser.await(presenceOfElementLocated(By.id("project-facts")));
+      browser.await(presenceOfElementLocated(By.cssSelector("#needs")));
+      assertThat(browser.all("[data-write]")).as("write controls on the project's needs").isEmpty();
+      browser.click(By.id("tab-lists"));
       browser.await(presenceOfElementLocated(By.cssSelector("#custom-lists, #no-custom-lists")));
       assertThat(browser.all("#custom-list-form")).isEmpty();
       assertThat(browser.all("[data-write]")).as("write controls on the project's page").isEmpty();
@@ -583,6 +590,29 @@ class WebAdministrationIT extends BrowserTest {
       String account = "tr[data-account='aawebreader']";
       browser.await(presenceOfElementLocated(By.cssSelector(account)));
       assertThat(browser.find(account).getText()).contains("Inställningsorkestern (webset)");
+      // Changing the account: its role and active state, through the edit form.
+      browser.click(By.cssSelector(account + " button[data-action=edit]"));
+      browser.await(presenceOfElementLocated(By.id("account-edit-form")));
+      assertThat(browser.find("#account-edit-form input[name=orchestraId]").getDomProperty("value"))
+          .isEqualTo("orch-webset");
+      new Select(browser.find("#account-edit-form select[name=role]")).selectByValue("admin");
+      browser.find("#account-edit-form input[name=active]").click();
+      browser.find("#account-edit-form button[type=submit]").click();
+      browser.await(attributeToBe(By.cssSelector(account), "data-active", "false"));
+      assertThat(browser.all("#account-edit-form")).isEmpty();
+      JsonObject changed =
+          RunningRipieno.json(
+                  fixture
+                      .ripieno()
+                      .send("GET", "/api/platform/users?size=500", fixture.superadmin(), null))
+              .getJsonArray("items")
+              .stream()
+              .map(JsonValue::asJsonObject)
+              .filter(user -> user.getString("username").equals("aawebreader"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(changed.getString("role")).isEqualTo("admin");
+      assertThat(changed.getBoolean("active")).isFalse();
       browser.screenshot("58-platform-accounts");
       browser.assertNoConsoleErrors("the platform's accounts");
 
@@ -600,6 +630,21 @@ class WebAdministrationIT extends BrowserTest {
       assertThat(browser.find(customer + " code").getText())
           .startsWith("***")
           .doesNotContain("hemligt-ord");
+      browser.click(By.cssSelector(customer + " button[data-action=edit]"));
+      browser.await(presenceOfElementLocated(By.id("customer-edit-form")));
+      browser.type("#customer-edit-form input[name=name]", "Aa Webbkunden AB");
+      browser.type("#customer-edit-form input[name=contactEmail]", "ny-kund@example.org");
+      browser.find("#customer-edit-form button[type=submit]").click();
+      browser.await(driver -> browser.all("#customer-edit-form").isEmpty());
+      browser.await(
+          driver -> {
+            try {
+              String row = driver.findElement(By.cssSelector(customer)).getText();
+              return row.contains("Aa Webbkunden AB") && row.contains("ny-kund@example.org");
+            } catch (StaleElementReferenceException rendered) {
+              return false;
+            }
+          });
       new Select(browser.find(customer + " select[name=status]")).selectByValue("inactive");
       browser.await(attributeToBe(By.cssSelector(customer), "data-status", "inactive"));
       browser.screenshot("59-customers");
