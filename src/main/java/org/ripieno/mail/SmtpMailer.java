@@ -62,7 +62,10 @@ public class SmtpMailer {
    */
   public void send(OutgoingMail mail) throws MessagingException {
     MimeMessage message = new FixedIdMessage(session, mail.messageId());
-    message.setFrom(new InternetAddress(settings.from()));
+    message.setFrom(sender());
+    if (settings.replyTo() != null) {
+      message.setReplyTo(new InternetAddress[] {new InternetAddress(settings.replyTo())});
+    }
     message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(mail.to(), true));
     message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
     message.setSentDate(new Date());
@@ -75,6 +78,17 @@ public class SmtpMailer {
     alternative.addBodyPart(html);
     message.setContent(alternative);
     Transport.send(message);
+  }
+
+  private InternetAddress sender() throws MessagingException {
+    try {
+      return settings.fromName() == null
+          ? new InternetAddress(settings.from())
+          : new InternetAddress(
+              settings.from(), settings.fromName(), StandardCharsets.UTF_8.name());
+    } catch (java.io.UnsupportedEncodingException e) {
+      throw new MessagingException("The sender's name cannot be written: " + e.getMessage());
+    }
   }
 
   /** Keeps the outbox's Message-ID instead of making a new one when saved. */
