@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.ripieno.central.orchestras.entity.Orchestra;
 import org.ripieno.mail.OrchestraMail;
+import org.ripieno.sms.SmsSettings;
 import org.ripieno.tenancy.CentralData;
 import org.ripieno.tenancy.OrchestraRoute;
 import org.ripieno.tenancy.OrchestraRoutes;
@@ -31,6 +32,7 @@ public class ActiveOrchestras {
    * @param route null when no route can be built ({@code unavailable} says why)
    * @param name signs default mail texts
    * @param mail its own mail settings (which server and sender its mails go through)
+   * @param sms its SMS account and toggles
    */
   public record Entry(
       String id,
@@ -38,7 +40,8 @@ public class ActiveOrchestras {
       String name,
       OrchestraRoute route,
       String unavailable,
-      OrchestraMail mail) {}
+      OrchestraMail mail,
+      SmsSettings sms) {}
 
   /** The active orchestras whose work is due by {@code now}, the longest waiting first. */
   @ActivateRequestContext
@@ -75,7 +78,8 @@ public class ActiveOrchestras {
           orchestra.getName(),
           routes.routeTo(orchestra),
           null,
-          orchestra.mail());
+          orchestra.mail(),
+          orchestra.sms());
     } catch (OrchestraUnavailableException e) {
       return new Entry(
           orchestra.getId(),
@@ -83,7 +87,8 @@ public class ActiveOrchestras {
           orchestra.getName(),
           null,
           e.getMessage(),
-          orchestra.mail());
+          orchestra.mail(),
+          orchestra.sms());
     }
   }
 }

@@ -28,8 +28,11 @@ import org.ripieno.config.RipienoSettings;
 import org.ripieno.mail.MailSettings;
 import org.ripieno.mail.SmtpMailer;
 import org.ripieno.orchestra.staffing.control.OutboxDelivery;
+import org.ripieno.orchestra.staffing.control.OutboxStore;
 import org.ripieno.orchestra.staffing.control.StaffingDue;
 import org.ripieno.orchestra.staffing.control.StaffingTimers;
+import org.ripieno.sms.SmsSender;
+import org.ripieno.sms.TwilioSms;
 import org.ripieno.tenancy.DueWork;
 import org.ripieno.tenancy.OrchestraJobs;
 
@@ -61,6 +64,7 @@ public class StaffingJobs {
   @Inject OrchestraJobs jobs;
   @Inject DueWork dueWork;
   @Inject OutboxDelivery delivery;
+  @Inject OutboxStore store;
   @Inject StaffingTimers timers;
   @Inject StaffingDue due;
   @Inject Clock clock;
@@ -81,6 +85,9 @@ public class StaffingJobs {
 
   private String publicUrl;
   private Duration pause;
+  private Duration backoff;
+  private Duration retention;
+  private URI twilio;
   private Duration interval;
   private Duration fullSweep;
   private Instant nextSweep = Instant.MIN;
@@ -91,7 +98,10 @@ public class StaffingJobs {
     int workerCount = Math.max(1, settings.number("ripieno.jobs.workers", 2));
     publicUrl = publicUrl(settings.optional("ripieno.public-url"));
     double rate = Double.parseDouble(settings.text("ripieno.mail.rate", "2"));
-    pause = rate <= 0 ? Duration.ZERO : Duration.ofMillis((long) (1000 / rate));
+    pause = rate <= 0 ? Duration.ZERO : Duration.ofNanos((long) (1_000_000_000L / rate));
+    backoff = settings.period("ripieno.mail.backoff", OutboxStore.BACKOFF);
+    retention = settings.period("ripieno.mail.retention", Duration.ofDays(90));
+    twilio = URI.create(settings.text("ripieno.sms.twilio.url", TwilioSms.API));
     try {
       platformMail = MailSettings.of(settings);
     } catch (IllegalStateException e) {
@@ -199,8 +209,20 @@ public class StaffingJobs {
       timedOut += timers.timeOut(request, now) ? 1 : 0;
     }
     Optional<SmtpMailer> mailer = orchestra.mail().settings(platformMail).map(SmtpMailer::new);
+    Optional<SmsSender> sms =
+        orchestra.sms().ifComplete().map(account -> new TwilioSms(account, twilio));
     int delivered =
-        mailer.map(smtp -> delivery.deliverDue(smtp, orchestra.name(), publicUrl, pause)).orElse(0);
+        delivery.deliverDue(
+            new OutboxDelivery.Channels(
+                orchestra.id(),
+                orchestra.subdomain(),
+                orchestra.name(),
+                publicUrl,
+                mailer,
+                sms,
+                pause,
+                backoff));
+    int purged = store.purgeBodies(clock.instant().minus(retention), clock.instant());
     return new Outcome(
         "ok: "
             + reminders
@@ -208,7 +230,9 @@ public class StaffingJobs {
             + timedOut
             + " timeouts, "
             + delivered
-            + " delivered"
+            + " delivered, "
+            + purged
+            + " texts past retention emptied"
             + (mailer.isEmpty() ? " (no SMTP server configured)" : ""),
         due.next().orElse(null));
   }

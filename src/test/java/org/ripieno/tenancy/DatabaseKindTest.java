@@ -16,7 +16,7 @@ class DatabaseKindTest {
   @Test
   void anOrchestraHoldsTheTwentyOneLegacyTablesItsIdentityMarkerAndTheOutbox() {
     assertThat(DatabaseKind.ORCHESTRA.tables())
-        .hasSize(23)
+        .hasSize(24)
         .contains(
             "Musician",
             "Instrument",
@@ -40,6 +40,7 @@ class DatabaseKindTest {
             "CustomRankingList",
             "CustomRanking",
             "OutboxMessage",
+            "MessageRate",
             IdentityMarker.TABLE);
   }
 

@@ -52,6 +52,7 @@ class OrchestraAdoptionIT {
         Set.of(
             "OrchestraIdentity",
             "OutboxMessage",
+            "MessageRate",
             "IdSequence",
             "CustomRanking",
             "EmailTemplate",

@@ -556,6 +556,18 @@ public class Orchestra extends Timestamped {
         emailReplyTo);
   }
 
+  /** The orchestra's SMS account and per-event toggles, for delivery (the token decrypted). */
+  public org.ripieno.sms.SmsSettings sms() {
+    return new org.ripieno.sms.SmsSettings(
+        twilioAccountSid,
+        twilioAuthToken,
+        twilioFromNumber,
+        smsOnRequest,
+        smsOnReminder,
+        smsOnConfirmation,
+        smsOnPositionFilled);
+  }
+
   public String getSmtpUser() {
     return smtpUser;
   }
