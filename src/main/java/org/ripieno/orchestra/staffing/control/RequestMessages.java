@@ -84,7 +84,7 @@ public class RequestMessages {
               kind,
               request.getId(),
               email.trim(),
-              MusicianLanguage.of(musician.getPreferredLanguage()),
+              MusicianLanguage.ofMail(musician.getPreferredLanguage()),
               now));
     }
     enqueueSms(kind, request, musician, now);
@@ -111,7 +111,7 @@ public class RequestMessages {
                         kind,
                         request.getId(),
                         phone,
-                        MusicianLanguage.of(musician.getPreferredLanguage()),
+                        MusicianLanguage.ofMail(musician.getPreferredLanguage()),
                         now)));
   }
 
