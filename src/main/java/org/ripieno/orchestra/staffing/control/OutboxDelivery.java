@@ -64,7 +64,14 @@ public class OutboxDelivery {
   public int deliverDue(Channels channels) {
     Set<String> open = new HashSet<>();
     channels.mailer().ifPresent(m -> open.add(OutboxMessage.EMAIL));
-    channels.sms().ifPresent(s -> open.add(OutboxMessage.SMS));
+    if (channels.sms().isPresent()) {
+      open.add(OutboxMessage.SMS);
+    } else {
+      int given = store.failSmsWithoutAccount(clock.instant());
+      if (given > 0) {
+        log(channels, given + " SMS failed for good: no complete SMS account", Map.of());
+      }
+    }
     List<OutboxMessage> due = store.claim(clock.instant(), BATCH, open);
     int delivered = 0;
     for (OutboxMessage message : due) {
@@ -115,24 +122,31 @@ public class OutboxDelivery {
 
   /** The system log learns of every message given up; never its text or an answer link. */
   private void logFailure(Channels channels, OutboxMessage message, String error) {
+    log(
+        channels,
+        ("sms".equals(message.getChannel()) ? "SMS" : "Email") + " failed for good",
+        Map.of(
+            "messageId", message.getMessageId(),
+            "outboxId", String.valueOf(message.getId()),
+            "type", message.getKind(),
+            "recipient", message.getRecipient(),
+            "error", error.length() > 500 ? error.substring(0, 500) : error));
+  }
+
+  private void log(Channels channels, String text, Map<String, String> facts) {
     try {
       systemLog.write(
           new SystemLogWriter.Event(
               "error",
               "messaging",
-              ("sms".equals(message.getChannel()) ? "SMS" : "Email") + " failed for good",
+              text,
               null,
               channels.orchestraId(),
               channels.subdomain(),
               null,
-              Map.of(
-                  "messageId", message.getMessageId(),
-                  "outboxId", String.valueOf(message.getId()),
-                  "type", message.getKind(),
-                  "recipient", message.getRecipient(),
-                  "error", error.length() > 500 ? error.substring(0, 500) : error)));
+              facts));
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "The failure of " + message.getMessageId() + " was not logged", e);
+      LOG.log(Level.WARNING, "Not written to the system log: " + text, e);
     }
   }
 

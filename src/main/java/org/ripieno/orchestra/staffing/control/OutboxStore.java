@@ -107,6 +107,24 @@ public class OutboxStore {
   }
 
   /**
+   * Gives up the due SMS of an orchestra that no longer has a complete SMS account (it was removed
+   * after they were enqueued): {@code failed}, for an admin to retry once it is back, instead of
+   * waiting forever and keeping the orchestra due.
+   *
+   * @return how many
+   */
+  @OrchestraTransactional
+  public int failSmsWithoutAccount(Instant now) {
+    return orchestra
+        .createNativeQuery(
+            "UPDATE \"OutboxMessage\" SET status = 'failed', \"lastError\" = ?"
+                + " WHERE channel = 'sms' AND status = 'queued' AND \"nextAttemptAt\" <= ?")
+        .setParameter(1, "The orchestra has no complete SMS account.")
+        .setParameter(2, LocalDateTime.ofInstant(now, ZoneOffset.UTC))
+        .executeUpdate();
+  }
+
+  /**
    * Empties the text of messages sent before {@code before}; the rows and their status stay.
    *
    * @return how many were emptied
