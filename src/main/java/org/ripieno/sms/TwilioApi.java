@@ -10,13 +10,16 @@ import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Twilio's REST API, the one call Ripieno makes (a MicroProfile Rest Client interface). */
-@Path("/2010-04-01/Accounts/{accountSid}")
+/**
+ * Twilio's REST API, the one call Ripieno makes (a MicroProfile Rest Client interface). The path is
+ * on the method only: an interface with a class-level {@code @Path} is taken for one of the
+ * application's own resources by the server's scanning.
+ */
 public interface TwilioApi {
 
   /** Creates (sends) a message: form fields {@code To}, {@code From}, {@code Body}. */
   @POST
-  @Path("/Messages.json")
+  @Path("/2010-04-01/Accounts/{accountSid}/Messages.json")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.APPLICATION_JSON)
   Response createMessage(
