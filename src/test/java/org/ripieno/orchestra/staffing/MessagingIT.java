@@ -352,6 +352,11 @@ class MessagingIT {
             "{\"to\":\"nobody\"}");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("to is the email address");
+    assertThat(ripieno.get("/openapi").body())
+        .contains(
+            "/api/orchestras/{subdomain}/test-email",
+            "/api/platform/orchestras/{id}/test-email",
+            "/api/orchestras/{subdomain}/messages/{id}/retry");
   }
 
   @Test
