@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ripieno.central.users.boundary.UserView;
 import org.ripieno.central.users.control.Accounts;
 import org.ripieno.central.users.entity.User;
@@ -24,6 +26,7 @@ import org.ripieno.security.control.ClientAddress;
 import org.ripieno.security.control.LoginService;
 import org.ripieno.security.control.LoginThrottle;
 import org.ripieno.tenancy.CentralData;
+import org.ripieno.web.OpenApiAnswers;
 import org.ripieno.web.ProblemException;
 
 /** Login, the caller's own account, and changing one's password. */
@@ -47,6 +50,7 @@ public class AuthResource {
   @POST
   @Path("login")
   @Public
+  @Extension(name = OpenApiAnswers.PUBLIC, value = "true")
   public LoginService.LoginResult login(Credentials credentials, @Context HttpServletRequest http) {
     Credentials given = credentials == null ? new Credentials(null, null) : credentials;
     String client = clientAddress.of(http.getRemoteAddr(), http.getHeader("X-Forwarded-For"));
@@ -66,6 +70,7 @@ public class AuthResource {
   @Path("password")
   @Allow({Role.SUPERADMIN, Role.ADMIN, Role.USER})
   @AllowedWithExpiredPassword
+  @APIResponse(responseCode = "204", description = "Changed; the account's other tokens end")
   public void changePassword(
       PasswordChange change, @Context SecurityContext security, @Context HttpServletRequest http) {
     PasswordChange given = change == null ? new PasswordChange(null, null) : change;
