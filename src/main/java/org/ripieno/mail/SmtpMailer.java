@@ -1,7 +1,9 @@
 package org.ripieno.mail;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.Authenticator;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -9,6 +11,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
@@ -16,8 +19,9 @@ import java.util.Properties;
 
 /**
  * Sends mail over one SMTP server with Jakarta Mail: {@code multipart/alternative} with a plain
- * text and an HTML part, and the message's own {@code Message-ID} (Jakarta Mail would otherwise
- * make a new one at every attempt).
+ * text and an HTML part (inside {@code multipart/mixed} with the files when it has attachments),
+ * and the message's own {@code Message-ID} (Jakarta Mail would otherwise make a new one at every
+ * attempt).
  */
 public class SmtpMailer {
 
@@ -73,7 +77,24 @@ public class SmtpMailer {
     MimeMultipart alternative = new MimeMultipart("alternative");
     alternative.addBodyPart(text);
     alternative.addBodyPart(html);
-    message.setContent(alternative);
+    if (mail.attachments().isEmpty()) {
+      message.setContent(alternative);
+    } else {
+      // multipart/mixed: the readable body first, then each file.
+      MimeBodyPart body = new MimeBodyPart();
+      body.setContent(alternative);
+      MimeMultipart mixed = new MimeMultipart("mixed");
+      mixed.addBodyPart(body);
+      for (OutgoingMail.Attachment attachment : mail.attachments()) {
+        MimeBodyPart file = new MimeBodyPart();
+        file.setDataHandler(
+            new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.mimeType())));
+        file.setFileName(attachment.name());
+        file.setDisposition(Part.ATTACHMENT);
+        mixed.addBodyPart(file);
+      }
+      message.setContent(mixed);
+    }
     Transport.send(message);
   }
 

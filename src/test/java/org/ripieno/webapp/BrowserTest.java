@@ -35,9 +35,17 @@ abstract class BrowserTest {
         }
       };
 
+  /**
+   * The application the class tests: the shared one, unless the class needs a configuration of its
+   * own (a mail server, ...), whose fixture it then also stops.
+   */
+  PlatformFixture platform() throws Exception {
+    return PlatformFixture.shared();
+  }
+
   @BeforeAll
   void startTheBrowser() throws Exception {
-    fixture = PlatformFixture.shared();
+    fixture = platform();
     String base = fixture.ripieno().uri("/").toString();
     browser = HeadlessChromium.start(base.substring(0, base.length() - 1));
   }

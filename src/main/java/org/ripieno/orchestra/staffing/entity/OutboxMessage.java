@@ -22,7 +22,11 @@ public class OutboxMessage {
     REQUEST("request"),
     REMINDER("reminder"),
     CONFIRMATION("confirmation"),
-    POSITION_FILLED("position_filled");
+    POSITION_FILLED("position_filled"),
+    /** A pending request withdrawn by the orchestra: by hand, or with its whole project. */
+    REQUEST_CANCELLED("request_cancelled"),
+    /** One recipient's copy of a group email ({@code groupEmailId}; no request). */
+    GROUP_EMAIL("group_email");
 
     private final String value;
 
@@ -40,6 +44,12 @@ public class OutboxMessage {
   public static final String SENT = "sent";
   public static final String FAILED = "failed";
 
+  /**
+   * Never to be delivered: a request or reminder mail still queued when its request was cancelled
+   * (docs/staffing.md, "What a manager does by hand").
+   */
+  public static final String CANCELLED = "cancelled";
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Integer id;
@@ -51,6 +61,8 @@ public class OutboxMessage {
   private String language;
 
   private Integer requestId;
+
+  private Integer groupEmailId;
 
   private String messageId;
 
@@ -77,6 +89,20 @@ public class OutboxMessage {
     message.recipient = recipient;
     message.language = language;
     message.messageId = "<" + UUID.randomUUID() + "." + kind.value() + "@ripieno>";
+    message.nextAttemptAt = now;
+    message.createdAt = now;
+    return message;
+  }
+
+  /** A queued copy of a group email for one recipient, due at once. */
+  public static OutboxMessage groupEmail(
+      Integer groupEmailId, String recipient, String language, Instant now) {
+    OutboxMessage message = new OutboxMessage();
+    message.kind = Kind.GROUP_EMAIL.value();
+    message.groupEmailId = groupEmailId;
+    message.recipient = recipient;
+    message.language = language;
+    message.messageId = "<" + UUID.randomUUID() + "." + Kind.GROUP_EMAIL.value() + "@ripieno>";
     message.nextAttemptAt = now;
     message.createdAt = now;
     return message;
@@ -131,6 +157,11 @@ public class OutboxMessage {
 
   public Integer getRequestId() {
     return requestId;
+  }
+
+  /** The group email this message is a copy of; null for a staffing mail. */
+  public Integer getGroupEmailId() {
+    return groupEmailId;
   }
 
   public String getMessageId() {

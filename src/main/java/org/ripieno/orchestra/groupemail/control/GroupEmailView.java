@@ -1,0 +1,27 @@
+package org.ripieno.orchestra.groupemail.control;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A sent group email in the history. The counts follow delivery: {@code sentCount} delivered,
+ * {@code failedCount} given up, {@code pendingCount} still on their way.
+ */
+public record GroupEmailView(
+    int id,
+    Integer projectId,
+    String projectName,
+    Integer weekNumber,
+    String subject,
+    String message,
+    List<GroupRecipient> recipients,
+    Filters filters,
+    int recipientCount,
+    int sentCount,
+    int failedCount,
+    int pendingCount,
+    Instant createdAt) {
+
+  /** The filters used; empty lists: everyone. */
+  public record Filters(List<Integer> instrumentIds, List<Integer> positionIds) {}
+}
