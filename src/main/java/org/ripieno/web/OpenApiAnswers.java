@@ -62,6 +62,15 @@ public class OpenApiAnswers implements OASFilter {
       if (types.size() > 1 && types.containsKey("*/*")) {
         body.getContent().removeMediaType("*/*");
       }
+      // An upload's parts (a List<EntityPart>) come only as multipart/form-data; the scanner's
+      // JSON reading of that list describes nothing the operation takes.
+      if (types.containsKey("multipart/form-data")) {
+        for (String type : List.copyOf(types.keySet())) {
+          if (!type.equals("multipart/form-data")) {
+            body.getContent().removeMediaType(type);
+          }
+        }
+      }
     }
     APIResponses responses = operation.getResponses();
     if (responses == null) {
