@@ -53,7 +53,7 @@ import org.ripieno.testing.RunningRipieno;
 class GeneratedInputIT {
 
   private static final long SEED = 15L;
-  private static final int BROKEN_PER_OPERATION = 30;
+  private static final int BROKEN_PER_OPERATION = 24;
 
   /**
    * Operations the loop never calls, with the reason; everything else in the document is called.
