@@ -77,7 +77,7 @@ public class GroupEmailsResource {
   @APIResponse(
       responseCode = "201",
       description = "The history entry, its copies queued",
-      content = @Content(schema = @Schema(implementation = GroupEmailView.class)))
+      content = @Content(schema = @Schema(ref = "GroupEmailView")))
   @APIResponse(responseCode = "400", description = "No projectId, subject or message; too long")
   @APIResponse(responseCode = "404", description = "No such project")
   @APIResponse(responseCode = "409", description = "Nobody matches")
@@ -91,7 +91,10 @@ public class GroupEmailsResource {
       description =
           "Each with its recipients and filters; sentCount, failedCount and pendingCount follow"
               + " the delivery of its copies.")
-  @APIResponse(responseCode = "200", description = "A page of group emails")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of group emails",
+      content = @Content(schema = @Schema(implementation = Page.class)))
   public Page<GroupEmailView> history(
       @QueryParam("projectId") Integer projectId,
       @QueryParam("page") @DefaultValue("1") int page,

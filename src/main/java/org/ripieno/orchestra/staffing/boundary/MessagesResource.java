@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ripieno.orchestra.staffing.control.MessageRetry;
@@ -39,7 +41,10 @@ public class MessagesResource {
               + " (queued, sending, sent, failed, cancelled), attempts, last error, Message-ID, when it was"
               + " created, is next tried and was sent, and its request. Never a response token or"
               + " an answer link.")
-  @APIResponse(responseCode = "200", description = "A page of messages")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of messages",
+      content = @Content(schema = @Schema(implementation = Page.class)))
   @APIResponse(responseCode = "400", description = "An unknown status, or a bad page or size")
   public Page<OutboxList.MessageView> list(
       @QueryParam("status") String status,
