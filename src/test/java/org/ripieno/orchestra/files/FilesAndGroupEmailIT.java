@@ -619,7 +619,7 @@ class FilesAndGroupEmailIT {
 
       // No address at all: refused, the message stays failed.
       int id = failed.getInt("id");
-      execute("update \"Musician\" set email = null where id = " + musician);
+      execute("update \"Musician\" set email = '' where id = " + musician);
       HttpResponse<String> noAddress =
           ripieno.send("POST", BASE + "/messages/" + id + "/retry", admin, null);
       assertThat(noAddress.statusCode()).as(noAddress.body()).isEqualTo(409);

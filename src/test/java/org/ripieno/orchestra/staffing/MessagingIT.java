@@ -297,7 +297,8 @@ class MessagingIT {
                     "select count(*) from \"OutboxMessage\" where channel = 'sms'"
                         + " and status = 'failed' and recipient = '"
                         + REFUSED_NUMBER
-                        + "'")
+                        + "' and id > "
+                        + before)
                 == 1);
     assertThat(to(ownSmtp, "egen2@example.org")).isNotNull();
     assertThat(
