@@ -72,7 +72,9 @@ public class GroupEmailsResource {
       description =
           "{\"projectId\", \"subject\", \"message\", \"instrumentIds\"?, \"positionIds\"?}: the"
               + " server chooses the recipients as the preview does; each gets a copy through the"
-              + " outbox (the message as plain text, HTML-escaped, newlines kept). Admin only.")
+              + " outbox (the message as plain text, HTML-escaped, newlines kept), and an SMS"
+              + " pointing to it when the orchestra's sms.onGroupEmail is on and the musician has a"
+              + " phone number. Admin only.")
   @RequestBody(content = @Content(schema = @Schema(implementation = GroupEmailInput.class)))
   @APIResponse(
       responseCode = "201",

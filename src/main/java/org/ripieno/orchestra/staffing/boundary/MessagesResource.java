@@ -36,11 +36,12 @@ public class MessagesResource {
   @Operation(
       summary = "The outbox",
       description =
-          "Every staffing mail and SMS, newest first: channel (email, sms), recipient, type,"
-              + " language, subject, status"
+          "Every staffing mail and SMS and every copy of a group email, newest first: channel"
+              + " (email, sms), recipient, type, language, subject, status"
               + " (queued, sending, sent, failed, cancelled), attempts, last error, Message-ID, when it was"
-              + " created, is next tried and was sent, and its request. Never a response token or"
-              + " an answer link.")
+              + " created, is next tried and was sent, its musician, and its request (requestId,"
+              + " requestCode) or group email (groupEmailId, groupEmailSubject). Never a response"
+              + " token or an answer link.")
   @APIResponse(
       responseCode = "200",
       description = "A page of messages",
@@ -61,7 +62,7 @@ public class MessagesResource {
       description =
           "Queues a message that failed for good again at once, to the address (or phone number)"
               + " its musician has now: fix the address first. A fresh round of attempts, the"
-              + " same Message-ID.")
+              + " same Message-ID. A group email's copy too.")
   @APIResponse(responseCode = "200", description = "The message, queued again")
   @APIResponse(responseCode = "404", description = "No such message")
   @APIResponse(
