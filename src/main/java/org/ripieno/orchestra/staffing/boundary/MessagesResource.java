@@ -63,7 +63,10 @@ public class MessagesResource {
           "Queues a message that failed for good again at once, to the address (or phone number)"
               + " its musician has now: fix the address first. A fresh round of attempts, the"
               + " same Message-ID. A group email's copy too.")
-  @APIResponse(responseCode = "200", description = "The message, queued again")
+  @APIResponse(
+      responseCode = "200",
+      description = "The message, queued again",
+      content = @Content(schema = @Schema(implementation = OutboxList.MessageView.class)))
   @APIResponse(responseCode = "404", description = "No such message")
   @APIResponse(
       responseCode = "409",
