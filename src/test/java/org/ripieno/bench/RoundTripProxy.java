@@ -1,0 +1,185 @@
+package org.ripieno.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A TCP relay between the application and PostgreSQL that counts SQL round trips: the messages
+ * after which a client waits for the server, that is every Sync of the extended protocol (one per
+ * prepared-statement execution, as pgjdbc sends them) and every simple Query. Only the frontend's
+ * message headers are read; the bytes pass unchanged. It needs an unencrypted connection, so the
+ * application is pointed at it with {@code sslmode=disable}.
+ *
+ * <p>It costs a relay hop per message, so the harness measures speed on a direct instance and
+ * counts round trips on a second instance behind this relay.
+ */
+final class RoundTripProxy implements AutoCloseable {
+
+  private static final int SSL_REQUEST = 80877103;
+  private static final int GSS_REQUEST = 80877104;
+
+  private final ServerSocket server;
+  private final String targetHost;
+  private final int targetPort;
+  private final AtomicLong roundTrips = new AtomicLong();
+  private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+  private volatile boolean closed;
+
+  RoundTripProxy(String targetHost, int targetPort) throws IOException {
+    this.targetHost = targetHost;
+    this.targetPort = targetPort;
+    this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+    Thread acceptor = new Thread(this::accept, "bench-proxy-accept-" + port());
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  int port() {
+    return server.getLocalPort();
+  }
+
+  /** Round trips relayed since the start. */
+  long roundTrips() {
+    return roundTrips.get();
+  }
+
+  private void accept() {
+    while (!closed) {
+      try {
+        Socket client = server.accept();
+        client.setTcpNoDelay(true);
+        Socket upstream = new Socket();
+        upstream.connect(new InetSocketAddress(targetHost, targetPort), 5_000);
+        upstream.setTcpNoDelay(true);
+        sockets.add(client);
+        sockets.add(upstream);
+        relay("bench-proxy-up", () -> countingCopy(client, upstream), client, upstream);
+        relay("bench-proxy-down", () -> copy(upstream, client), client, upstream);
+      } catch (IOException e) {
+        if (!closed) {
+          System.out.println("  (proxy: " + e + ")");
+        }
+      }
+    }
+  }
+
+  private interface Pump {
+    void run() throws IOException;
+  }
+
+  private void relay(String name, Pump pump, Socket a, Socket b) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                pump.run();
+              } catch (IOException ended) {
+                // one side closed
+              } finally {
+                closeQuietly(a);
+                closeQuietly(b);
+                sockets.remove(a);
+                sockets.remove(b);
+              }
+            },
+            name);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private static void copy(Socket from, Socket to) throws IOException {
+    InputStream in = from.getInputStream();
+    OutputStream out = to.getOutputStream();
+    byte[] buffer = new byte[64 * 1024];
+    int read;
+    while ((read = in.read(buffer)) >= 0) {
+      out.write(buffer, 0, read);
+      out.flush();
+    }
+  }
+
+  /**
+   * Copies the frontend's bytes and walks its message framing: untyped startup packets (a length,
+   * then the body) until the real startup message, then typed messages (a type byte, a length that
+   * counts itself, the body).
+   */
+  private void countingCopy(Socket from, Socket to) throws IOException {
+    InputStream in = from.getInputStream();
+    OutputStream out = to.getOutputStream();
+    byte[] buffer = new byte[64 * 1024];
+    boolean startup = true;
+    byte[] header = new byte[8];
+    int headerHave = 0;
+    long skip = 0;
+    int read;
+    while ((read = in.read(buffer)) >= 0) {
+      int at = 0;
+      while (at < read) {
+        if (skip > 0) {
+          int n = (int) Math.min(skip, read - at);
+          at += n;
+          skip -= n;
+          continue;
+        }
+        int headerSize = startup ? 8 : 5;
+        int n = Math.min(headerSize - headerHave, read - at);
+        System.arraycopy(buffer, at, header, headerHave, n);
+        headerHave += n;
+        at += n;
+        if (headerHave < headerSize) {
+          continue;
+        }
+        headerHave = 0;
+        if (startup) {
+          int length = readInt(header, 0);
+          int code = readInt(header, 4);
+          skip = length - 8L;
+          if (code != SSL_REQUEST && code != GSS_REQUEST) {
+            startup = false;
+          }
+        } else {
+          byte type = header[0];
+          int length = readInt(header, 1);
+          skip = length - 4L;
+          if (type == 'S' || type == 'Q') {
+            roundTrips.incrementAndGet();
+          }
+        }
+      }
+      out.write(buffer, 0, read);
+      out.flush();
+    }
+  }
+
+  private static int readInt(byte[] bytes, int offset) {
+    return ((bytes[offset] & 0xff) << 24)
+        | ((bytes[offset + 1] & 0xff) << 16)
+        | ((bytes[offset + 2] & 0xff) << 8)
+        | (bytes[offset + 3] & 0xff);
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // closing anyway
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    closed = true;
+    server.close();
+    for (Socket socket : sockets) {
+      closeQuietly(socket);
+    }
+  }
+}
