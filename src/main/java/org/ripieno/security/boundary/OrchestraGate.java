@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.ripieno.central.orchestras.entity.Orchestra;
 import org.ripieno.central.systemlog.control.SystemLogWriter;
@@ -41,8 +42,7 @@ public class OrchestraGate implements ContainerRequestFilter {
     Caller caller = (Caller) request.getSecurityContext().getUserPrincipal();
     String subdomain = request.getUriInfo().getPathParameters().getFirst("subdomain");
     Orchestra orchestra =
-        routes
-            .bySubdomain(subdomain)
+        (caller.isSuperadmin() ? routes.bySubdomain(subdomain) : ownOrchestra(caller, subdomain))
             .filter(o -> mayEnter(caller, o))
             .orElseThrow(() -> notFound(subdomain));
     if (caller.isSuperadmin()) {
@@ -62,6 +62,18 @@ public class OrchestraGate implements ContainerRequestFilter {
           "Ditt konto får läsa orkesterns uppgifter men inte ändra dem.");
     }
     current.enter(routes.routeTo(orchestra));
+  }
+
+  /**
+   * Anyone but a superadmin may enter only their own orchestra. Its row was read fresh from central
+   * by the authentication of this very request (status checked there), into the request's central
+   * persistence context, so it is found again there without another round trip to central, and no
+   * less fresh. Another subdomain is not theirs, whether it exists or not.
+   */
+  private Optional<Orchestra> ownOrchestra(Caller caller, String subdomain) {
+    return subdomain != null && subdomain.equals(caller.subdomain())
+        ? routes.byId(caller.orchestraId())
+        : Optional.empty();
   }
 
   private static boolean mayEnter(Caller caller, Orchestra orchestra) {

@@ -42,7 +42,7 @@ public class Authenticator {
       }
       user = outcome.user();
     } else {
-      user = central.find(User.class, token.subject());
+      user = accountWithItsOrchestra(token.subject());
     }
     if (user == null) {
       throw tokenRefused();
@@ -63,6 +63,21 @@ public class Authenticator {
         user.getOrchestraId(),
         orchestra == null ? null : orchestra.getSubdomain(),
         user.isMustChangePassword());
+  }
+
+  /**
+   * The account and its orchestra's row in one round trip to central. Both land in the request's
+   * central persistence context, where {@link #orchestraOf(User)} and the orchestra gate find the
+   * orchestra again without reading central a second or third time.
+   */
+  private User accountWithItsOrchestra(String userId) {
+    return central
+        .createNamedQuery("User.withOrchestra", Object[].class)
+        .setParameter("id", userId)
+        .getResultStream()
+        .findFirst()
+        .map(row -> (User) row[0])
+        .orElse(null);
   }
 
   /** The user's orchestra, refused with 403 unless it is active. */
