@@ -477,9 +477,21 @@ class RipienoBenchmark {
         provisionedMedian / bareMedian,
         true,
         3);
+    // In the order they are reached; a state the 20 ms polling never caught in a run (it passed
+    // too quickly) has fewer samples, so the count is shown.
     StringBuilder steps = new StringBuilder();
-    reached.forEach(
-        (state, times) -> steps.append(String.format("%s %.3f s; ", state, median(times))));
+    reached.entrySet().stream()
+        .sorted(java.util.Comparator.comparingDouble(entry -> median(entry.getValue())))
+        .forEach(
+            entry ->
+                steps.append(
+                    String.format(
+                        "%s %.3f s%s; ",
+                        entry.getKey(),
+                        median(entry.getValue()),
+                        entry.getValue().size() < PROVISIONING_RUNS
+                            ? " (seen in " + entry.getValue().size() + ")"
+                            : "")));
     report.info(
         "4",
         "where provisioning's time goes (median time a state was first seen)",
