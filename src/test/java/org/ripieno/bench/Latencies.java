@@ -11,6 +11,28 @@ record Latencies(long count, double seconds, long[] sortedNanos, long failures) 
     return new Latencies(count, seconds, sorted, failures);
   }
 
+  /** Several windows as one: all their calls, their time added up. */
+  static Latencies merged(java.util.List<Latencies> windows) {
+    int total = 0;
+    for (Latencies window : windows) {
+      total += window.sortedNanos().length;
+    }
+    long[] all = new long[total];
+    int at = 0;
+    long count = 0;
+    double seconds = 0;
+    long failures = 0;
+    for (Latencies window : windows) {
+      System.arraycopy(window.sortedNanos(), 0, all, at, window.sortedNanos().length);
+      at += window.sortedNanos().length;
+      count += window.count();
+      seconds += window.seconds();
+      failures += window.failures();
+    }
+    Arrays.sort(all);
+    return new Latencies(count, seconds, all, failures);
+  }
+
   double perSecond() {
     return count / seconds;
   }

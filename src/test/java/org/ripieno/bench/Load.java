@@ -6,7 +6,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -63,6 +65,34 @@ final class Load {
       drive(calls, warmUp);
     }
     return drive(calls, measured);
+  }
+
+  /**
+   * Several phases measured in turns: each is warmed up once, then every round runs each phase for
+   * one window, so that a change in the machine's load (other builds on a shared machine) falls on
+   * all of them alike. Returns each phase's windows, in rounds.
+   */
+  static Map<String, List<Latencies>> interleaved(
+      int workers, Duration warmUp, Duration window, int rounds, Map<String, CallFactory> phases)
+      throws Exception {
+    Map<String, List<Call>> calls = new LinkedHashMap<>();
+    for (Map.Entry<String, CallFactory> phase : phases.entrySet()) {
+      List<Call> mine = new ArrayList<>();
+      for (int i = 0; i < workers; i++) {
+        mine.add(phase.getValue().create(i));
+      }
+      calls.put(phase.getKey(), mine);
+      drive(mine, warmUp);
+    }
+    Map<String, List<Latencies>> windows = new LinkedHashMap<>();
+    for (int round = 0; round < rounds; round++) {
+      for (Map.Entry<String, List<Call>> phase : calls.entrySet()) {
+        windows
+            .computeIfAbsent(phase.getKey(), key -> new ArrayList<>())
+            .add(drive(phase.getValue(), window));
+      }
+    }
+    return windows;
   }
 
   private static Latencies drive(List<Call> calls, Duration duration) throws Exception {

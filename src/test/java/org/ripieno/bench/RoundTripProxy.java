@@ -30,6 +30,8 @@ final class RoundTripProxy implements AutoCloseable {
   private final String targetHost;
   private final int targetPort;
   private final AtomicLong roundTrips = new AtomicLong();
+  private final List<String> statements = new CopyOnWriteArrayList<>();
+  private volatile boolean recording;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
@@ -49,6 +51,23 @@ final class RoundTripProxy implements AutoCloseable {
   /** Round trips relayed since the start. */
   long roundTrips() {
     return roundTrips.get();
+  }
+
+  /**
+   * Starts keeping the SQL text the application sends (what it parses or sends as a simple query).
+   * pgjdbc parses a statement again only until it prepares it on the server (after five uses), so
+   * record the first calls after a start.
+   */
+  void record(boolean on) {
+    if (on) {
+      statements.clear();
+    }
+    recording = on;
+  }
+
+  /** The SQL texts kept while recording, in the order sent. */
+  List<String> statements() {
+    return List.copyOf(statements);
   }
 
   private void accept() {
@@ -119,14 +138,23 @@ final class RoundTripProxy implements AutoCloseable {
     byte[] header = new byte[8];
     int headerHave = 0;
     long skip = 0;
+    java.io.ByteArrayOutputStream text = null;
+    byte textType = 0;
     int read;
     while ((read = in.read(buffer)) >= 0) {
       int at = 0;
       while (at < read) {
         if (skip > 0) {
           int n = (int) Math.min(skip, read - at);
+          if (text != null && text.size() < 16 * 1024) {
+            text.write(buffer, at, n);
+          }
           at += n;
           skip -= n;
+          if (skip == 0 && text != null) {
+            keep(textType, text.toByteArray());
+            text = null;
+          }
           continue;
         }
         int headerSize = startup ? 8 : 5;
@@ -152,10 +180,32 @@ final class RoundTripProxy implements AutoCloseable {
           if (type == 'S' || type == 'Q') {
             roundTrips.incrementAndGet();
           }
+          if (recording && (type == 'P' || type == 'Q') && skip > 0) {
+            text = new java.io.ByteArrayOutputStream();
+            textType = type;
+          }
         }
       }
       out.write(buffer, 0, read);
       out.flush();
+    }
+  }
+
+  /** A Parse message is a statement name and the SQL; a simple Query is the SQL alone. */
+  private void keep(byte type, byte[] body) {
+    int start = 0;
+    if (type == 'P') {
+      while (start < body.length && body[start] != 0) {
+        start++;
+      }
+      start++;
+    }
+    int end = start;
+    while (end < body.length && body[end] != 0) {
+      end++;
+    }
+    if (start < end) {
+      statements.add(new String(body, start, end - start, java.nio.charset.StandardCharsets.UTF_8));
     }
   }
 
