@@ -158,12 +158,26 @@ class RipienoBenchmark {
                     "RIPIENO_PROVISIONING_DATABASE_PREFIX", postgres.runPrefix() + "counted_"))) {
       HttpClient client = Load.client();
       URI musician = app.ripieno.uri(MUSICIAN);
+      if (Boolean.getBoolean("bench.prepared")) {
+        // Which SQL the server-prepared statements (S_1, S_2, ...) stand for, from here on.
+        centralRelay.record(true);
+      }
       Map<String, Load.Call> calls = new LinkedHashMap<>();
       calls.put("refused 401", Load.get(client, musician, null, 401));
       calls.put(
           "GET /api/auth/me",
           Load.get(client, app.ripieno.uri("/api/auth/me"), app.demoAdmin, 200));
       calls.put("GET musician", Load.get(client, musician, app.demoAdmin, 200));
+      if (Boolean.getBoolean("bench.prepared")) {
+        for (int i = 0; i < 20; i++) {
+          calls.get("GET musician").run();
+        }
+        centralRelay.record(false);
+        centralRelay.statements().stream()
+            .filter(statement -> statement.startsWith("(S_"))
+            .distinct()
+            .forEach(statement -> System.out.println("  prepared on central: " + statement));
+      }
       for (Map.Entry<String, Load.Call> call : calls.entrySet()) {
         call.getValue().run();
         centralRelay.record(true);
@@ -174,6 +188,13 @@ class RipienoBenchmark {
         List<String> sql = new ArrayList<>();
         centralRelay.statements().forEach(statement -> sql.add("central: " + statement));
         orchestraRelay.statements().forEach(statement -> sql.add("orchestra: " + statement));
+        System.out.println(
+            "  "
+                + call.getKey()
+                + ": frontend messages central "
+                + centralRelay.messages()
+                + ", orchestra "
+                + orchestraRelay.messages());
         if (!sql.isEmpty()) {
           report.note(
               "The SQL of one "

@@ -32,6 +32,7 @@ final class RoundTripProxy implements AutoCloseable {
   private final AtomicLong roundTrips = new AtomicLong();
   private final List<String> statements = new CopyOnWriteArrayList<>();
   private volatile boolean recording;
+  private final StringBuffer messages = new StringBuffer();
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
@@ -61,8 +62,14 @@ final class RoundTripProxy implements AutoCloseable {
   void record(boolean on) {
     if (on) {
       statements.clear();
+      messages.setLength(0);
     }
     recording = on;
+  }
+
+  /** The frontend message types sent while recording (P parse, B bind, E execute, S sync...). */
+  String messages() {
+    return messages.toString();
   }
 
   /** The SQL texts kept while recording, in the order sent. */
@@ -180,7 +187,10 @@ final class RoundTripProxy implements AutoCloseable {
           if (type == 'S' || type == 'Q') {
             roundTrips.incrementAndGet();
           }
-          if (recording && (type == 'P' || type == 'Q') && skip > 0) {
+          if (recording) {
+            messages.append((char) type);
+          }
+          if (recording && (type == 'P' || type == 'Q' || type == 'B') && skip > 0) {
             text = new java.io.ByteArrayOutputStream();
             textType = type;
           }
@@ -191,22 +201,46 @@ final class RoundTripProxy implements AutoCloseable {
     }
   }
 
-  /** A Parse message is a statement name and the SQL; a simple Query is the SQL alone. */
+  /**
+   * A Parse message is a statement name and the SQL; a simple Query is the SQL alone; a Bind names
+   * a portal and the prepared statement it runs.
+   */
   private void keep(byte type, byte[] body) {
     int start = 0;
+    if (type == 'B') {
+      while (start < body.length && body[start] != 0) {
+        start++;
+      }
+      int name = ++start;
+      while (start < body.length && body[start] != 0) {
+        start++;
+      }
+      statements.add(
+          "(bind "
+              + new String(body, name, start - name, java.nio.charset.StandardCharsets.UTF_8)
+              + ")");
+      return;
+    }
+    String named = "";
     if (type == 'P') {
       while (start < body.length && body[start] != 0) {
         start++;
       }
+      named =
+          start == 0
+              ? ""
+              : "(" + new String(body, 0, start, java.nio.charset.StandardCharsets.UTF_8) + ") ";
       start++;
     }
     int end = start;
     while (end < body.length && body[end] != 0) {
       end++;
     }
-    if (start < end) {
-      statements.add(new String(body, start, end - start, java.nio.charset.StandardCharsets.UTF_8));
-    }
+    statements.add(
+        named
+            + (start < end
+                ? new String(body, start, end - start, java.nio.charset.StandardCharsets.UTF_8)
+                : "(empty statement)"));
   }
 
   private static int readInt(byte[] bytes, int offset) {

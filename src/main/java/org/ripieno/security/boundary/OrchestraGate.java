@@ -13,6 +13,7 @@ import java.util.Set;
 import org.ripieno.central.orchestras.entity.Orchestra;
 import org.ripieno.central.systemlog.control.SystemLogWriter;
 import org.ripieno.security.Caller;
+import org.ripieno.security.CurrentCaller;
 import org.ripieno.security.OrchestraScoped;
 import org.ripieno.security.Role;
 import org.ripieno.tenancy.CurrentOrchestra;
@@ -36,13 +37,14 @@ public class OrchestraGate implements ContainerRequestFilter {
   @Inject OrchestraRoutes routes;
   @Inject CurrentOrchestra current;
   @Inject SystemLogWriter systemLog;
+  @Inject CurrentCaller callers;
 
   @Override
   public void filter(ContainerRequestContext request) {
     Caller caller = (Caller) request.getSecurityContext().getUserPrincipal();
     String subdomain = request.getUriInfo().getPathParameters().getFirst("subdomain");
     Orchestra orchestra =
-        (caller.isSuperadmin() ? routes.bySubdomain(subdomain) : ownOrchestra(caller, subdomain))
+        (caller.isSuperadmin() ? routes.bySubdomain(subdomain) : ownOrchestra(subdomain))
             .filter(o -> mayEnter(caller, o))
             .orElseThrow(() -> notFound(subdomain));
     if (caller.isSuperadmin()) {
@@ -61,19 +63,17 @@ public class OrchestraGate implements ContainerRequestFilter {
           "Your account may read this orchestra's data but not change it.",
           "Ditt konto får läsa orkesterns uppgifter men inte ändra dem.");
     }
-    current.enter(routes.routeTo(orchestra));
+    current.enter(routes.routeTo(orchestra), orchestra);
   }
 
   /**
    * Anyone but a superadmin may enter only their own orchestra. Its row was read fresh from central
-   * by the authentication of this very request (status checked there), into the request's central
-   * persistence context, so it is found again there without another round trip to central, and no
-   * less fresh. Another subdomain is not theirs, whether it exists or not.
+   * by the authentication of this very request (status checked there, in the same round trip as the
+   * account), so it is taken from there, no less fresh, instead of reading central again. Another
+   * subdomain is not theirs, whether it exists or not.
    */
-  private Optional<Orchestra> ownOrchestra(Caller caller, String subdomain) {
-    return subdomain != null && subdomain.equals(caller.subdomain())
-        ? routes.byId(caller.orchestraId())
-        : Optional.empty();
+  private Optional<Orchestra> ownOrchestra(String subdomain) {
+    return callers.orchestra().filter(own -> own.getSubdomain().equals(subdomain));
   }
 
   private static boolean mayEnter(Caller caller, Orchestra orchestra) {

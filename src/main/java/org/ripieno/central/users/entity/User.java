@@ -24,11 +24,6 @@ import org.ripieno.persistence.Timestamped;
 @NamedQuery(
     name = "User.byExternalSubject",
     query = "SELECT u FROM User u WHERE u.externalSubject = :subject")
-// Authentication's one read of central: the account and, for an orchestra's account, its orchestra.
-@NamedQuery(
-    name = "User.withOrchestra",
-    query =
-        "SELECT u, o FROM User u LEFT JOIN Orchestra o ON o.id = u.orchestraId WHERE u.id = :id")
 @NamedQuery(name = "User.all", query = "SELECT u FROM User u ORDER BY u.username")
 @NamedQuery(name = "User.countAll", query = "SELECT COUNT(u) FROM User u")
 @NamedQuery(

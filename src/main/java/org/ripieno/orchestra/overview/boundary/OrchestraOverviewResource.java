@@ -43,8 +43,9 @@ public class OrchestraOverviewResource {
 
   @GET
   public Overview overview(@PathParam("subdomain") String subdomain) {
-    // The gate read this row in this request; found again in the request's persistence context.
-    Orchestra orchestra = routes.byId(current.require().orchestraId()).orElseThrow();
+    // The row the gate admitted this request with: read in this request, not again.
+    Orchestra orchestra =
+        current.entry().or(() -> routes.byId(current.require().orchestraId())).orElseThrow();
     long musicians =
         orchestraData
             .createQuery("select count(m) from Musician m where m.isArchived = false", Long.class)
