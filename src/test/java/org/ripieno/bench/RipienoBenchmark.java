@@ -68,6 +68,11 @@ class RipienoBenchmark {
   private static final int FLEET = Integer.getInteger("bench.fleet", 200);
   private static final int PROVISIONING_RUNS = Integer.getInteger("bench.provisioning-runs", 5);
   private static final int COLD_ORCHESTRAS = Integer.getInteger("bench.orchestras", 0);
+
+  /** Which figures to measure, e.g. {@code -Dbench.figures=3} (figure 2 comes with figure 5). */
+  private static final java.util.Set<String> FIGURES =
+      java.util.Set.of(System.getProperty("bench.figures", "1,2,3,4,5").split(","));
+
   private static final String MUSICIAN = "/api/orchestras/demo/musicians/1";
 
   // Held, so that the levels stay: java.util.logging keeps loggers weakly.
@@ -89,32 +94,50 @@ class RipienoBenchmark {
     try (TestPostgres postgres = new TestPostgres()) {
       DatabaseAddress server = postgres.server().address();
       describeMachine(postgres);
-      roundTrips(postgres, server);
+      if (FIGURES.contains("1")) {
+        roundTrips(postgres, server);
+      }
       if (Boolean.getBoolean("bench.round-trips-only")) {
         roundTrips.keySet().forEach(call -> report.info("1", call, roundTripText(call), ""));
         report.machine("load average after", loadAverage());
         finish();
         return;
       }
+      boolean main =
+          FIGURES.contains("1")
+              || FIGURES.contains("2")
+              || FIGURES.contains("4")
+              || FIGURES.contains("5");
       int open = openOrchestrasTheServerAllows(postgres);
-      try (BenchApp app =
-          new BenchApp(
-              postgres,
-              "a",
-              server,
-              server,
-              Map.of(
-                  "RIPIENO_PROVISIONING_DATABASE_PREFIX",
-                  postgres.runPrefix() + "a_",
-                  "RIPIENO_POOL_CEILING",
-                  Integer.toString(Math.max(40, 2 * open + 20))))) {
-        singleRecordRead(app);
-        List<String> fleet = fleetMigration(app);
-        routing(app, fleet.subList(0, Math.min(open, fleet.size())), open);
-        provisioning(app);
+      if (main) {
+        try (BenchApp app =
+            new BenchApp(
+                postgres,
+                "a",
+                server,
+                server,
+                Map.of(
+                    "RIPIENO_PROVISIONING_DATABASE_PREFIX",
+                    postgres.runPrefix() + "a_",
+                    "RIPIENO_POOL_CEILING",
+                    Integer.toString(Math.max(40, 2 * open + 20))))) {
+          if (FIGURES.contains("1")) {
+            singleRecordRead(app);
+          }
+          if (FIGURES.contains("5") || FIGURES.contains("2")) {
+            // Figure 2 opens the databases figure 5 migrated.
+            List<String> fleet = fleetMigration(app);
+            if (FIGURES.contains("2")) {
+              routing(app, fleet.subList(0, Math.min(open, fleet.size())), open);
+            }
+          }
+          if (FIGURES.contains("4")) {
+            provisioning(app);
+          }
+        }
+        dropAll(postgres, "a_fleet");
       }
-      dropAll(postgres, "a_fleet");
-      if (COLD_ORCHESTRAS > 0) {
+      if (COLD_ORCHESTRAS > 0 && FIGURES.contains("3")) {
         try {
           coldOrchestras(postgres, server);
         } catch (Exception e) {
@@ -420,7 +443,14 @@ class RipienoBenchmark {
     }
     inParallel(
         names.size(),
-        i -> org.ripieno.tenancy.OrchestraDatabases.drop(postgres.server(), names.get(i)));
+        i -> {
+          // The application's orchestra template is marked as a template, which cannot be dropped.
+          postgres.execute(
+              "UPDATE pg_database SET datistemplate = false WHERE datname = '"
+                  + names.get(i)
+                  + "'");
+          org.ripieno.tenancy.OrchestraDatabases.drop(postgres.server(), names.get(i));
+        });
   }
 
   private static DatabaseLogin clone(
@@ -695,8 +725,9 @@ class RipienoBenchmark {
                 try (Connection connection = postgres.server().connect();
                     PreparedStatement count =
                         connection.prepareStatement(
-                            "select count(*) from pg_stat_activity where starts_with(datname, ?)")) {
-                  count.setString(1, prefix);
+                            "select count(*) from pg_stat_activity where datname ~ ?")) {
+                  // The cold orchestras' databases only: not central, not the templates.
+                  count.setString(1, "^" + postgres.uniqueName("c_cold") + "[0-9]");
                   while (sampling.get()) {
                     try (ResultSet row = count.executeQuery()) {
                       row.next();
