@@ -1,88 +1,50 @@
 import { html } from 'lit';
 import { RipienoElement } from './ripieno-element.js';
 import { formatDateTime, t } from '../i18n.js';
-import { api, messageOf, query } from '../api.js';
+import { api } from '../api.js';
 import { pagedTable } from './paged-table.js';
+import { PagedList } from './paged-list.js';
 import './one-time-password.js';
 
-const PAGE_SIZE = 25;
-const ROLES = ['user', 'admin'];
+const ORCHESTRA_ROLES = ['user', 'admin'];
+const PLATFORM_ROLES = ['user', 'admin', 'superadmin'];
 
 /**
- * The orchestra's accounts (admins only): the list, creating one (its password generated and shown
- * once), resetting a password, deactivating and activating.
+ * Accounts: the orchestra's (admins only, `subdomain` set) or every account of the platform (the
+ * superadmin, `platform` set, where an account may be a superadmin or belong to any orchestra).
+ * The list, creating one (its password generated and shown once), resetting a password,
+ * deactivating and activating.
  */
-class AccountsPage extends RipienoElement {
+class AccountsPage extends PagedList(RipienoElement) {
   static properties = {
     subdomain: {},
-    list: { state: true },
-    page: { state: true },
-    loadError: { state: true },
-    createError: { state: true },
-    busy: { state: true },
-    formOpen: { state: true },
+    platform: { type: Boolean },
     // The password the API just gave: { heading, username, password }.
     shown: { state: true },
-    rowErrors: { state: true },
   };
 
-  constructor() {
-    super();
-    this.page = 1;
-    this.rowErrors = {};
+  get base() {
+    return this.platform ? '/platform/users' : `/orchestras/${encodeURIComponent(this.subdomain)}/users`;
   }
 
-  get base() {
-    return `/orchestras/${encodeURIComponent(this.subdomain)}/users`;
+  get listPath() {
+    return this.base;
   }
 
   updated(changed) {
-    if (changed.has('subdomain')) this.load();
-  }
-
-  async load() {
-    try {
-      this.list = await api('GET', `${this.base}${query({ page: this.page, size: PAGE_SIZE })}`);
-      this.loadError = null;
-    } catch (failed) {
-      this.loadError = messageOf(failed);
-    }
+    if (changed.has('subdomain') || changed.has('platform')) this.load();
   }
 
   async create(event) {
-    event.preventDefault();
-    if (this.busy) return;
-    const form = event.target;
-    const values = Object.fromEntries(new FormData(form));
-    this.busy = true;
-    this.createError = null;
-    try {
-      const account = await api('POST', this.base, values);
+    const account = await this.submitCreate(event, (values) => {
+      if (!values.orchestraId) delete values.orchestraId;
+      return api('POST', this.base, values);
+    });
+    if (account) {
       this.shown = { heading: t('accounts.createdTitle', { username: account.username }), username: account.username, password: account.password };
-      form.reset();
-      this.formOpen = false;
-      await this.load();
-    } catch (refused) {
-      this.createError = messageOf(refused);
-    } finally {
-      this.busy = false;
     }
   }
 
-  /** One write on an account's row, its refusal shown on that row; no second click meanwhile. */
-  async onRow(account, call) {
-    if (this.busy) return;
-    this.busy = true;
-    this.rowErrors = { ...this.rowErrors, [account.id]: null };
-    try {
-      await call();
-      await this.load();
-    } catch (refused) {
-      this.rowErrors = { ...this.rowErrors, [account.id]: messageOf(refused) };
-    } finally {
-      this.busy = false;
-    }
-  }
 
   resetPassword(account) {
     return this.onRow(account, async () => {
@@ -97,48 +59,53 @@ class AccountsPage extends RipienoElement {
 
   render() {
     return html`<section class="page">
-      <h1>${t('accounts.title')}</h1>
+      <h1>${t(this.platform ? 'accounts.platformTitle' : 'accounts.title')}</h1>
       ${this.shown
         ? html`<one-time-password id="shown-password" prefix="account" .heading=${this.shown.heading} .text=${t('accounts.passwordText')}
             .username=${this.shown.username} .password=${this.shown.password} @dismiss=${() => (this.shown = null)}></one-time-password>`
         : ''}
-      ${this.renderForm()}
-      ${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : ''}
-      ${this.list ? this.renderList() : html`<p>${t('app.loading')}</p>`}
+      ${this.renderCreateForm({
+        id: 'account-form',
+        buttonId: 'new-account',
+        title: t('accounts.new'),
+        submitLabel: t('accounts.create'),
+        fields: this.renderFields(),
+        hints: html`${this.platform ? html`<p class="hint" id="orchestra-id-hint">${t('accounts.orchestraIdHint')}</p>` : ''}
+          <p class="hint">${t('accounts.generatedHint')}</p>`,
+      })}
+      ${this.renderListArea()}
     </section>`;
   }
 
-  renderForm() {
-    if (!this.formOpen) {
-      return html`<button type="button" id="new-account" data-write @click=${() => (this.formOpen = true)}>${t('accounts.new')}</button>`;
-    }
-    return html`<form id="account-form" class="panel" @submit=${this.create}>
-      <h2>${t('accounts.new')}</h2>
-      <div class="fields">
-        <label>${t('signIn.username')} <input name="username" required autocomplete="off"></label>
-        <label>${t('accounts.email')} <input name="email" type="email" required></label>
-        <label>${t('accounts.role')}
-          <select name="role">${ROLES.map((role) => html`<option value=${role}>${t(`accounts.role.${role}`)}</option>`)}</select>
-        </label>
-      </div>
-      <p class="hint">${t('accounts.generatedHint')}</p>
-      ${this.createError ? html`<p class="error" role="alert">${this.createError}</p>` : ''}
-      <div class="buttons">
-        <button type="submit" data-write ?disabled=${this.busy}>${t('accounts.create')}</button>
-        <button type="button" class="secondary" @click=${() => (this.formOpen = false)}>${t('app.cancel')}</button>
-      </div>
-    </form>`;
+  renderFields() {
+    return html`<label>${t('signIn.username')} <input name="username" required autocomplete="off"></label>
+      <label>${t('accounts.email')} <input name="email" type="email" required></label>
+      <label>${t('accounts.role')}
+        <select name="role">${(this.platform ? PLATFORM_ROLES : ORCHESTRA_ROLES).map((role) => html`<option value=${role}>${t(`accounts.role.${role}`)}</option>`)}</select>
+      </label>
+      ${this.platform
+        ? html`<label>${t('accounts.orchestraId')} <input name="orchestraId" autocomplete="off" aria-describedby="orchestra-id-hint"></label>`
+        : ''}`;
   }
 
   renderList() {
     return pagedTable(this.list, {
       id: 'accounts',
-      caption: t('accounts.title'),
-      columns: [t('signIn.username'), t('accounts.email'), t('accounts.role'), t('accounts.status'), t('accounts.lastLogin'), ''],
+      caption: t(this.platform ? 'accounts.platformTitle' : 'accounts.title'),
+      columns: [
+        t('signIn.username'),
+        t('accounts.email'),
+        t('accounts.role'),
+        ...(this.platform ? [t('accounts.orchestra')] : []),
+        t('accounts.status'),
+        t('accounts.lastLogin'),
+        '',
+      ],
       row: (a) => html`<tr data-account=${a.username} data-active=${a.active ? 'true' : 'false'}>
         <td>${a.username}</td>
         <td>${a.email}</td>
         <td>${t(`accounts.role.${a.role}`)}</td>
+        ${this.platform ? html`<td>${a.orchestra ? `${a.orchestra.name} (${a.orchestra.subdomain})` : '–'}</td>` : ''}
         <td class="status">${a.active ? t('accounts.active') : t('accounts.inactive')}${a.mustChangePassword ? html`<br><span class="hint">${t('accounts.mustChange')}</span>` : ''}</td>
         <td>${formatDateTime(a.lastLogin)}</td>
         <td class="actions">
@@ -151,10 +118,7 @@ class AccountsPage extends RipienoElement {
         </td>
       </tr>`,
       empty: t('accounts.none'),
-      onPage: (page) => {
-        this.page = page;
-        this.load();
-      },
+      onPage: (page) => this.goTo(page),
     });
   }
 }

@@ -1,36 +1,28 @@
 import { html } from 'lit';
 import { RipienoElement } from './ripieno-element.js';
 import { formatDate, t } from '../i18n.js';
-import { api, messageOf, query } from '../api.js';
+import { api, messageOf } from '../api.js';
 import { pagedTable } from './paged-table.js';
+import { PagedList } from './paged-list.js';
 import './one-time-password.js';
 
-const PAGE_SIZE = 20;
 const POLL_MILLIS = 1000;
-const FINISHED = ['ACTIVE', 'FAILED'];
+export const PROVISIONING_FINISHED = ['ACTIVE', 'FAILED'];
 
 /**
  * The superadmin's orchestras: the list, creating one (its first admin's password is shown once,
- * copyable), its provisioning followed live, suspending and activating.
+ * copyable), its provisioning followed live, suspending and activating; each leads to its detail.
  */
-class OrchestrasPage extends RipienoElement {
-  static properties = {
-    list: { state: true },
-    page: { state: true },
-    loadError: { state: true },
-    createError: { state: true },
-    creating: { state: true },
-    created: { state: true },
-    formOpen: { state: true },
-    rowBusy: { state: true },
-    rowErrors: { state: true },
-  };
+class OrchestrasPage extends PagedList(RipienoElement) {
+  static properties = { created: { state: true } };
 
   constructor() {
     super();
-    this.page = 1;
-    this.rowBusy = {};
-    this.rowErrors = {};
+    this.pageSize = 20;
+  }
+
+  get listPath() {
+    return '/platform/orchestras';
   }
 
   connectedCallback() {
@@ -43,20 +35,14 @@ class OrchestrasPage extends RipienoElement {
     super.disconnectedCallback();
   }
 
-  async load() {
-    try {
-      this.list = await api('GET', `/platform/orchestras${query({ page: this.page, size: PAGE_SIZE })}`);
-      this.loadError = null;
-      this.followProvisioning();
-    } catch (failed) {
-      this.loadError = messageOf(failed);
-    }
+  loaded() {
+    this.followProvisioning();
   }
 
   /** Polls each orchestra whose provisioning is under way until it is active or failed. */
   followProvisioning() {
     clearTimeout(this.poll);
-    const pending = (this.list?.items ?? []).filter((o) => !FINISHED.includes(o.provisioningState));
+    const pending = (this.list?.items ?? []).filter((o) => !PROVISIONING_FINISHED.includes(o.provisioningState));
     if (pending.length === 0) return;
     this.poll = setTimeout(async () => {
       try {
@@ -75,63 +61,32 @@ class OrchestrasPage extends RipienoElement {
   }
 
   async create(event) {
-    event.preventDefault();
-    if (this.creating) return;
-    const form = event.target;
-    const values = Object.fromEntries(new FormData(form));
-    this.creating = true;
-    this.createError = null;
-    try {
-      const answer = await api('POST', '/platform/orchestras', values);
-      this.created = answer;
-      this.formOpen = false;
-      this.page = 1;
-      await this.load();
-    } catch (refused) {
-      this.createError = messageOf(refused);
-    } finally {
-      this.creating = false;
-    }
+    const answer = await this.submitCreate(event, (values) => api('POST', '/platform/orchestras', values));
+    if (answer) this.created = answer;
   }
 
-  async changeStatus(orchestra, status) {
-    if (this.rowBusy[orchestra.id]) return;
-    this.rowBusy = { ...this.rowBusy, [orchestra.id]: true };
-    this.rowErrors = { ...this.rowErrors, [orchestra.id]: null };
-    try {
-      this.replace([await api('PATCH', `/platform/orchestras/${orchestra.id}`, { status })]);
-    } catch (refused) {
-      this.rowErrors = { ...this.rowErrors, [orchestra.id]: messageOf(refused) };
-    } finally {
-      this.rowBusy = { ...this.rowBusy, [orchestra.id]: false };
-    }
+  changeStatus(orchestra, status) {
+    return this.onRow(orchestra, () => api('PATCH', `/platform/orchestras/${orchestra.id}`, { status }));
   }
 
   render() {
     return html`<section class="page">
       <h1>${t('orchestras.title')}</h1>
       ${this.renderCreated()}
-      ${this.formOpen
-        ? html`<form id="orchestra-form" class="panel" @submit=${this.create}>
-            <h2>${t('orchestras.new')}</h2>
-            <div class="fields">
-              <label>${t('orchestras.name')} <input name="name" required></label>
-              <label>${t('orchestras.subdomain')}
-                <input name="subdomain" required minlength="2" maxlength="40" autocapitalize="none" aria-describedby="subdomain-hint">
-              </label>
-              <label>${t('orchestras.contactName')} <input name="contactName" required></label>
-              <label>${t('orchestras.contactEmail')} <input name="contactEmail" type="email" required></label>
-            </div>
-            <p class="hint" id="subdomain-hint">${t('orchestras.subdomainHint')}</p>
-            ${this.createError ? html`<p class="error" role="alert">${this.createError}</p>` : ''}
-            <div class="buttons">
-              <button type="submit" ?disabled=${this.creating}>${t('orchestras.create')}</button>
-              <button type="button" class="secondary" @click=${() => (this.formOpen = false)}>${t('app.cancel')}</button>
-            </div>
-          </form>`
-        : html`<button type="button" id="new-orchestra" data-write @click=${() => (this.formOpen = true)}>${t('orchestras.new')}</button>`}
-      ${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : ''}
-      ${this.list ? this.renderList() : html`<p>${t('app.loading')}</p>`}
+      ${this.renderCreateForm({
+        id: 'orchestra-form',
+        buttonId: 'new-orchestra',
+        title: t('orchestras.new'),
+        submitLabel: t('orchestras.create'),
+        fields: html`<label>${t('orchestras.name')} <input name="name" required></label>
+          <label>${t('orchestras.subdomain')}
+            <input name="subdomain" required minlength="2" maxlength="40" autocapitalize="none" aria-describedby="subdomain-hint">
+          </label>
+          <label>${t('orchestras.contactName')} <input name="contactName" required></label>
+          <label>${t('orchestras.contactEmail')} <input name="contactEmail" type="email" required></label>`,
+        hints: html`<p class="hint" id="subdomain-hint">${t('orchestras.subdomainHint')}</p>`,
+      })}
+      ${this.renderListArea()}
     </section>`;
   }
 
@@ -157,10 +112,7 @@ class OrchestrasPage extends RipienoElement {
       ],
       row: (o) => this.renderRow(o),
       empty: t('orchestras.none'),
-      onPage: (page) => {
-        this.page = page;
-        this.load();
-      },
+      onPage: (page) => this.goTo(page),
     });
   }
 
@@ -177,15 +129,17 @@ class OrchestrasPage extends RipienoElement {
       <td>${formatDate(o.createdAt)}</td>
       <td class="actions">
         ${provisioned && o.status === 'active'
-          ? html`<button type="button" data-write ?disabled=${this.rowBusy[o.id]}
+          ? html`<button type="button" data-write ?disabled=${this.busy}
               @click=${() => this.changeStatus(o, 'suspended')}
               aria-label=${t('orchestras.suspendNamed', { name: o.name })}>${t('orchestras.suspend')}</button>`
           : ''}
         ${provisioned && o.status !== 'active'
-          ? html`<button type="button" data-write ?disabled=${this.rowBusy[o.id]}
+          ? html`<button type="button" data-write ?disabled=${this.busy}
               @click=${() => this.changeStatus(o, 'active')}
               aria-label=${t('orchestras.activateNamed', { name: o.name })}>${t('orchestras.activate')}</button>`
           : ''}
+        <a href=${`/platform/orchestras/${encodeURIComponent(o.id)}`} data-details
+          aria-label=${t('orchestras.detailsNamed', { name: o.name })}>${t('orchestras.details')}</a>
         ${this.rowErrors[o.id] ? html`<p class="error" role="alert">${this.rowErrors[o.id]}</p>` : ''}
       </td>
     </tr>`;

@@ -1,30 +1,19 @@
 import { html } from 'lit';
 import { RipienoElement } from './ripieno-element.js';
 import { formatDate, t } from '../i18n.js';
-import { api, messageOf, query } from '../api.js';
+import { api } from '../api.js';
 import { canWrite } from '../session.js';
 import { pagedTable } from './paged-table.js';
+import { PagedList } from './paged-list.js';
 
-const PAGE_SIZE = 25;
+/**
+ * The orchestra's projects, upcoming first (as the API orders them), and creating one; each
+ * project's name leads to its page (its custom lists).
+ */
+class ProjectsPage extends PagedList(RipienoElement) {
+  static properties = { subdomain: {} };
 
-/** The orchestra's projects, upcoming first (as the API orders them), and creating one. */
-class ProjectsPage extends RipienoElement {
-  static properties = {
-    subdomain: {},
-    list: { state: true },
-    page: { state: true },
-    loadError: { state: true },
-    createError: { state: true },
-    busy: { state: true },
-    formOpen: { state: true },
-  };
-
-  constructor() {
-    super();
-    this.page = 1;
-  }
-
-  get base() {
+  get listPath() {
     return `/orchestras/${encodeURIComponent(this.subdomain)}/projects`;
   }
 
@@ -32,63 +21,28 @@ class ProjectsPage extends RipienoElement {
     if (changed.has('subdomain')) this.load();
   }
 
-  async load() {
-    try {
-      this.list = await api('GET', `${this.base}${query({ page: this.page, size: PAGE_SIZE })}`);
-      this.loadError = null;
-    } catch (failed) {
-      this.loadError = messageOf(failed);
-    }
-  }
-
-  async create(event) {
-    event.preventDefault();
-    if (this.busy) return;
-    const form = event.target;
-    const values = Object.fromEntries(new FormData(form));
-    this.busy = true;
-    this.createError = null;
-    try {
-      await api('POST', this.base, values);
-      form.reset();
-      this.formOpen = false;
-      this.page = 1;
-      await this.load();
-    } catch (refused) {
-      this.createError = messageOf(refused);
-    } finally {
-      this.busy = false;
-    }
+  create(event) {
+    return this.submitCreate(event, (values) => api('POST', this.listPath, values));
   }
 
   render() {
     return html`<section class="page">
       <h1>${t('projects.title')}</h1>
-      ${canWrite() ? this.renderForm() : ''}
-      ${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : ''}
-      ${this.list ? this.renderList() : html`<p>${t('app.loading')}</p>`}
+      ${canWrite()
+        ? this.renderCreateForm({
+            id: 'project-form',
+            buttonId: 'new-project',
+            title: t('projects.new'),
+            submitLabel: t('projects.create'),
+            fields: html`<label>${t('projects.name')} <input name="name" required></label>
+              <label>${t('projects.startDate')} <input name="startDate" type="date" required></label>
+              <label class="wide">${t('projects.rehearsalSchedule')} <textarea name="rehearsalSchedule"></textarea></label>
+              <label class="wide">${t('projects.concertInfo')} <textarea name="concertInfo"></textarea></label>
+              <label class="wide">${t('projects.notes')} <textarea name="notes"></textarea></label>`,
+          })
+        : ''}
+      ${this.renderListArea()}
     </section>`;
-  }
-
-  renderForm() {
-    if (!this.formOpen) {
-      return html`<button type="button" id="new-project" data-write @click=${() => (this.formOpen = true)}>${t('projects.new')}</button>`;
-    }
-    return html`<form id="project-form" class="panel" @submit=${this.create}>
-      <h2>${t('projects.new')}</h2>
-      <div class="fields">
-        <label>${t('projects.name')} <input name="name" required></label>
-        <label>${t('projects.startDate')} <input name="startDate" type="date" required></label>
-        <label class="wide">${t('projects.rehearsalSchedule')} <textarea name="rehearsalSchedule"></textarea></label>
-        <label class="wide">${t('projects.concertInfo')} <textarea name="concertInfo"></textarea></label>
-        <label class="wide">${t('projects.notes')} <textarea name="notes"></textarea></label>
-      </div>
-      ${this.createError ? html`<p class="error" role="alert">${this.createError}</p>` : ''}
-      <div class="buttons">
-        <button type="submit" ?disabled=${this.busy}>${t('projects.create')}</button>
-        <button type="button" class="secondary" @click=${() => (this.formOpen = false)}>${t('app.cancel')}</button>
-      </div>
-    </form>`;
   }
 
   renderList() {
@@ -104,16 +58,13 @@ class ProjectsPage extends RipienoElement {
       ],
       row: (p) => html`<tr data-project=${p.projectId} class=${p.upcoming ? 'upcoming' : 'past'}>
         <td>${p.projectId}</td>
-        <td>${p.name}</td>
+        <td><a href=${`/o/${encodeURIComponent(this.subdomain)}/projects/${p.id}`}>${p.name}</a></td>
         <td>${formatDate(p.startDate)}</td>
         <td>${p.weekNumber ?? ''}</td>
         <td>${p.upcoming ? t('projects.upcoming') : t('projects.past')}</td>
       </tr>`,
       empty: t('projects.none'),
-      onPage: (page) => {
-        this.page = page;
-        this.load();
-      },
+      onPage: (page) => this.goTo(page),
     });
   }
 }

@@ -17,9 +17,23 @@ import './accounts-page.js';
 import './audit-log-page.js';
 import './system-log-page.js';
 import './platform-system-log-page.js';
+import './orchestra-page.js';
+import './customers-page.js';
+import './platform-health-page.js';
+import './schema-page.js';
+import './project-page.js';
 import { SETTINGS_PAGES, settingsPages } from './settings-nav.js';
 
 const ORCHESTRA_PAGES = ['musicians', 'rankings', 'projects'];
+// The superadmin's platform screens, in the navigation's order.
+const PLATFORM_PAGES = {
+  orchestras: () => html`<orchestras-page></orchestras-page>`,
+  accounts: () => html`<accounts-page .platform=${true}></accounts-page>`,
+  customers: () => html`<customers-page></customers-page>`,
+  health: () => html`<platform-health-page></platform-health-page>`,
+  schema: () => html`<schema-page></schema-page>`,
+  'system-log': () => html`<platform-system-log-page></platform-system-log-page>`,
+};
 // The settings area: one link in the navigation, its pages as tabs (settings-nav).
 const SETTINGS_AREA = {
   instruments: (subdomain) => html`<instruments-page .subdomain=${subdomain}></instruments-page>`,
@@ -54,7 +68,7 @@ class RipienoApp extends RipienoElement {
     }
     if (path !== '/sign-in') this.notice = null;
     this.path = path;
-    const inOrchestra = match('/o/:subdomain/:page', path);
+    const inOrchestra = match('/o/:subdomain/:page', path) ?? match('/o/:subdomain/:page/:id', path);
     if (inOrchestra && inOrchestra.subdomain !== this.orchestra?.subdomain) {
       this.enterOrchestra(inOrchestra.subdomain);
     } else if (!inOrchestra && this.orchestra) {
@@ -122,15 +136,16 @@ class RipienoApp extends RipienoElement {
     if (!account || account.mustChangePassword) return '';
     const links = [];
     if (account.role === 'superadmin') {
-      links.push(['/platform/orchestras', t('nav.orchestras')], ['/platform/system-log', t('nav.systemLog')]);
+      for (const page of Object.keys(PLATFORM_PAGES)) links.push([`/platform/${page}`, t(`nav.platform.${page}`)]);
     }
     const subdomain = this.orchestra?.subdomain ?? account.orchestra?.subdomain;
     if (subdomain) {
       for (const page of ORCHESTRA_PAGES) links.push([`/o/${subdomain}/${page}`, t(`nav.${page}`)]);
       links.push([`/o/${subdomain}/${SETTINGS_PAGES[0]}`, t('nav.settings'), `/o/${subdomain}/`, SETTINGS_PAGES]);
     }
+    // A page within a list (an orchestra, a project) counts as the list's.
     const current = (href, prefix, pages) =>
-      this.path === href || (prefix && pages.some((page) => this.path === prefix + page));
+      this.path === href || (this.path ?? '').startsWith(`${href}/`) || (prefix && pages.some((page) => this.path === prefix + page));
     return html`<nav class="main-nav" aria-label=${t('nav.label')}>
       ${links.map(
         ([href, label, prefix, pages]) =>
@@ -145,11 +160,17 @@ class RipienoApp extends RipienoElement {
       return html`<sign-in-page .notice=${this.notice}></sign-in-page>`;
     }
     if (path === '/password') return html`<password-page></password-page>`;
-    if (path === '/platform/orchestras' && account?.role === 'superadmin') {
-      return html`<orchestras-page></orchestras-page>`;
+    const platform = match('/platform/:page', path);
+    if (platform && Object.hasOwn(PLATFORM_PAGES, platform.page) && account?.role === 'superadmin') {
+      return PLATFORM_PAGES[platform.page]();
     }
-    if (path === '/platform/system-log' && account?.role === 'superadmin') {
-      return html`<platform-system-log-page></platform-system-log-page>`;
+    const orchestra = match('/platform/orchestras/:id', path);
+    if (orchestra && account?.role === 'superadmin') {
+      return html`<orchestra-page .orchestraId=${orchestra.id}></orchestra-page>`;
+    }
+    const project = match('/o/:subdomain/projects/:projectId', path);
+    if (project) {
+      return html`<project-page .subdomain=${project.subdomain} .projectId=${project.projectId}></project-page>`;
     }
     const page = match('/o/:subdomain/:page', path);
     if (page && page.page === 'musicians') {

@@ -20,27 +20,13 @@ import picocli.CommandLine.Option;
         "Take over the legacy system's central database in place: misplaced orchestra tables backed"
             + " up and dropped, missing tables and columns added, migration history baselined and"
             + " migrated, legacy secrets encrypted; every row kept.")
-final class CentralAdoptCommand extends AdminCommand {
-
-  @Option(
-      names = "--confirm",
-      paramLabel = "NAME",
-      description = "The central database's name: required to change anything.")
-  String confirm;
+final class CentralAdoptCommand extends ConfirmedCommand {
 
   @Option(
       names = "--backup-dir",
       paramLabel = "DIR",
       description = "Where misplaced tables are backed up (default: <ripieno.data-dir>/backups).")
   Path backupDir;
-
-  @Option(names = "--dry-run", description = "Check and report what would be done; change nothing.")
-  boolean dryRun;
-
-  @Override
-  protected boolean dryRun() {
-    return dryRun;
-  }
 
   @Override
   protected int execute(AdminSession session) throws SQLException {

@@ -21,8 +21,9 @@ import picocli.CommandLine.Parameters;
     name = "restore",
     description =
         "Restore a central export (Ripieno's or the legacy main-tables-export-*.json) in one"
-            + " transaction; idempotent; refuses a non-empty central unless --merge.")
-final class CentralRestoreCommand extends AdminCommand {
+            + " transaction; idempotent; refuses a non-empty central unless --merge. A dry run does everything, reports and rolls"
+            + " back.")
+final class CentralRestoreCommand extends ChangingCommand {
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The export to restore.")
   Path file;
@@ -37,14 +38,6 @@ final class CentralRestoreCommand extends AdminCommand {
       paramLabel = "NAME",
       description = "The central database's name, required with --merge.")
   String confirm;
-
-  @Option(names = "--dry-run", description = "Do everything, report, and roll back.")
-  boolean dryRun;
-
-  @Override
-  protected boolean dryRun() {
-    return dryRun;
-  }
 
   @Override
   protected boolean writes() {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
     name = "adopt",
     mixinStandardHelpOptions = true,
     description = "Take over a legacy orchestra database and register it as orchestra SUB.")
-final class OrchestrasAdoptCommand extends AdminCommand {
+final class OrchestrasAdoptCommand extends ConfirmedCommand {
 
   @Parameters(index = "0", paramLabel = "SUB", description = "The orchestra's subdomain.")
   String subdomain;
@@ -56,19 +56,8 @@ final class OrchestrasAdoptCommand extends AdminCommand {
   @Option(names = "--server", description = "The configured server it routes through.")
   String server;
 
-  @Option(names = "--confirm", paramLabel = "NAME", description = "The database's name.")
-  String confirm;
-
   @Option(names = "--force", description = "Adopt despite unexpected differences.")
   boolean force;
-
-  @Option(names = "--dry-run", description = "Compare and report; change nothing.")
-  boolean dryRun;
-
-  @Override
-  protected boolean dryRun() {
-    return dryRun;
-  }
 
   @Override
   protected boolean writes() {

@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
     description =
         "Import an orchestra export into a new database, as a new orchestra or bringing back a"
             + " deleted one.")
-final class OrchestrasImportCommand extends AdminCommand {
+final class OrchestrasImportCommand extends ChangingCommand {
 
   @Parameters(index = "0", paramLabel = "FILE", description = "An orchestra export.")
   Path file;
@@ -38,14 +38,6 @@ final class OrchestrasImportCommand extends AdminCommand {
       paramLabel = "NAME",
       description = "The database server (ripieno.orchestra-servers.<NAME>); default: default.")
   String server = RipienoSettings.DEFAULT_SERVER;
-
-  @Option(names = "--dry-run", description = "Check the file and the target; change nothing.")
-  boolean dryRun;
-
-  @Override
-  protected boolean dryRun() {
-    return dryRun;
-  }
 
   @Override
   protected boolean writes() {

@@ -23,8 +23,10 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "migrate",
     mixinStandardHelpOptions = true,
-    description = "Migrate every orchestra database (not deleted ones) to the current version.")
-final class OrchestrasMigrateCommand extends AdminCommand {
+    description =
+        "Migrate every orchestra database (not deleted ones) to the current version; a dry run lists"
+            + " the orchestras a run would migrate.")
+final class OrchestrasMigrateCommand extends ChangingCommand {
 
   @Option(names = "--all", description = "Every orchestra that is not deleted (the default).")
   boolean all;
@@ -34,16 +36,6 @@ final class OrchestrasMigrateCommand extends AdminCommand {
       arity = "0..*",
       description = "Only these orchestras (checked to exist); the run itself covers the fleet.")
   List<String> subdomains = List.of();
-
-  @Option(
-      names = "--dry-run",
-      description = "List the orchestras a run would migrate; change nothing.")
-  boolean dryRun;
-
-  @Override
-  protected boolean dryRun() {
-    return dryRun;
-  }
 
   @Override
   protected int execute(AdminSession session) {

@@ -27,30 +27,16 @@ import picocli.CommandLine.Option;
     description =
         "Back up (structure and every row, verified) and drop the misplaced tables of one database;"
             + " an orchestra database's SystemLog rows move to central first.")
-final class SchemaCleanCommand extends AdminCommand {
+final class SchemaCleanCommand extends ConfirmedCommand {
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   DatabaseTarget target;
-
-  @Option(
-      names = "--confirm",
-      paramLabel = "NAME",
-      description = "The target's database name: required to change anything.")
-  String confirm;
 
   @Option(
       names = "--backup-dir",
       paramLabel = "DIR",
       description = "Where the backups go (default: <ripieno.data-dir>/backups).")
   Path backupDir;
-
-  @Option(names = "--dry-run", description = "Show what would be backed up and dropped.")
-  boolean dryRun;
-
-  @Override
-  protected boolean dryRun() {
-    return dryRun;
-  }
 
   @Override
   protected int execute(AdminSession session) throws SQLException {

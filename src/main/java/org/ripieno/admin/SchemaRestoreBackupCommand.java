@@ -11,7 +11,6 @@ import org.ripieno.datasafety.schema.control.TableBackup;
 import org.ripieno.tenancy.DatabaseLogin;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -23,27 +22,13 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "restore-backup",
     description = "Put tables backed up by 'schema clean' back (a file, or a clean's directory).")
-final class SchemaRestoreBackupCommand extends AdminCommand {
+final class SchemaRestoreBackupCommand extends ConfirmedCommand {
 
   @Parameters(index = "0", paramLabel = "PATH", description = "A backup file or directory.")
   Path path;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   DatabaseTarget target;
-
-  @Option(
-      names = "--confirm",
-      paramLabel = "NAME",
-      description = "The target's database name: required to change anything.")
-  String confirm;
-
-  @Option(names = "--dry-run", description = "Show what would be restored.")
-  boolean dryRun;
-
-  @Override
-  protected boolean dryRun() {
-    return dryRun;
-  }
 
   @Override
   protected int execute(AdminSession session) throws SQLException {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +21,7 @@ public final class ContentSecurityPolicy {
 
   private final String header;
 
-  private ContentSecurityPolicy(String importMapHash) {
+  private ContentSecurityPolicy(String importMapHash, Optional<String> ssoOrigin) {
     this.header =
         String.join(
             "; ",
@@ -29,7 +30,8 @@ public final class ContentSecurityPolicy {
             "style-src 'self'",
             "img-src 'self'",
             "font-src 'self'",
-            "connect-src 'self'",
+            // The SSO issuer's discovery document and token endpoint, only when SSO is configured.
+            "connect-src 'self'" + ssoOrigin.map(origin -> " " + origin).orElse(""),
             "manifest-src 'self'",
             "base-uri 'none'",
             "form-action 'self'",
@@ -38,6 +40,14 @@ public final class ContentSecurityPolicy {
 
   /** The policy for the page {@code index.html}, which must hold exactly one import map. */
   public static ContentSecurityPolicy forPage(String html) {
+    return forPage(html, Optional.empty());
+  }
+
+  /**
+   * The policy for the page, letting the page also fetch from the SSO issuer's origin (its
+   * discovery document and token endpoint) when given.
+   */
+  public static ContentSecurityPolicy forPage(String html, Optional<String> ssoOrigin) {
     Matcher importMap = IMPORT_MAP.matcher(html);
     if (!importMap.find()) {
       throw new IllegalStateException("index.html has no <script type=\"importmap\">");
@@ -46,7 +56,7 @@ public final class ContentSecurityPolicy {
     if (importMap.find()) {
       throw new IllegalStateException("index.html has more than one import map");
     }
-    return new ContentSecurityPolicy(hashOf(script));
+    return new ContentSecurityPolicy(hashOf(script), ssoOrigin);
   }
 
   /** The CSP source expression of an inline script: {@code sha256-<base64 of its bytes>}. */

@@ -1,5 +1,6 @@
 package org.ripieno.webapp;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
@@ -7,9 +8,11 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.MappingMatch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.ripieno.security.control.SsoBrowserClient;
 
 /**
  * Serves the web application: a client-side route (a path without a file extension outside the
@@ -22,6 +25,8 @@ public class WebAppFilter extends HttpFilter {
 
   static final String PAGE = "/index.html";
 
+  @Inject transient SsoBrowserClient sso;
+
   private transient ContentSecurityPolicy policy;
 
   @Override
@@ -31,7 +36,9 @@ public class WebAppFilter extends HttpFilter {
         throw new ServletException(PAGE + " is missing from the application");
       }
       policy =
-          ContentSecurityPolicy.forPage(new String(page.readAllBytes(), StandardCharsets.UTF_8));
+          ContentSecurityPolicy.forPage(
+              new String(page.readAllBytes(), StandardCharsets.UTF_8),
+              sso.config().map(client -> SsoBrowserClient.originOf(client.issuer())));
     } catch (IOException e) {
       throw new ServletException("Reading " + PAGE, e);
     }
@@ -44,7 +51,11 @@ public class WebAppFilter extends HttpFilter {
     // Decoded and normalised by the container, so /%61pi/... is /api/... here as it is for routing.
     String path =
         request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-    if (WebAppPaths.isServerArea(path)) {
+    // A path some servlet is mapped to exactly belongs to that servlet, never to the web
+    // application: for example the test runner Arquillian adds to the deployment.
+    boolean servletOfItsOwn =
+        request.getHttpServletMapping().getMappingMatch() == MappingMatch.EXACT;
+    if (servletOfItsOwn || WebAppPaths.isServerArea(path)) {
       chain.doFilter(request, response);
       return;
     }

@@ -9,6 +9,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,9 +20,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.ripieno.testing.PlatformFixture;
 import org.ripieno.testing.RunningKeycloak;
 import org.ripieno.testing.RunningRipieno;
+import org.ripieno.webapp.HeadlessChromium;
 
 /**
  * Enterprise SSO against a stock Keycloak from Maven Central, set up as docs/security.md says
@@ -37,6 +41,9 @@ class KeycloakSsoIT {
 
   /** The client the tests sign in with: like the web app's, with direct access grants. */
   private static final String CLIENT = "ripieno-test";
+
+  /** The web application's client: public, standard flow with PKCE (S256), no password grant. */
+  private static final String WEB_CLIENT = "ripieno-web";
 
   private RunningKeycloak keycloak;
   private PlatformFixture platform;
@@ -72,7 +79,9 @@ class KeycloakSsoIT {
                 "RIPIENO_SSO_AUDIENCE",
                 "ripieno-api",
                 "RIPIENO_SSO_ORCHESTRA_CLAIM",
-                "orchestra"));
+                "orchestra",
+                "RIPIENO_SSO_CLIENT_ID",
+                WEB_CLIENT));
     ripieno = platform.ripieno();
     platform.registerOrchestra("kc-alpha", "alpha", "Alpha Kammarorkester");
     platform.registerOrchestra("kc-beta", "beta", "Beta Blåsorkester");
@@ -130,6 +139,69 @@ class KeycloakSsoIT {
         .doesNotContain("ripieno-api");
 
     assertThat(ripieno.send("GET", "/api/auth/me", token, null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void theWebAppsSignInButtonRunsTheCodeFlowWithPkceInTheBrowser() throws Exception {
+    HttpResponse<String> sso = ripieno.send("GET", "/api/auth/sso", null, null);
+    assertThat(sso.statusCode()).as(sso.body()).isEqualTo(200);
+    JsonObject config = RunningRipieno.json(sso);
+    assertThat(config.getBoolean("enabled")).isTrue();
+    assertThat(config.getString("issuer")).isEqualTo(keycloak.issuer(REALM));
+    assertThat(config.getString("clientId")).isEqualTo(WEB_CLIENT);
+    String issuerOrigin = keycloak.issuer(REALM).replaceFirst("/realms/.*$", "");
+    assertThat(
+            ripieno
+                .send("GET", "/sign-in", null, null)
+                .headers()
+                .firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(
+            policy -> assertThat(policy).contains("connect-src 'self' " + issuerOrigin + ";"));
+
+    String origin = ripieno.uri("").toString();
+    letTheWebClientReturnTo(origin);
+    try (HeadlessChromium browser = HeadlessChromium.start(origin)) {
+      browser.open("/sign-in");
+      browser.await(ExpectedConditions.elementToBeClickable(By.id("sign-in-sso"))).click();
+      browser.await(ExpectedConditions.urlContains(keycloak.issuer(REALM)));
+      assertThat(browser.driver().getCurrentUrl())
+          .contains("code_challenge_method=S256", "code_challenge=", "client_id=" + WEB_CLIENT);
+      browser.await(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
+      // Keycloak's own page is not the web application's: its console is not checked.
+      browser.consoleMessages();
+      browser.type("#username", "ada");
+      browser.type("#password", "ada-password");
+      browser.find("#kc-login").click();
+
+      browser.await(ExpectedConditions.urlMatches("/o/alpha/musicians$"));
+      assertThat(browser.path()).isEqualTo("/o/alpha/musicians").doesNotContain("code=");
+      assertThat(browser.find(".account").getText()).isEqualTo("ada");
+      String token = (String) browser.script("return sessionStorage.getItem('ripieno.token')");
+      JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
+      assertThat(claims.getIssuer()).isEqualTo(keycloak.issuer(REALM));
+      assertThat(claims.getAudience()).contains("ripieno-api");
+      browser.await(ExpectedConditions.presenceOfElementLocated(By.id("new-musician")));
+      browser.screenshot("70-signed-in-with-sso");
+      browser.assertNoConsoleErrors("signing in with SSO");
+    }
+  }
+
+  /** The realm file names a production address; the test's web client returns to this Ripieno. */
+  private void letTheWebClientReturnTo(String origin) throws Exception {
+    String admin = keycloak.adminToken();
+    String clients = "/admin/realms/" + REALM + "/clients";
+    HttpResponse<String> found =
+        keycloak.send("GET", clients + "?clientId=" + WEB_CLIENT, admin, null);
+    JsonObject client =
+        Json.createReader(new StringReader(found.body())).readArray().getJsonObject(0);
+    JsonObject returning =
+        Json.createObjectBuilder(client)
+            .add("redirectUris", Json.createArrayBuilder().add(origin + "/sign-in"))
+            .add("webOrigins", Json.createArrayBuilder().add(origin))
+            .build();
+    HttpResponse<String> put =
+        keycloak.send("PUT", clients + "/" + client.getString("id"), admin, returning.toString());
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(204);
   }
 
   @Nested

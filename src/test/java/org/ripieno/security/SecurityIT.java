@@ -147,7 +147,8 @@ class SecurityIT {
     assertThat(endpoints)
         .filteredOn(Endpoint::isPublic)
         .extracting(Endpoint::toString)
-        .containsExactly(
+        .containsExactlyInAnyOrder(
+            "GET /api/auth/sso",
             "GET /api/public/responses/{token}",
             "POST /api/auth/login",
             "POST /api/public/responses/{token}");

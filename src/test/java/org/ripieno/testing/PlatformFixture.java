@@ -6,7 +6,9 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.ripieno.tenancy.DatabaseLogin;
 
@@ -24,6 +26,11 @@ public final class PlatformFixture implements AutoCloseable {
   private final RunningRipieno ripieno;
   private final String superadminToken;
 
+  /** The first instance's environment, which further instances start from. */
+  private final Map<String, String> environment;
+
+  private final List<RunningRipieno> otherInstances = new ArrayList<>();
+
   private PlatformFixture(String name, Map<String, String> extraEnvironment) throws Exception {
     central = postgres.createEmpty(name + "central");
     Map<String, String> environment = new HashMap<>(extraEnvironment);
@@ -33,6 +40,7 @@ public final class PlatformFixture implements AutoCloseable {
     environment.put("RIPIENO_BOOTSTRAP_SUPERADMIN_PASSWORD", SUPERADMIN_PASSWORD);
     // Databases the application creates (templates, orchestras) are dropped with the run's.
     environment.putIfAbsent("RIPIENO_PROVISIONING_DATABASE_PREFIX", postgres.runPrefix());
+    this.environment = Map.copyOf(environment);
     ripieno = RunningRipieno.start(name, environment);
     ripieno.awaitStatus("/health/ready", 200, Duration.ofSeconds(60));
     superadminToken = login("superadmin", SUPERADMIN_PASSWORD);
@@ -75,6 +83,30 @@ public final class PlatformFixture implements AutoCloseable {
 
   public RunningRipieno ripieno() {
     return ripieno;
+  }
+
+  /**
+   * Starts another application instance over the same central database (and so the same orchestra
+   * databases), the way a second server of one installation runs: the first instance's settings
+   * with its own data directory, and the given ones on top. The instances must share their keys, so
+   * the fixture must have been started with {@code RIPIENO_TOKEN_SIGNING_KEY} and {@code
+   * RIPIENO_SECRET_KEY}. Stopped with the fixture; waits until it is ready.
+   */
+  public RunningRipieno startAnotherInstance(String name, Map<String, String> overrides)
+      throws Exception {
+    for (String shared : List.of("RIPIENO_TOKEN_SIGNING_KEY", "RIPIENO_SECRET_KEY")) {
+      if (!environment.containsKey(shared)) {
+        throw new IllegalStateException(
+            shared + " must be set when starting the fixture: every instance needs the same key");
+      }
+    }
+    Map<String, String> another = new HashMap<>(environment);
+    another.put("RIPIENO_DATA_DIR", "target/it-data/" + name);
+    another.putAll(overrides);
+    RunningRipieno instance = RunningRipieno.start(name, another);
+    otherInstances.add(instance);
+    instance.awaitStatus("/health/ready", 200, Duration.ofSeconds(60));
+    return instance;
   }
 
   public TestPostgres postgres() {
@@ -167,6 +199,9 @@ public final class PlatformFixture implements AutoCloseable {
 
   private void stop() throws Exception {
     try {
+      for (RunningRipieno instance : otherInstances) {
+        instance.close();
+      }
       ripieno.close();
     } finally {
       postgres.close();

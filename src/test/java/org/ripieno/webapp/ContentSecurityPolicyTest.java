@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,17 @@ class ContentSecurityPolicyTest {
           .contains(
               "style-src 'self'", "connect-src 'self'", "frame-ancestors 'none'", "base-uri 'none'")
           .doesNotContain("unsafe");
+    }
+
+    @Test
+    void letsThePageFetchFromTheSsoIssuerOnlyWhenSsoIsConfigured() throws IOException {
+      String html = Files.readString(Path.of("src/main/webapp/index.html"));
+      assertThat(ContentSecurityPolicy.forPage(html, Optional.empty()).header())
+          .contains("connect-src 'self';");
+      assertThat(
+              ContentSecurityPolicy.forPage(html, Optional.of("https://sso.example.org:8443"))
+                  .header())
+          .contains("connect-src 'self' https://sso.example.org:8443;");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -22,6 +23,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -35,7 +37,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * skipped, with a message, where the browser or the driver is not installed ({@code .ci/run}
  * installs both).
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
   static final Path BROWSER = Path.of("/usr/bin/chromium");
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
@@ -53,7 +55,7 @@ final class HeadlessChromium implements AutoCloseable {
     this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
   }
 
-  static HeadlessChromium start(String baseUrl) throws IOException {
+  public static HeadlessChromium start(String baseUrl) throws IOException {
     assumeTrue(
         Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER),
         "The browser journey needs Debian's chromium and chromium-driver ("
@@ -84,35 +86,35 @@ final class HeadlessChromium implements AutoCloseable {
     return new HeadlessChromium(new ChromeDriver(service, options), profile, baseUrl);
   }
 
-  ChromeDriver driver() {
+  public ChromeDriver driver() {
     return driver;
   }
 
-  void open(String path) {
+  public void open(String path) {
     driver.get(baseUrl + path);
   }
 
-  String path() {
+  public String path() {
     return driver.getCurrentUrl().substring(baseUrl.length());
   }
 
-  <T> T await(ExpectedCondition<T> condition) {
+  public <T> T await(ExpectedCondition<T> condition) {
     return wait.until(condition);
   }
 
-  <T> T await(ExpectedCondition<T> condition, Duration limit) {
+  public <T> T await(ExpectedCondition<T> condition, Duration limit) {
     return new WebDriverWait(driver, limit).until(condition);
   }
 
-  WebElement find(String css) {
+  public WebElement find(String css) {
     return driver.findElement(By.cssSelector(css));
   }
 
-  List<WebElement> all(String css) {
+  public List<WebElement> all(String css) {
     return driver.findElements(By.cssSelector(css));
   }
 
-  Object script(String script, Object... arguments) {
+  public Object script(String script, Object... arguments) {
     return ((JavascriptExecutor) driver).executeScript(script, arguments);
   }
 
@@ -120,7 +122,7 @@ final class HeadlessChromium implements AutoCloseable {
    * Clicks the element once it is there and enabled, finding it again when the page renders it anew
    * meanwhile (a list reloading after the previous step).
    */
-  void click(By by) {
+  public void click(By by) {
     await(
         driver -> {
           try {
@@ -137,26 +139,31 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   /** Replaces the text of the field. */
-  void type(String css, String text) {
+  public void type(String css, String text) {
     WebElement field = find(css);
     field.clear();
     field.sendKeys(text);
   }
 
   /** Signs in on the sign-in page (waiting for it). */
-  void signIn(String username, String password) {
+  public void signIn(String username, String password) {
     await(ExpectedConditions.presenceOfElementLocated(By.id("username")));
     type("#username", username);
     type("#password", password);
     find("#sign-in button[type=submit]").click();
   }
 
-  void resize(int width, int height) {
+  /** Presses the key with Alt held, on the focused element (a ranked list's keyboard moves). */
+  public void pressWithAlt(Keys key) {
+    new Actions(driver).keyDown(Keys.ALT).sendKeys(key).keyUp(Keys.ALT).perform();
+  }
+
+  public void resize(int width, int height) {
     driver.manage().window().setSize(new Dimension(width, height));
   }
 
   /** Keeps a screenshot of the page as it is now as {@code target/screenshots/<name>.png}. */
-  Path screenshot(String name) throws IOException {
+  public Path screenshot(String name) throws IOException {
     Path file = SCREENSHOTS.resolve(name + ".png");
     Files.copy(
         driver.getScreenshotAs(OutputType.FILE).toPath(),
@@ -169,7 +176,7 @@ final class HeadlessChromium implements AutoCloseable {
    * Fails on any error the page logged since the last call: script errors, refused resources and
    * Content-Security-Policy violations all reach the console as SEVERE.
    */
-  void assertNoConsoleErrors(String step) {
+  public void assertNoConsoleErrors(String step) {
     List<String> errors =
         drainLog().stream()
             .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
@@ -179,7 +186,7 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   /** Every message logged since the last call (warnings included). */
-  List<String> consoleMessages() {
+  public List<String> consoleMessages() {
     return drainLog().stream().map(LogEntry::getMessage).toList();
   }
 

@@ -8,18 +8,26 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElemen
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlMatches;
 
+import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.ripieno.testing.PlatformFixture;
+import org.ripieno.testing.RunningRipieno;
 
 /**
  * The orchestra's settings area and the musicians' extras (CSV import and export, statistics and
@@ -296,6 +304,124 @@ class WebAdministrationIT extends BrowserTest {
 
   @Nested
   @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class AProjectsCustomLists {
+
+    private int project;
+    private final List<Integer> oboists = new ArrayList<>();
+
+    @BeforeAll
+    void aProjectAndThreeOboists() throws Exception {
+      int tutti =
+          asAdmin(
+                  "POST",
+                  "/instruments",
+                  "{\"name\":\"Oboe\",\"positions\":[{\"name\":\"Tutti\"}]}",
+                  201)
+              .getJsonArray("positions")
+              .getJsonObject(0)
+              .getInt("id");
+      for (String name : List.of("Olle", "Oda", "Otto")) {
+        oboists.add(
+            asAdmin(
+                    "POST",
+                    "/musicians",
+                    "{\"firstName\":\""
+                        + name
+                        + "\",\"lastName\":\"Oboist\",\"email\":\""
+                        + name.toLowerCase()
+                        + "@webset.example.org\",\"qualificationIds\":["
+                        + tutti
+                        + "]}",
+                    201)
+                .getInt("id"));
+      }
+      project =
+          asAdmin(
+                  "POST",
+                  "/projects",
+                  "{\"name\":\"Vårkonsert\",\"startDate\":\"2031-04-01\"}",
+                  201)
+              .getInt("id");
+    }
+
+    @Test
+    void areCreatedFilledReorderedByKeyboardAndTrimmedOnTheProjectsPage() throws Exception {
+      signInAs(ADMIN);
+      browser.find("nav.main-nav a[href$='/projects']").click();
+      browser.click(By.cssSelector("tr td a[href$='/projects/" + project + "']"));
+      browser.await(presenceOfElementLocated(By.id("custom-list-form")));
+      new Select(browser.find("#custom-list-form select[name=positionId]"))
+          .selectByVisibleText("Oboe Tutti");
+      browser.find("#custom-list-form button[type=submit]").click();
+      browser.await(presenceOfElementLocated(By.id("custom-list")));
+      for (int added = 1; added <= 3; added++) {
+        browser.await(
+            presenceOfElementLocated(By.cssSelector("#custom-available-musician option")));
+        browser
+            .await(elementToBeClickable(By.cssSelector("#add-to-custom-list button[type=submit]")))
+            .click();
+        browser.await(numberOfElementsToBe(By.cssSelector("#custom-list ol.ranked li"), added));
+      }
+      List<String> before = memberIds();
+      browser.find("#custom-list ol.ranked li:last-child").click();
+      browser.pressWithAlt(Keys.ARROW_UP);
+      List<String> reordered = List.of(before.get(0), before.get(2), before.get(1));
+      browser.await(driver -> memberIds().equals(reordered));
+      browser.screenshot("54-custom-list-reordered");
+      browser.click(
+          By.cssSelector(
+              "#custom-list li[data-id='"
+                  + before.get(0)
+                  + "'] .member-actions button:last-child"));
+      browser.await(numberOfElementsToBe(By.cssSelector("#custom-list ol.ranked li"), 2));
+      assertThat(browser.find("#custom-lists li[data-list='Oboe Tutti'] .count").getText())
+          .isEqualTo("2");
+
+      // What the page shows is what the API keeps.
+      JsonObject lists = asAdmin("GET", "/projects/" + project + "/custom-lists", null, 200);
+      int list = lists.getJsonArray("items").getJsonObject(0).getInt("id");
+      JsonObject kept = asAdmin("GET", "/projects/" + project + "/custom-lists/" + list, null, 200);
+      assertThat(
+              kept.getJsonArray("members").stream()
+                  .map(m -> String.valueOf(m.asJsonObject().getInt("musicianId"))))
+          .containsExactly(before.get(2), before.get(1));
+      assertThat(oboists).map(String::valueOf).containsAll(before);
+      browser.screenshot("55-custom-list-trimmed");
+      browser.assertNoConsoleErrors("a project's custom lists");
+      browser.find("#sign-out").click();
+    }
+
+    @Test
+    void aReaderSeesThemWithoutAnyWriteControlAndTheApiRefusesItsWrite() throws Exception {
+      signInAs(READER);
+      browser.open("/o/" + SUBDOMAIN + "/projects/" + project);
+      browser.await(presenceOfElementLocated(By.id("project-facts")));
+      browser.await(presenceOfElementLocated(By.cssSelector("#custom-lists, #no-custom-lists")));
+      assertThat(browser.all("#custom-list-form")).isEmpty();
+      assertThat(browser.all("[data-write]")).as("write controls on the project's page").isEmpty();
+      browser.screenshot("62-user-project");
+      browser.assertNoConsoleErrors("the reader's project page");
+      browser.find("#sign-out").click();
+      HttpResponse<String> refused =
+          fixture
+              .ripieno()
+              .send(
+                  "POST",
+                  "/api/orchestras/" + SUBDOMAIN + "/projects/" + project + "/custom-lists",
+                  fixture.login(READER, PASSWORD),
+                  "{\"positionId\":1,\"musicianIds\":[]}");
+      assertThat(refused.statusCode()).isEqualTo(403);
+    }
+
+    private List<String> memberIds() {
+      return browser.all("#custom-list ol.ranked li").stream()
+          .map(li -> li.getDomAttribute("data-id"))
+          .toList();
+    }
+  }
+
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
   class AReadOnlyUser {
 
     @Test
@@ -369,6 +495,232 @@ class WebAdministrationIT extends BrowserTest {
       browser.assertNoConsoleErrors("the platform's system log");
       browser.find("#sign-out").click();
     }
+
+    @Test
+    void suspendsConfiguresAndRemovesAnOrchestraOnItsPage() throws Exception {
+      fixture.registerOrchestra("orch-webgone", "webgone", "Avvecklingsorkestern");
+      signInAsSuperadmin();
+      String row = "tr[data-subdomain='webgone']";
+      browser.await(presenceOfElementLocated(By.cssSelector(row)));
+      browser.find(row + " a[data-details]").click();
+      browser.await(urlMatches("/platform/orchestras/orch-webgone$"));
+      browser.await(presenceOfElementLocated(By.id("suspend"))).click();
+      browser.await(attributeToBe(By.id("orchestra-facts"), "data-status", "suspended"));
+      browser.await(elementToBeClickable(By.id("activate"))).click();
+      browser.await(attributeToBe(By.id("orchestra-facts"), "data-status", "active"));
+      browser.assertNoConsoleErrors("suspending and activating an orchestra");
+
+      // Configuration: a secret is sent once and from then on shown only masked.
+      browser.await(presenceOfElementLocated(By.id("config-form")));
+      browser.type("#config-form input[name='email.smtpHost']", "smtp.webgone.example.org");
+      browser.type("#config-form input[name='email.smtpPassword']", "a-secret-smtp-word-9876");
+      browser.find("#config-form input[name='integration.generateApiKey']").click();
+      browser.find("#config-form button[type=submit]").click();
+      browser.await(presenceOfElementLocated(By.id("config-saved")));
+      WebElement password = browser.find("#config-form input[name='email.smtpPassword']");
+      assertThat(password.getDomProperty("value")).isEmpty();
+      assertThat(password.getDomAttribute("placeholder")).isEqualTo("***9876");
+      String key = browser.find("#generated-api-key").getDomProperty("value");
+      assertThat(key).hasSizeGreaterThan(8);
+      assertThat(browser.find("#api-key-masked").getText())
+          .isEqualTo("***" + key.substring(key.length() - 4));
+      browser.screenshot("56-orchestra-configuration");
+      browser.driver().navigate().refresh();
+      browser.await(presenceOfElementLocated(By.id("config-form")));
+      assertThat(browser.find("#config-form input[name='email.smtpHost']").getDomProperty("value"))
+          .isEqualTo("smtp.webgone.example.org");
+      assertThat((String) browser.script("return document.body.innerHTML"))
+          .doesNotContain("a-secret-smtp-word", key);
+      browser.assertNoConsoleErrors("configuring an orchestra");
+
+      // A wrong value is refused beside its field.
+      browser.type("#config-form input[name='branding.primaryColor']", "red");
+      browser.find("#config-form button[type=submit]").click();
+      assertThat(
+              browser
+                  .await(
+                      presenceOfElementLocated(
+                          By.cssSelector("[data-error-for='branding.primaryColor']")))
+                  .getText())
+          .contains("#RRGGBB");
+      assertThat(browser.consoleMessages())
+          .allSatisfy(message -> assertThat(message).contains("/config", "400"));
+
+      // Removal: only the typed subdomain unlocks it; the answer says where the export is.
+      WebElement remove = browser.find("#remove-form button[type=submit]");
+      browser.type("#remove-form input[name=confirmation]", "webgon");
+      assertThat(remove.isEnabled()).isFalse();
+      browser.type("#remove-form input[name=confirmation]", "webgone");
+      assertThat(remove.isEnabled()).isTrue();
+      remove.click();
+      assertThat(
+              browser
+                  .await(presenceOfElementLocated(By.id("export-location")), Duration.ofSeconds(60))
+                  .getText())
+          .contains("webgone")
+          .endsWith(".json");
+      assertThat(browser.find("#orchestra-facts").getDomAttribute("data-status"))
+          .isEqualTo("deleted");
+      assertThat(browser.all("#config-form, #remove-form, #suspend")).isEmpty();
+      browser.screenshot("57-orchestra-removed");
+      browser.assertNoConsoleErrors("removing an orchestra");
+      browser.find("#sign-out").click();
+    }
+
+    @Test
+    void keepsThePlatformsAccountsAndCustomers() throws Exception {
+      // Both lists are sorted by name: these names come first, on the first page.
+      signInAsSuperadmin();
+      browser.find("nav.main-nav a[href='/platform/accounts']").click();
+      browser.await(presenceOfElementLocated(By.id("new-account"))).click();
+      browser.type("#account-form input[name=username]", "aawebreader");
+      browser.type("#account-form input[name=email]", "aawebreader@example.org");
+      new Select(browser.find("#account-form select[name=role]")).selectByValue("user");
+      browser.type("#account-form input[name=orchestraId]", "orch-webset");
+      browser.find("#account-form button[type=submit]").click();
+      browser.await(presenceOfElementLocated(By.id("shown-password")));
+      assertThat(browser.find("#account-password").getDomProperty("value")).isNotBlank();
+      String account = "tr[data-account='aawebreader']";
+      browser.await(presenceOfElementLocated(By.cssSelector(account)));
+      assertThat(browser.find(account).getText()).contains("Inställningsorkestern (webset)");
+      browser.screenshot("58-platform-accounts");
+      browser.assertNoConsoleErrors("the platform's accounts");
+
+      browser.find("nav.main-nav a[href='/platform/customers']").click();
+      browser.await(presenceOfElementLocated(By.id("new-customer"))).click();
+      browser.type("#customer-form input[name=name]", "Aa Webbkunden");
+      browser.type("#customer-form input[name=subdomain]", "webbkunden");
+      browser.type("#customer-form input[name=contactEmail]", "kund@example.org");
+      browser.type(
+          "#customer-form input[name=databaseUrl]",
+          "postgresql://kund:hemligt-ord-4711@db.example.org/kund");
+      browser.find("#customer-form button[type=submit]").click();
+      String customer = "tr[data-customer='webbkunden']";
+      browser.await(presenceOfElementLocated(By.cssSelector(customer)));
+      assertThat(browser.find(customer + " code").getText())
+          .startsWith("***")
+          .doesNotContain("hemligt-ord");
+      new Select(browser.find(customer + " select[name=status]")).selectByValue("inactive");
+      browser.await(attributeToBe(By.cssSelector(customer), "data-status", "inactive"));
+      browser.screenshot("59-customers");
+      browser.click(By.cssSelector(customer + " button[data-action=delete]"));
+      browser.await(driver -> driver.findElements(By.cssSelector(customer)).isEmpty());
+      browser.assertNoConsoleErrors("the customers");
+      browser.find("#sign-out").click();
+    }
+
+    @Test
+    void readsHealthMetricsAndTheSchemaAndMigratesTheFleetWithLiveProgress() throws Exception {
+      signInAsSuperadmin();
+      browser.find("nav.main-nav a[href='/platform/health']").click();
+      browser.await(
+          presenceOfElementLocated(
+              By.cssSelector(
+                  "#orchestra-health tr[data-subdomain='webset'][data-healthy='true']")));
+      assertThat(browser.find("#central-health").getDomAttribute("data-reachable"))
+          .isEqualTo("true");
+      browser.await(
+          presenceOfElementLocated(
+              By.cssSelector("#orchestra-metrics tr[data-subdomain='webset']")));
+      assertThat(browser.find("#revenue").getText()).startsWith("Månadsintäkt: ").contains("SEK");
+      browser.screenshot("60-platform-health");
+      browser.assertNoConsoleErrors("the platform's health and metrics");
+
+      browser.find("nav.main-nav a[href='/platform/schema']").click();
+      browser.await(
+          presenceOfElementLocated(
+              By.cssSelector("#schema-report tr[data-database='webset'][data-up-to-date='true']")));
+      browser.await(elementToBeClickable(By.id("start-migration"))).click();
+      browser.await(presenceOfElementLocated(By.id("migration-run")));
+      browser.await(
+          driver ->
+              !"running".equals(browser.find("#migration-run").getDomAttribute("data-status")),
+          Duration.ofSeconds(120));
+      WebElement progress = browser.find("#migration-progress");
+      assertThat(progress.getDomProperty("value")).isEqualTo(progress.getDomAttribute("max"));
+      assertThat(
+              browser
+                  .find("#migration-run li[data-subdomain='webset']")
+                  .getDomAttribute("data-state"))
+          .isEqualTo("UP_TO_DATE");
+      assertThat(
+              browser
+                  .find("#migration-run li[data-subdomain='webset'] progress")
+                  .getDomProperty("value"))
+          .isEqualTo("3");
+      browser.script("document.getElementById('migration-run').scrollIntoView()");
+      browser.screenshot("61-fleet-migration");
+      browser.assertNoConsoleErrors("the schema report and the fleet migration");
+      browser.find("#sign-out").click();
+    }
+  }
+
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class SignInWithSso {
+
+    @Test
+    void isOfferedOnlyWhenConfiguredAndThePublicEndpointSaysSo() throws Exception {
+      HttpResponse<String> answer = fixture.ripieno().send("GET", "/api/auth/sso", null, null);
+      assertThat(answer.statusCode()).isEqualTo(200);
+      assertThat(RunningRipieno.json(answer).getBoolean("enabled")).isFalse();
+      browser.open("/sign-in");
+      browser.script("sessionStorage.clear(); localStorage.clear();");
+      browser.open("/sign-in");
+      browser.await(presenceOfElementLocated(By.id("username")));
+      assertThat(browser.all("#sign-in-sso")).isEmpty();
+      browser.assertNoConsoleErrors("the sign-in page without SSO");
+    }
+
+    @Test
+    void theCodeChallengeIsTheBase64UrlOfTheSha256OfTheVerifier() throws Exception {
+      browser.open("/sign-in");
+      browser.await(presenceOfElementLocated(By.id("username")));
+      @SuppressWarnings("unchecked")
+      List<String> made =
+          (List<String>)
+              browser
+                  .driver()
+                  .executeAsyncScript(
+                      "const done = arguments[arguments.length - 1];"
+                          + " import('/app/pkce.js').then(async (pkce) => {"
+                          + " const verifier = pkce.randomText();"
+                          + " done([verifier, await pkce.challengeOf(verifier), pkce.randomText(),"
+                          + " await pkce.challengeOf('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')]);"
+                          + " });");
+      String verifier = made.get(0);
+      assertThat(verifier).matches("[A-Za-z0-9_-]{43}").isNotEqualTo(made.get(2));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+      assertThat(made.get(1))
+          .isEqualTo(Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
+      // RFC 7636, appendix B.
+      assertThat(made.get(3)).isEqualTo("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+      browser.assertNoConsoleErrors("the PKCE helpers");
+    }
+  }
+
+  private JsonObject asAdmin(String method, String path, String body, int status) throws Exception {
+    HttpResponse<String> answer =
+        fixture
+            .ripieno()
+            .send(
+                method,
+                "/api/orchestras/" + SUBDOMAIN + path,
+                fixture.login(ADMIN, PASSWORD),
+                body);
+    assertThat(answer.statusCode())
+        .as(method + " " + path + ": " + answer.body())
+        .isEqualTo(status);
+    return RunningRipieno.json(answer);
+  }
+
+  private void signInAsSuperadmin() {
+    browser.open("/sign-in");
+    browser.script("sessionStorage.clear(); localStorage.clear();");
+    browser.open("/sign-in");
+    browser.signIn("superadmin", PlatformFixture.SUPERADMIN_PASSWORD);
+    browser.await(urlMatches("/platform/orchestras$"));
   }
 
   private void signInAs(String username) {

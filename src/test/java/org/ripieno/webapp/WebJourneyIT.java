@@ -21,7 +21,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.ripieno.testing.PlatformFixture;
 import org.ripieno.testing.RunningRipieno;
@@ -165,11 +164,7 @@ class WebJourneyIT extends BrowserTest {
       browser.screenshot("08-a-list-filled");
       WebElement last = browser.find("ol.ranked li:last-child");
       last.click();
-      new Actions(browser.driver())
-          .keyDown(Keys.ALT)
-          .sendKeys(Keys.ARROW_UP)
-          .keyUp(Keys.ALT)
-          .perform();
+      browser.pressWithAlt(Keys.ARROW_UP);
       List<String> expected = List.of(before.get(0), before.get(2), before.get(1));
       browser.await(driver -> rankedCodes().equals(expected));
       browser.await(
@@ -202,7 +197,7 @@ class WebJourneyIT extends BrowserTest {
       WebElement project =
           browser.await(
               presenceOfElementLocated(
-                  By.xpath("//table[@id='projects']//tr[td[text()='Vårkonsert']]")));
+                  By.xpath("//table[@id='projects']//tr[td[normalize-space()='Vårkonsert']]")));
       assertThat(project.getDomAttribute("class")).isEqualTo("upcoming");
       assertThat(project.getText()).contains("Upcoming", "3 May " + day.substring(0, 4));
       browser.screenshot("10-project-created");

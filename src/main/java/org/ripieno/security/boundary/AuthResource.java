@@ -12,6 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ripieno.central.users.boundary.UserView;
 import org.ripieno.central.users.control.Accounts;
 import org.ripieno.central.users.entity.User;
@@ -23,6 +27,7 @@ import org.ripieno.security.Role;
 import org.ripieno.security.control.ClientAddress;
 import org.ripieno.security.control.LoginService;
 import org.ripieno.security.control.LoginThrottle;
+import org.ripieno.security.control.SsoBrowserClient;
 import org.ripieno.tenancy.CentralData;
 import org.ripieno.web.ProblemException;
 
@@ -43,6 +48,30 @@ public class AuthResource {
   @Inject ClientAddress clientAddress;
   @Inject LoginThrottle throttle;
   @Inject @CentralData EntityManager central;
+  @Inject SsoBrowserClient sso;
+
+  /**
+   * Public, read-only: what a browser needs to sign in with the SSO issuer (authorization code with
+   * PKCE, as a public client), or {@code enabled: false}. Always 200: the sign-in page asks on
+   * every visit, and SSO being off is no error.
+   */
+  @GET
+  @Path("sso")
+  @Public
+  @Operation(
+      summary = "The SSO sign-in's issuer and public client id",
+      description =
+          "For the web application's \"sign in with ...\" button: enabled, the issuer (its"
+              + " endpoints come from its discovery document) and the public client's id"
+              + " (ripieno.sso.issuer, ripieno.sso.client-id). Both are public; no secret is given."
+              + " Without both keys: {\"enabled\": false}.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Whether SSO sign-in is configured, and how to reach it",
+      content = @Content(schema = @Schema(implementation = SsoBrowserClient.Config.class)))
+  public SsoBrowserClient.Config sso() {
+    return sso.answer();
+  }
 
   @POST
   @Path("login")

@@ -24,6 +24,7 @@ import java.text.ParseException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -113,9 +114,14 @@ public final class TokenService {
 
   private static DefaultJWTClaimsVerifier<SecurityContext> claimsVerifier(
       String audience, String issuer, Set<String> required) {
+    // Payara Server puts its own Nimbus (10.4) before the WAR's, and that version asks the audience
+    // set whether it contains null: Set.of(...) would throw there, a singleton answers false.
     DefaultJWTClaimsVerifier<SecurityContext> verifier =
         new DefaultJWTClaimsVerifier<>(
-            Set.of(audience), new JWTClaimsSet.Builder().issuer(issuer).build(), required, null);
+            Collections.singleton(audience),
+            new JWTClaimsSet.Builder().issuer(issuer).build(),
+            required,
+            null);
     verifier.setMaxClockSkew(MAX_CLOCK_SKEW_SECONDS);
     return verifier;
   }

@@ -397,6 +397,117 @@ class DeliveryIT {
     }
   }
 
+  @Nested
+  class HandActions {
+
+    @Test
+    void theWithdrawalOfAnAcceptedMusicianRefillsTheNeedAndTheNextOneGetsTheRequest()
+        throws Exception {
+      int project = project();
+      int need = need(project, 1, "sequential");
+      send(project, need);
+      assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
+      String token = token(link(part(to("vio0@example.org"), "text/plain")));
+      HttpResponse<String> accepted =
+          ripieno.send(
+              "POST", "/api/public/responses/" + token, null, "{\"response\":\"accepted\"}");
+      assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+      assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 2)).as("the confirmation").isTrue();
+      smtp.purgeEmailFromAllMailboxes();
+
+      ok(
+          "POST",
+          "/projects/" + project + "/requests/" + requestOf(need, 0) + "/withdraw",
+          null,
+          200);
+
+      assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
+      String text = part(to("vio1@example.org"), "text/plain");
+      assertThat(text).contains("Vio1", PUBLIC_URL + "/respond/" + ORCHESTRA + ".");
+      assertThat(
+              text(
+                  "select string_agg(status, ',' order by id) from \"Request\" where"
+                      + " \"projectNeedId\" = "
+                      + need))
+          .isEqualTo("declined,pending");
+    }
+
+    @Test
+    void aCancelledProjectTellsEachPendingMusicianInTheirLanguageWithoutALink() throws Exception {
+      int project = project();
+      int need = need(project, 2, "parallel");
+      send(project, need);
+      assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 2)).isTrue();
+      smtp.purgeEmailFromAllMailboxes();
+
+      ok("POST", "/projects/" + project + "/cancel", null, 200);
+
+      assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 2)).isTrue();
+      MimeMessage swedish = to("vio0@example.org");
+      MimeMessage english = to("vio1@example.org");
+      assertThat(swedish.getSubject()).startsWith("Förfrågan återkallad");
+      assertThat(english.getSubject()).startsWith("Request withdrawn");
+      assertThat(part(swedish, "text/plain")).contains("Hej Vio0!", "Leveransorkestern");
+      assertThat(part(english, "text/plain")).contains("Hi Vio1,").doesNotContain(PUBLIC_URL);
+      awaitTrue(
+          () ->
+              count(
+                      "select count(*) from \"OutboxMessage\" o join \"Request\" r on r.id ="
+                          + " o.\"requestId\" where r.\"projectNeedId\" = "
+                          + need
+                          + " and o.kind = 'request_cancelled' and o.status = 'sent'")
+                  == 2);
+    }
+
+    @Test
+    void aPausedNeedsRequestIsRemindedAndTimesOutButItsReplacementWaitsForTheResume()
+        throws Exception {
+      int project = project();
+      int need = need(project, 1, "sequential");
+      send(project, need);
+      assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
+      String token = token(link(part(to("vio0@example.org"), "text/plain")));
+      smtp.purgeEmailFromAllMailboxes();
+      ok("POST", "/projects/" + project + "/pause", "{\"pause\":true}", 200);
+
+      // 19 of 24 hours have passed: the reminder is due although the need is paused.
+      execute(
+          "update \"Request\" set \"sentAt\" = \"sentAt\" - interval '19 hours'"
+              + " where \"projectNeedId\" = "
+              + need);
+      dueNow(ORCHESTRA);
+      assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
+      assertThat(to("vio0@example.org").getSubject()).isNotBlank();
+      smtp.purgeEmailFromAllMailboxes();
+
+      // 25 hours: it times out, and no replacement goes while the need is paused.
+      execute(
+          "update \"Request\" set \"sentAt\" = \"sentAt\" - interval '6 hours'"
+              + " where \"projectNeedId\" = "
+              + need
+              + "; update \"RequestToken\" set \"expiresAt\" = \"expiresAt\" - interval '25"
+              + " hours' where token = '"
+              + token
+              + "'");
+      dueNow(ORCHESTRA);
+      awaitTrue(
+          () ->
+              "timed_out"
+                  .equals(
+                      text(
+                          "select string_agg(status, ',' order by id) from \"Request\" where"
+                              + " \"projectNeedId\" = "
+                              + need)));
+      assertThat(smtp.getReceivedMessages()).isEmpty();
+
+      JsonObject resumed = ok("POST", "/projects/" + project + "/pause", "{\"pause\":false}", 200);
+
+      assertThat(resumed.getJsonArray("requests")).hasSize(1);
+      assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
+      assertThat(part(to("vio1@example.org"), "text/plain")).contains("Vio1");
+    }
+  }
+
   // --- helpers ---
 
   /** Makes the orchestra's jobs due now, as its work would after a change Ripieno made. */
@@ -429,6 +540,16 @@ class DeliveryIT {
 
   private static String token(String link) {
     return link.substring(link.lastIndexOf('/') + 1);
+  }
+
+  /** The id of the need's request to the i-th musician. */
+  private int requestOf(int need, int musician) throws Exception {
+    return (int)
+        count(
+            "select id from \"Request\" where \"projectNeedId\" = "
+                + need
+                + " and \"musicianId\" = "
+                + musicians.get(musician));
   }
 
   private int requestOf(int project) throws Exception {

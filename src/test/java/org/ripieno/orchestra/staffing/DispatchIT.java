@@ -54,6 +54,7 @@ class DispatchIT {
   private DatabaseLogin database;
   private DatabaseLogin other;
   private String admin;
+  private String reader;
 
   private int tutti;
   private int solo;
@@ -77,6 +78,8 @@ class DispatchIT {
         "update \"Orchestra\" set \"maxProjects\" = 1000 where id = '" + ORCHESTRA + "'");
     fixture.createUser("dispatch-admin", "admin", ORCHESTRA, "dispatch-admin-password");
     admin = fixture.login("dispatch-admin", "dispatch-admin-password");
+    fixture.createUser("dispatch-reader", "user", ORCHESTRA, "dispatch-reader-password");
+    reader = fixture.login("dispatch-reader", "dispatch-reader-password");
 
     JsonObject violin =
         ok(
@@ -677,11 +680,415 @@ class DispatchIT {
               "/api/orchestras/{subdomain}/projects/{projectId}/pause",
               "/api/orchestras/{subdomain}/projects/{projectId}/events",
               "/api/public/responses/{token}",
-              "Answer a request");
+              "Answer a request",
+              "/api/orchestras/{subdomain}/projects/{projectId}/requests/{requestId}/answer",
+              "/api/orchestras/{subdomain}/projects/{projectId}/requests/{requestId}/withdraw",
+              "/api/orchestras/{subdomain}/projects/{projectId}/requests/{requestId}/cancel",
+              "/api/orchestras/{subdomain}/projects/{projectId}/requests/{requestId}/resend",
+              "/api/orchestras/{subdomain}/projects/{projectId}/cancel",
+              "/api/orchestras/{subdomain}/messages",
+              "Record an answer given by phone",
+              "Withdraw a musician who accepted",
+              "Cancel a whole project",
+              "RecordedAnswer");
+    }
+  }
+
+  @Nested
+  class HandActions {
+
+    @Test
+    void anAnswerByPhoneIsTakenAsTheLinkWouldTakeItAndAuditedWithWhoAndTheNote() throws Exception {
+      int project = project();
+      int need = need(project, tutti, tuttiList, 1, "sequential", "");
+      send(project, need);
+      long audits = count("select count(*) from \"AuditLog\"");
+
+      JsonObject declined =
+          hand(
+              project,
+              requestIds(need).get(musicians.get(0)),
+              "answer",
+              "{\"response\":\"declined\"}");
+
+      assertThat(declined.getString("status")).isEqualTo("declined");
+      assertThat(declined.getJsonArray("sent")).hasSize(1);
+      assertThat(statuses(need).get(musicians.get(1))).isEqualTo("pending");
+
+      String token = tokens(need).get(musicians.get(1));
+      JsonObject accepted =
+          hand(
+              project,
+              requestIds(need).get(musicians.get(1)),
+              "answer",
+              "{\"response\":\"accepted\",\"note\":\"Ringde tisdag kväll\"}");
+
+      assertThat(accepted.getString("status")).isEqualTo("accepted");
+      assertThat(accepted.getString("needStatus")).isEqualTo("completed");
+      assertThat(needStatus(project, need)).isEqualTo("completed");
+      assertThat(outbox(need, "confirmation")).isOne();
+      assertThat(logs(need, "response_recorded")).isEqualTo(2);
+      assertThat(logs(need, "response_received")).isZero();
+      assertThat(post(token, "declined").statusCode()).as("the link was answered").isEqualTo(409);
+      assertThat(count("select count(*) from \"AuditLog\"")).isEqualTo(audits + 2);
+      assertThat(
+              rows("select case when \"userId\" is not null then 't' else 'f' end, \"newValues\"::json->>'note',"
+                      + " \"newValues\"::json->>'status' from \"AuditLog\" where action ="
+                      + " 'answer' and \"entityType\" = 'Request' and \"entityId\" = "
+                      + requestIds(need).get(musicians.get(1)))
+                  .get(0))
+          .containsExactly("t", "Ringde tisdag kväll", "accepted");
+    }
+
+    @Test
+    void anAnswerThatCannotBeTakenIsRefusedInBothLanguagesAndWritesNothing() throws Exception {
+      int project = project();
+      int need = need(project, tutti, tuttiList, 2, "parallel", "");
+      send(project, need);
+      int first = requestIds(need).get(musicians.get(0));
+      hand(project, first, "answer", "{\"response\":\"accepted\"}");
+      int other = project();
+      long audits = count("select count(*) from \"AuditLog\"");
+      long logs = count("select count(*) from \"CommunicationLog\"");
+
+      HttpResponse<String> again =
+          ripieno.send(
+              "POST",
+              BASE + "/projects/" + project + "/requests/" + first + "/answer",
+              admin,
+              "{\"response\":\"declined\"}",
+              "Accept-Language",
+              "sv");
+      HttpResponse<String> nonsense =
+          call(
+              "POST",
+              "/projects/" + project + "/requests/" + first + "/answer",
+              "{\"response\":\"maybe\"}");
+      HttpResponse<String> elsewhere =
+          call(
+              "POST",
+              "/projects/" + other + "/requests/" + first + "/answer",
+              "{\"response\":\"declined\"}");
+      HttpResponse<String> byReader =
+          ripieno.send(
+              "POST",
+              BASE + "/projects/" + project + "/requests/" + first + "/cancel",
+              reader,
+              null);
+
+      assertThat(again.statusCode()).isEqualTo(409);
+      assertThat(RunningRipieno.json(again).getString("detail"))
+          .isEqualTo(
+              "Förfrågan "
+                  + requestCode(first)
+                  + " är accepted: bara en väntande förfrågan besvaras.");
+      assertThat(nonsense.statusCode()).isEqualTo(400);
+      assertThat(elsewhere.statusCode()).isEqualTo(404);
+      assertThat(byReader.statusCode()).isEqualTo(403);
+      assertThat(count("select count(*) from \"AuditLog\"")).isEqualTo(audits);
+      assertThat(count("select count(*) from \"CommunicationLog\"")).isEqualTo(logs);
+      assertThat(statuses(need).get(musicians.get(0))).isEqualTo("accepted");
+    }
+
+    @Test
+    void theWithdrawalOfAnAcceptedMusicianRefillsTheNeed() throws Exception {
+      int project = project();
+      int need = need(project, tutti, tuttiList, 1, "sequential", "");
+      send(project, need);
+      answer(tokens(need).get(musicians.get(0)), "accepted", 200);
+      assertThat(needStatus(project, need)).isEqualTo("completed");
+
+      JsonObject withdrawn =
+          hand(project, requestIds(need).get(musicians.get(0)), "withdraw", null);
+
+      assertThat(withdrawn.getString("status")).isEqualTo("declined");
+      assertThat(withdrawn.getString("needStatus")).isEqualTo("active");
+      assertThat(withdrawn.getJsonArray("sent").getJsonObject(0).getInt("musicianId"))
+          .isEqualTo(musicians.get(1));
+      Map<Integer, String> expected = new LinkedHashMap<>();
+      expected.put(musicians.get(0), "declined");
+      expected.put(musicians.get(1), "pending");
+      assertThat(statuses(need)).isEqualTo(expected);
+      assertThat(needStatus(project, need)).isEqualTo("active");
+      assertThat(logs(need, "request_withdrawn")).isOne();
+      assertThat(outbox(need, "request")).isEqualTo(2);
+      assertThat(
+              count(
+                  "select count(*) from \"AuditLog\" where action = 'withdraw' and \"entityId\" = "
+                      + requestIds(need).get(musicians.get(0))))
+          .isOne();
+      // The replacement fills it again; the withdrawn musician cannot be withdrawn twice.
+      answer(tokens(need).get(musicians.get(1)), "accepted", 200);
+      assertThat(needStatus(project, need)).isEqualTo("completed");
+      assertThat(
+              call(
+                      "POST",
+                      "/projects/"
+                          + project
+                          + "/requests/"
+                          + requestIds(need).get(musicians.get(0))
+                          + "/withdraw",
+                      null)
+                  .statusCode())
+          .isEqualTo(409);
+    }
+
+    @Test
+    void aWithdrawalFromAPausedNeedWaitsForTheResumeToSendTheReplacement() throws Exception {
+      int project = project();
+      int need = need(project, tutti, tuttiList, 2, "parallel", "");
+      send(project, need);
+      answer(tokens(need).get(musicians.get(0)), "accepted", 200);
+      ok("POST", "/projects/" + project + "/pause", "{\"pause\":true}", 200);
+
+      hand(project, requestIds(need).get(musicians.get(0)), "withdraw", null);
+      answer(tokens(need).get(musicians.get(1)), "declined", 200);
+
+      assertThat(statuses(need)).hasSize(2);
+      assertThat(needStatus(project, need)).isEqualTo("paused");
+
+      JsonObject resumed = ok("POST", "/projects/" + project + "/pause", "{\"pause\":false}", 200);
+
+      assertThat(resumed.getJsonArray("requests")).hasSize(2);
+      assertThat(statuses(need).get(musicians.get(2))).isEqualTo("pending");
+      assertThat(statuses(need).get(musicians.get(3))).isEqualTo("pending");
+    }
+
+    @Test
+    void resumingOneNeedSendsTheReplacementsItsDeclinesWereOwed() throws Exception {
+      int project = project();
+      int need = need(project, tutti, tuttiList, 1, "sequential", "");
+      send(project, need);
+      ok("PATCH", "/projects/" + project + "/needs/" + need, "{\"status\":\"paused\"}", 200);
+      answer(tokens(need).get(musicians.get(0)), "declined", 200);
+      assertThat(statuses(need)).hasSize(1);
+
+      ok("PATCH", "/projects/" + project + "/needs/" + need, "{\"status\":\"active\"}", 200);
+
+      assertThat(statuses(need).get(musicians.get(1))).isEqualTo("pending");
+    }
+
+    @Test
+    void aCancelledRequestsLinkAnswers410ItsWaitingMailIsWithdrawnAndTheMusicianNotExcluded()
+        throws Exception {
+      int project = project();
+      int need = need(project, tutti, tuttiList, 2, "parallel", "");
+      send(project, need);
+      int first = requestIds(need).get(musicians.get(0));
+      int second = requestIds(need).get(musicians.get(1));
+      String token = tokens(need).get(musicians.get(0));
+      // The second musician's request went out; the first one's still waits (no SMTP here).
+      execute("update \"OutboxMessage\" set status = 'sent' where \"requestId\" = " + second);
+
+      JsonObject cancelled = hand(project, first, "cancel", null);
+      hand(project, second, "cancel", null);
+
+      assertThat(cancelled.getString("status")).isEqualTo("cancelled");
+      assertThat(cancelled.getJsonArray("sent")).isEmpty();
+      HttpResponse<String> late = post(token, "accepted");
+      assertThat(late.statusCode()).isEqualTo(410);
+      assertThat(RunningRipieno.json(late).getString("detail"))
+          .isEqualTo("Denna förfrågan är inte längre aktiv.");
+      assertThat(messages(first))
+          .as("never asked, so not told")
+          .containsExactly("request:cancelled");
+      assertThat(messages(second)).containsExactly("request:sent", "request_cancelled:queued");
+      assertThat(logs(need, "request_cancelled")).isEqualTo(2);
+      assertThat(logs(need, "cancellation_sent")).isOne();
+      assertThat(statuses(need)).hasSize(2);
+      JsonObject preview = json("GET", "/projects/" + project + "/needs/" + need + "/preview");
+      assertThat(ints(preview, "recipients"))
+          .as("a cancelled request excludes nobody")
+          .containsExactly(musicians.get(0), musicians.get(1));
+      assertThat(
+              call("POST", "/projects/" + project + "/requests/" + first + "/cancel", null)
+                  .statusCode())
+          .isEqualTo(409);
+    }
+
+    @Test
+    void aResentRequestGoesAgainWithTheSameLinkWhileItIsPendingAndOpen() throws Exception {
+      int project = project();
+      int need = need(project, tutti, tuttiList, 2, "parallel", "");
+      send(project, need);
+      int first = requestIds(need).get(musicians.get(0));
+      int second = requestIds(need).get(musicians.get(1));
+
+      hand(project, first, "resend", null);
+
+      assertThat(
+              count(
+                  "select count(*) from \"OutboxMessage\" where kind = 'request' and \"requestId\" = "
+                      + first))
+          .isEqualTo(2);
+      assertThat(count("select count(*) from \"RequestToken\" where \"requestId\" = " + first))
+          .isOne();
+      assertThat(logs(need, "request_resent")).isOne();
+
+      fixture
+          .postgres()
+          .execute(
+              database,
+              "update \"RequestToken\" set \"expiresAt\" = now() at time zone 'UTC' - interval '1"
+                  + " minute' where \"requestId\" = "
+                  + second);
+      answer(tokens(need).get(musicians.get(0)), "declined", 200);
+
+      HttpResponse<String> expired =
+          call("POST", "/projects/" + project + "/requests/" + second + "/resend", null);
+      HttpResponse<String> answered =
+          call("POST", "/projects/" + project + "/requests/" + first + "/resend", null);
+      assertThat(expired.statusCode()).isEqualTo(409);
+      assertThat(RunningRipieno.json(expired).getString("detail")).contains("past its deadline");
+      assertThat(answered.statusCode()).isEqualTo(409);
+      assertThat(
+              count(
+                  "select count(*) from \"OutboxMessage\" where kind = 'request' and \"requestId\" = "
+                      + second))
+          .isOne();
+    }
+
+    @Test
+    void aCancelledProjectCancelsEveryPendingRequestClosesItsNeedsAndSendsNothingMore()
+        throws Exception {
+      int project = project();
+      int open = need(project, tutti, tuttiList, 2, "parallel", "");
+      int done = need(project, solo, soloList, 1, "sequential", "");
+      send(project, null);
+      answer(tokens(done).get(musicians.get(11)), "accepted", 200);
+      int delivered = requestIds(open).get(musicians.get(0));
+      int waiting = requestIds(open).get(musicians.get(1));
+      execute("update \"OutboxMessage\" set status = 'sent' where \"requestId\" = " + delivered);
+
+      JsonObject cancelled = ok("POST", "/projects/" + project + "/cancel", null, 200);
+
+      assertThat(cancelled.getJsonArray("cancelledRequests")).hasSize(2);
+      assertThat(statuses(open).values()).containsOnly("cancelled");
+      assertThat(needStatus(project, open)).isEqualTo("archived");
+      assertThat(needStatus(project, done)).isEqualTo("completed");
+      assertThat(statuses(done).get(musicians.get(11))).isEqualTo("accepted");
+      assertThat(messages(delivered)).containsExactly("request:sent", "request_cancelled:queued");
+      assertThat(messages(waiting)).containsExactly("request:cancelled");
+      assertThat(outbox(done, "request_cancelled")).isZero();
+      assertThat(send(project, null).getJsonArray("requests")).isEmpty();
+      assertThat(
+              count(
+                  "select count(*) from \"AuditLog\" where action = 'cancel' and \"entityType\""
+                      + " = 'Project' and \"entityId\" = "
+                      + project))
+          .isOne();
+
+      HttpResponse<String> again = call("POST", "/projects/" + project + "/cancel", null);
+      assertThat(again.statusCode()).isEqualTo(409);
+      assertThat(RunningRipieno.json(again).getString("detail")).contains("nothing to cancel");
+      assertThat(outbox(open, "request_cancelled")).isOne();
+    }
+
+    @Test
+    void eachSendWritesOneAuditRow() throws Exception {
+      int project = project();
+      int need = need(project, tutti, tuttiList, 2, "parallel", "");
+
+      send(project, need);
+      send(project, null);
+
+      List<String[]> rows =
+          rows(
+              "select \"entityType\", \"entityId\", \"newValues\"::json->'requests' from"
+                  + " \"AuditLog\" where action = 'send' and (\"entityType\" = 'ProjectNeed' and"
+                  + " \"entityId\" = "
+                  + need
+                  + " or \"entityType\" = 'Project' and \"entityId\" = "
+                  + project
+                  + ") order by id");
+      assertThat(rows).hasSize(2);
+      assertThat(rows.get(0)[0]).isEqualTo("ProjectNeed");
+      assertThat(rows.get(0)[2]).matches("\\[\"REQ\\d+\",\\s?\"REQ\\d+\"\\]");
+      assertThat(rows.get(1)[0]).isEqualTo("Project");
+      assertThat(rows.get(1)[2]).isEqualTo("[]");
+    }
+  }
+
+  @Nested
+  class Messages {
+
+    @Test
+    void theOutboxIsListedNewestFirstFilteredByStatusAndNeverShowsALink() throws Exception {
+      int project = project();
+      int need = need(project, tutti, tuttiList, 2, "parallel", ",\"responseTimeHours\":36");
+      send(project, need);
+      int first = requestIds(need).get(musicians.get(0));
+
+      HttpResponse<String> listed =
+          ripieno.send("GET", BASE + "/messages?status=queued&size=500", reader, null);
+
+      assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+      JsonObject page = RunningRipieno.json(listed);
+      List<JsonObject> items = page.getJsonArray("items").getValuesAs(JsonObject.class);
+      assertThat(items).allSatisfy(m -> assertThat(m.getString("status")).isEqualTo("queued"));
+      assertThat(page.getInt("total")).isGreaterThanOrEqualTo(2);
+      List<Integer> ids = items.stream().map(m -> m.getInt("id")).toList();
+      assertThat(ids).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+      JsonObject mine =
+          items.stream().filter(m -> m.getInt("requestId") == first).findFirst().orElseThrow();
+      assertThat(mine.getString("recipient")).isEqualTo("vi0@example.org");
+      assertThat(mine.getString("type")).isEqualTo("request");
+      assertThat(mine.getString("subject")).contains("Tutti", "Vecka ");
+      assertThat(mine.getString("messageId")).endsWith(".request@ripieno>");
+      assertThat(mine.getInt("attempts")).isZero();
+      assertThat(mine.getString("requestCode")).isEqualTo(requestCode(first));
+      assertThat(listed.body()).doesNotContain(ORCHESTRA + ".", "/respond");
+
+      assertThat(call("GET", "/messages?status=sent", null).statusCode()).isEqualTo(200);
+      assertThat(
+              RunningRipieno.json(call("GET", "/messages?status=sent", null)).getJsonArray("items"))
+          .allSatisfy(m -> assertThat(m.asJsonObject().getString("status")).isEqualTo("sent"));
+      HttpResponse<String> unknown =
+          ripieno.send("GET", BASE + "/messages?status=lost", admin, null, "Accept-Language", "sv");
+      assertThat(unknown.statusCode()).isEqualTo(400);
+      assertThat(RunningRipieno.json(unknown).getString("detail"))
+          .isEqualTo("status är queued, sending, sent, failed eller cancelled.");
     }
   }
 
   // --- helpers ---
+
+  /** A hand action on one request, answered 200. */
+  private JsonObject hand(int project, int request, String action, String body) throws Exception {
+    return ok("POST", "/projects/" + project + "/requests/" + request + "/" + action, body, 200);
+  }
+
+  /** Musician → request id of the need's requests. */
+  private Map<Integer, Integer> requestIds(int need) throws Exception {
+    Map<Integer, Integer> ids = new LinkedHashMap<>();
+    for (String[] row :
+        rows(
+            "select \"musicianId\", id from \"Request\" where \"projectNeedId\" = "
+                + need
+                + " order by id")) {
+      ids.put(Integer.valueOf(row[0]), Integer.valueOf(row[1]));
+    }
+    return ids;
+  }
+
+  /** The request's outbox messages as {@code kind:status}, oldest first. */
+  private List<String> messages(int request) throws Exception {
+    return rows(
+            "select kind || ':' || status from \"OutboxMessage\" where \"requestId\" = "
+                + request
+                + " order by id")
+        .stream()
+        .map(row -> row[0])
+        .toList();
+  }
+
+  private void execute(String sql) throws Exception {
+    fixture.postgres().execute(database, sql);
+  }
+
+  private String requestCode(int request) throws Exception {
+    return rows("select \"requestId\" from \"Request\" where id = " + request).get(0)[0];
+  }
 
   private JsonObject answer(String token, String response, int status) throws Exception {
     HttpResponse<String> answer = post(token, response);

@@ -29,7 +29,17 @@ public class AuditTrail {
     RESTORE,
     REORDER,
     ERASE,
-    DELETE;
+    DELETE,
+    /** Requests sent (staffing). */
+    SEND,
+    /** An answer recorded by a manager on a musician's behalf. */
+    ANSWER,
+    /** An accepted musician withdrawn. */
+    WITHDRAW,
+    /** A pending request, or a whole project's staffing, cancelled. */
+    CANCEL,
+    /** A request's link sent again. */
+    RESEND;
 
     String value() {
       return name().toLowerCase(java.util.Locale.ROOT);

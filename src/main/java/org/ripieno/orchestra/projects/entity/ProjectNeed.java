@@ -107,6 +107,20 @@ public class ProjectNeed {
     return true;
   }
 
+  /**
+   * A completed need whose accepted musician was withdrawn asks again: the one way back from
+   * completed, and only for a place that came free ({@link #mayBecome} never reopens a need).
+   *
+   * @return whether it was completed and is active now
+   */
+  public boolean reopen() {
+    if (needStatus() != NeedStatus.COMPLETED) {
+      return false;
+    }
+    status = NeedStatus.ACTIVE.value();
+    return true;
+  }
+
   @PrePersist
   void onPersist() {
     if (projectNeedId == null) {

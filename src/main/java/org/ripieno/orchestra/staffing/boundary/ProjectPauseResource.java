@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ripieno.orchestra.staffing.control.ProjectPause;
+import org.ripieno.orchestra.staffing.control.SentRequest;
 import org.ripieno.security.Allow;
 import org.ripieno.security.OrchestraScoped;
 import org.ripieno.security.Role;
@@ -32,8 +33,9 @@ public class ProjectPauseResource {
   /** {@code {"pause": true | false}}. */
   public record PauseInput(Boolean pause) {}
 
-  /** The project's needs after the change. */
-  public record Paused(Integer projectId, List<ProjectPause.NeedState> needs) {}
+  /** The project's needs after the change, and the requests resuming sent. */
+  public record Paused(
+      Integer projectId, List<ProjectPause.NeedState> needs, List<SentRequest> requests) {}
 
   @Inject ProjectPause pause;
 
@@ -42,9 +44,10 @@ public class ProjectPauseResource {
       summary = "Pause or resume the project",
       description =
           "pause true: every active need becomes paused (pending requests keep their deadlines;"
-              + " no replacement is sent). pause false: every paused need becomes active again;"
-              + " a completed or archived need is never reopened, and nothing is sent until the"
-              + " admin sends.")
+              + " no replacement is sent). pause false: every paused need becomes active again and"
+              + " one that has requests sends what waited (the replacements its strategy wants);"
+              + " a need never sent waits for the admin's send; a completed or archived need is"
+              + " never reopened.")
   @RequestBody(content = @Content(schema = @Schema(implementation = PauseInput.class)))
   @APIResponse(
       responseCode = "200",
@@ -56,6 +59,7 @@ public class ProjectPauseResource {
     if (input == null || input.pause() == null) {
       throw ProblemException.badRequest("pause is true or false.", "pause är true eller false.");
     }
-    return new Paused(projectId, pause.pause(projectId, input.pause()));
+    ProjectPause.Changed changed = pause.pause(projectId, input.pause());
+    return new Paused(projectId, changed.needs(), changed.requests());
   }
 }

@@ -2,13 +2,16 @@ package org.ripieno.orchestra.staffing.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.ZoneId;
 import java.util.Locale;
+import org.ripieno.orchestra.settings.control.SettingsRules;
 import org.ripieno.orchestra.staffing.control.AnswerRules;
 import org.ripieno.orchestra.staffing.control.Answers;
 import org.ripieno.orchestra.staffing.control.LinkRefused;
 import org.ripieno.orchestra.staffing.control.MusicianLanguage;
 import org.ripieno.orchestra.staffing.control.ResponseDetails;
 import org.ripieno.orchestra.staffing.control.ResponseTexts;
+import org.ripieno.orchestra.staffing.control.StaffingQueries;
 import org.ripieno.security.boundary.ResponseLinkEntry;
 import org.ripieno.web.ProblemException;
 
@@ -21,10 +24,16 @@ public class ResponseDesk {
 
   @Inject ResponseLinkEntry entry;
   @Inject Answers answers;
+  @Inject StaffingQueries queries;
 
   public ResponseDetails details(String token, String legacySubdomain) {
     entry.enter(token, legacySubdomain);
     return answers.details(token);
+  }
+
+  /** The time zone of the orchestra a link entered ({@code time_zone}), for the page's dates. */
+  public ZoneId timeZone() {
+    return SettingsRules.timeZone(queries.settings());
   }
 
   /**

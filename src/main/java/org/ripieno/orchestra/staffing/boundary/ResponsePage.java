@@ -35,7 +35,7 @@ public class ResponsePage extends HttpServlet {
     Link link = Link.of(request);
     try {
       ResponseDetails details = desk.details(link.token(), link.org());
-      write(response, 200, ResponsePageHtml.form(details, action(request)));
+      write(response, 200, ResponsePageHtml.form(details, action(request), desk.timeZone()));
     } catch (RuntimeException failure) {
       refused(request, response, failure);
     }

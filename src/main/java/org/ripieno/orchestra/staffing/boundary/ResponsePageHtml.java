@@ -3,6 +3,7 @@ package org.ripieno.orchestra.staffing.boundary;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
@@ -27,15 +28,18 @@ final class ResponsePageHtml {
           + sha256(STYLE)
           + "'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
   private static final DateTimeFormatter MOMENT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private ResponsePageHtml() {}
 
-  /** The request and the two buttons, posting back to {@code action}. */
-  static String form(ResponseDetails details, String action) {
+  /**
+   * The request and the two buttons, posting back to {@code action}. The start is the project's day
+   * in the orchestra's time {@code zone} (a start at midnight in Stockholm is the day before in
+   * UTC), as the mails show it.
+   */
+  static String form(ResponseDetails details, String action, ZoneId zone) {
     boolean en = MusicianLanguage.ENGLISH.equals(details.language());
     StringBuilder body = new StringBuilder();
     body.append("<h1>")
@@ -52,7 +56,7 @@ final class ResponsePageHtml {
                     + details.project().name()
                     + "."))
         .append("</p><dl>");
-    item(body, en ? "Start" : "Start", DAY.format(details.project().startDate()));
+    item(body, en ? "Start" : "Start", DAY.withZone(zone).format(details.project().startDate()));
     if (details.project().weekNumber() != null) {
       item(body, en ? "Week" : "Vecka", String.valueOf(details.project().weekNumber()));
     }

@@ -86,12 +86,7 @@ public class Answers {
       throw LinkRefused.of(refusal.get(), language);
     }
     Instant now = clock.instant();
-    AnswerRules.Situation situation =
-        new AnswerRules.Situation(
-            RequestStrategy.of(need.getRequestStrategy()).orElse(RequestStrategy.SEQUENTIAL),
-            need.needStatus(),
-            need.getQuantity(),
-            queries.acceptedCount(need.getId()));
+    AnswerRules.Situation situation = situation(need);
     AnswerRules.Decision decision =
         accepted ? AnswerRules.accept(situation) : AnswerRules.decline(situation);
     if (!decision.taken()) {
@@ -102,8 +97,35 @@ public class Answers {
       return new Result(Outcome.FILLED, language);
     }
     stored.use(now);
+    take(need, request, accepted, decision, RequestMessages.RESPONSE_RECEIVED, now);
+    return new Result(accepted ? Outcome.ACCEPTED : Outcome.DECLINED, language);
+  }
+
+  /** The need as an answer finds it; the caller holds its lock. */
+  AnswerRules.Situation situation(ProjectNeed need) {
+    return new AnswerRules.Situation(
+        RequestStrategy.of(need.getRequestStrategy()).orElse(RequestStrategy.SEQUENTIAL),
+        need.needStatus(),
+        need.getQuantity(),
+        queries.acceptedCount(need.getId()));
+  }
+
+  /**
+   * Takes a decided answer (the caller holds the need's lock and has checked the request is
+   * pending), whether it came through the link or a manager recorded it: the request answered and
+   * logged as {@code logType}, the confirmation, the fill with its cancellations, the replacement.
+   *
+   * @return the replacement's requests
+   */
+  List<SentRequest> take(
+      ProjectNeed need,
+      Request request,
+      boolean accepted,
+      AnswerRules.Decision decision,
+      String logType,
+      Instant now) {
     request.answer(accepted, now);
-    messages.log(request, RequestMessages.RESPONSE_RECEIVED, now);
+    messages.log(request, logType, now);
     if (accepted) {
       request.confirmationQueued();
       messages.enqueue(OutboxMessage.Kind.CONFIRMATION, request, now);
@@ -117,10 +139,7 @@ public class Answers {
         messages.enqueue(OutboxMessage.Kind.POSITION_FILLED, other, now);
       }
     }
-    if (decision.refill()) {
-      dispatch.refill(need, now);
-    }
-    return new Result(accepted ? Outcome.ACCEPTED : Outcome.DECLINED, language);
+    return decision.refill() ? dispatch.refill(need, now) : List.of();
   }
 
   private Optional<AnswerRules.Refusal> refusal(RequestToken token, String status) {
@@ -141,7 +160,7 @@ public class Answers {
         .findFirst();
   }
 
-  private List<Request> pendingOf(int needId) {
+  List<Request> pendingOf(int needId) {
     return orchestra
         .createQuery(
             "SELECT r FROM Request r WHERE r.projectNeedId = :needId AND r.status = 'pending'"

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.ripieno.orchestra.audit.control.AuditTrail;
 import org.ripieno.orchestra.codes.control.CodeType;
 import org.ripieno.orchestra.codes.control.IdCodes;
 import org.ripieno.orchestra.projects.control.Projects;
@@ -46,7 +47,11 @@ public class Dispatch {
   @Inject SelectionLoader loader;
   @Inject IdCodes codes;
   @Inject RequestMessages messages;
+  @Inject AuditTrail audit;
   @Inject Clock clock;
+
+  /** What the audit row of a send keeps: the need sent (null: the whole project) and the codes. */
+  public record SendSnapshot(Integer projectId, Integer needId, List<String> requests) {}
 
   /**
    * Sends one need, or every need of the project when {@code needId} is null.
@@ -65,7 +70,7 @@ public class Dispatch {
       for (Plan plan : RecipientSelection.forProject(loader.load(project).input())) {
         sent.addAll(issue(needs.get(plan.needId()), plan.recipients(), now));
       }
-      return sent;
+      return audited(project.getId(), null, sent);
     }
     ProjectNeed need = needs.get(needId);
     if (need == null) {
@@ -78,8 +83,28 @@ public class Dispatch {
           need.getProjectNeedId(),
           need.needStatus().value());
     }
-    return issue(
-        need, RecipientSelection.forNeed(loader.load(project).input(), needId).recipients(), now);
+    return audited(
+        project.getId(),
+        needId,
+        issue(
+            need,
+            RecipientSelection.forNeed(loader.load(project).input(), needId).recipients(),
+            now));
+  }
+
+  /**
+   * One audit row per send the admin makes (entity {@code Project}, or {@code ProjectNeed} for one
+   * need), also when it asked nobody: the row says the send was made. Replacements sent by an
+   * answer or a timeout are not audited here: they follow from the answer.
+   */
+  private List<SentRequest> audited(int projectId, Integer needId, List<SentRequest> sent) {
+    audit.record(
+        AuditTrail.Action.SEND,
+        needId == null ? "Project" : "ProjectNeed",
+        needId == null ? projectId : needId,
+        null,
+        new SendSnapshot(projectId, needId, sent.stream().map(SentRequest::requestId).toList()));
+    return sent;
   }
 
   /**

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -38,6 +39,8 @@ public class Needs {
   @Inject StaffingQueries queries;
   @Inject IdCodes codes;
   @Inject AuditTrail audit;
+  @Inject Dispatch dispatch;
+  @Inject Clock clock;
 
   public Page<NeedView> list(int projectId, int page, int size) {
     int first = Page.firstRow(page, size);
@@ -201,6 +204,7 @@ public class Needs {
           target.value());
     }
     NeedView.Snapshot before = NeedView.Snapshot.of(need);
+    NeedStatus from = need.needStatus();
     if (need.become(target, now())) {
       orchestra.flush();
       audit.record(
@@ -209,6 +213,10 @@ public class Needs {
           need.getId(),
           before,
           NeedView.Snapshot.of(need));
+      // A resumed need sends what waited while it was paused, as the project's resume does.
+      if (HandRules.resumeSends(from, target, queries.requestCount(need.getId()))) {
+        dispatch.refill(need, clock.instant());
+      }
     }
     return view(projectId, need.getId());
   }

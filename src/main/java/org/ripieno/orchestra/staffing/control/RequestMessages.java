@@ -28,12 +28,29 @@ public class RequestMessages {
   public static final String CONFIRMATION_SENT = "confirmation_sent";
   public static final String POSITION_FILLED_SENT = "position_filled_sent";
 
+  // Beyond the legacy types: what a manager did by hand (hand actions, docs/staffing.md).
+  /** An answer a manager recorded on the musician's behalf (given by phone). */
+  public static final String RESPONSE_RECORDED = "response_recorded";
+
+  /** An accepted musician withdrawn by the manager: the request became declined. */
+  public static final String REQUEST_WITHDRAWN = "request_withdrawn";
+
+  /** A pending request cancelled by the manager, alone or with its project. */
+  public static final String REQUEST_CANCELLED = "request_cancelled";
+
+  /** The request's mail, with the same link, sent again. */
+  public static final String REQUEST_RESENT = "request_resent";
+
+  /** The musician told that their request was cancelled. */
+  public static final String CANCELLATION_SENT = "cancellation_sent";
+
   private static final Map<OutboxMessage.Kind, String> LOG_TYPES =
       Map.of(
           OutboxMessage.Kind.REQUEST, REQUEST_SENT,
           OutboxMessage.Kind.REMINDER, REMINDER_SENT,
           OutboxMessage.Kind.CONFIRMATION, CONFIRMATION_SENT,
-          OutboxMessage.Kind.POSITION_FILLED, POSITION_FILLED_SENT);
+          OutboxMessage.Kind.POSITION_FILLED, POSITION_FILLED_SENT,
+          OutboxMessage.Kind.REQUEST_CANCELLED, CANCELLATION_SENT);
 
   @Inject @OrchestraData EntityManager orchestra;
   @Inject IdCodes codes;
@@ -46,6 +63,11 @@ public class RequestMessages {
    * later (every request and every answer's mail passes here).
    */
   public void enqueue(OutboxMessage.Kind kind, Request request, Instant now) {
+    enqueue(kind, request, now, LOG_TYPES.get(kind));
+  }
+
+  /** As {@link #enqueue(OutboxMessage.Kind, Request, Instant)}, logged as {@code logType}. */
+  public void enqueue(OutboxMessage.Kind kind, Request request, Instant now, String logType) {
     due.dueAt(now);
     Musician musician = orchestra.find(Musician.class, request.getMusicianId());
     String email = musician.getEmail();
@@ -58,7 +80,42 @@ public class RequestMessages {
               MusicianLanguage.of(musician.getPreferredLanguage()),
               now));
     }
-    log(request, LOG_TYPES.get(kind), now);
+    log(request, logType, now);
+  }
+
+  /**
+   * Withdraws the request's request and reminder mails that have not left yet (still {@code
+   * queued}: a message being delivered is {@code sending} and is left alone), so a cancelled
+   * request sends nothing more.
+   *
+   * @return whether the musician may know of the request: some request mail of it went out or is
+   *     going, or none was withdrawn now (a request sent before the outbox, or to a musician
+   *     without email). False only when its request mail was still waiting: they never knew.
+   */
+  public boolean withdrawUndelivered(Request request) {
+    int withdrawn =
+        orchestra
+            .createQuery(
+                "UPDATE OutboxMessage o SET o.status = :cancelled WHERE o.requestId = :requestId"
+                    + " AND o.status = :queued AND o.kind IN (:request, :reminder)")
+            .setParameter("cancelled", OutboxMessage.CANCELLED)
+            .setParameter("requestId", request.getId())
+            .setParameter("queued", OutboxMessage.QUEUED)
+            .setParameter("request", OutboxMessage.Kind.REQUEST.value())
+            .setParameter("reminder", OutboxMessage.Kind.REMINDER.value())
+            .executeUpdate();
+    long out =
+        orchestra
+            .createQuery(
+                "SELECT COUNT(o) FROM OutboxMessage o WHERE o.requestId = :requestId"
+                    + " AND o.kind = :request AND o.status IN (:sent, :sending)",
+                Long.class)
+            .setParameter("requestId", request.getId())
+            .setParameter("request", OutboxMessage.Kind.REQUEST.value())
+            .setParameter("sent", OutboxMessage.SENT)
+            .setParameter("sending", OutboxMessage.SENDING)
+            .getSingleResult();
+    return out > 0 || withdrawn == 0;
   }
 
   /** One entry in the request's history, with a {@code COMM###} code. */

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.ripieno.mail.OutgoingMail;
 import org.ripieno.orchestra.seed.control.CanonicalSeed;
@@ -20,7 +21,8 @@ import org.ripieno.tenancy.OrchestraData;
  * Renders an outbox message from the orchestra's email templates in the recipient's language
  * (legacy-system.md §3.12): {@code <kind>_en} for English, falling back to the Swedish {@code
  * <kind>}, and to Ripieno's default text when the orchestra has neither. The variables are the
- * legacy sender's, in both spellings.
+ * legacy sender's, in both spellings. The {@code request_cancelled} mail, beyond the legacy, has
+ * its default in {@link CancellationTemplates}.
  */
 @ApplicationScoped
 public class StaffingMail {
@@ -38,7 +40,9 @@ public class StaffingMail {
   public OutgoingMail render(OutboxMessage message, String orchestraName, String publicUrl) {
     boolean english = MusicianLanguage.ENGLISH.equals(message.getLanguage());
     RequestFacts facts = queries.requestFacts(message.getRequestId());
-    Map<String, String> values = values(facts, english, link(message, publicUrl));
+    Map<String, String> values =
+        values(
+            facts, english, link(message, publicUrl), SettingsRules.timeZone(queries.settings()));
     String[] template = template(message.getKind(), english, orchestraName);
     String body = TemplateText.render(template[1], values);
     return new OutgoingMail(
@@ -47,6 +51,26 @@ public class StaffingMail {
         MARKDOWN_LINK.matcher(body).replaceAll("$1: $2"),
         TemplateText.html(body),
         message.getMessageId());
+  }
+
+  /**
+   * Subjects alone, as the mails have or will have them, for the list of messages: rendered without
+   * the answer link, so no token is read. The function reads the time zone once and each template
+   * once, for one list.
+   */
+  public Function<OutboxMessage, String> subjects(String orchestraName) {
+    ZoneId zone = SettingsRules.timeZone(queries.settings());
+    Map<String, String[]> templates = new HashMap<>();
+    return message -> {
+      boolean english = MusicianLanguage.ENGLISH.equals(message.getLanguage());
+      String[] template =
+          templates.computeIfAbsent(
+              message.getKind() + (english ? "_en" : ""),
+              key -> template(message.getKind(), english, orchestraName));
+      RequestFacts facts = queries.requestFacts(message.getRequestId());
+      return TemplateText.render(template[0], values(facts, english, "", zone))
+          .replaceAll("[\r\n]+", " ");
+    };
   }
 
   /** The answer link of requests and reminders: the request's newest unused token. */
@@ -64,8 +88,8 @@ public class StaffingMail {
         .orElse(publicUrl);
   }
 
-  private Map<String, String> values(RequestFacts facts, boolean english, String link) {
-    ZoneId zone = SettingsRules.timeZone(queries.settings());
+  private Map<String, String> values(
+      RequestFacts facts, boolean english, String link, ZoneId zone) {
     String start =
         facts.startDate() == null
             ? ""
@@ -121,7 +145,9 @@ public class StaffingMail {
       }
     }
     String wanted = english ? kind + "_en" : kind;
-    return CanonicalSeed.templates(orchestraName).stream()
+    return java.util.stream.Stream.concat(
+            CanonicalSeed.templates(orchestraName).stream(),
+            CancellationTemplates.defaults(orchestraName).stream())
         .filter(seed -> seed.type().equals(wanted))
         .findFirst()
         .map(seed -> new String[] {seed.subject(), seed.body()})

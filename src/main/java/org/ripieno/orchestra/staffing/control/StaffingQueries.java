@@ -169,6 +169,14 @@ public class StaffingQueries {
   }
 
   /** How many have accepted for one need. */
+  /** Every request of the need, of any status. */
+  public long requestCount(int needId) {
+    return orchestra
+        .createQuery("SELECT COUNT(r) FROM Request r WHERE r.projectNeedId = :needId", Long.class)
+        .setParameter("needId", needId)
+        .getSingleResult();
+  }
+
   public int acceptedCount(int needId) {
     return orchestra
         .createQuery(

@@ -22,7 +22,9 @@ public class OutboxMessage {
     REQUEST("request"),
     REMINDER("reminder"),
     CONFIRMATION("confirmation"),
-    POSITION_FILLED("position_filled");
+    POSITION_FILLED("position_filled"),
+    /** A pending request withdrawn by the orchestra: by hand, or with its whole project. */
+    REQUEST_CANCELLED("request_cancelled");
 
     private final String value;
 
@@ -39,6 +41,12 @@ public class OutboxMessage {
   public static final String SENDING = "sending";
   public static final String SENT = "sent";
   public static final String FAILED = "failed";
+
+  /**
+   * Never to be delivered: a request or reminder mail still queued when its request was cancelled
+   * (docs/staffing.md, "What a manager does by hand").
+   */
+  public static final String CANCELLED = "cancelled";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

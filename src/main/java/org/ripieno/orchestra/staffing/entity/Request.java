@@ -82,6 +82,18 @@ public class Request {
     respondedAt = now;
   }
 
+  /**
+   * An accepted musician dropped out and the manager withdrew them: the request counts as declined
+   * from now on (they are not asked again in the project), answered at the time of the withdrawal.
+   */
+  public void withdraw(Instant now) {
+    if (!"accepted".equals(status)) {
+      throw new IllegalStateException("Request " + requestId + " is " + status + ", not accepted");
+    }
+    status = "declined";
+    respondedAt = now;
+  }
+
   /** The one reminder of a pending request is on its way. */
   public void remind(Instant now) {
     requirePending();

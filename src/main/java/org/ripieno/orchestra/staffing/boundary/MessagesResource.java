@@ -1,0 +1,45 @@
+package org.ripieno.orchestra.staffing.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ripieno.orchestra.staffing.control.OutboxList;
+import org.ripieno.security.Allow;
+import org.ripieno.security.OrchestraScoped;
+import org.ripieno.security.Role;
+import org.ripieno.web.Page;
+
+/** The orchestra's outbox. */
+@Path("orchestras/{subdomain}/messages")
+@OrchestraScoped
+@Allow({Role.SUPERADMIN, Role.ADMIN, Role.USER})
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Staffing")
+public class MessagesResource {
+
+  @Inject OutboxList outbox;
+
+  @GET
+  @Operation(
+      summary = "The outbox",
+      description =
+          "Every staffing mail, newest first: recipient, type, language, subject, status"
+              + " (queued, sending, sent, failed, cancelled), attempts, last error, Message-ID, when it was"
+              + " created, is next tried and was sent, and its request. Never a response token or"
+              + " an answer link.")
+  @APIResponse(responseCode = "200", description = "A page of messages")
+  @APIResponse(responseCode = "400", description = "An unknown status, or a bad page or size")
+  public Page<OutboxList.MessageView> list(
+      @QueryParam("status") String status,
+      @QueryParam("page") @DefaultValue("1") int page,
+      @QueryParam("size") @DefaultValue("50") int size) {
+    return outbox.list(status, page, size);
+  }
+}
