@@ -4,6 +4,7 @@ import { RipienoElement } from './ripieno-element.js';
 import { PagedList } from './paged-list.js';
 import { formatDate, formatDateTime, t } from '../i18n.js';
 import { api, messageOf, query } from '../api.js';
+import { canWrite } from '../session.js';
 import './page-nav.js';
 
 // Only what a bar chart needs: Chart.js is tree-shakeable, and nothing else is registered.
@@ -33,8 +34,8 @@ function cssColour(name, fallback) {
  * The orchestra's dashboard (`GET /dashboard`): its figures, a bar chart of the answers per ISO
  * week (accepted and declined, the last twelve weeks, drawn by Chart.js on a canvas, with the same
  * numbers in a table for screen readers), the activity feed (`/dashboard/activity`, paged, its
- * sentences in the chosen language), and the messages given up (`/messages?status=failed`).
- * Read only: admin and user alike.
+ * sentences in the chosen language), and the messages given up (`/messages?status=failed`), which
+ * an admin retries (`POST /messages/{id}/retry`) after fixing the address; a `user` only reads.
  */
 class DashboardPage extends PagedList(RipienoElement) {
   static properties = {
@@ -42,11 +43,31 @@ class DashboardPage extends PagedList(RipienoElement) {
     figures: { state: true },
     failing: { state: true },
     error: { state: true },
+    retryErrors: { state: true },
+    retried: { state: true },
   };
 
   constructor() {
     super();
     this.pageSize = 20;
+    this.retryErrors = {};
+  }
+
+  /** Queues a failed message again (`POST /messages/{id}/retry`), then reads the figures again. */
+  async retry(message) {
+    if (this.busy) return;
+    this.busy = true;
+    this.retried = null;
+    this.retryErrors = { ...this.retryErrors, [message.id]: null };
+    try {
+      await api('POST', `${this.base}/messages/${message.id}/retry`);
+      this.retried = t('dashboard.retried', { recipient: message.recipient });
+      await this.loadFigures();
+    } catch (refused) {
+      this.retryErrors = { ...this.retryErrors, [message.id]: messageOf(refused) };
+    } finally {
+      this.busy = false;
+    }
   }
 
   get base() {
@@ -175,6 +196,8 @@ class DashboardPage extends PagedList(RipienoElement) {
   renderFailing(failing) {
     return html`<section class="panel" aria-labelledby="failing-title" id="failing">
       <h2 id="failing-title">${t('dashboard.failing')}</h2>
+      ${canWrite() ? html`<p class="hint">${t('dashboard.retryHint')}</p>` : ''}
+      ${this.retried ? html`<p class="notice" role="status" id="retry-notice">${this.retried}</p>` : ''}
       ${failing.items.length === 0
         ? html`<p id="no-failing">${t('dashboard.noFailing')}</p>`
         : html`<ul class="events">
@@ -183,6 +206,11 @@ class DashboardPage extends PagedList(RipienoElement) {
                 <span class="hint">${formatDateTime(m.createdAt)}</span>
                 ${t(`messageType.${m.type}`)}: ${m.recipient} · ${m.subject}
                 ${m.lastError ? html`<br><span class="error">${m.lastError}</span>` : ''}
+                ${canWrite()
+                  ? html`<div class="buttons"><button type="button" class="secondary" data-write data-action="retry"
+                      ?disabled=${this.busy} @click=${() => this.retry(m)}>${t('messages.retry')}</button></div>`
+                  : ''}
+                ${this.retryErrors[m.id] ? html`<p class="error" role="alert">${this.retryErrors[m.id]}</p>` : ''}
               </li>`,
             )}
           </ul>`}

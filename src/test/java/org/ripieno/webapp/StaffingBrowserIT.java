@@ -535,6 +535,22 @@ class StaffingBrowserIT extends BrowserTest {
     browser.assertNoConsoleErrors("a group email");
   }
 
+  @Test
+  @Order(12)
+  void theAdminSendsATestEmailFromTheSettingsAndSeesWhatTheServerAnswered() throws Exception {
+    browser.open("/o/" + SUBDOMAIN + "/settings");
+    browser.await(presenceOfElementLocated(By.cssSelector("#test-email-form input[name=to]")));
+    browser.type("#test-email-form input[name=to]", "kansliet@example.org");
+    browser.find("#test-email-form button[type=submit]").click();
+    browser.await(presenceOfElementLocated(By.id("test-email-result")));
+    assertThat(browser.find("#test-email-result").getDomAttribute("data-sent")).isEqualTo("true");
+    assertThat(browser.find("#test-email-result").getText())
+        .contains("plattformens server", "127.0.0.1", "250");
+    awaitMails("kansliet@example.org", 1);
+    browser.screenshot("staffing-20-test-email");
+    browser.assertNoConsoleErrors("a test email");
+  }
+
   // --- helpers ---
 
   private static String subjectOf(MimeMessage message) {
