@@ -133,6 +133,8 @@ class DashboardPage extends PagedList(RipienoElement) {
       options: {
         responsive: true,
         maintainAspectRatio: false,
+        // Drawn at once: the figures are read once per visit, there is nothing to animate towards.
+        animation: false,
         scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
         plugins: { legend: { position: 'bottom' } },
       },
@@ -168,13 +170,15 @@ class DashboardPage extends PagedList(RipienoElement) {
         <div class="chart-box">
           <canvas id="answers-chart" role="img" aria-label=${t('dashboard.chartLabel')}></canvas>
         </div>
-        <table class="visually-hidden" id="answers-table">
+        <!-- In a hidden box, not a hidden table: a table is never narrower than its content, so it
+             would widen a phone's page even when "1 px" wide. -->
+        <div class="visually-hidden"><table id="answers-table">
           <caption>${t('dashboard.answersPerWeek')}</caption>
           <thead><tr><th scope="col">${t('dashboard.week')}</th><th scope="col">${t('dashboard.accepted')}</th><th scope="col">${t('dashboard.declined')}</th></tr></thead>
           <tbody>${f.answersPerWeek.map(
             (w) => html`<tr><th scope="row">${w.week} (${formatDate(w.startsOn)})</th><td>${w.accepted}</td><td>${w.declined}</td></tr>`,
           )}</tbody>
-        </table>
+        </table></div>
       </section>`;
   }
 
