@@ -399,6 +399,7 @@ class StaffingBrowserIT extends BrowserTest {
   @Test
   @Order(9)
   void theDashboardShowsTheFiguresTheChartTheFeedAndFitsAPhonesWidth() throws Exception {
+    // The orchestra's start page, also the first link of its navigation.
     browser.find("nav.main-nav a[href$='/dashboard']").click();
     browser.await(urlMatches("/o/" + SUBDOMAIN + "/dashboard$"));
     browser.await(presenceOfElementLocated(By.cssSelector("#figures [data-figure]")));
@@ -470,6 +471,7 @@ class StaffingBrowserIT extends BrowserTest {
         ok("GET", "/projects/" + project + "/files", null, 200).asJsonArray().getJsonObject(0);
     assertThat(kept.getString("sendTiming")).isEqualTo("on_accept");
     assertThat(kept.getString("fileType")).isEqualTo("general_info");
+    browser.script("document.querySelector('#files').scrollIntoView()");
     browser.screenshot("staffing-18-files");
 
     // The download button hands the browser the file's bytes under its name.
@@ -531,6 +533,7 @@ class StaffingBrowserIT extends BrowserTest {
         DELIVERY);
     assertThat(browser.find("#group-emails li[data-group-email]").getText())
         .contains("Ändrad repetitionstid", "1 mottagare: 1 skickade");
+    browser.script("document.querySelector('#group-emails').scrollIntoView()");
     browser.screenshot("staffing-19-group-email");
     browser.assertNoConsoleErrors("a group email");
   }
@@ -600,7 +603,7 @@ class StaffingBrowserIT extends BrowserTest {
     browser.script("sessionStorage.clear(); localStorage.clear();");
     browser.open("/sign-in");
     browser.signIn(username, PASSWORD);
-    browser.await(urlMatches("/o/" + SUBDOMAIN + "/musicians$"));
+    browser.await(urlMatches("/o/" + SUBDOMAIN + "/dashboard$"));
   }
 
   private void assertNoSidewaysScrolling(String page) {
