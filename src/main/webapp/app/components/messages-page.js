@@ -64,7 +64,7 @@ class MessagesPage extends PagedList(RipienoElement) {
         <td>${formatDateTime(m.createdAt)}</td>
         <td>${m.recipient}</td>
         <td>${t(`messageType.${m.type}`)} <span class="code">${m.channel === 'sms' ? 'SMS' : ''} ${m.language}</span></td>
-        <td>${m.subject}</td>
+        <td>${m.subject ?? m.groupEmailSubject ?? ''}</td>
         <td>${t(`messageStatus.${m.status}`)}
           ${m.sentAt ? html`<br><span class="hint">${formatDateTime(m.sentAt)}</span>` : ''}
           ${m.status === 'queued' && m.attempts > 0 && m.nextAttemptAt ? html`<br><span class="hint">${t('messages.nextAttempt', { time: formatDateTime(m.nextAttemptAt) })}</span>` : ''}
