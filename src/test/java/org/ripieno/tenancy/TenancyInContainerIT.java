@@ -11,6 +11,7 @@ import jakarta.persistence.metamodel.EntityType;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -206,8 +207,8 @@ class TenancyInContainerIT {
     try (JobThread thread = new JobThread()) {
       JobSeen job = thread.run(() -> jobs.runAs(route(ORCHESTRA_ID), this::seeTheDatabase));
       assertThat(job.orchestraId()).isEqualTo(ORCHESTRA_ID);
-      assertThat(job.leasesDuring()).isEqualTo(1);
-      assertThat(leasesOfTheOrchestra()).isZero();
+      assertThat(job.leasesDuring()).as("leases of the orchestra while its job ran").isEqualTo(1);
+      assertThat(leasesOfTheOrchestra()).as("leases of the orchestra after its job ended").isZero();
 
       assertThatTheNextTaskHasNoOrchestra(thread, job.thread());
 
@@ -222,7 +223,7 @@ class TenancyInContainerIT {
   @Test
   void aFailedJobLeavesNothingBehindOnItsThreadEither() throws Exception {
     try (JobThread thread = new JobThread()) {
-      List<Object> seen = new ArrayList<>();
+      List<JobSeen> seen = new ArrayList<>();
       assertThatThrownBy(
               () ->
                   thread.run(
@@ -235,9 +236,9 @@ class TenancyInContainerIT {
                               })))
           .isInstanceOf(IllegalStateException.class)
           .hasMessage("the job failed");
-      JobSeen job = (JobSeen) seen.get(0);
-      assertThat(job.leasesDuring()).isEqualTo(1);
-      assertThat(leasesOfTheOrchestra()).isZero();
+      JobSeen job = seen.get(0);
+      assertThat(job.leasesDuring()).as("leases of the orchestra while its job ran").isEqualTo(1);
+      assertThat(leasesOfTheOrchestra()).as("leases of the orchestra after its job ended").isZero();
 
       assertThatTheNextTaskHasNoOrchestra(thread, job.thread());
     }
@@ -261,11 +262,12 @@ class TenancyInContainerIT {
         thread.run(
             () -> {
               assertThat(Thread.currentThread()).isSameAs(jobsThread);
-              return java.util.Arrays.asList(
+              return Arrays.asList(
                   Assertions.catchThrowable(() -> current.require()),
                   Assertions.catchThrowable(() -> orchestra.isOpen()));
             });
     assertThat(refusals)
+        .as("what the next task on the job's thread got for the orchestra and its entity manager")
         .allSatisfy(
             refusal ->
                 assertThat(causes(refusal))
