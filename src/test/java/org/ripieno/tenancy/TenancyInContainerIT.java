@@ -4,16 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.metamodel.EntityType;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.naming.InitialContext;
@@ -34,8 +39,9 @@ import org.ripieno.testing.WildFlyModules;
  * Arquillian with the WAR that {@code mvn package} builds plus this class): what only the inside
  * can see of tenancy. The persistence units and their entity sets, the CDI producers handing out
  * central's and the current orchestra's entity manager (and none without a current orchestra), a
- * job's own request context, routing that trusts a database only when its identity marker names the
- * orchestra, and orchestra transactions. One boot for the class.
+ * job's own request context, a pooled job thread that keeps nothing of its orchestra (nor its
+ * database lease) for its next task, also after a failed job, routing that trusts a database only
+ * when its identity marker names the orchestra, and orchestra transactions. One boot for the class.
  */
 @ExtendWith(ArquillianExtension.class)
 class TenancyInContainerIT {
@@ -93,6 +99,7 @@ class TenancyInContainerIT {
   @Inject CurrentOrchestra current;
   @Inject OrchestraJobs jobs;
   @Inject OrchestraTransactionProbe probe;
+  @Inject OrchestraConnections connections;
 
   @Test
   void theCentralUnitMapsExactlyTheCentralTablesOnTheCentralDatabase() {
@@ -195,6 +202,109 @@ class TenancyInContainerIT {
     assertThat(undone).isZero();
   }
 
+  @Test
+  void aPooledJobThreadCarriesNothingOfItsOrchestraIntoItsNextTask() throws Exception {
+    try (JobThread thread = new JobThread()) {
+      JobSeen job = thread.run(() -> jobs.runAs(route(ORCHESTRA_ID), this::seeTheDatabase));
+      assertThat(job.orchestraId()).isEqualTo(ORCHESTRA_ID);
+      assertThat(job.leasesDuring()).as("leases of the orchestra while its job ran").isEqualTo(1);
+      assertThat(leasesOfTheOrchestra()).as("leases of the orchestra after its job ended").isZero();
+
+      assertThatTheNextTaskHasNoOrchestra(thread, job.thread());
+
+      String next =
+          thread
+              .run(() -> jobs.runAs(route("the-next-orchestra"), () -> current.require()))
+              .orchestraId();
+      assertThat(next).isEqualTo("the-next-orchestra");
+    }
+  }
+
+  @Test
+  void aFailedJobLeavesNothingBehindOnItsThreadEither() throws Exception {
+    try (JobThread thread = new JobThread()) {
+      List<JobSeen> seen = new ArrayList<>();
+      assertThatThrownBy(
+              () ->
+                  thread.run(
+                      () ->
+                          jobs.runAs(
+                              route(ORCHESTRA_ID),
+                              () -> {
+                                seen.add(seeTheDatabase());
+                                throw new IllegalStateException("the job failed");
+                              })))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("the job failed");
+      JobSeen job = seen.get(0);
+      assertThat(job.leasesDuring()).as("leases of the orchestra while its job ran").isEqualTo(1);
+      assertThat(leasesOfTheOrchestra()).as("leases of the orchestra after its job ended").isZero();
+
+      assertThatTheNextTaskHasNoOrchestra(thread, job.thread());
+    }
+  }
+
+  /** A job's work: opens its orchestra's database through the entity manager, as services do. */
+  private JobSeen seeTheDatabase() {
+    orchestra.createNativeQuery("select 1").getSingleResult();
+    return new JobSeen(
+        current.require().orchestraId(), leasesOfTheOrchestra(), Thread.currentThread());
+  }
+
+  private int leasesOfTheOrchestra() {
+    return connections.registry().leaseCount(ORCHESTRA_ID);
+  }
+
+  /** Outside a job the thread has no request context, so no orchestra and no entity manager. */
+  private void assertThatTheNextTaskHasNoOrchestra(JobThread thread, Thread jobsThread)
+      throws Exception {
+    List<Throwable> refusals =
+        thread.run(
+            () -> {
+              assertThat(Thread.currentThread()).isSameAs(jobsThread);
+              return Arrays.asList(
+                  Assertions.catchThrowable(() -> current.require()),
+                  Assertions.catchThrowable(() -> orchestra.isOpen()));
+            });
+    assertThat(refusals)
+        .as("what the next task on the job's thread got for the orchestra and its entity manager")
+        .allSatisfy(
+            refusal ->
+                assertThat(causes(refusal))
+                    .anyMatch(
+                        e ->
+                            e instanceof jakarta.enterprise.context.ContextNotActiveException
+                                || e instanceof NoCurrentOrchestraException));
+  }
+
+  /** What a job saw while it held its orchestra's database. */
+  private record JobSeen(String orchestraId, int leasesDuring, Thread thread) {}
+
+  /**
+   * One pooled thread from the server's managed thread factory, as the application's job workers
+   * are made ({@code Executors.newFixedThreadPool(n, threads)} in StaffingJobs): every task runs on
+   * the same thread, so the next task sees whatever the previous one left behind.
+   */
+  private static final class JobThread implements AutoCloseable {
+    private final ExecutorService executor;
+
+    JobThread() throws Exception {
+      ManagedThreadFactory threads =
+          InitialContext.doLookup("java:comp/DefaultManagedThreadFactory");
+      executor = Executors.newSingleThreadExecutor(threads);
+    }
+
+    <T> T run(Callable<T> work) throws Exception {
+      return result(executor.submit(work));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      executor.shutdownNow();
+      executor.awaitTermination(10, TimeUnit.SECONDS);
+    }
+  }
+
   /** The route to the test's orchestra database, claimed for the given orchestra. */
   private static OrchestraRoute route(String orchestraId) {
     String url = ConfigProvider.getConfig().getValue("ripieno.test.orchestra.url", String.class);
@@ -227,8 +337,13 @@ class TenancyInContainerIT {
   private static <T> T onJobThread(Callable<T> work) throws Exception {
     ManagedExecutorService executor =
         InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
+    return result(executor.submit(work));
+  }
+
+  /** The task's result, or what it threw. */
+  private static <T> T result(Future<T> task) throws Exception {
     try {
-      return executor.submit(work).get(60, TimeUnit.SECONDS);
+      return task.get(60, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof Exception cause) {
         throw cause;
