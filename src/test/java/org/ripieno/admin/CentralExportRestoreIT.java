@@ -101,6 +101,9 @@ class CentralExportRestoreIT {
     if (name.equals("provisioningState")) {
       return Json.createValue(n == 1 ? "FAILED" : "ACTIVE");
     }
+    if (name.equals("smtpSecurity")) {
+      return Json.createValue(n == 1 ? "starttls" : "tls");
+    }
     if (secrets.contains(name)) {
       return Json.createValue(BOX.encrypt("secret " + name + " " + n));
     }

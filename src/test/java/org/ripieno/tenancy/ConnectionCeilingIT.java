@@ -26,6 +26,7 @@ class ConnectionCeilingIT {
 
   private static final int ORCHESTRAS = 60;
   private static final int CEILING = 20;
+  private static final int EXITING_BACKENDS = 2;
 
   private final TestPostgres postgres = new TestPostgres();
   private final List<OrchestraRoute> routes = new ArrayList<>();
@@ -108,7 +109,10 @@ class ConnectionCeilingIT {
             + " at most %d in the budget%n",
         CEILING, ORCHESTRAS, mostSeen.get(), mostInBudget);
     assertThat(samplerFailure.get()).isNull();
-    assertThat(mostSeen.get()).isLessThanOrEqualTo(CEILING);
+    // PostgreSQL lists a backend until its process has exited, a moment after the pool closed its
+    // connection, so a sample taken while an evicted pool's backends are still exiting can show
+    // one or two beyond the budget; a real leak would show far more over sixty orchestras.
+    assertThat(mostSeen.get()).isLessThanOrEqualTo(CEILING + EXITING_BACKENDS);
     assertThat(mostInBudget).isLessThanOrEqualTo(CEILING);
     // The ceiling was actually reached, so eviction, not luck, kept the count down.
     assertThat(mostInBudget).isEqualTo(CEILING);

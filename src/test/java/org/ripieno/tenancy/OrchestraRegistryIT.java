@@ -54,7 +54,7 @@ class OrchestraRegistryIT {
       assertThat(report.isExact()).as(report.summary()).isTrue();
     }
     assertThat(DatabaseKind.ORCHESTRA.tables())
-        .hasSize(23)
+        .hasSize(25)
         .contains("Musician", "RankingList", "CustomRanking", "IdSequence", "OrchestraIdentity")
         .doesNotContainAnyElementsOf(DatabaseKind.CENTRAL.tables());
   }
@@ -72,7 +72,7 @@ class OrchestraRegistryIT {
               .setMaxResults(1)
               .getResultList();
         }
-        assertThat(factory.getMetamodel().getEntities()).hasSize(22);
+        assertThat(factory.getMetamodel().getEntities()).hasSize(23);
       } finally {
         entityManager.close();
       }
