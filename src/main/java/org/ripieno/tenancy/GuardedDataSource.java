@@ -1,5 +1,6 @@
 package org.ripieno.tenancy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -48,6 +49,10 @@ final class GuardedDataSource implements DataSource {
     } catch (SQLException e) {
       if (DatabaseFailures.isUnreachable(e)) {
         breaker.failed();
+        // The idle connections went with the server; none should be handed out when it is back.
+        if (pool instanceof HikariDataSource hikari && !hikari.isClosed()) {
+          hikari.getHikariPoolMXBean().softEvictConnections();
+        }
         throw unreachable.apply(e);
       }
       // Busy (no free connection in time): the database itself answered before, keep trying it.
