@@ -9,6 +9,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.ripieno.central.orchestras.entity.Orchestra;
+import org.ripieno.mail.OrchestraMail;
+import org.ripieno.sms.SmsSettings;
 import org.ripieno.tenancy.CentralData;
 import org.ripieno.tenancy.OrchestraRoute;
 import org.ripieno.tenancy.OrchestraRoutes;
@@ -29,9 +31,17 @@ public class ActiveOrchestras {
    *
    * @param route null when no route can be built ({@code unavailable} says why)
    * @param name signs default mail texts
+   * @param mail its own mail settings (which server and sender its mails go through)
+   * @param sms its SMS account and toggles
    */
   public record Entry(
-      String id, String subdomain, String name, OrchestraRoute route, String unavailable) {}
+      String id,
+      String subdomain,
+      String name,
+      OrchestraRoute route,
+      String unavailable,
+      OrchestraMail mail,
+      SmsSettings sms) {}
 
   /** The active orchestras whose work is due by {@code now}, the longest waiting first. */
   @ActivateRequestContext
@@ -67,10 +77,18 @@ public class ActiveOrchestras {
           orchestra.getSubdomain(),
           orchestra.getName(),
           routes.routeTo(orchestra),
-          null);
+          null,
+          orchestra.mail(),
+          orchestra.sms());
     } catch (OrchestraUnavailableException e) {
       return new Entry(
-          orchestra.getId(), orchestra.getSubdomain(), orchestra.getName(), null, e.getMessage());
+          orchestra.getId(),
+          orchestra.getSubdomain(),
+          orchestra.getName(),
+          null,
+          e.getMessage(),
+          orchestra.mail(),
+          orchestra.sms());
     }
   }
 }

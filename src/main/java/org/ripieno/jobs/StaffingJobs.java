@@ -28,8 +28,11 @@ import org.ripieno.config.RipienoSettings;
 import org.ripieno.mail.MailSettings;
 import org.ripieno.mail.SmtpMailer;
 import org.ripieno.orchestra.staffing.control.OutboxDelivery;
+import org.ripieno.orchestra.staffing.control.OutboxStore;
 import org.ripieno.orchestra.staffing.control.StaffingDue;
 import org.ripieno.orchestra.staffing.control.StaffingTimers;
+import org.ripieno.sms.SmsSender;
+import org.ripieno.sms.TwilioSms;
 import org.ripieno.tenancy.DueWork;
 import org.ripieno.tenancy.OrchestraJobs;
 
@@ -37,14 +40,14 @@ import org.ripieno.tenancy.OrchestraJobs;
  * The staffing jobs inside the application (product.md decision 14): every {@code
  * ripieno.jobs.interval}, the active orchestras whose central {@code jobsDueAt} has come (one
  * central query; an orchestra with nothing due is not opened), each bound to it through {@link
- * OrchestraJobs}: reminders, timeouts, and delivery of the outbox over the platform's SMTP server.
- * Up to {@code ripieno.jobs.workers} orchestras run at once, each taking a connection from the
- * budget while it runs. After each run the orchestra's next due time is computed in its database
- * and written back with the run's time and result. At start-up and every {@code
- * ripieno.jobs.full-sweep} every active orchestra runs once, for due times nobody announced
- * (adopted databases, changes made outside Ripieno). One orchestra failing never stops the others;
- * it is tried again with a growing pause. Without {@code ripieno.mail.smtp.host} nothing is
- * delivered and messages stay queued.
+ * OrchestraJobs}: reminders, timeouts, and delivery of the outbox over the orchestra's own SMTP
+ * server, else the platform's (org.ripieno.mail.OrchestraMail). Up to {@code ripieno.jobs.workers}
+ * orchestras run at once, each taking a connection from the budget while it runs. After each run
+ * the orchestra's next due time is computed in its database and written back with the run's time
+ * and result. At start-up and every {@code ripieno.jobs.full-sweep} every active orchestra runs
+ * once, for due times nobody announced (adopted databases, changes made outside Ripieno). One
+ * orchestra failing never stops the others; it is tried again with a growing pause. Without any
+ * SMTP server for an orchestra its messages stay queued.
  */
 @ApplicationScoped
 public class StaffingJobs {
@@ -61,6 +64,7 @@ public class StaffingJobs {
   @Inject OrchestraJobs jobs;
   @Inject DueWork dueWork;
   @Inject OutboxDelivery delivery;
+  @Inject OutboxStore store;
   @Inject StaffingTimers timers;
   @Inject StaffingDue due;
   @Inject Clock clock;
@@ -75,9 +79,15 @@ public class StaffingJobs {
   private ExecutorService passRunner;
 
   private final AtomicBoolean passing = new AtomicBoolean();
-  private Optional<SmtpMailer> mailer = Optional.empty();
+
+  /** The platform's SMTP server, for orchestras without their own. */
+  private Optional<MailSettings> platformMail = Optional.empty();
+
   private String publicUrl;
   private Duration pause;
+  private Duration backoff;
+  private Duration retention;
+  private URI twilio;
   private Duration interval;
   private Duration fullSweep;
   private Instant nextSweep = Instant.MIN;
@@ -88,16 +98,19 @@ public class StaffingJobs {
     int workerCount = Math.max(1, settings.number("ripieno.jobs.workers", 2));
     publicUrl = publicUrl(settings.optional("ripieno.public-url"));
     double rate = Double.parseDouble(settings.text("ripieno.mail.rate", "2"));
-    pause = rate <= 0 ? Duration.ZERO : Duration.ofMillis((long) (1000 / rate));
+    pause = rate <= 0 ? Duration.ZERO : Duration.ofNanos((long) (1_000_000_000L / rate));
+    backoff = settings.period("ripieno.mail.backoff", OutboxStore.BACKOFF);
+    retention = settings.period("ripieno.mail.retention", Duration.ofDays(90));
+    twilio = URI.create(settings.text("ripieno.sms.twilio.url", TwilioSms.API));
     try {
-      mailer = MailSettings.of(settings).map(SmtpMailer::new);
+      platformMail = MailSettings.of(settings);
     } catch (IllegalStateException e) {
-      LOG.log(Level.SEVERE, "No mail delivery: " + e.getMessage());
+      LOG.log(Level.SEVERE, "No mail delivery over the platform's server: " + e.getMessage());
     }
-    if (mailer.isEmpty()) {
+    if (platformMail.isEmpty()) {
       LOG.warning(
-          "ripieno.mail.smtp.host is not set: staffing mails stay queued in each orchestra's"
-              + " outbox until an SMTP server is configured.");
+          "ripieno.mail.smtp.host is not set: staffing mails of orchestras without their own SMTP"
+              + " settings stay queued in their outbox until an SMTP server is configured.");
     }
     workers = Executors.newFixedThreadPool(workerCount, threads);
     passRunner = Executors.newSingleThreadExecutor(threads);
@@ -195,8 +208,21 @@ public class StaffingJobs {
     for (int request : timers.dueTimeouts(now)) {
       timedOut += timers.timeOut(request, now) ? 1 : 0;
     }
+    Optional<SmtpMailer> mailer = orchestra.mail().settings(platformMail).map(SmtpMailer::new);
+    Optional<SmsSender> sms =
+        orchestra.sms().ifComplete().map(account -> new TwilioSms(account, twilio));
     int delivered =
-        mailer.map(smtp -> delivery.deliverDue(smtp, orchestra.name(), publicUrl, pause)).orElse(0);
+        delivery.deliverDue(
+            new OutboxDelivery.Channels(
+                orchestra.id(),
+                orchestra.subdomain(),
+                orchestra.name(),
+                publicUrl,
+                mailer,
+                sms,
+                pause,
+                backoff));
+    int purged = store.purgeBodies(clock.instant().minus(retention), clock.instant());
     return new Outcome(
         "ok: "
             + reminders
@@ -204,7 +230,9 @@ public class StaffingJobs {
             + timedOut
             + " timeouts, "
             + delivered
-            + " delivered"
+            + " delivered, "
+            + purged
+            + " texts past retention emptied"
             + (mailer.isEmpty() ? " (no SMTP server configured)" : ""),
         due.next().orElse(null));
   }

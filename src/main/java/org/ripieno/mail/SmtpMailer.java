@@ -65,8 +65,36 @@ public class SmtpMailer {
    * @throws MessagingException when the server refuses it or cannot be reached
    */
   public void send(OutgoingMail mail) throws MessagingException {
+    Transport.send(message(mail));
+  }
+
+  /**
+   * Sends one mail at once over a connection of its own and answers what the server said to it (its
+   * last reply, e.g. {@code 250 2.0.0 Ok: queued as ...}), for a test mail.
+   *
+   * @throws MessagingException when the server refuses it or cannot be reached; its message holds
+   *     the server's reply
+   */
+  public String sendAndReport(OutgoingMail mail) throws MessagingException {
+    MimeMessage message = message(mail);
+    try (Transport transport = session.getTransport()) {
+      transport.connect();
+      transport.sendMessage(message, message.getAllRecipients());
+      return lastReply(transport);
+    }
+  }
+
+  /** Where and how this mailer sends (no secret). */
+  public MailSettings settings() {
+    return settings;
+  }
+
+  private MimeMessage message(OutgoingMail mail) throws MessagingException {
     MimeMessage message = new FixedIdMessage(session, mail.messageId());
-    message.setFrom(new InternetAddress(settings.from()));
+    message.setFrom(sender());
+    if (settings.replyTo() != null) {
+      message.setReplyTo(new InternetAddress[] {new InternetAddress(settings.replyTo())});
+    }
     message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(mail.to(), true));
     message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
     message.setSentDate(new Date());
@@ -95,7 +123,33 @@ public class SmtpMailer {
       }
       message.setContent(mixed);
     }
-    Transport.send(message);
+    message.saveChanges();
+    return message;
+  }
+
+  /**
+   * The SMTP transport's last reply. Read reflectively: the SMTP transport class is the mail
+   * implementation's own (com.sun.mail or org.eclipse.angus.mail, by server), not Jakarta Mail's
+   * API.
+   */
+  private static String lastReply(Transport transport) {
+    try {
+      Object reply = transport.getClass().getMethod("getLastServerResponse").invoke(transport);
+      return reply == null ? "" : reply.toString().trim();
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return "accepted (the server's reply is not available)";
+    }
+  }
+
+  private InternetAddress sender() throws MessagingException {
+    try {
+      return settings.fromName() == null
+          ? new InternetAddress(settings.from())
+          : new InternetAddress(
+              settings.from(), settings.fromName(), StandardCharsets.UTF_8.name());
+    } catch (java.io.UnsupportedEncodingException e) {
+      throw new MessagingException("The sender's name cannot be written: " + e.getMessage());
+    }
   }
 
   /** Keeps the outbox's Message-ID instead of making a new one when saved. */

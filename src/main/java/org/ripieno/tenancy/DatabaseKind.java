@@ -13,8 +13,11 @@ import java.util.Set;
  */
 public enum DatabaseKind {
   CENTRAL("central", "db/central", Set.of()),
-  /** An orchestra database also holds its identity marker, which no entity maps. */
-  ORCHESTRA("orchestra", "db/orchestra", Set.of(IdentityMarker.TABLE));
+  /**
+   * An orchestra database also holds its identity marker and the outbox's send slots ({@code
+   * MessageRate}), which no entity maps.
+   */
+  ORCHESTRA("orchestra", "db/orchestra", Set.of(IdentityMarker.TABLE, "MessageRate"));
 
   /** Flyway's history table, present in every migrated database of either kind. */
   public static final String MIGRATION_HISTORY_TABLE = "flyway_schema_history";

@@ -16,7 +16,7 @@ class DatabaseKindTest {
   @Test
   void anOrchestraHoldsTheTwentyOneLegacyTablesItsIdentityMarkerAndTheOutbox() {
     assertThat(DatabaseKind.ORCHESTRA.tables())
-        .hasSize(23)
+        .hasSize(25)
         .contains(
             "Musician",
             "Instrument",
@@ -40,6 +40,8 @@ class DatabaseKindTest {
             "CustomRankingList",
             "CustomRanking",
             "OutboxMessage",
+            "MessageRate",
+            "AttachmentLink",
             IdentityMarker.TABLE);
   }
 

@@ -52,6 +52,8 @@ class OrchestraAdoptionIT {
         Set.of(
             "OrchestraIdentity",
             "OutboxMessage",
+            "MessageRate",
+            "AttachmentLink",
             "IdSequence",
             "CustomRanking",
             "EmailTemplate",

@@ -430,6 +430,60 @@ class TwoInstancesIT {
       }
       assertThat(copies).isOne();
     }
+
+    @Test
+    void twoHundredMessagesArriveOnceEachUnderTheOrchestrasRate() throws Exception {
+      int project = project();
+      int need = need(project, 1, "sequential", "");
+      send(first, project, need);
+      awaitMail(need, 1, "request");
+      int request =
+          (int) count("select id from \"Request\" where \"projectNeedId\" = " + need + " limit 1");
+      fixture
+          .postgres()
+          .execute(
+              database,
+              "insert into \"OutboxMessage\" (kind, recipient, language, \"requestId\","
+                  + " \"messageId\", status, attempts, \"nextAttemptAt\", \"createdAt\")"
+                  + " select 'confirmation', 'bulk' || n || '@example.org', 'sv', "
+                  + request
+                  + ", '<bulk-' || n || '.twice@ripieno>', 'queued', 0,"
+                  + " now() at time zone 'UTC', now() at time zone 'UTC'"
+                  + " from generate_series(1, 200) n");
+
+      awaitTrue(
+          () -> {
+            dueNow();
+            return count(
+                    "select count(*) from \"OutboxMessage\" where \"messageId\" like"
+                        + " '<bulk-%' and status = 'sent'")
+                == 200;
+          });
+
+      Map<String, Integer> copies = new HashMap<>();
+      for (MimeMessage message : smtp.getReceivedMessages()) {
+        String id = header(message, "Message-ID");
+        if (id.startsWith("<bulk-")) {
+          copies.merge(id, 1, Integer::sum);
+        }
+      }
+      assertThat(copies).hasSize(200);
+      assertThat(copies.values()).containsOnly(1);
+      assertThat(
+              count(
+                  "select count(*) from \"OutboxMessage\" where \"messageId\" like '<bulk-%'"
+                      + " and attempts = 1"))
+          .isEqualTo(200);
+      // The orchestra's rate (50 a second here): 50 sends further on is a second later at least.
+      List<String> sentAt =
+          texts(
+              "select (extract(epoch from \"sentAt\") * 1000)::bigint from \"OutboxMessage\""
+                  + " where \"messageId\" like '<bulk-%' order by \"sentAt\"");
+      for (int i = 0; i + 50 < sentAt.size(); i++) {
+        long apart = Long.parseLong(sentAt.get(i + 50)) - Long.parseLong(sentAt.get(i));
+        assertThat(apart).as("sends %d and %d", i, i + 50).isGreaterThanOrEqualTo(950);
+      }
+    }
   }
 
   // --- mail ---

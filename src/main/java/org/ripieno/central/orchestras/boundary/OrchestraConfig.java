@@ -15,11 +15,18 @@ public record OrchestraConfig(
     Branding branding,
     Integration integration) {
 
+  /**
+   * @param smtpSecurity {@code none}, {@code starttls} or {@code tls}; unset: {@code tls} on port
+   *     465, else {@code starttls}
+   * @param fromAddress the sender; unset: the platform's ({@code ripieno.mail.from})
+   * @param resendApiKey legacy: without an SMTP host, mail goes through Resend's SMTP relay with it
+   */
   public record Email(
       String smtpHost,
       Integer smtpPort,
       String smtpUser,
       String smtpPassword,
+      String smtpSecurity,
       String fromAddress,
       String fromName,
       String replyTo,

@@ -22,6 +22,8 @@ import org.ripieno.central.orchestras.control.OrchestraConfiguration;
 import org.ripieno.central.orchestras.control.OrchestraProvisioner;
 import org.ripieno.central.orchestras.control.OrchestraRemoval;
 import org.ripieno.central.orchestras.control.Orchestras;
+import org.ripieno.central.orchestras.entity.Orchestra;
+import org.ripieno.mail.TestEmails;
 import org.ripieno.security.Allow;
 import org.ripieno.security.Caller;
 import org.ripieno.security.Role;
@@ -40,6 +42,7 @@ public class PlatformOrchestrasResource {
   @Inject OrchestraConfiguration configuration;
   @Inject OrchestraProvisioner provisioner;
   @Inject OrchestraRemoval removal;
+  @Inject TestEmails testEmails;
   @Context SecurityContext security;
 
   @GET
@@ -111,6 +114,18 @@ public class PlatformOrchestrasResource {
   public OrchestraConfig changeConfig(@PathParam("id") String id, OrchestraConfig change) {
     return configuration.change(
         id, change == null ? new OrchestraConfig(null, null, null, null, null) : change, caller());
+  }
+
+  /**
+   * Sends a test mail at once with the orchestra's mail settings; the answer says which server was
+   * used and what it said (docs/messaging.md).
+   */
+  @POST
+  @Path("{id}/test-email")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public TestEmails.Result testEmail(@PathParam("id") String id, TestEmails.Input input) {
+    Orchestra orchestra = orchestras.find(id);
+    return testEmails.send(orchestra.mail(), orchestra.getName(), input);
   }
 
   /** Exports the orchestra's data, then drops its database; the row stays as {@code deleted}. */

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import org.ripieno.central.orchestras.boundary.OrchestraConfig;
 import org.ripieno.central.orchestras.entity.Orchestra;
 import org.ripieno.central.systemlog.control.SystemLogWriter;
+import org.ripieno.mail.MailSettings;
 import org.ripieno.security.Caller;
 import org.ripieno.security.secrets.ApiKeys;
 import org.ripieno.security.secrets.SecretBox;
@@ -74,6 +75,17 @@ public class OrchestraConfiguration {
         changes.set("smtpPort", email.smtpPort(), orchestra::getSmtpPort, orchestra::setSmtpPort);
       }
       changes.text("smtpUser", email.smtpUser(), orchestra::getSmtpUser, orchestra::setSmtpUser);
+      if (email.smtpSecurity() != null
+          && !email.smtpSecurity().isBlank()
+          && !MailSettings.SECURITIES.contains(email.smtpSecurity().trim())) {
+        throw ProblemException.badRequest(
+            "smtpSecurity is none, starttls or tls.", "smtpSecurity är none, starttls eller tls.");
+      }
+      changes.text(
+          "smtpSecurity",
+          email.smtpSecurity(),
+          orchestra::getSmtpSecurity,
+          orchestra::setSmtpSecurity);
       changes.secret(
           "smtpPassword",
           email.smtpPassword(),
@@ -226,6 +238,7 @@ public class OrchestraConfiguration {
             orchestra.getSmtpPort(),
             orchestra.getSmtpUser(),
             SecretBox.mask(orchestra.getSmtpPassword()),
+            orchestra.getSmtpSecurity(),
             orchestra.getEmailFromAddress(),
             orchestra.getEmailFromName(),
             orchestra.getEmailReplyTo(),

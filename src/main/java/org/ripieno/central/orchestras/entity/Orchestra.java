@@ -47,7 +47,7 @@ public class Orchestra extends Timestamped {
   @Convert(converter = EncryptedString.class)
   private String resendApiKey;
 
-  private String emailFromAddress = "no-reply@stagesub.com";
+  private String emailFromAddress;
   private String emailFromName;
   private String emailReplyTo;
 
@@ -81,6 +81,9 @@ public class Orchestra extends Timestamped {
   private String smtpHost;
   private Integer smtpPort;
   private String smtpUser;
+
+  /** {@code none}, {@code starttls}, {@code tls}, or null (by the port: see OrchestraMail). */
+  private String smtpSecurity;
 
   @Convert(converter = EncryptedString.class)
   private String smtpPassword;
@@ -529,6 +532,40 @@ public class Orchestra extends Timestamped {
 
   public void setSmtpPort(Integer smtpPort) {
     this.smtpPort = smtpPort;
+  }
+
+  public String getSmtpSecurity() {
+    return smtpSecurity;
+  }
+
+  public void setSmtpSecurity(String smtpSecurity) {
+    this.smtpSecurity = smtpSecurity;
+  }
+
+  /** The orchestra's own mail settings, for delivery (secrets decrypted). */
+  public org.ripieno.mail.OrchestraMail mail() {
+    return new org.ripieno.mail.OrchestraMail(
+        smtpHost,
+        smtpPort,
+        smtpUser,
+        smtpPassword,
+        smtpSecurity,
+        resendApiKey,
+        emailFromAddress,
+        emailFromName,
+        emailReplyTo);
+  }
+
+  /** The orchestra's SMS account and per-event toggles, for delivery (the token decrypted). */
+  public org.ripieno.sms.SmsSettings sms() {
+    return new org.ripieno.sms.SmsSettings(
+        twilioAccountSid,
+        twilioAuthToken,
+        twilioFromNumber,
+        smsOnRequest,
+        smsOnReminder,
+        smsOnConfirmation,
+        smsOnPositionFilled);
   }
 
   public String getSmtpUser() {

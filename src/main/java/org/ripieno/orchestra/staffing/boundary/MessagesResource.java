@@ -3,13 +3,16 @@ package org.ripieno.orchestra.staffing.boundary;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ripieno.orchestra.staffing.control.MessageRetry;
 import org.ripieno.orchestra.staffing.control.OutboxList;
 import org.ripieno.security.Allow;
 import org.ripieno.security.OrchestraScoped;
@@ -25,12 +28,14 @@ import org.ripieno.web.Page;
 public class MessagesResource {
 
   @Inject OutboxList outbox;
+  @Inject MessageRetry retries;
 
   @GET
   @Operation(
       summary = "The outbox",
       description =
-          "Every staffing mail, newest first: recipient, type, language, subject, status"
+          "Every staffing mail and SMS, newest first: channel (email, sms), recipient, type,"
+              + " language, subject, status"
               + " (queued, sending, sent, failed, cancelled), attempts, last error, Message-ID, when it was"
               + " created, is next tried and was sent, and its request. Never a response token or"
               + " an answer link.")
@@ -41,5 +46,24 @@ public class MessagesResource {
       @QueryParam("page") @DefaultValue("1") int page,
       @QueryParam("size") @DefaultValue("50") int size) {
     return outbox.list(status, page, size);
+  }
+
+  @POST
+  @Path("{id}/retry")
+  @Allow({Role.SUPERADMIN, Role.ADMIN})
+  @Operation(
+      summary = "Retry a failed message",
+      description =
+          "Queues a message that failed for good again at once, to the address (or phone number)"
+              + " its musician has now: fix the address first. A fresh round of attempts, the"
+              + " same Message-ID.")
+  @APIResponse(responseCode = "200", description = "The message, queued again")
+  @APIResponse(responseCode = "404", description = "No such message")
+  @APIResponse(
+      responseCode = "409",
+      description = "The message has not failed, or its musician has no address for it")
+  public OutboxList.MessageView retry(@PathParam("id") int id) {
+    retries.retry(id);
+    return outbox.one(id);
   }
 }

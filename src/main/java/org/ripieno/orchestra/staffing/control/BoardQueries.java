@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.ripieno.orchestra.staffing.entity.OutboxMessage;
 import org.ripieno.tenancy.OrchestraData;
 
 /** The request board's reads, each one query with a {@code select new} projection. */
@@ -69,5 +70,24 @@ public class BoardQueries {
       query.setParameter("since", since);
     }
     return query.setMaxResults(RequestBoard.MAX_EVENTS).getResultList();
+  }
+
+  /** The ids of the project's messages that failed for good, by request. */
+  public Map<Integer, List<Integer>> failedMessages(int projectId) {
+    return orchestra
+        .createQuery(
+            "SELECT o.requestId, o.id FROM OutboxMessage o, Request r JOIN r.projectNeed n"
+                + " WHERE r.id = o.requestId AND n.projectId = :projectId AND o.status = :failed"
+                + " ORDER BY o.id",
+            Object[].class)
+        .setParameter("projectId", projectId)
+        .setParameter("failed", OutboxMessage.FAILED)
+        .getResultList()
+        .stream()
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                row -> (Integer) row[0],
+                java.util.stream.Collectors.mapping(
+                    row -> (Integer) row[1], java.util.stream.Collectors.toList())));
   }
 }

@@ -20,6 +20,20 @@ public final class MusicianLanguage {
         : SWEDISH;
   }
 
+  /**
+   * The language a musician's mails are written in: the primary code of their preference ({@code
+   * no}, {@code da}, {@code en-GB} → {@code en}), Swedish without one. Templates of type {@code
+   * <kind>_<code>} serve it, falling back to the Swedish {@code <kind>} (legacy-system.md §3.12,
+   * adding a language).
+   */
+  public static String ofMail(String preferredLanguage) {
+    if (preferredLanguage == null) {
+      return SWEDISH;
+    }
+    String code = preferredLanguage.trim().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
+    return code.matches("[a-z]{2,3}") ? code : SWEDISH;
+  }
+
   public static Locale locale(String language) {
     return ENGLISH.equals(language) ? Locale.ENGLISH : Locale.forLanguageTag(SWEDISH);
   }

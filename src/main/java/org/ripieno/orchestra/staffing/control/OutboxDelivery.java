@@ -5,17 +5,28 @@ import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ripieno.central.systemlog.control.SystemLogWriter;
+import org.ripieno.mail.OutgoingMail;
 import org.ripieno.mail.SmtpMailer;
 import org.ripieno.orchestra.staffing.entity.OutboxMessage;
+import org.ripieno.sms.SmsFailure;
+import org.ripieno.sms.SmsSender;
+import org.ripieno.sms.SmsTexts;
 
 /**
  * Delivers the current orchestra's due messages: take a batch (committed at once, so another
- * instance skips it), render and send each outside any transaction, then record the outcome.
- * Delivered at least once: only a message in flight when its instance dies is sent again, with the
- * same Message-ID.
+ * instance skips it), then for each take a send slot of the orchestra's rate (shared by all
+ * instances), render and send it outside any transaction, and record the outcome. Delivered at
+ * least once: only a message in flight when its instance dies is sent again, with the same
+ * Message-ID. A message that fails for good is written to the system log; an SMS failing never
+ * touches the mail of the same event, which is a message of its own.
  */
 @ApplicationScoped
 public class OutboxDelivery {
@@ -25,35 +36,126 @@ public class OutboxDelivery {
 
   @Inject OutboxStore store;
   @Inject StaffingMail mail;
+  @Inject StaffingQueries queries;
+  @Inject SystemLogWriter systemLog;
   @Inject Clock clock;
 
   /**
-   * @param pause between two messages (the orchestra's rate)
+   * Where the orchestra's messages go and how fast.
+   *
+   * @param mailer its SMTP server, if any (else its mails wait)
+   * @param sms its SMS provider, if any (else its SMS wait)
+   * @param spacing between two sends of one channel: 1 / {@code ripieno.mail.rate}
+   * @param backoff the pause after a first failed attempt ({@code ripieno.mail.backoff})
+   */
+  public record Channels(
+      String orchestraId,
+      String subdomain,
+      String orchestraName,
+      String publicUrl,
+      Optional<SmtpMailer> mailer,
+      Optional<SmsSender> sms,
+      Duration spacing,
+      Duration backoff) {}
+
+  /**
    * @return how many were delivered
    */
-  public int deliverDue(SmtpMailer mailer, String orchestraName, String publicUrl, Duration pause) {
-    List<OutboxMessage> due = store.claim(clock.instant(), BATCH);
+  public int deliverDue(Channels channels) {
+    Set<String> open = new HashSet<>();
+    channels.mailer().ifPresent(m -> open.add(OutboxMessage.EMAIL));
+    if (channels.sms().isPresent()) {
+      open.add(OutboxMessage.SMS);
+    } else {
+      int given = store.failSmsWithoutAccount(clock.instant());
+      if (given > 0) {
+        log(channels, given + " SMS failed for good: no complete SMS account", Map.of());
+      }
+    }
+    List<OutboxMessage> due = store.claim(clock.instant(), BATCH, open);
     int delivered = 0;
     for (OutboxMessage message : due) {
+      await(store.takeSlot(message.getChannel(), channels.spacing()));
       try {
-        mailer.send(mail.render(message, orchestraName, publicUrl));
-        store.delivered(message.getId(), clock.instant());
+        String text =
+            OutboxMessage.SMS.equals(message.getChannel())
+                ? sendSms(channels.sms().orElseThrow(), message)
+                : sendMail(channels, message);
+        store.delivered(message.getId(), clock.instant(), text);
         delivered++;
-      } catch (MessagingException | RuntimeException e) {
-        LOG.log(Level.WARNING, "Message " + message.getMessageId() + " not delivered: " + e);
-        store.failed(message.getId(), clock.instant(), String.valueOf(e.getMessage()));
+      } catch (MessagingException | SmsFailure | RuntimeException e) {
+        String error = String.valueOf(e.getMessage());
+        LOG.log(Level.WARNING, "Message " + message.getMessageId() + " not delivered: " + error);
+        boolean failedForGood =
+            store.failed(
+                message.getId(),
+                clock.instant(),
+                error,
+                DeliveryFailures.permanent(e),
+                channels.backoff());
+        if (failedForGood) {
+          logFailure(channels, message, error);
+        }
       }
-      pause(pause);
     }
     return delivered;
   }
 
-  private static void pause(Duration pause) {
-    if (pause.isZero()) {
+  private String sendMail(Channels channels, OutboxMessage message) throws MessagingException {
+    OutgoingMail outgoing = mail.render(message, channels.orchestraName(), channels.publicUrl());
+    channels.mailer().orElseThrow().send(outgoing);
+    return outgoing.text();
+  }
+
+  private String sendSms(SmsSender sender, OutboxMessage message) throws SmsFailure {
+    RequestFacts facts = queries.requestFacts(message.getRequestId());
+    String text =
+        SmsTexts.text(
+            message.getKind(),
+            MusicianLanguage.ENGLISH.equals(message.getLanguage()),
+            facts.firstName(),
+            facts.positionName(),
+            facts.projectName());
+    sender.send(message.getRecipient(), text);
+    return text;
+  }
+
+  /** The system log learns of every message given up; never its text or an answer link. */
+  private void logFailure(Channels channels, OutboxMessage message, String error) {
+    log(
+        channels,
+        ("sms".equals(message.getChannel()) ? "SMS" : "Email") + " failed for good",
+        Map.of(
+            "messageId", message.getMessageId(),
+            "outboxId", String.valueOf(message.getId()),
+            "type", message.getKind(),
+            "recipient", message.getRecipient(),
+            "error", error.length() > 500 ? error.substring(0, 500) : error));
+  }
+
+  private void log(Channels channels, String text, Map<String, String> facts) {
+    try {
+      systemLog.write(
+          new SystemLogWriter.Event(
+              "error",
+              "messaging",
+              text,
+              null,
+              channels.orchestraId(),
+              channels.subdomain(),
+              null,
+              facts));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Not written to the system log: " + text, e);
+    }
+  }
+
+  private static void await(Duration wait) {
+    if (wait.isZero()) {
       return;
     }
     try {
-      Thread.sleep(pause.toMillis());
+      Thread.sleep(wait.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

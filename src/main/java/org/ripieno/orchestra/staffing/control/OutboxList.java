@@ -44,9 +44,11 @@ public class OutboxList {
    *     position_filled}, {@code request_cancelled}
    * @param messageId the {@code Message-ID} header, the same on every attempt
    * @param requestId the request's integer id; {@code requestCode} its {@code REQ###}
+   * @param channel {@code email} or {@code sms} (subject null: an SMS has none)
    */
   public record MessageView(
       Integer id,
+      String channel,
       String recipient,
       String type,
       String language,
@@ -83,30 +85,51 @@ public class OutboxList {
       rows.setParameter("status", wanted);
       total.setParameter("status", wanted);
     }
-    Function<OutboxMessage, String> subjects =
-        mail.subjects(routes.byId(current.require().orchestraId()).orElseThrow().getName());
+    Function<OutboxMessage, String> subjects = subjects();
     List<MessageView> items =
         rows.setFirstResult(first).setMaxResults(size).getResultList().stream()
-            .map(
-                row -> {
-                  OutboxMessage message = (OutboxMessage) row[0];
-                  return new MessageView(
-                      message.getId(),
-                      message.getRecipient(),
-                      message.getKind(),
-                      message.getLanguage(),
-                      subjects.apply(message),
-                      message.getStatus(),
-                      message.getAttempts(),
-                      message.getLastError(),
-                      message.getMessageId(),
-                      message.getCreatedAt(),
-                      message.getNextAttemptAt(),
-                      message.getSentAt(),
-                      message.getRequestId(),
-                      (String) row[1]);
-                })
+            .map(row -> view((OutboxMessage) row[0], (String) row[1], subjects))
             .toList();
     return new Page<>(items, total.getSingleResult(), page, size);
+  }
+
+  /** One message as the list shows it. */
+  public MessageView one(int id) {
+    OutboxMessage message = orchestra.find(OutboxMessage.class, id);
+    if (message == null) {
+      throw ProblemException.notFound("No such message.", "Inget sådant meddelande.");
+    }
+    String code =
+        orchestra
+            .createQuery("SELECT r.requestId FROM Request r WHERE r.id = :id", String.class)
+            .setParameter("id", message.getRequestId())
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
+    return view(message, code, subjects());
+  }
+
+  private Function<OutboxMessage, String> subjects() {
+    return mail.subjects(routes.byId(current.require().orchestraId()).orElseThrow().getName());
+  }
+
+  private static MessageView view(
+      OutboxMessage message, String requestCode, Function<OutboxMessage, String> subjects) {
+    return new MessageView(
+        message.getId(),
+        message.getChannel(),
+        message.getRecipient(),
+        message.getKind(),
+        message.getLanguage(),
+        OutboxMessage.SMS.equals(message.getChannel()) ? null : subjects.apply(message),
+        message.getStatus(),
+        message.getAttempts(),
+        message.getLastError(),
+        message.getMessageId(),
+        message.getCreatedAt(),
+        message.getNextAttemptAt(),
+        message.getSentAt(),
+        message.getRequestId(),
+        requestCode);
   }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import org.ripieno.orchestra.staffing.entity.OutboxMessage;
 import org.ripieno.tenancy.OrchestraData;
 import org.ripieno.tenancy.OrchestraTransactional;
@@ -26,19 +27,27 @@ public class OutboxStore {
   /** Attempts before a message is given up ({@code failed}, visible at {@code /messages}). */
   static final int MAX_ATTEMPTS = 8;
 
+  /** The default pause after a first failed attempt ({@code ripieno.mail.backoff}). */
+  public static final Duration BACKOFF = Duration.ofMinutes(1);
+
   @Inject @OrchestraData EntityManager orchestra;
 
-  /** Takes up to {@code max} due messages, oldest first. */
+  /** Takes up to {@code max} due messages of the given channels, oldest first. */
   @OrchestraTransactional
-  public List<OutboxMessage> claim(Instant now, int max) {
+  public List<OutboxMessage> claim(Instant now, int max, Set<String> channels) {
+    if (channels.isEmpty()) {
+      return List.of();
+    }
     @SuppressWarnings("unchecked")
     List<Number> ids =
         orchestra
             .createNativeQuery(
                 "SELECT id FROM \"OutboxMessage\" WHERE status IN ('queued', 'sending')"
-                    + " AND \"nextAttemptAt\" <= ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")
+                    + " AND \"nextAttemptAt\" <= ? AND channel = ANY (string_to_array(?, ','))"
+                    + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")
             .setParameter(1, LocalDateTime.ofInstant(now, ZoneOffset.UTC))
-            .setParameter(2, max)
+            .setParameter(2, String.join(",", channels))
+            .setParameter(3, max)
             .getResultList();
     List<OutboxMessage> taken =
         ids.stream().map(id -> orchestra.find(OutboxMessage.class, id.intValue())).toList();
@@ -46,26 +55,100 @@ public class OutboxStore {
     return taken;
   }
 
+  /**
+   * Takes the channel's next send slot: slots are {@code spacing} apart however many instances
+   * deliver, because each is taken with one atomic upsert of the channel's row (the row lock orders
+   * the takers). The database's clock decides, so instances with drifting clocks agree.
+   *
+   * @return how long to wait for the slot taken (zero when it is now)
+   */
   @OrchestraTransactional
-  public void delivered(int id, Instant now) {
-    orchestra.find(OutboxMessage.class, id).delivered(now);
+  public Duration takeSlot(String channel, Duration spacing) {
+    if (spacing.isZero() || spacing.isNegative()) {
+      return Duration.ZERO;
+    }
+    double seconds = spacing.toNanos() / 1e9;
+    Number waitMillis =
+        (Number)
+            orchestra
+                .createNativeQuery(
+                    "INSERT INTO \"MessageRate\" AS r (channel, \"nextSlotAt\") VALUES (?,"
+                        + " (clock_timestamp() AT TIME ZONE 'UTC') + make_interval(secs => ?))"
+                        + " ON CONFLICT (channel) DO UPDATE SET \"nextSlotAt\" ="
+                        + " GREATEST(r.\"nextSlotAt\", clock_timestamp() AT TIME ZONE 'UTC')"
+                        + " + make_interval(secs => ?)"
+                        + " RETURNING CAST(EXTRACT(EPOCH FROM (r.\"nextSlotAt\""
+                        + " - make_interval(secs => ?) - (clock_timestamp() AT TIME ZONE 'UTC')))"
+                        + " * 1000 AS BIGINT)")
+                .setParameter(1, channel)
+                .setParameter(2, seconds)
+                .setParameter(3, seconds)
+                .setParameter(4, seconds)
+                .getSingleResult();
+    return Duration.ofMillis(Math.max(0, waitMillis.longValue()));
   }
 
   @OrchestraTransactional
-  public void failed(int id, Instant now, String error) {
-    OutboxMessage message = orchestra.find(OutboxMessage.class, id);
-    message.attemptFailed(error, retryAt(message.getAttempts(), now));
+  public void delivered(int id, Instant now, String text) {
+    orchestra.find(OutboxMessage.class, id).delivered(now, text);
   }
 
   /**
-   * When to try again after the given attempt: 1, 2, 4, ... minutes, at most an hour; none after
-   * {@link #MAX_ATTEMPTS}.
+   * Records a failed attempt: queued again after the backoff, or {@code failed} for good after the
+   * last attempt or at once when the failure is permanent (a refused address).
+   *
+   * @return whether the message has now failed for good
    */
-  static Instant retryAt(int attempts, Instant now) {
+  @OrchestraTransactional
+  public boolean failed(int id, Instant now, String error, boolean permanent, Duration backoff) {
+    OutboxMessage message = orchestra.find(OutboxMessage.class, id);
+    message.attemptFailed(error, permanent ? null : retryAt(message.getAttempts(), now, backoff));
+    return OutboxMessage.FAILED.equals(message.getStatus());
+  }
+
+  /**
+   * Gives up the due SMS of an orchestra that no longer has a complete SMS account (it was removed
+   * after they were enqueued): {@code failed}, for an admin to retry once it is back, instead of
+   * waiting forever and keeping the orchestra due.
+   *
+   * @return how many
+   */
+  @OrchestraTransactional
+  public int failSmsWithoutAccount(Instant now) {
+    return orchestra
+        .createNativeQuery(
+            "UPDATE \"OutboxMessage\" SET status = 'failed', \"lastError\" = ?"
+                + " WHERE channel = 'sms' AND status = 'queued' AND \"nextAttemptAt\" <= ?")
+        .setParameter(1, "The orchestra has no complete SMS account.")
+        .setParameter(2, LocalDateTime.ofInstant(now, ZoneOffset.UTC))
+        .executeUpdate();
+  }
+
+  /**
+   * Empties the text of messages sent before {@code before}; the rows and their status stay.
+   *
+   * @return how many were emptied
+   */
+  @OrchestraTransactional
+  public int purgeBodies(Instant before, Instant now) {
+    return orchestra
+        .createNativeQuery(
+            "UPDATE \"OutboxMessage\" SET body = NULL, \"bodyPurgedAt\" = ?"
+                + " WHERE body IS NOT NULL AND \"sentAt\" < ?")
+        .setParameter(1, LocalDateTime.ofInstant(now, ZoneOffset.UTC))
+        .setParameter(2, LocalDateTime.ofInstant(before, ZoneOffset.UTC))
+        .executeUpdate();
+  }
+
+  /**
+   * When to try again after the given attempt: {@code backoff}, twice that, four times, ... at most
+   * sixty times {@code backoff} (an hour by default); none after {@link #MAX_ATTEMPTS}.
+   */
+  static Instant retryAt(int attempts, Instant now, Duration backoff) {
     if (attempts >= MAX_ATTEMPTS) {
       return null;
     }
-    long minutes = Math.min(60, 1L << Math.max(0, attempts - 1));
-    return now.plus(Duration.ofMinutes(minutes));
+    long factor = Math.min(60, 1L << Math.max(0, attempts - 1));
+    return now.plus(backoff.multipliedBy(factor));
   }
 }

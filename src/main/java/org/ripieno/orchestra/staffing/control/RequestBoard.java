@@ -61,8 +61,14 @@ public class RequestBoard {
       Integer musicianId,
       Integer needId) {}
 
-  /** A request with its deadline and history. */
-  public record BoardRequest(Entry request, Instant expiresAt, List<Event> history) {}
+  /**
+   * A request with its deadline and history.
+   *
+   * @param failedMessages its messages (mail or SMS) that failed for good and wait for an admin's
+   *     retry ({@code GET /messages?status=failed}, {@code POST /messages/{id}/retry})
+   */
+  public record BoardRequest(
+      Entry request, Instant expiresAt, List<Event> history, List<Integer> failedMessages) {}
 
   /**
    * One need on the board.
@@ -79,6 +85,7 @@ public class RequestBoard {
     SelectionLoader.Loaded loaded = loader.load(project);
     List<Entry> entries = queries.requests(project.getId());
     Map<Integer, Instant> deadlines = queries.deadlines(project.getId());
+    Map<Integer, List<Integer>> failed = queries.failedMessages(project.getId());
     Map<Integer, List<Event>> histories =
         queries.events(project.getId(), null).stream().collect(Collectors.groupingBy(Event::id));
     Map<Integer, List<Entry>> byNeed =
@@ -96,7 +103,10 @@ public class RequestBoard {
               .map(
                   e ->
                       new BoardRequest(
-                          e, deadlines.get(e.id()), histories.getOrDefault(e.id(), List.of())))
+                          e,
+                          deadlines.get(e.id()),
+                          histories.getOrDefault(e.id(), List.of()),
+                          failed.getOrDefault(e.id(), List.of())))
               .toList();
       needs.add(
           new BoardNeed(

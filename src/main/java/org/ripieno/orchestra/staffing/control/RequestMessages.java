@@ -5,14 +5,19 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.ripieno.orchestra.codes.control.CodeType;
 import org.ripieno.orchestra.codes.control.IdCodes;
 import org.ripieno.orchestra.musicians.entity.Musician;
 import org.ripieno.orchestra.staffing.entity.CommunicationLog;
 import org.ripieno.orchestra.staffing.entity.OutboxMessage;
 import org.ripieno.orchestra.staffing.entity.Request;
+import org.ripieno.sms.PhoneNumbers;
+import org.ripieno.sms.SmsSettings;
+import org.ripieno.tenancy.CurrentOrchestra;
 import org.ripieno.tenancy.DueWork;
 import org.ripieno.tenancy.OrchestraData;
+import org.ripieno.tenancy.OrchestraRoutes;
 
 /**
  * A request's messages: each staffing mail goes into the outbox and the request's communication log
@@ -55,6 +60,8 @@ public class RequestMessages {
   @Inject @OrchestraData EntityManager orchestra;
   @Inject IdCodes codes;
   @Inject DueWork due;
+  @Inject CurrentOrchestra current;
+  @Inject OrchestraRoutes routes;
 
   /**
    * Enqueues a mail to the request's musician in their language and logs it. A musician without an
@@ -77,10 +84,35 @@ public class RequestMessages {
               kind,
               request.getId(),
               email.trim(),
-              MusicianLanguage.of(musician.getPreferredLanguage()),
+              MusicianLanguage.ofMail(musician.getPreferredLanguage()),
               now));
     }
+    enqueueSms(kind, request, musician, now);
     log(request, logType, now);
+  }
+
+  /**
+   * The SMS of the same event, a message of its own (so its failure never holds up the mail): when
+   * the orchestra's account is complete, its toggle for the event is on and the musician has a
+   * phone number that can be written in E.164.
+   */
+  private void enqueueSms(
+      OutboxMessage.Kind kind, Request request, Musician musician, Instant now) {
+    Optional<SmsSettings> sms =
+        current.route().flatMap(route -> routes.byId(route.orchestraId())).map(o -> o.sms());
+    if (sms.isEmpty() || !sms.get().sendsOn(kind.value())) {
+      return;
+    }
+    PhoneNumbers.e164(musician.getPhone())
+        .ifPresent(
+            phone ->
+                orchestra.persist(
+                    OutboxMessage.queuedSms(
+                        kind,
+                        request.getId(),
+                        phone,
+                        MusicianLanguage.ofMail(musician.getPreferredLanguage()),
+                        now)));
   }
 
   /**

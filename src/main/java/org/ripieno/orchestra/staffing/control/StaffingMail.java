@@ -21,10 +21,12 @@ import org.ripieno.tenancy.OrchestraData;
 
 /**
  * Renders an outbox message from the orchestra's email templates in the recipient's language
- * (legacy-system.md §3.12): {@code <kind>_en} for English, falling back to the Swedish {@code
- * <kind>}, and to Ripieno's default text when the orchestra has neither. The variables are the
- * legacy sender's, in both spellings. The {@code request_cancelled} mail, beyond the legacy, has
- * its default in {@link CancellationTemplates}.
+ * (legacy-system.md §3.12): {@code <kind>_<code>} for a language other than Swedish ({@code
+ * <kind>_en}, {@code <kind>_no}, ...), falling back to the Swedish {@code <kind>}, and to Ripieno's
+ * default text (English or Swedish) when the orchestra has neither. Dates are written in the
+ * orchestra's time zone; in the HTML part every value is escaped and only the template's own
+ * markdown links become links. The variables are the legacy sender's, in both spellings. The {@code
+ * request_cancelled} mail, beyond the legacy, has its default in {@link CancellationTemplates}.
  */
 @ApplicationScoped
 public class StaffingMail {
@@ -45,12 +47,13 @@ public class StaffingMail {
     if (message.getGroupEmailId() != null) {
       return groupEmails.render(message, orchestraName);
     }
-    boolean english = MusicianLanguage.ENGLISH.equals(message.getLanguage());
+    String language = message.getLanguage();
+    boolean english = MusicianLanguage.ENGLISH.equals(language);
     RequestFacts facts = queries.requestFacts(message.getRequestId());
     Map<String, String> values =
         values(
             facts, english, link(message, publicUrl), SettingsRules.timeZone(queries.settings()));
-    String[] template = template(message.getKind(), english, orchestraName);
+    String[] template = template(message.getKind(), language, orchestraName);
     String body = TemplateText.render(template[1], values);
     return attachments.attachTo(
         message,
@@ -58,7 +61,7 @@ public class StaffingMail {
             message.getRecipient(),
             TemplateText.render(template[0], values).replaceAll("[\r\n]+", " "),
             MARKDOWN_LINK.matcher(body).replaceAll("$1: $2"),
-            TemplateText.html(body),
+            TemplateText.html(template[1], values),
             message.getMessageId()),
         publicUrl);
   }
@@ -75,11 +78,12 @@ public class StaffingMail {
       if (message.getGroupEmailId() != null) {
         return groupEmails.subject(message);
       }
-      boolean english = MusicianLanguage.ENGLISH.equals(message.getLanguage());
+      String language = message.getLanguage();
+      boolean english = MusicianLanguage.ENGLISH.equals(language);
       String[] template =
           templates.computeIfAbsent(
-              message.getKind() + (english ? "_en" : ""),
-              key -> template(message.getKind(), english, orchestraName));
+              message.getKind() + "_" + language,
+              key -> template(message.getKind(), language, orchestraName));
       RequestFacts facts = queries.requestFacts(message.getRequestId());
       return TemplateText.render(template[0], values(facts, english, "", zone))
           .replaceAll("[\r\n]+", " ");
@@ -111,11 +115,12 @@ public class StaffingMail {
                 .format(facts.startDate());
     String fallback = english ? "See the attached information" : "Se bifogad information";
     Map<String, String> values = new HashMap<>();
-    both(values, "firstName", "firstName", facts.firstName());
-    both(values, "lastName", "lastName", facts.lastName());
+    both(values, "firstName", "first_name", facts.firstName());
+    both(values, "lastName", "last_name", facts.lastName());
     both(values, "musician_name", "musicianName", facts.firstName() + " " + facts.lastName());
     both(values, "projectName", "project_name", facts.projectName());
     both(values, "position", "positionName", facts.positionName());
+    values.put("position_name", values.get("position"));
     both(values, "instrumentName", "instrument_name", facts.instrumentName());
     both(values, "startDate", "start_date", start);
     both(values, "weekNumber", "week_number", String.valueOf(facts.weekNumber()));
@@ -142,9 +147,14 @@ public class StaffingMail {
     return values;
   }
 
-  /** Subject and body: the orchestra's template, else Ripieno's default. */
-  private String[] template(String kind, boolean english, String orchestraName) {
-    for (String type : english ? new String[] {kind + "_en", kind} : new String[] {kind}) {
+  /**
+   * Subject and body: the orchestra's template of the language ({@code <kind>_<code>}), else its
+   * Swedish one ({@code <kind>}), else Ripieno's default (English or Swedish).
+   */
+  private String[] template(String kind, String language, String orchestraName) {
+    boolean english = MusicianLanguage.ENGLISH.equals(language);
+    boolean swedish = language == null || MusicianLanguage.SWEDISH.equals(language);
+    for (String type : swedish ? new String[] {kind} : new String[] {kind + "_" + language, kind}) {
       EmailTemplate stored =
           orchestra
               .createQuery(

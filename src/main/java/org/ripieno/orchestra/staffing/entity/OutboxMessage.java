@@ -39,6 +39,12 @@ public class OutboxMessage {
     }
   }
 
+  /** By mail to the musician's address. */
+  public static final String EMAIL = "email";
+
+  /** By SMS to the musician's phone number (E.164). */
+  public static final String SMS = "sms";
+
   public static final String QUEUED = "queued";
   public static final String SENDING = "sending";
   public static final String SENT = "sent";
@@ -55,6 +61,8 @@ public class OutboxMessage {
   private Integer id;
 
   private String kind;
+
+  private String channel = EMAIL;
 
   private String recipient;
 
@@ -77,6 +85,11 @@ public class OutboxMessage {
   private Instant createdAt;
 
   private Instant sentAt;
+
+  /** The text as delivered, kept for {@code ripieno.mail.retention}. */
+  private String body;
+
+  private Instant bodyPurgedAt;
 
   protected OutboxMessage() {}
 
@@ -108,6 +121,15 @@ public class OutboxMessage {
     return message;
   }
 
+  /** A queued SMS to a musician's phone number (E.164), due at once. */
+  public static OutboxMessage queuedSms(
+      Kind kind, Integer requestId, String phone, String language, Instant now) {
+    OutboxMessage message = queued(kind, requestId, phone, language, now);
+    message.channel = SMS;
+    message.messageId = "<" + UUID.randomUUID() + "." + kind.value() + ".sms@ripieno>";
+    return message;
+  }
+
   /**
    * Taken for delivery by one instance: {@code sending} until {@code leaseUntil}; if that instance
    * dies meanwhile, another takes the message again after the lease (the same Message-ID).
@@ -118,11 +140,23 @@ public class OutboxMessage {
     nextAttemptAt = leaseUntil;
   }
 
-  /** The SMTP server took the message. */
-  public void delivered(Instant now) {
+  /** The SMTP server (or the SMS provider) took the message; {@code text} is what was sent. */
+  public void delivered(Instant now, String text) {
     status = SENT;
     sentAt = now;
     lastError = null;
+    body = text;
+  }
+
+  /**
+   * Queued again at once by an admin after a failure for good, to the musician's address as it is
+   * now (fixed meanwhile): a fresh round of attempts with the same Message-ID.
+   */
+  public void retry(String currentRecipient, Instant now) {
+    recipient = currentRecipient;
+    status = QUEUED;
+    attempts = 0;
+    nextAttemptAt = now;
   }
 
   /**
@@ -145,6 +179,18 @@ public class OutboxMessage {
 
   public String getKind() {
     return kind;
+  }
+
+  public String getChannel() {
+    return channel;
+  }
+
+  public String getBody() {
+    return body;
+  }
+
+  public Instant getBodyPurgedAt() {
+    return bodyPurgedAt;
   }
 
   public String getRecipient() {

@@ -12,14 +12,24 @@ class OutboxStoreTest {
 
   @Test
   void retriesWaitOneTwoFourMinutesAndSoOnAtMostAnHour() {
-    assertThat(OutboxStore.retryAt(1, NOW)).isEqualTo(NOW.plus(Duration.ofMinutes(1)));
-    assertThat(OutboxStore.retryAt(2, NOW)).isEqualTo(NOW.plus(Duration.ofMinutes(2)));
-    assertThat(OutboxStore.retryAt(3, NOW)).isEqualTo(NOW.plus(Duration.ofMinutes(4)));
-    assertThat(OutboxStore.retryAt(7, NOW)).isEqualTo(NOW.plus(Duration.ofMinutes(60)));
+    assertThat(OutboxStore.retryAt(1, NOW, OutboxStore.BACKOFF))
+        .isEqualTo(NOW.plus(Duration.ofMinutes(1)));
+    assertThat(OutboxStore.retryAt(2, NOW, OutboxStore.BACKOFF))
+        .isEqualTo(NOW.plus(Duration.ofMinutes(2)));
+    assertThat(OutboxStore.retryAt(3, NOW, OutboxStore.BACKOFF))
+        .isEqualTo(NOW.plus(Duration.ofMinutes(4)));
+    assertThat(OutboxStore.retryAt(7, NOW, OutboxStore.BACKOFF))
+        .isEqualTo(NOW.plus(Duration.ofMinutes(60)));
+  }
+
+  @Test
+  void theBackoffIsConfigurable() {
+    assertThat(OutboxStore.retryAt(3, NOW, Duration.ofSeconds(1)))
+        .isEqualTo(NOW.plus(Duration.ofSeconds(4)));
   }
 
   @Test
   void afterTheLastAttemptThereIsNoRetry() {
-    assertThat(OutboxStore.retryAt(OutboxStore.MAX_ATTEMPTS, NOW)).isNull();
+    assertThat(OutboxStore.retryAt(OutboxStore.MAX_ATTEMPTS, NOW, OutboxStore.BACKOFF)).isNull();
   }
 }

@@ -43,6 +43,81 @@ class TemplateTextTest {
   }
 
   @Test
+  void valuesInTheHtmlAreEscapedAndNeverBecomeMarkupOrLinks() {
+    String html =
+        TemplateText.html(
+            "Hej {{firstName}}!\nProjekt: {{projectName}}",
+            Map.of(
+                "firstName", "<script>alert(1)</script>",
+                "projectName", "[Klicka](https://evil.example) & \"mer\""));
+
+    assertThat(html)
+        .contains("Hej &lt;script&gt;alert(1)&lt;/script&gt;!")
+        .contains("Projekt: [Klicka](https://evil.example) &amp; &quot;mer&quot;")
+        .doesNotContain("<script>")
+        .doesNotContain("<a ");
+  }
+
+  @Test
+  void aTemplatesMarkdownLinkMayTakeItsAddressFromAVariable() {
+    String html =
+        TemplateText.html(
+            "[Svara här]({{responseUrl}}) eller [{{project_name}}](https://example.org/p)"
+                + " [inte]({{concertInfo}})",
+            Map.of(
+                "responseUrl", "https://ripieno.example/respond/a?b=1&c=2",
+                "project_name", "Vår & sommar",
+                "concertInfo", "javascript:alert(1)"));
+
+    assertThat(html)
+        .contains(
+            "<a href=\"https://ripieno.example/respond/a?b=1&amp;c=2\" style=\"color:#1E40AF\">"
+                + "Svara här</a>")
+        .contains("<a href=\"https://example.org/p\" style=\"color:#1E40AF\">Vår &amp; sommar</a>")
+        .contains("[inte](javascript:alert(1))")
+        .doesNotContain("href=\"javascript");
+  }
+
+  @Test
+  void aVariableWithoutAValueStaysAsWrittenInTheHtml() {
+    assertThat(TemplateText.html("{{nope}} {{firstName}}", Map.of("firstName", "Anna")))
+        .contains("{{nope}} Anna");
+  }
+
+  @Test
+  void everyVariableIsKnownInBothSpellings() {
+    assertThat(TemplateText.KNOWN)
+        .contains(
+            "firstName",
+            "first_name",
+            "lastName",
+            "last_name",
+            "musicianName",
+            "musician_name",
+            "projectName",
+            "project_name",
+            "positionName",
+            "position_name",
+            "instrumentName",
+            "instrument_name",
+            "startDate",
+            "start_date",
+            "weekNumber",
+            "week_number",
+            "rehearsalSchedule",
+            "rehearsal_schedule",
+            "concertInfo",
+            "concert_info",
+            "responseUrl",
+            "response_url",
+            "responseTime",
+            "response_time",
+            "attachmentNote",
+            "attachment_note",
+            "quantity");
+  }
+
+  @Test
   void theDefaultTemplatesUseOnlyKnownVariablesAndAreSigned() {
     for (CanonicalSeed.TemplateSeed seed : CanonicalSeed.templates("Göteborgs Orkester")) {
       assertThat(TemplateText.unknownIn(seed.subject() + seed.body())).as(seed.type()).isEmpty();
