@@ -40,4 +40,30 @@ public final class DatabaseFailures {
     }
     return false;
   }
+
+  /**
+   * Whether a statement failed because its connection is gone: broken (class 08) or ended by the
+   * server (shutdown, restart, terminated: 57P01 to 57P03). Narrower than {@link #isUnreachable}: a
+   * statement can fail with 55000 for reasons of its own.
+   */
+  public static boolean isConnectionLost(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.SocketException) {
+        return true;
+      }
+      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.startsWith("08")
+            || state.equals("57P01")
+            || state.equals("57P02")
+            || state.equals("57P03")) {
+          return true;
+        }
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
 }

@@ -2,9 +2,12 @@ package org.ripieno.tenancy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -48,19 +51,60 @@ final class GuardedDataSource implements DataSource {
       connection = pool.getConnection();
     } catch (SQLException e) {
       if (DatabaseFailures.isUnreachable(e)) {
-        breaker.failed();
-        // The idle connections went with the server; none should be handed out when it is back.
-        if (pool instanceof HikariDataSource hikari && !hikari.isClosed()) {
-          hikari.getHikariPoolMXBean().softEvictConnections();
-        }
-        throw unreachable.apply(e);
+        throw lost(e);
       }
       // Busy (no free connection in time): the database itself answered before, keep trying it.
       breaker.succeeded();
       throw e;
     }
     breaker.succeeded();
-    return connection;
+    return watched(connection, Connection.class);
+  }
+
+  /** The database went away: refuse the next calls, and say which database it was. */
+  private RuntimeException lost(SQLException failure) {
+    breaker.failed();
+    // The idle connections went with the server; none should be handed out when it is back.
+    if (pool instanceof HikariDataSource hikari && !hikari.isClosed()) {
+      hikari.getHikariPoolMXBean().softEvictConnections();
+    }
+    return unreachable.apply(failure);
+  }
+
+  /**
+   * The connection, and the statements it makes, as they are, except that a failure saying the
+   * database went away (a connection taken just before the server stopped or restarted) opens the
+   * breaker and becomes the exception that names the unavailable database, like a refused
+   * connection does.
+   */
+  private <T> T watched(T target, Class<T> type) {
+    return type.cast(
+        Proxy.newProxyInstance(
+            type.getClassLoader(),
+            new Class<?>[] {type},
+            (proxy, method, args) -> {
+              Object result;
+              try {
+                result = method.invoke(target, args);
+              } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof SQLException sql
+                    && DatabaseFailures.isConnectionLost(sql)) {
+                  throw lost(sql);
+                }
+                throw e.getCause();
+              }
+              if (result instanceof Statement statement
+                  && method.getReturnType().isInterface()
+                  && Statement.class.isAssignableFrom(method.getReturnType())) {
+                return watchedStatement(statement, method.getReturnType());
+              }
+              return result;
+            }));
+  }
+
+  @SuppressWarnings("unchecked")
+  private <S extends Statement> S watchedStatement(Statement statement, Class<?> type) {
+    return watched((S) statement, (Class<S>) type);
   }
 
   @Override

@@ -2,12 +2,17 @@ package org.ripieno.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +39,7 @@ import org.ripieno.testing.RunningRipieno;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DatabaseFaultDrillsIT {
 
+  private static final Duration WAIT = Duration.ofSeconds(60);
   private static final Duration FIRST_ANSWER = Duration.ofSeconds(5);
   private static final Duration LATER_ANSWER = Duration.ofSeconds(1);
   private static final String ORCHESTRA_UNAVAILABLE =
@@ -47,9 +53,14 @@ class DatabaseFaultDrillsIT {
   private RunningRipieno ripieno;
   private String onMachine;
   private String onSecond;
+  private String adminOnSecond;
+  private DatabaseLogin secondDatabase;
+  private GreenMail smtp;
 
   @BeforeAll
   void start() throws Exception {
+    smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
     Files.createDirectories(embeddedHome);
     embedded = EmbeddedDatabase.open(embeddedHome);
     DatabaseLogin second =
@@ -65,12 +76,25 @@ class DatabaseFaultDrillsIT {
                 "RIPIENO_ORCHESTRA_SERVERS_SECOND_URL",
                 second.address().jdbcUrl(),
                 "RIPIENO_ORCHESTRA_SERVERS_SECOND_USER",
-                EmbeddedDatabase.USER));
+                EmbeddedDatabase.USER,
+                "RIPIENO_MAIL_SMTP_HOST",
+                "127.0.0.1",
+                "RIPIENO_MAIL_SMTP_PORT",
+                String.valueOf(smtp.getSmtp().getPort()),
+                "RIPIENO_MAIL_FROM",
+                "staffing@ripieno.example.org",
+                "RIPIENO_MAIL_RATE",
+                "100",
+                "RIPIENO_JOBS_INTERVAL",
+                "PT1S",
+                "RIPIENO_PUBLIC_URL",
+                "https://ripieno.example.org"));
     ripieno = fixture.ripieno();
 
     fixture.registerOrchestra("orch-mach", "drillmach", "På maskinen");
     String database = fixture.postgres().uniqueName("second");
     DatabaseLogin created = OrchestraDatabases.create(second, database, "orch-second");
+    secondDatabase = created;
     try (Connection connection = fixture.central().connect();
         PreparedStatement insert =
             connection.prepareStatement(
@@ -89,6 +113,8 @@ class DatabaseFaultDrillsIT {
     fixture.createUser("drill-second", "user", "orch-second", "drill-second-password");
     onMachine = fixture.login("drill-mach", "drill-mach-password");
     onSecond = fixture.login("drill-second", "drill-second-password");
+    fixture.createUser("drill-second-admin", "admin", "orch-second", "drill-second-admin-pw");
+    adminOnSecond = fixture.login("drill-second-admin", "drill-second-admin-pw");
   }
 
   @AfterAll
@@ -102,6 +128,9 @@ class DatabaseFaultDrillsIT {
       if (embedded != null) {
         embedded.close();
       }
+      if (smtp != null) {
+        smtp.stop();
+      }
     }
   }
 
@@ -112,6 +141,21 @@ class DatabaseFaultDrillsIT {
     assertThat(projects("drillsecond", onSecond).statusCode()).isEqualTo(200);
     assertThat(projects("drillmach", onMachine).statusCode()).isEqualTo(200);
 
+    // A request sent and delivered on the second server, and a message for it that falls due
+    // while the server is down.
+    int request = sendOneRequestOnSecond();
+    assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
+    onSecondDatabase(
+        "insert into \"OutboxMessage\" (kind, recipient, language, \"requestId\","
+            + " \"messageId\", status, attempts, \"nextAttemptAt\", \"createdAt\") values"
+            + " ('reminder', 'drill0@example.org', 'sv', "
+            + request
+            + ", '<due.during.outage@ripieno>', 'queued', 0, now() at time zone 'UTC' + interval"
+            + " '2 seconds', now() at time zone 'UTC')");
+    fixture.onCentral(
+        "update \"Orchestra\" set \"jobsDueAt\" = now() at time zone 'UTC' + interval '2"
+            + " seconds' where id = 'orch-second'");
+
     embedded.close();
     Timed first = timed(() -> projects("drillsecond", onSecond));
     assertUnavailable(first, ORCHESTRA_UNAVAILABLE, FIRST_ANSWER);
@@ -121,9 +165,38 @@ class DatabaseFaultDrillsIT {
       assertThat(projects("drillmach", onMachine).statusCode()).isEqualTo(200);
     }
 
+    // The job run that fell due meanwhile failed, and nothing was delivered.
+    awaitTrue(
+        () ->
+            fixture
+                    .postgres()
+                    .queryLong(
+                        fixture.central(),
+                        "select count(*) from \"Orchestra\" where id = 'orch-second' and"
+                            + " \"jobsLastResult\" like 'failed%'")
+                == 1);
+    assertThat(smtp.getReceivedMessages()).hasSize(1);
+
     embedded = EmbeddedDatabase.open(embeddedHome);
     awaitStatus(() -> projects("drillsecond", onSecond), 200, Duration.ofSeconds(30));
     assertThat(projects("drillmach", onMachine).statusCode()).isEqualTo(200);
+
+    // The message catches up by itself, once.
+    awaitTrue(
+        () ->
+            fixture
+                    .postgres()
+                    .queryLong(
+                        secondDatabase,
+                        "select count(*) from \"OutboxMessage\" where \"messageId\" ="
+                            + " '<due.during.outage@ripieno>' and status = 'sent' and attempts ="
+                            + " 1")
+                == 1);
+    assertThat(smtp.getReceivedMessages()).hasSize(2);
+    assertThat(
+            Arrays.stream(smtp.getReceivedMessages())
+                .filter(mail -> messageId(mail).equals("<due.during.outage@ripieno>")))
+        .hasSize(1);
   }
 
   @Test
@@ -153,6 +226,81 @@ class DatabaseFaultDrillsIT {
     awaitStatus(() -> ripieno.get("/health/ready"), 200, Duration.ofSeconds(30));
     awaitStatus(() -> projects("drillmach", onMachine), 200, Duration.ofSeconds(10));
     assertThat(projects("drillsecond", onSecond).statusCode()).isEqualTo(200);
+  }
+
+  /** One musician, one need of one, sent: returns the request's id. */
+  private int sendOneRequestOnSecond() throws Exception {
+    int tutti =
+        onSecond(
+                "POST", "/instruments", "{\"name\":\"Viola\",\"positions\":[{\"name\":\"Tutti\"}]}")
+            .getJsonArray("positions")
+            .getJsonObject(0)
+            .getInt("id");
+    int musician =
+        onSecond(
+                "POST",
+                "/musicians",
+                "{\"firstName\":\"Drill\",\"lastName\":\"Zero\",\"email\":\"drill0@example.org\","
+                    + "\"qualificationIds\":["
+                    + tutti
+                    + "]}")
+            .getInt("id");
+    int list =
+        onSecond("POST", "/ranking-lists", "{\"positionId\":" + tutti + ",\"listType\":\"A\"}")
+            .getInt("id");
+    onSecond("POST", "/ranking-lists/" + list + "/musicians", "{\"musicianId\":" + musician + "}");
+    int project =
+        onSecond("POST", "/projects", "{\"name\":\"Avbrott\",\"startDate\":\"2034-03-06\"}")
+            .getInt("id");
+    onSecond(
+        "POST",
+        "/projects/" + project + "/needs",
+        "{\"positionId\":"
+            + tutti
+            + ",\"quantity\":1,\"rankingListId\":"
+            + list
+            + ",\"requestStrategy\":\"sequential\"}");
+    HttpResponse<String> sent =
+        ripieno.send(
+            "POST",
+            "/api/orchestras/drillsecond/projects/" + project + "/send",
+            adminOnSecond,
+            "{}");
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+    return RunningRipieno.json(sent).getJsonArray("requests").getJsonObject(0).getInt("id");
+  }
+
+  private JsonObject onSecond(String method, String path, String body) throws Exception {
+    HttpResponse<String> answer =
+        ripieno.send(method, "/api/orchestras/drillsecond" + path, adminOnSecond, body);
+    assertThat(answer.statusCode()).as(method + " " + path + ": " + answer.body()).isEqualTo(201);
+    return RunningRipieno.json(answer);
+  }
+
+  private void onSecondDatabase(String sql) throws Exception {
+    fixture.postgres().execute(secondDatabase, sql);
+  }
+
+  private static String messageId(MimeMessage mail) {
+    try {
+      return mail.getHeader("Message-ID")[0];
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private interface Condition {
+    boolean holds() throws Exception;
+  }
+
+  private static void awaitTrue(Condition condition) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!condition.holds()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Not within " + WAIT);
+      }
+      Thread.sleep(200);
+    }
   }
 
   private void allowCentral(boolean allow) throws Exception {

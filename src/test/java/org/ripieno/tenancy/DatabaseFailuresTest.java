@@ -39,4 +39,12 @@ class DatabaseFailuresTest {
     assertThat(DatabaseFailures.isUnreachable(new SQLException("too many", "53300"))).isFalse();
     assertThat(DatabaseFailures.isUnreachable(new SQLException("unique", "23505"))).isFalse();
   }
+
+  @Test
+  void aStatementHasLostItsConnectionOnlyWhenItIsBrokenOrEndedByTheServer() {
+    assertThat(DatabaseFailures.isConnectionLost(new SQLException("I/O error", "08006"))).isTrue();
+    assertThat(DatabaseFailures.isConnectionLost(new SQLException("terminated", "57P01"))).isTrue();
+    assertThat(DatabaseFailures.isConnectionLost(new SQLException("currval", "55000"))).isFalse();
+    assertThat(DatabaseFailures.isConnectionLost(new SQLException("cancel", "57014"))).isFalse();
+  }
 }
