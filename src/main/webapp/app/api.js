@@ -29,6 +29,11 @@ export async function sendText(method, path, text, type) {
   return answerOf(await send(method, path, { body: text, type }));
 }
 
+/** A multipart/form-data upload (a file and its fields), answered with JSON; the browser sets the boundary. */
+export async function sendForm(method, path, formData) {
+  return answerOf(await send(method, path, { body: formData }));
+}
+
 /** A file the API answers with (an export): its content and the name the API gave it. */
 export async function download(path) {
   const response = await send('GET', path, { accept: '*/*' });

@@ -33,10 +33,10 @@ export function canWrite() {
   return account !== null && (account.role === 'admin' || account.role === 'superadmin');
 }
 
-/** Where the account starts: the platform for a superadmin, its orchestra otherwise. */
+/** Where the account starts: the platform for a superadmin, its orchestra's dashboard otherwise. */
 export function homePath() {
   const account = user();
   if (!account) return '/sign-in';
   if (account.role === 'superadmin') return '/platform/orchestras';
-  return account.orchestra ? `/o/${account.orchestra.subdomain}/musicians` : '/sign-in';
+  return account.orchestra ? `/o/${account.orchestra.subdomain}/dashboard` : '/sign-in';
 }

@@ -15,6 +15,15 @@ ALTER TABLE "OutboxMessage" ADD CONSTRAINT "OutboxMessage_kind_check"
     CHECK ("kind" IN ('request', 'reminder', 'confirmation', 'position_filled',
                       'request_cancelled', 'group_email'));
 
+-- musicianId: whom a message is for, so an admin's retry of a failed message goes to the address
+-- (or phone number) the musician has now, for a group email's copies too (they have no request).
+-- Set for every new message; the existing ones learn it from their request. A musician deleted
+-- later leaves the message without one (its retry is refused).
+ALTER TABLE "OutboxMessage" ADD COLUMN "musicianId" INTEGER;
+ALTER TABLE "OutboxMessage" ADD CONSTRAINT "OutboxMessage_musicianId_fkey" FOREIGN KEY ("musicianId")
+    REFERENCES "Musician"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+UPDATE "OutboxMessage" o SET "musicianId" = r."musicianId" FROM "Request" r WHERE r."id" = o."requestId";
+
 -- When a message's attachments would pass 7 MB it carries links instead: each link's secret is
 -- the token (unguessable, <orchestra id>.<256 random bits>), made once per message and file so a
 -- repeated delivery carries the same links. A link works while its request does (pending before

@@ -4,6 +4,7 @@ import { formatDateTime, t } from '../i18n.js';
 import { api, messageOf, query } from '../api.js';
 import { PROVISIONING_FINISHED } from './orchestras-page.js';
 import './orchestra-config.js';
+import './test-email.js';
 
 const POLL_MILLIS = 1000;
 
@@ -111,7 +112,8 @@ class OrchestraPage extends RipienoElement {
     return html`${this.renderFacts(o)}
       ${deleted ? '' : this.renderActions(o)}
       ${this.removed ? this.renderRemoved() : ''}
-      ${deleted ? '' : html`<orchestra-config .orchestraId=${o.id}></orchestra-config>`}
+      ${deleted ? '' : html`<orchestra-config .orchestraId=${o.id}></orchestra-config>
+        <test-email .path=${`/platform/orchestras/${encodeURIComponent(o.id)}/test-email`}></test-email>`}
       ${deleted ? '' : this.renderRemoval(o)}`;
   }
 

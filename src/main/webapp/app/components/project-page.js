@@ -9,15 +9,20 @@ import './project-needs.js';
 import './request-board.js';
 import './accepted-musicians.js';
 import './project-events.js';
+import './project-files.js';
+import './group-email.js';
 
-// The project's tabs: staffing first; the custom lists last, as they are set up once.
-const TABS = ['needs', 'board', 'accepted', 'events', 'lists'];
-// The tabs whose content changes as musicians answer: read again every few seconds while open.
-const LIVE_TABS = ['needs', 'board', 'accepted', 'events'];
+// The project's tabs: staffing first, then what is sent with it (files, group email); the custom
+// lists last, as they are set up once.
+const TABS = ['needs', 'board', 'accepted', 'events', 'files', 'email', 'lists'];
+// The tabs whose content changes by itself (musicians answer, mails are delivered): read again
+// every few seconds while open.
+const LIVE_TABS = ['needs', 'board', 'accepted', 'events', 'email'];
 
 /**
  * One project: its facts and how far it is staffed, and its tabs: the needs (with previews,
- * sending, pausing and cancelling), the request board, the accepted musicians, the events feed, and the custom lists
+ * sending, pausing and cancelling), the request board, the accepted musicians, the events feed,
+ * the files, the group email, and the custom lists
  * (one per position: the musicians to ask for that position in this project, instead of the
  * ranking lists; an admin creates a list, empty or starting from one of the position's ranking
  * lists, edits its members in the editor and deletes a list no need uses). While a live tab is
@@ -205,6 +210,10 @@ class ProjectPage extends RipienoElement {
         return html`<accepted-musicians data-live .subdomain=${this.subdomain} .projectId=${this.projectId}></accepted-musicians>`;
       case 'events':
         return html`<project-events data-live .subdomain=${this.subdomain} .projectId=${this.projectId}></project-events>`;
+      case 'files':
+        return html`<project-files .subdomain=${this.subdomain} .projectId=${this.projectId}></project-files>`;
+      case 'email':
+        return html`<group-email data-live .subdomain=${this.subdomain} .projectId=${this.projectId}></group-email>`;
       case 'lists':
         return this.renderCustomLists();
       default:

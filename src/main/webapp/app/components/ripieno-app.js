@@ -23,9 +23,10 @@ import './platform-health-page.js';
 import './schema-page.js';
 import './project-page.js';
 import './messages-page.js';
+import './dashboard-page.js';
 import { SETTINGS_PAGES, settingsPages } from './settings-nav.js';
 
-const ORCHESTRA_PAGES = ['musicians', 'rankings', 'projects', 'messages'];
+const ORCHESTRA_PAGES = ['dashboard', 'musicians', 'rankings', 'projects', 'messages'];
 // The superadmin's platform screens, in the navigation's order.
 const PLATFORM_PAGES = {
   orchestras: () => html`<orchestras-page></orchestras-page>`,
@@ -182,6 +183,9 @@ class RipienoApp extends RipienoElement {
     }
     if (page && page.page === 'projects') {
       return html`<projects-page .subdomain=${page.subdomain}></projects-page>`;
+    }
+    if (page && page.page === 'dashboard') {
+      return html`<dashboard-page .subdomain=${page.subdomain}></dashboard-page>`;
     }
     if (page && page.page === 'messages') {
       return html`<messages-page .subdomain=${page.subdomain}></messages-page>`;

@@ -3,6 +3,7 @@ import { RipienoElement } from './ripieno-element.js';
 import { t, useTimeZone } from '../i18n.js';
 import { api, messageOf } from '../api.js';
 import { canWrite } from '../session.js';
+import './test-email.js';
 
 const KEYS = ['time_zone', 'reminder_percentage', 'ranking_conflict_strategy', 'same_week_conflicts'];
 const STRATEGIES = ['simple', 'detailed', 'smart'];
@@ -75,6 +76,7 @@ class SettingsPage extends RipienoElement {
       <h1>${t('settings.title')}</h1>
       ${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : ''}
       ${this.settings ? this.renderForm(canWrite()) : html`<p>${t('app.loading')}</p>`}
+      ${canWrite() ? html`<test-email .path=${`/orchestras/${encodeURIComponent(this.subdomain)}/test-email`}></test-email>` : ''}
     </section>`;
   }
 

@@ -13,14 +13,18 @@ public record SmsSettings(
     boolean onRequest,
     boolean onReminder,
     boolean onConfirmation,
-    boolean onPositionFilled) {
+    boolean onPositionFilled,
+    boolean onGroupEmail) {
 
   /** Whether the account is complete: SMS go only then (legacy-system.md §3.14). */
   public boolean complete() {
     return present(accountSid) && present(authToken) && present(fromNumber);
   }
 
-  /** Whether an event of this kind sends an SMS ({@code request}, {@code reminder}, ...). */
+  /**
+   * Whether an event of this kind sends an SMS ({@code request}, {@code reminder}, ..., {@code
+   * group_email}).
+   */
   public boolean sendsOn(String kind) {
     return complete()
         && switch (kind) {
@@ -28,6 +32,7 @@ public record SmsSettings(
           case "reminder" -> onReminder;
           case "confirmation" -> onConfirmation;
           case "position_filled" -> onPositionFilled;
+          case "group_email" -> onGroupEmail;
           default -> false;
         };
   }

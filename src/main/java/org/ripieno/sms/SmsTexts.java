@@ -43,7 +43,40 @@ public final class SmsTexts {
             "The request for {position} in {project} has been withdrawn. No answer is needed."
           });
 
+  /** One SMS segment: the group email's text is kept within it. */
+  static final int SEGMENT = 160;
+
+  private static final String[] GROUP_EMAIL = {
+    "{orchestra}: {subject}\nHela meddelandet finns i din e-post.",
+    "{orchestra}: {subject}\nThe full message is in your email."
+  };
+
   private SmsTexts() {}
+
+  /**
+   * The SMS copy of a group email: the orchestra, the subject and a pointer to the mail, which
+   * carries the message itself (a message of up to 10,000 characters does not fit an SMS, and a cut
+   * one could lose what matters). Plain text, so nothing is escaped. The subject is shortened
+   * (ending in {@code ...}) so the whole stays within one 160-character segment; only a very long
+   * orchestra name makes it longer.
+   *
+   * @param english whether the musician prefers English
+   */
+  public static String groupEmail(boolean english, String orchestraName, String subject) {
+    String template =
+        GROUP_EMAIL[english ? 1 : 0].replace(
+            "{orchestra}", orchestraName == null ? "" : orchestraName);
+    String line = subject == null ? "" : subject.replaceAll("\\s+", " ").strip();
+    int room = SEGMENT - (template.length() - "{subject}".length());
+    if (line.length() > room) {
+      int cut = Math.max(0, room - 3);
+      if (cut > 0 && Character.isHighSurrogate(line.charAt(cut - 1))) {
+        cut--;
+      }
+      line = line.substring(0, cut).strip() + "...";
+    }
+    return template.replace("{subject}", line);
+  }
 
   /**
    * The text of one event.

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.Optional;
+import org.ripieno.central.orchestras.entity.Orchestra;
 
 /**
  * The orchestra the current request or job acts for. Set once, explicitly: by the orchestra request
@@ -17,6 +18,7 @@ public class CurrentOrchestra {
   @Inject OrchestraConnections connections;
 
   private OrchestraRoute route;
+  private Orchestra entry;
   private OrchestraRegistry.Lease lease;
   private EntityManager entityManager;
 
@@ -27,6 +29,21 @@ public class CurrentOrchestra {
           "This request already acts for orchestra " + route.subdomain() + "; it cannot switch");
     }
     route = orchestra;
+  }
+
+  /**
+   * Binds this request to an orchestra as the gate admitted it, with the central row it read for
+   * that (this request's, so as fresh as the admission), for the rest of the request to use (name,
+   * branding, limits) instead of reading central again.
+   */
+  public void enter(OrchestraRoute orchestra, Orchestra admittedWith) {
+    enter(orchestra);
+    entry = admittedWith;
+  }
+
+  /** The central row this request was admitted with; none in a job. */
+  public Optional<Orchestra> entry() {
+    return Optional.ofNullable(entry);
   }
 
   public Optional<OrchestraRoute> route() {

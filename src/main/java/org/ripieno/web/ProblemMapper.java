@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -30,6 +31,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
   private static final String UNIQUE_VIOLATION = "23505";
+
+  /**
+   * PostgreSQL's refusal of text it cannot store: U+0000 (NUL), which JSON and URLs can carry but a
+   * text column cannot hold. Whichever field, parameter or file brought it, the request is bad.
+   */
+  private static final Set<String> TEXT_NOT_STORABLE = Set.of("22021", "22P05");
+
   private static final Pattern UNKNOWN_PROPERTY =
       Pattern.compile("Json property (\\S+) can not be mapped");
 
@@ -131,6 +139,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                   "This conflicts with a record that was just created; please reload and try"
                       + " again.",
                   "Det här krockar med en post som precis skapades; ladda om och försök igen.")
+              .in(locale));
+    }
+    if (sql != null && TEXT_NOT_STORABLE.contains(sql.getSQLState())) {
+      return Problem.response(
+          Response.Status.BAD_REQUEST,
+          Text.of(
+                  "Text cannot contain the NUL character (U+0000); remove it and try again.",
+                  "Text får inte innehålla NUL-tecknet (U+0000); ta bort det och försök igen.")
               .in(locale));
     }
     if (cause(failure, SQLTransientConnectionException.class) != null) {

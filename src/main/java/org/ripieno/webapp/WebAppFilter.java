@@ -64,6 +64,13 @@ public class WebAppFilter extends HttpFilter {
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("X-Frame-Options", "DENY");
     boolean reads = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    if (!reads) {
+      // The web application's files are only read; the container's own answer to, say, PATCH
+      // would be a 501.
+      response.setHeader("Allow", "GET, HEAD");
+      response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+      return;
+    }
     if (reads && (WebAppPaths.isClientRoute(path) || path.equals(PAGE))) {
       // The page names the versioned files; it must itself be fetched fresh after an upgrade.
       response.setHeader("Cache-Control", "no-cache");

@@ -173,14 +173,14 @@ class KeycloakSsoIT {
       browser.type("#password", "ada-password");
       browser.find("#kc-login").click();
 
-      browser.await(ExpectedConditions.urlMatches("/o/alpha/musicians$"));
-      assertThat(browser.path()).isEqualTo("/o/alpha/musicians").doesNotContain("code=");
+      browser.await(ExpectedConditions.urlMatches("/o/alpha/dashboard$"));
+      assertThat(browser.path()).isEqualTo("/o/alpha/dashboard").doesNotContain("code=");
       assertThat(browser.find(".account").getText()).isEqualTo("ada");
       String token = (String) browser.script("return sessionStorage.getItem('ripieno.token')");
       JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
       assertThat(claims.getIssuer()).isEqualTo(keycloak.issuer(REALM));
       assertThat(claims.getAudience()).contains("ripieno-api");
-      browser.await(ExpectedConditions.presenceOfElementLocated(By.id("new-musician")));
+      browser.await(ExpectedConditions.presenceOfElementLocated(By.id("figures")));
       browser.screenshot("70-signed-in-with-sso");
       browser.assertNoConsoleErrors("signing in with SSO");
     }

@@ -740,6 +740,33 @@ class SecurityIT {
   }
 
   @Nested
+  class OwnOrchestra {
+
+    // The gate takes an admin's orchestra from the row authentication read in the same request,
+    // instead of reading central again: a change at central must still count at once.
+    @Test
+    void aSubdomainChangedAtCentralMovesItsAdminsAtOnce() throws Exception {
+      String token = login("beta-admin", "beta-admin-password");
+      assertThat(ripieno.send("GET", "/api/orchestras/beta", token, null).statusCode())
+          .isEqualTo(200);
+      setSubdomain("orch-beta", "beta-moved");
+      try {
+        assertThat(ripieno.send("GET", "/api/orchestras/beta", token, null).statusCode())
+            .isEqualTo(404);
+        HttpResponse<String> moved = ripieno.send("GET", "/api/orchestras/beta-moved", token, null);
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(RunningRipieno.json(moved).getString("subdomain")).isEqualTo("beta-moved");
+      } finally {
+        setSubdomain("orch-beta", "beta");
+      }
+      assertThat(ripieno.send("GET", "/api/orchestras/beta-moved", token, null).statusCode())
+          .isEqualTo(404);
+      assertThat(ripieno.send("GET", "/api/orchestras/beta", token, null).statusCode())
+          .isEqualTo(200);
+    }
+  }
+
+  @Nested
   class Input {
 
     @Test
@@ -860,6 +887,17 @@ class SecurityIT {
       insert.setString(4, hash);
       insert.setString(5, orchestraId);
       insert.executeUpdate();
+    }
+  }
+
+  private void setSubdomain(String orchestraId, String subdomain) throws Exception {
+    try (Connection connection = central.connect();
+        PreparedStatement update =
+            connection.prepareStatement(
+                "update \"Orchestra\" set \"subdomain\" = ? where \"id\" = ?")) {
+      update.setString(1, subdomain);
+      update.setString(2, orchestraId);
+      update.executeUpdate();
     }
   }
 

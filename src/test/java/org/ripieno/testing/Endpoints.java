@@ -22,8 +22,11 @@ import org.ripieno.security.Public;
  */
 public final class Endpoints {
 
-  /** One resource method: HTTP method, path template under /api, and whether it is public. */
-  public record Endpoint(String method, String template, boolean isPublic) {
+  /**
+   * One resource method: HTTP method, path template under /api, whether it is public, and whether
+   * it reads a request body (a parameter without a JAX-RS annotation).
+   */
+  public record Endpoint(String method, String template, boolean isPublic, boolean takesBody) {
 
     /** The path with {subdomain} set and every other parameter given a placeholder value. */
     public String path(String subdomain) {
@@ -102,7 +105,7 @@ public final class Endpoints {
           String template =
               trim(classPath.value()) + (methodPath == null ? "" : "/" + trim(methodPath.value()));
           boolean isPublic = method.isAnnotationPresent(Public.class);
-          endpoints.add(new Endpoint(http, template, isPublic));
+          endpoints.add(new Endpoint(http, template, isPublic, takesBody(method)));
         }
       }
     }
@@ -117,6 +120,20 @@ public final class Endpoints {
       }
     }
     return null;
+  }
+
+  private static boolean takesBody(Method method) {
+    for (Annotation[] annotations : method.getParameterAnnotations()) {
+      boolean jaxRs = false;
+      for (Annotation annotation : annotations) {
+        String type = annotation.annotationType().getName();
+        jaxRs |= type.startsWith("jakarta.ws.rs.") && !type.equals("jakarta.ws.rs.DefaultValue");
+      }
+      if (!jaxRs) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String trim(String path) {

@@ -47,13 +47,22 @@ public final class RunningRipieno implements AutoCloseable {
    */
   public static RunningRipieno start(String name, Map<String, String> environment)
       throws IOException, InterruptedException {
+    // Small and quick to start: the tests boot many, and none measures speed.
+    return start(
+        name, environment, List.of("-XX:+UseSerialGC", "-Xmx384m", "-XX:TieredStopAtLevel=1"));
+  }
+
+  /** The same with the given JVM options instead of the tests' (the benchmark's: full JIT). */
+  public static RunningRipieno start(
+      String name, Map<String, String> environment, List<String> jvmOptions)
+      throws IOException, InterruptedException {
     Path jar = Path.of(System.getProperty("ripieno.test.launcherJar", "target/ripieno.jar"));
     Path log = Path.of("target", "it-logs", name + ".log");
     Files.createDirectories(log.getParent());
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-XX:+UseSerialGC", "-Xmx384m", "-XX:TieredStopAtLevel=1"));
+    command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(key -> key.startsWith("RIPIENO_"));
@@ -180,6 +189,11 @@ public final class RunningRipieno implements AutoCloseable {
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       throw new IllegalStateException("The application did not die within 30 s of SIGKILL");
     }
+  }
+
+  /** The application's process id (for {@code jcmd}). */
+  public long pid() {
+    return process.pid();
   }
 
   /** Stops the application the way an operator does (SIGTERM), so shutdown hooks run. */

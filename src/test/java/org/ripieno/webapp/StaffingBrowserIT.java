@@ -45,9 +45,11 @@ import org.ripieno.testing.RunningRipieno;
  * the confirmation dialog and the replacement appears; a need with requests shows its frozen
  * fields; the project is paused and resumed; the outbox lists the mails by status; the project page
  * and the board fit a phone's width; a {@code user} sees it all without a write control; the admin
- * resends a link (the same link arrives again) and cancels the project's staffing after confirming.
- * Every step checks the console for errors and CSP violations; screenshots in
- * target/screenshots/staffing-*.
+ * resends a link (the same link arrives again) and cancels the project's staffing after confirming;
+ * the dashboard shows the figures, a chart Chart.js has drawn and the activity feed, also at a
+ * phone's width; a file uploaded on the page is listed and downloads with its bytes; a group email
+ * written on the page reaches the accepted musician and its history counts the delivery. Every step
+ * checks the console for errors and CSP violations; screenshots in target/screenshots/staffing-*.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StaffingBrowserIT extends BrowserTest {
@@ -344,6 +346,11 @@ class StaffingBrowserIT extends BrowserTest {
     browser.await(numberOfElementsToBe(By.cssSelector("li.request"), 3));
     assertThat(browser.all("[data-write]")).as("write controls on the board").isEmpty();
     browser.screenshot("staffing-13-user-board");
+    browser.click(By.id("tab-files"));
+    browser.await(presenceOfElementLocated(By.id("no-files")));
+    browser.click(By.id("tab-email"));
+    browser.await(presenceOfElementLocated(By.id("recipients-title")));
+    assertThat(browser.all("[data-write]")).as("write controls on files and group email").isEmpty();
     HttpResponse<String> refused =
         ripieno.send(
             "POST", BASE + "/projects/" + project + "/send", fixture.login(READER, PASSWORD), "{}");
@@ -389,7 +396,177 @@ class StaffingBrowserIT extends BrowserTest {
     browser.assertNoConsoleErrors("cancelling the project");
   }
 
+  @Test
+  @Order(9)
+  void theDashboardShowsTheFiguresTheChartTheFeedAndFitsAPhonesWidth() throws Exception {
+    // The orchestra's start page, also the first link of its navigation.
+    browser.find("nav.main-nav a[href$='/dashboard']").click();
+    browser.await(urlMatches("/o/" + SUBDOMAIN + "/dashboard$"));
+    browser.await(presenceOfElementLocated(By.cssSelector("#figures [data-figure]")));
+    JsonObject figures = ok("GET", "/dashboard", null, 200).asJsonObject();
+    assertThat(figureOnThePage("activeMusicians")).isEqualTo("3");
+    assertThat(figureOnThePage("totalRequests"))
+        .isEqualTo(String.valueOf(figures.getJsonNumber("totalRequests").longValue()))
+        .isEqualTo("3");
+    assertThat(figureOnThePage("messagesFailing")).isEqualTo("0");
+    // Anna's acceptance and Bo's phone answer fall in this week: the chart has something to draw,
+    // and Chart.js has drawn it (pixels on the canvas), as the table beside it says.
+    browser.await(
+        driver ->
+            Boolean.TRUE.equals(
+                browser.script(
+                    "const c = document.querySelector('#answers-chart');"
+                        + " if (!c || c.width === 0 || c.height === 0) return false;"
+                        + " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                        + " for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) return true;"
+                        + " return false;")));
+    assertThat(browser.all("#answers-table tbody tr")).hasSize(12);
+    // This week (the last row): Anna's acceptance.
+    assertThat(
+            browser
+                .find("#answers-table tbody tr:last-child td:nth-of-type(1)")
+                .getDomProperty("textContent"))
+        .isEqualTo("1");
+    browser.await(presenceOfElementLocated(By.cssSelector("#activity li[data-type]")));
+    assertThat(browser.find("#activity").getText()).contains("Altsson");
+    assertThat(browser.all("#no-failing")).hasSize(1);
+    browser.screenshot("staffing-16-dashboard");
+    browser.assertNoConsoleErrors("the dashboard");
+
+    browser.resize(375, 812);
+    try {
+      browser.open("/o/" + SUBDOMAIN + "/dashboard");
+      browser.await(presenceOfElementLocated(By.cssSelector("#activity li[data-type]")));
+      browser.await(presenceOfElementLocated(By.id("answers-chart")));
+      assertNoSidewaysScrolling("the dashboard");
+      browser.screenshot("staffing-17-phone-dashboard");
+      browser.assertNoConsoleErrors("the dashboard at a phone's width");
+    } finally {
+      browser.resize(1280, 900);
+    }
+  }
+
+  @Test
+  @Order(10)
+  void aFileUploadedThroughThePageIsListedAndDownloadsWithItsBytes() throws Exception {
+    browser.open(projectPage());
+    browser.click(By.id("tab-files"));
+    browser.await(presenceOfElementLocated(By.id("no-files")));
+    String content = "Repetitionsschema: tisdag 18.00, onsdag 18.00, konsert fredag 19.00.\n";
+    java.nio.file.Path upload =
+        java.nio.file.Files.createTempDirectory("ripieno-upload").resolve("schema.txt");
+    java.nio.file.Files.writeString(upload, content);
+    browser.find("#file-upload input[name=file]").sendKeys(upload.toString());
+    assertThat(
+            new Select(browser.find("#file-upload select[name=fileType]"))
+                .getFirstSelectedOption()
+                .getDomAttribute("value"))
+        .isEqualTo("general_info");
+    new Select(browser.find("#file-upload select[name=sendTiming]")).selectByValue("on_accept");
+    browser.find("#file-upload button[type=submit]").click();
+    browser.await(presenceOfElementLocated(By.cssSelector("#files li[data-file='schema.txt']")));
+    assertThat(browser.find("#files li[data-file='schema.txt']").getText())
+        .contains("Allmän information", "med bekräftelsen");
+    JsonObject kept =
+        ok("GET", "/projects/" + project + "/files", null, 200).asJsonArray().getJsonObject(0);
+    assertThat(kept.getString("sendTiming")).isEqualTo("on_accept");
+    assertThat(kept.getString("fileType")).isEqualTo("general_info");
+    browser.script("document.querySelector('#files').scrollIntoView()");
+    browser.screenshot("staffing-18-files");
+
+    // The download button hands the browser the file's bytes under its name.
+    browser.script(
+        "window.downloaded = null; const made = URL.createObjectURL;"
+            + " URL.createObjectURL = (blob) => { window.downloadedBlob = blob; return made(blob); };"
+            + " HTMLAnchorElement.prototype.click = function () {"
+            + "   window.downloaded = this.download; };");
+    browser.click(By.cssSelector("#files li[data-file='schema.txt'] button[data-action=download]"));
+    browser.await(driver -> browser.script("return window.downloaded") != null);
+    assertThat(browser.script("return window.downloaded")).isEqualTo("schema.txt");
+    Object bytes =
+        browser
+            .driver()
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + " window.downloadedBlob.text().then(done);");
+    assertThat(bytes).isEqualTo(content);
+    browser.assertNoConsoleErrors("uploading and downloading a file");
+  }
+
+  @Test
+  @Order(11)
+  void aGroupEmailWrittenOnThePageReachesTheAcceptedMusician() throws Exception {
+    browser.open(projectPage());
+    browser.click(By.id("tab-email"));
+    browser.await(
+        presenceOfElementLocated(
+            By.cssSelector("#recipients li[data-recipient='anna@example.org']")));
+    // The server's preview: the one who accepted, not the declined or the cancelled.
+    assertThat(browser.all("#recipients li")).hasSize(1);
+    assertThat(browser.all("#group-email-filters input[name=instrument]")).hasSize(1);
+    browser.type("#group-email-form input[name=subject]", "Ändrad repetitionstid");
+    browser.type(
+        "#group-email-form textarea[name=message]",
+        "Tisdagens repetition börjar 18.30.\nVälkomna!");
+    browser.find("#group-email-form button[type=submit]").click();
+    browser.await(presenceOfElementLocated(By.cssSelector("dialog.confirm[open] #confirm-yes")));
+    assertThat(browser.find("#confirm-form").getText()).contains("1 musiker");
+    browser.find("#confirm-yes").click();
+    browser.await(presenceOfElementLocated(By.id("group-email-notice")));
+    browser.await(
+        driver ->
+            Arrays.stream(smtp.getReceivedMessages())
+                .anyMatch(
+                    message ->
+                        recipientIs(message, "anna@example.org")
+                            && subjectOf(message).equals("Ändrad repetitionstid")),
+        DELIVERY);
+    MimeMessage mail =
+        Arrays.stream(smtp.getReceivedMessages())
+            .filter(message -> subjectOf(message).equals("Ändrad repetitionstid"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(mail.getAllRecipients()).hasSize(1);
+    // The history follows the delivery without a reload.
+    browser.await(
+        attributeToBe(By.cssSelector("#group-emails li[data-group-email]"), "data-sent", "1"),
+        DELIVERY);
+    assertThat(browser.find("#group-emails li[data-group-email]").getText())
+        .contains("Ändrad repetitionstid", "1 mottagare: 1 skickade");
+    browser.script("document.querySelector('#group-emails').scrollIntoView()");
+    browser.screenshot("staffing-19-group-email");
+    browser.assertNoConsoleErrors("a group email");
+  }
+
+  @Test
+  @Order(12)
+  void theAdminSendsATestEmailFromTheSettingsAndSeesWhatTheServerAnswered() throws Exception {
+    browser.open("/o/" + SUBDOMAIN + "/settings");
+    browser.await(presenceOfElementLocated(By.cssSelector("#test-email-form input[name=to]")));
+    browser.type("#test-email-form input[name=to]", "kansliet@example.org");
+    browser.find("#test-email-form button[type=submit]").click();
+    browser.await(presenceOfElementLocated(By.id("test-email-result")));
+    assertThat(browser.find("#test-email-result").getDomAttribute("data-sent")).isEqualTo("true");
+    assertThat(browser.find("#test-email-result").getText())
+        .contains("plattformens server", "127.0.0.1", "250");
+    awaitMails("kansliet@example.org", 1);
+    browser.screenshot("staffing-20-test-email");
+    browser.assertNoConsoleErrors("a test email");
+  }
+
   // --- helpers ---
+
+  private static String subjectOf(MimeMessage message) {
+    try {
+      return String.valueOf(message.getSubject());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String figureOnThePage(String name) {
+    return browser.find("#figures [data-figure=" + name + "] dd").getText();
+  }
 
   private void awaitMails(String address, int count) {
     browser.await(
@@ -426,7 +603,7 @@ class StaffingBrowserIT extends BrowserTest {
     browser.script("sessionStorage.clear(); localStorage.clear();");
     browser.open("/sign-in");
     browser.signIn(username, PASSWORD);
-    browser.await(urlMatches("/o/" + SUBDOMAIN + "/musicians$"));
+    browser.await(urlMatches("/o/" + SUBDOMAIN + "/dashboard$"));
   }
 
   private void assertNoSidewaysScrolling(String page) {

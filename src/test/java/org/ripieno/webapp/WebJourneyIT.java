@@ -94,6 +94,8 @@ class WebJourneyIT extends BrowserTest {
       browser.type("#new-password", NEW_PASSWORD);
       browser.type("#repeat-password", NEW_PASSWORD);
       browser.find("#password-change button[type=submit]").click();
+      browser.await(urlMatches("/o/" + subdomain + "/dashboard$"));
+      browser.find("nav.main-nav a[href$='/musicians']").click();
       browser.await(urlMatches("/o/" + subdomain + "/musicians$"));
       browser.assertNoConsoleErrors("the forced password change");
 
@@ -261,6 +263,8 @@ class WebJourneyIT extends BrowserTest {
       browser.script("sessionStorage.clear();");
       browser.open("/sign-in");
       browser.signIn("webreader", "a-readers-own-password");
+      browser.await(urlMatches("/o/" + SUBDOMAIN + "/dashboard$"));
+      browser.find("nav.main-nav a[href$='/musicians']").click();
       browser.await(urlMatches("/o/" + SUBDOMAIN + "/musicians$"));
       browser.await(numberOfElementsToBe(By.cssSelector("#musicians tbody tr"), 1));
       assertThat(browser.all("[data-write]")).as("write controls on musicians").isEmpty();

@@ -112,7 +112,7 @@ class WebShellIT {
     @Test
     void everyModuleTheImportMapNamesIsServedAsJavaScript() throws Exception {
       String page = get("/").body();
-      Matcher target = Pattern.compile("\"(/_static/[^\"]+\\.js)\"").matcher(page);
+      Matcher target = Pattern.compile("\"(/(?:_static|webjars)/[^\"]+\\.js)\"").matcher(page);
       int found = 0;
       while (target.find()) {
         HttpResponse<String> module = get(target.group(1));
@@ -121,7 +121,7 @@ class WebShellIT {
             .hasValueSatisfying(type -> assertThat(type).contains("javascript"));
         found++;
       }
-      assertThat(found).isEqualTo(3);
+      assertThat(found).isEqualTo(5);
     }
   }
 }

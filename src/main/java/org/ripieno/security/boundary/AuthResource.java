@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -29,6 +30,7 @@ import org.ripieno.security.control.LoginService;
 import org.ripieno.security.control.LoginThrottle;
 import org.ripieno.security.control.SsoBrowserClient;
 import org.ripieno.tenancy.CentralData;
+import org.ripieno.web.OpenApiAnswers;
 import org.ripieno.web.ProblemException;
 
 /** Login, the caller's own account, and changing one's password. */
@@ -58,6 +60,7 @@ public class AuthResource {
   @GET
   @Path("sso")
   @Public
+  @Extension(name = OpenApiAnswers.PUBLIC, value = "true")
   @Operation(
       summary = "The SSO sign-in's issuer and public client id",
       description =
@@ -76,6 +79,7 @@ public class AuthResource {
   @POST
   @Path("login")
   @Public
+  @Extension(name = OpenApiAnswers.PUBLIC, value = "true")
   public LoginService.LoginResult login(Credentials credentials, @Context HttpServletRequest http) {
     Credentials given = credentials == null ? new Credentials(null, null) : credentials;
     String client = clientAddress.of(http.getRemoteAddr(), http.getHeader("X-Forwarded-For"));
@@ -95,6 +99,7 @@ public class AuthResource {
   @Path("password")
   @Allow({Role.SUPERADMIN, Role.ADMIN, Role.USER})
   @AllowedWithExpiredPassword
+  @APIResponse(responseCode = "204", description = "Changed; the account's other tokens end")
   public void changePassword(
       PasswordChange change, @Context SecurityContext security, @Context HttpServletRequest http) {
     PasswordChange given = change == null ? new PasswordChange(null, null) : change;

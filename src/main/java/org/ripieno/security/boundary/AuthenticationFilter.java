@@ -51,8 +51,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
           "The token is invalid or has expired; please sign in again.",
           "Token är ogiltig eller har gått ut; logga in igen.");
     }
-    Caller caller = authenticator.authenticate(token);
-    CurrentCaller.authenticate(currentCaller, caller);
+    Authenticator.Authenticated authenticated = authenticator.authenticate(token);
+    Caller caller = authenticated.caller();
+    CurrentCaller.authenticate(currentCaller, caller, authenticated.orchestra());
     boolean secure = request.getSecurityContext().isSecure();
     request.setSecurityContext(new CallerContext(caller, secure));
   }

@@ -8,10 +8,12 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.ripieno.central.orchestras.entity.Orchestra;
 import org.ripieno.central.systemlog.control.SystemLogWriter;
 import org.ripieno.security.Caller;
+import org.ripieno.security.CurrentCaller;
 import org.ripieno.security.OrchestraScoped;
 import org.ripieno.security.Role;
 import org.ripieno.tenancy.CurrentOrchestra;
@@ -35,14 +37,14 @@ public class OrchestraGate implements ContainerRequestFilter {
   @Inject OrchestraRoutes routes;
   @Inject CurrentOrchestra current;
   @Inject SystemLogWriter systemLog;
+  @Inject CurrentCaller callers;
 
   @Override
   public void filter(ContainerRequestContext request) {
     Caller caller = (Caller) request.getSecurityContext().getUserPrincipal();
     String subdomain = request.getUriInfo().getPathParameters().getFirst("subdomain");
     Orchestra orchestra =
-        routes
-            .bySubdomain(subdomain)
+        (caller.isSuperadmin() ? routes.bySubdomain(subdomain) : ownOrchestra(subdomain))
             .filter(o -> mayEnter(caller, o))
             .orElseThrow(() -> notFound(subdomain));
     if (caller.isSuperadmin()) {
@@ -61,7 +63,17 @@ public class OrchestraGate implements ContainerRequestFilter {
           "Your account may read this orchestra's data but not change it.",
           "Ditt konto får läsa orkesterns uppgifter men inte ändra dem.");
     }
-    current.enter(routes.routeTo(orchestra));
+    current.enter(routes.routeTo(orchestra), orchestra);
+  }
+
+  /**
+   * Anyone but a superadmin may enter only their own orchestra. Its row was read fresh from central
+   * by the authentication of this very request (status checked there, in the same round trip as the
+   * account), so it is taken from there, no less fresh, instead of reading central again. Another
+   * subdomain is not theirs, whether it exists or not.
+   */
+  private Optional<Orchestra> ownOrchestra(String subdomain) {
+    return callers.orchestra().filter(own -> own.getSubdomain().equals(subdomain));
   }
 
   private static boolean mayEnter(Caller caller, Orchestra orchestra) {

@@ -24,8 +24,15 @@ public class Authenticator {
   @Inject @CentralData EntityManager central;
   @Inject SsoAccounts ssoAccounts;
 
+  /**
+   * Who is calling, with the central row of their orchestra as this request read it (null for a
+   * superadmin), for the orchestra gate and the rest of the request to use instead of reading
+   * central again.
+   */
+  public record Authenticated(Caller caller, Orchestra orchestra) {}
+
   // Not one transaction: an SSO refusal is logged in SsoAccounts' own, which must commit.
-  public Caller authenticate(VerifiedToken token) {
+  public Authenticated authenticate(VerifiedToken token) {
     User user;
     if (token.external()) {
       SsoAccounts.Outcome outcome;
@@ -56,13 +63,15 @@ public class Authenticator {
           "This account is deactivated.", "Det här kontot är avaktiverat.");
     }
     Orchestra orchestra = orchestraOf(user);
-    return new Caller(
-        user.getId(),
-        user.getUsername(),
-        user.getRole(),
-        user.getOrchestraId(),
-        orchestra == null ? null : orchestra.getSubdomain(),
-        user.isMustChangePassword());
+    return new Authenticated(
+        new Caller(
+            user.getId(),
+            user.getUsername(),
+            user.getRole(),
+            user.getOrchestraId(),
+            orchestra == null ? null : orchestra.getSubdomain(),
+            user.isMustChangePassword()),
+        orchestra);
   }
 
   /** The user's orchestra, refused with 403 unless it is active. */

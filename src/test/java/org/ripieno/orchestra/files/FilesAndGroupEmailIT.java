@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -553,6 +554,100 @@ class FilesAndGroupEmailIT {
       JsonObject history = history(project);
       assertThat(history.getInt("failedCount")).isEqualTo(1);
       assertThat(history.getInt("sentCount")).isZero();
+    }
+  }
+
+  @Nested
+  class FailedCopies {
+
+    @Test
+    void aCopyRefusedForGoodIsListedInTheOutboxAndArrivesAfterTheFixAndAnAdminsRetry()
+        throws Exception {
+      int project = project();
+      int need = need(project, 1, violinTutti, violinList);
+      int musician = musician("Vio9", "vio9@example.org", violinTutti);
+      request(need, musician, "accepted");
+      execute("update \"Musician\" set email = 'vio9 at example' where id = " + musician);
+      int groupEmail =
+          ok(
+                  "POST",
+                  "/group-emails",
+                  "{\"projectId\":" + project + ",\"subject\":\"Ny lokal\",\"message\":\"Aulan.\"}",
+                  201)
+              .getInt("id");
+
+      awaitTrue(
+          () ->
+              count(
+                      "select count(*) from \"OutboxMessage\" where status = 'failed'"
+                          + " and \"groupEmailId\" = "
+                          + groupEmail)
+                  == 1);
+      assertThat(history(project).getInt("failedCount")).isOne();
+
+      // Listed like any message, with its group email; the totals agree with the items.
+      JsonObject failedPage = ok("GET", "/messages?status=failed&size=500", null, 200);
+      assertThat(failedPage.getJsonNumber("total").longValue())
+          .isEqualTo(count("select count(*) from \"OutboxMessage\" where status = 'failed'"))
+          .isEqualTo(failedPage.getJsonArray("items").size());
+      JsonObject failed =
+          failedPage.getJsonArray("items").stream()
+              .map(JsonValue::asJsonObject)
+              .filter(m -> m.getInt("groupEmailId", 0) == groupEmail)
+              .findFirst()
+              .orElseThrow();
+      assertThat(failed.getString("type")).isEqualTo("group_email");
+      assertThat(failed.getString("groupEmailSubject")).isEqualTo("Ny lokal");
+      assertThat(failed.getString("subject")).isEqualTo("Ny lokal");
+      assertThat(failed.getInt("musicianId")).isEqualTo(musician);
+      assertThat(failed.getString("recipient")).isEqualTo("vio9 at example");
+      assertThat(failed.containsKey("requestCode") && !failed.isNull("requestCode")).isFalse();
+      JsonObject everything = ok("GET", "/messages?size=500", null, 200);
+      assertThat(everything.getJsonNumber("total").longValue())
+          .isEqualTo(count("select count(*) from \"OutboxMessage\""))
+          .isEqualTo(everything.getJsonArray("items").size());
+      assertThat(
+              everything.getJsonArray("items").stream()
+                  .map(JsonValue::asJsonObject)
+                  .filter(m -> m.getString("type").equals("group_email")))
+          .hasSize(
+              (int) count("select count(*) from \"OutboxMessage\" where kind = 'group_email'"));
+      JsonObject firstOfTwo = ok("GET", "/messages?size=1&page=1", null, 200);
+      assertThat(firstOfTwo.getJsonArray("items")).hasSize(1);
+      assertThat(firstOfTwo.getJsonNumber("total").longValue())
+          .isEqualTo(everything.getJsonNumber("total").longValue());
+
+      // No address at all: refused, the message stays failed.
+      int id = failed.getInt("id");
+      execute("update \"Musician\" set email = '' where id = " + musician);
+      HttpResponse<String> noAddress =
+          ripieno.send("POST", BASE + "/messages/" + id + "/retry", admin, null);
+      assertThat(noAddress.statusCode()).as(noAddress.body()).isEqualTo(409);
+      assertThat(RunningRipieno.json(noAddress).getString("detail")).contains("no email address");
+      assertThat(
+              count(
+                  "select count(*) from \"OutboxMessage\" where status = 'failed' and id = " + id))
+          .isOne();
+
+      execute("update \"Musician\" set email = 'vio9@example.org' where id = " + musician);
+      JsonObject retried = ok("POST", "/messages/" + id + "/retry", null, 200);
+      assertThat(retried.getString("status")).isEqualTo("queued");
+      assertThat(retried.getString("recipient")).isEqualTo("vio9@example.org");
+      assertThat(retried.getInt("groupEmailId")).isEqualTo(groupEmail);
+
+      awaitTrue(
+          () ->
+              Arrays.stream(smtp.getReceivedMessages())
+                  .anyMatch(m -> to(m).equals("vio9@example.org")));
+      MimeMessage arrived =
+          Arrays.stream(smtp.getReceivedMessages())
+              .filter(m -> to(m).equals("vio9@example.org"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(arrived.getSubject()).isEqualTo("Ny lokal");
+      assertThat(arrived.getHeader("Message-ID")[0]).isEqualTo(failed.getString("messageId"));
+      awaitTrue(() -> history(project).getInt("sentCount") == 1);
+      assertThat(history(project).getInt("failedCount")).isZero();
     }
   }
 

@@ -37,8 +37,9 @@ import org.ripieno.testing.RunningRipieno;
 /**
  * Messaging (docs/messaging.md) booted once: the platform's SMTP server (a GreenMail), a second
  * GreenMail as one orchestra's own server, and a local stand-in for Twilio's REST API. Orchestra
- * "egen" has its own sender and SMS on requests; orchestra "plattform" has no settings of its own.
- * Jobs run every second and retries wait one second, so recovery is quick to watch.
+ * "egen" has its own sender and SMS on requests and group emails; orchestra "plattform" has no
+ * settings of its own. Jobs run every second and retries wait one second, so recovery is quick to
+ * watch.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MessagingIT {
@@ -114,7 +115,7 @@ class MessagingIT {
                 + ",\"smtpSecurity\":\"none\",\"fromAddress\":\"kansli@egen.example.org\","
                 + "\"fromName\":\"Egna orkestern\",\"replyTo\":\"svar@egen.example.org\"},"
                 + "\"sms\":{\"accountSid\":\"AC0123456789\",\"authToken\":\"twilio-secret\","
-                + "\"fromNumber\":\"+46700000001\",\"onRequest\":true}}");
+                + "\"fromNumber\":\"+46700000001\",\"onRequest\":true,\"onGroupEmail\":true}}");
     assertThat(config.statusCode()).as(config.body()).isEqualTo(200);
     assertThat(RunningRipieno.json(config).getJsonObject("email").getString("smtpSecurity"))
         .isEqualTo("none");
@@ -296,7 +297,8 @@ class MessagingIT {
                     "select count(*) from \"OutboxMessage\" where channel = 'sms'"
                         + " and status = 'failed' and recipient = '"
                         + REFUSED_NUMBER
-                        + "'")
+                        + "' and id > "
+                        + before)
                 == 1);
     assertThat(to(ownSmtp, "egen2@example.org")).isNotNull();
     assertThat(
@@ -313,6 +315,91 @@ class MessagingIT {
             .findFirst()
             .orElseThrow();
     assertThat(sms.getString("lastError")).contains("400", "not a valid phone number");
+  }
+
+  @Test
+  void aGroupEmailAlsoGoesBySmsInTheMusiciansLanguageAndAFailingSmsLeavesTheMailDelivered()
+      throws Exception {
+    Orchestra own = orchestras.get("egen");
+    int project = project(own);
+    int need = need(own, project, 3, "parallel");
+    for (int musician : own.musicians()) {
+      execute(
+          own,
+          "insert into \"Request\" (\"requestId\", \"projectNeedId\", \"musicianId\", status,"
+              + " \"respondedAt\") values ('"
+              + java.util.UUID.randomUUID()
+              + "', "
+              + need
+              + ", "
+              + musician
+              + ", 'accepted', now() at time zone 'UTC')");
+    }
+
+    int groupEmail =
+        ok(
+                own,
+                "POST",
+                "/group-emails",
+                "{\"projectId\":"
+                    + project
+                    + ",\"subject\":\"Ny tid: <kl. 10>\",\"message\":\"Repetitionen flyttas.\"}",
+                201)
+            .getInt("id");
+
+    // In the same transaction as the mails: one SMS per recipient with a number.
+    assertThat(
+            count(
+                own,
+                "select count(*) from \"OutboxMessage\" where channel = 'sms' and \"groupEmailId\" = "
+                    + groupEmail))
+        .isEqualTo(3);
+    assertThat(ownSmtp.waitForIncomingEmail(WAIT.toMillis(), 3)).isTrue();
+    awaitTrue(() -> texts.size() >= 3);
+    Map<String, Map<String, String>> byNumber = new HashMap<>();
+    texts.forEach(text -> byNumber.put(text.get("To"), text));
+    assertThat(byNumber).containsOnlyKeys("+46701234567", "+4791234567", REFUSED_NUMBER);
+    assertThat(byNumber.get("+46701234567").get("Body"))
+        .isEqualTo("Egna orkestern: Ny tid: <kl. 10>\nHela meddelandet finns i din e-post.");
+    assertThat(byNumber.get("+4791234567").get("Body"))
+        .isEqualTo("Egna orkestern: Ny tid: <kl. 10>\nThe full message is in your email.");
+    assertThat(byNumber.get("+46701234567").get("From")).isEqualTo("+46700000001");
+    awaitTrue(
+        () ->
+            count(
+                    own,
+                    "select count(*) from \"OutboxMessage\" where channel = 'sms'"
+                        + " and status = 'failed' and \"groupEmailId\" = "
+                        + groupEmail)
+                == 1);
+    // The refused number's mail arrived all the same; the history counts the mails.
+    assertThat(to(ownSmtp, "egen2@example.org").getSubject()).isEqualTo("Ny tid: <kl. 10>");
+    awaitTrue(
+        () ->
+            count(
+                    own,
+                    "select count(*) from \"OutboxMessage\" where channel = 'email'"
+                        + " and status = 'sent' and \"groupEmailId\" = "
+                        + groupEmail)
+                == 3);
+    JsonObject history =
+        ok(own, "GET", "/group-emails?projectId=" + project, null, 200)
+            .getJsonArray("items")
+            .getJsonObject(0);
+    assertThat(history.getInt("recipientCount")).isEqualTo(3);
+    assertThat(history.getInt("sentCount")).isEqualTo(3);
+    assertThat(history.getInt("failedCount")).isZero();
+    assertThat(history.getInt("pendingCount")).isZero();
+    JsonObject failedSms =
+        ok(own, "GET", "/messages?status=failed&size=500", null, 200).getJsonArray("items").stream()
+            .map(JsonValue::asJsonObject)
+            .filter(m -> m.getInt("groupEmailId", 0) == groupEmail)
+            .findFirst()
+            .orElseThrow();
+    assertThat(failedSms.getString("channel")).isEqualTo("sms");
+    assertThat(failedSms.getString("type")).isEqualTo("group_email");
+    assertThat(failedSms.getString("groupEmailSubject")).isEqualTo("Ny tid: <kl. 10>");
+    assertThat(failedSms.getInt("musicianId")).isEqualTo(own.musicians().get(2));
   }
 
   @Test

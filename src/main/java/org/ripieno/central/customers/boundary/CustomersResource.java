@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ripieno.central.customers.control.Customers;
 import org.ripieno.security.Allow;
 import org.ripieno.security.Caller;
@@ -47,6 +50,13 @@ public class CustomersResource {
   }
 
   @POST
+  @APIResponse(
+      responseCode = "201",
+      description = "The customer",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = CustomerView.class)))
   public Response create(CustomerInput input, @Context UriInfo uri) {
     CustomerView created = customers.create(orEmpty(input), caller());
     return Created.at(uri, created.id(), created);
@@ -60,6 +70,7 @@ public class CustomersResource {
 
   @DELETE
   @Path("{id}")
+  @APIResponse(responseCode = "204", description = "Deleted")
   public void delete(@PathParam("id") String id) {
     customers.delete(id, caller());
   }

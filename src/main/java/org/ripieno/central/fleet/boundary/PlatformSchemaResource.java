@@ -12,6 +12,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ripieno.central.fleet.control.FleetOperations;
 import org.ripieno.central.fleet.control.FleetReports;
 import org.ripieno.central.fleet.control.FleetRun;
@@ -44,6 +47,13 @@ public class PlatformSchemaResource {
    */
   @POST
   @Path("migrate")
+  @APIResponse(
+      responseCode = "202",
+      description = "The run, started or already going on",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = FleetRun.View.class)))
   public Response migrate(@Context UriInfo uri) {
     FleetRuns.Start start = fleet.migrate((Caller) security.getUserPrincipal());
     return Response.accepted(start.run().view())

@@ -17,7 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ripieno.central.orchestras.control.OrchestraConfiguration;
 import org.ripieno.central.orchestras.control.OrchestraProvisioner;
 import org.ripieno.central.orchestras.control.OrchestraRemoval;
@@ -63,16 +65,18 @@ public class PlatformOrchestrasResource {
    * only queues it); poll the orchestra for its state.
    */
   @POST
+  @APIResponse(
+      responseCode = "202",
+      description = "The orchestra, PENDING until provisioned, and its first admin account",
+      content =
+          @Content(mediaType = "application/json", schema = @Schema(ref = "OrchestraCreated")))
   public Response create(OrchestraInput input, @Context UriInfo uri) {
     Orchestras.Creation created =
         orchestras.create(input == null ? OrchestraInput.EMPTY : input, caller());
     provisioner.startInBackground(created.orchestra().id());
     return Response.accepted(
-            Map.of(
-                "orchestra",
-                created.orchestra(),
-                "admin",
-                Map.of("username", created.adminUsername(), "password", created.adminPassword())))
+            new Accepted(
+                created.orchestra(), new Admin(created.adminUsername(), created.adminPassword())))
         .location(uri.getAbsolutePathBuilder().path(created.orchestra().id()).build())
         .build();
   }
@@ -95,6 +99,13 @@ public class PlatformOrchestrasResource {
    */
   @POST
   @Path("{id}/provision")
+  @APIResponse(
+      responseCode = "202",
+      description = "The orchestra, its provisioning resumed",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = OrchestraView.class)))
   public Response provision(@PathParam("id") String id, @Context UriInfo uri) {
     OrchestraView orchestra = orchestras.provisionable(id);
     provisioner.resumeByOperator(orchestra.id());
@@ -139,4 +150,11 @@ public class PlatformOrchestrasResource {
   private Caller caller() {
     return (Caller) security.getUserPrincipal();
   }
+
+  /** A new orchestra's answer: the orchestra, and its first admin with the password shown once. */
+  @Schema(name = "OrchestraCreated")
+  public record Accepted(OrchestraView orchestra, Admin admin) {}
+
+  @Schema(name = "FirstAdmin", description = "The first admin account; the password is shown once")
+  public record Admin(String username, String password) {}
 }

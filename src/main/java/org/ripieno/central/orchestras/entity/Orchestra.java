@@ -565,7 +565,8 @@ public class Orchestra extends Timestamped {
         smsOnRequest,
         smsOnReminder,
         smsOnConfirmation,
-        smsOnPositionFilled);
+        smsOnPositionFilled,
+        smsOnGroupEmail);
   }
 
   public String getSmtpUser() {

@@ -16,7 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ripieno.central.users.control.Accounts;
 import org.ripieno.security.Allow;
 import org.ripieno.security.Caller;
@@ -51,6 +53,13 @@ public class OrchestraUsersResource {
   }
 
   @POST
+  @APIResponse(
+      responseCode = "201",
+      description = "The account",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = UserView.class)))
   public Response create(UserInput input, @Context UriInfo uri) {
     UserView created = accounts.create(PlatformUsersResource.orEmpty(input), scope(), caller());
     return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
@@ -66,14 +75,15 @@ public class OrchestraUsersResource {
 
   @DELETE
   @Path("{id}")
+  @APIResponse(responseCode = "204", description = "Deleted")
   public void delete(@PathParam("id") String id) {
     accounts.delete(id, scope(), caller());
   }
 
   @POST
   @Path("{id}/reset-password")
-  public Map<String, String> resetPassword(@PathParam("id") String id) {
-    return Map.of("password", accounts.resetPassword(id, scope(), caller()));
+  public PlatformUsersResource.NewPassword resetPassword(@PathParam("id") String id) {
+    return new PlatformUsersResource.NewPassword(accounts.resetPassword(id, scope(), caller()));
   }
 
   private Accounts.Scope scope() {

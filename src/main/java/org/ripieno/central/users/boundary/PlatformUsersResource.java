@@ -16,7 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ripieno.central.users.control.Accounts;
 import org.ripieno.security.Allow;
 import org.ripieno.security.Caller;
@@ -47,6 +49,13 @@ public class PlatformUsersResource {
   }
 
   @POST
+  @APIResponse(
+      responseCode = "201",
+      description = "The account",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = UserView.class)))
   public Response create(UserInput input, @Context UriInfo uri) {
     UserView created = accounts.create(orEmpty(input), Accounts.Scope.PLATFORM, caller());
     return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
@@ -62,14 +71,15 @@ public class PlatformUsersResource {
 
   @DELETE
   @Path("{id}")
+  @APIResponse(responseCode = "204", description = "Deleted")
   public void delete(@PathParam("id") String id) {
     accounts.delete(id, Accounts.Scope.PLATFORM, caller());
   }
 
   @POST
   @Path("{id}/reset-password")
-  public Map<String, String> resetPassword(@PathParam("id") String id) {
-    return Map.of("password", accounts.resetPassword(id, Accounts.Scope.PLATFORM, caller()));
+  public NewPassword resetPassword(@PathParam("id") String id) {
+    return new NewPassword(accounts.resetPassword(id, Accounts.Scope.PLATFORM, caller()));
   }
 
   private Caller caller() {
@@ -79,4 +89,7 @@ public class PlatformUsersResource {
   static UserInput orEmpty(UserInput input) {
     return input == null ? new UserInput(null, null, null, null, null, null) : input;
   }
+
+  /** A generated password, shown once. */
+  public record NewPassword(String password) {}
 }

@@ -17,6 +17,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ripieno.central.systemlog.control.SystemLogWriter;
 import org.ripieno.datasafety.JsonDocuments;
 import org.ripieno.datasafety.SqlErrors;
@@ -50,6 +54,15 @@ public class CentralDataResource {
   @GET
   @Path("export")
   @Produces(MediaType.APPLICATION_JSON)
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "The export: kind, formatVersion, exportDate, database, schemaVersion and"
+              + " secretsIncluded, then each central table as an array of rows",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Object.class)))
   public Response export(
       @QueryParam("withoutSecrets") @DefaultValue("false") boolean withoutSecrets) {
     JsonObject export;
@@ -72,6 +85,10 @@ public class CentralDataResource {
   @Path("restore")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
+  @APIResponse(
+      responseCode = "200",
+      description = "The report per table, and ok: whether every table matches the file",
+      content = @Content(mediaType = "application/json", schema = @Schema(ref = "RestoreReport")))
   public Response restore(
       String body,
       @QueryParam("merge") @DefaultValue("false") boolean merge,

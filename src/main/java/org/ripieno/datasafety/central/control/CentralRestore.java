@@ -30,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ripieno.datasafety.JsonDocuments.InvalidDocumentException;
 import org.ripieno.datasafety.SqlErrors;
 import org.ripieno.datasafety.TableRows;
@@ -83,12 +84,16 @@ public final class CentralRestore {
    * @param identical rows whose stored state already equalled the file's
    * @param verified rows that, read back, equal the file's
    */
+  @Schema(name = "RestoreTableResult")
   public record TableResult(String table, int inFile, int written, int identical, int verified) {
     public boolean matches() {
       return verified == inFile && written + identical == inFile;
     }
   }
 
+  @Schema(
+      name = "RestoreReport",
+      description = "A central restore: what each table held in the file and in central")
   public record Report(
       String database,
       String format,

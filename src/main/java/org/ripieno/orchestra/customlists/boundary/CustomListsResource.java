@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ripieno.orchestra.customlists.control.CustomLists;
 import org.ripieno.security.Allow;
 import org.ripieno.security.OrchestraScoped;
@@ -47,6 +50,13 @@ public class CustomListsResource {
   }
 
   @POST
+  @APIResponse(
+      responseCode = "201",
+      description = "The custom list",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = CustomListView.class)))
   public Response create(
       @PathParam("projectId") int projectId, CustomListInput input, @Context UriInfo uri) {
     CustomListView created = lists.create(projectId, CustomListInput.orEmpty(input));
@@ -62,6 +72,7 @@ public class CustomListsResource {
 
   @DELETE
   @Path("{id}")
+  @APIResponse(responseCode = "204", description = "Deleted")
   public void delete(@PathParam("projectId") int projectId, @PathParam("id") int id) {
     lists.delete(projectId, id);
   }

@@ -57,7 +57,10 @@ public class DashboardResource {
       description =
           "The communication log, newest first, each entry described in Swedish when the"
               + " request prefers it (Accept-Language), else in English.")
-  @APIResponse(responseCode = "200", description = "A page of entries")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of entries",
+      content = @Content(schema = @Schema(implementation = Page.class)))
   @APIResponse(responseCode = "400", description = "page or size out of range")
   public Page<ActivityEntry> activity(
       @QueryParam("page") @DefaultValue("1") int page,

@@ -9,6 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ripieno.orchestra.files.control.ProjectFiles;
@@ -30,7 +33,13 @@ public class FilesResource {
   @Operation(
       summary = "Download a file",
       description = "The bytes with their type and Content-Disposition: attachment.")
-  @APIResponse(responseCode = "200", description = "The file")
+  @APIResponse(
+      responseCode = "200",
+      description = "The file, under its own content type",
+      content =
+          @Content(
+              mediaType = "application/octet-stream",
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
   @APIResponse(responseCode = "404", description = "No such file, or its bytes are elsewhere")
   public Response download(@PathParam("fileId") int fileId) {
     return Download.of(files.download(fileId));

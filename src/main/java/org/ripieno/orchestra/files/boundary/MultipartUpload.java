@@ -1,6 +1,7 @@
 package org.ripieno.orchestra.files.boundary;
 
 import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.util.List;
 import org.ripieno.orchestra.files.control.FileUpload;
 import org.ripieno.orchestra.files.control.ProjectFiles;
 import org.ripieno.web.ProblemException;
+import org.ripieno.web.Text;
 
 /**
  * Reads an upload's parts with the standard JAX-RS multipart API ({@link EntityPart}), so it works
@@ -31,6 +33,14 @@ final class MultipartUpload {
     String fileType = null;
     String sendTiming = null;
     for (EntityPart part : parts == null ? List.<EntityPart>of() : parts) {
+      if (part == null) {
+        // Not multipart at all: a JSON array of nulls reads as a list of no parts.
+        throw new ProblemException(
+            Response.Status.UNSUPPORTED_MEDIA_TYPE,
+            Text.of(
+                "Send the upload as multipart/form-data with a part named file.",
+                "Skicka uppladdningen som multipart/form-data med en del som heter file."));
+      }
       switch (part.getName()) {
         case "file" -> file = part;
         case "fileName" -> fileName = text(part);

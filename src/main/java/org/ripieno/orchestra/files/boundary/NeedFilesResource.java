@@ -57,7 +57,11 @@ public class NeedFilesResource {
       description =
           "As a project file, with the need's defaults: fileType sheet_music, sendTiming"
               + " on_accept. Admin only.")
-  @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA))
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.MULTIPART_FORM_DATA,
+              schema = @Schema(ref = "FileUploadForm")))
   @APIResponse(
       responseCode = "201",
       description = "The file",

@@ -57,7 +57,11 @@ public class ProjectFilesResource {
               + " xml, mxl, musicxml, checked by content too), fileName (display name),"
               + " fileType (general_info, the default, or sheet_music), sendTiming (on_request,"
               + " the default, or on_accept). Admin only.")
-  @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA))
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.MULTIPART_FORM_DATA,
+              schema = @Schema(ref = "FileUploadForm")))
   @APIResponse(
       responseCode = "201",
       description = "The file",
@@ -72,4 +76,17 @@ public class ProjectFilesResource {
     FileView created = files.upload(projectId, null, MultipartUpload.read(parts));
     return FileLocation.created(uri, created);
   }
+
+  /** The parts of an upload, as the OpenAPI document describes them. */
+  @Schema(
+      name = "FileUploadForm",
+      description =
+          "multipart/form-data: the file, and optionally its display name, type and when"
+              + " it is sent",
+      requiredProperties = "file")
+  public record UploadForm(
+      @Schema(type = SchemaType.STRING, format = "binary") String file,
+      String fileName,
+      String fileType,
+      String sendTiming) {}
 }

@@ -72,12 +72,14 @@ public class GroupEmailsResource {
       description =
           "{\"projectId\", \"subject\", \"message\", \"instrumentIds\"?, \"positionIds\"?}: the"
               + " server chooses the recipients as the preview does; each gets a copy through the"
-              + " outbox (the message as plain text, HTML-escaped, newlines kept). Admin only.")
+              + " outbox (the message as plain text, HTML-escaped, newlines kept), and an SMS"
+              + " pointing to it when the orchestra's sms.onGroupEmail is on and the musician has a"
+              + " phone number. Admin only.")
   @RequestBody(content = @Content(schema = @Schema(implementation = GroupEmailInput.class)))
   @APIResponse(
       responseCode = "201",
       description = "The history entry, its copies queued",
-      content = @Content(schema = @Schema(implementation = GroupEmailView.class)))
+      content = @Content(schema = @Schema(ref = "GroupEmailView")))
   @APIResponse(responseCode = "400", description = "No projectId, subject or message; too long")
   @APIResponse(responseCode = "404", description = "No such project")
   @APIResponse(responseCode = "409", description = "Nobody matches")
@@ -91,7 +93,10 @@ public class GroupEmailsResource {
       description =
           "Each with its recipients and filters; sentCount, failedCount and pendingCount follow"
               + " the delivery of its copies.")
-  @APIResponse(responseCode = "200", description = "A page of group emails")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of group emails",
+      content = @Content(schema = @Schema(implementation = Page.class)))
   public Page<GroupEmailView> history(
       @QueryParam("projectId") Integer projectId,
       @QueryParam("page") @DefaultValue("1") int page,

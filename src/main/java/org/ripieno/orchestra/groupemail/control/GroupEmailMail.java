@@ -8,6 +8,7 @@ import org.ripieno.orchestra.groupemail.entity.GroupEmailLog;
 import org.ripieno.orchestra.staffing.control.MusicianLanguage;
 import org.ripieno.orchestra.staffing.entity.OutboxMessage;
 import org.ripieno.orchestra.templates.control.TemplateText;
+import org.ripieno.sms.SmsTexts;
 import org.ripieno.tenancy.OrchestraData;
 
 /**
@@ -29,6 +30,15 @@ public class GroupEmailMail {
         body,
         TemplateText.html(body),
         message.getMessageId());
+  }
+
+  /**
+   * The text of a recipient's SMS copy: the subject and a pointer to the mail ({@link SmsTexts}).
+   */
+  public String smsText(OutboxMessage message, String orchestraName) {
+    GroupEmailLog log = orchestra.find(GroupEmailLog.class, message.getGroupEmailId());
+    return SmsTexts.groupEmail(
+        MusicianLanguage.ENGLISH.equals(message.getLanguage()), orchestraName, log.getSubject());
   }
 
   public String subject(OutboxMessage message) {

@@ -22,12 +22,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ripieno.orchestra.groupemail.entity.GroupEmailLog;
+import org.ripieno.orchestra.musicians.entity.Musician;
 import org.ripieno.orchestra.projects.control.Projects;
 import org.ripieno.orchestra.projects.entity.Project;
 import org.ripieno.orchestra.staffing.control.MusicianLanguage;
 import org.ripieno.orchestra.staffing.entity.OutboxMessage;
+import org.ripieno.sms.PhoneNumbers;
+import org.ripieno.tenancy.CurrentOrchestra;
 import org.ripieno.tenancy.DueWork;
 import org.ripieno.tenancy.OrchestraData;
+import org.ripieno.tenancy.OrchestraRoutes;
 import org.ripieno.tenancy.OrchestraTransactional;
 import org.ripieno.web.Page;
 import org.ripieno.web.ProblemException;
@@ -37,7 +41,8 @@ import org.ripieno.web.ProblemException;
  * server chooses the recipients from the project and the filters ({@link RecipientFilter}), never
  * from a list the client sends; each gets their own copy through the outbox, so the mails survive a
  * mail server that is down and go at the orchestra's rate; the history's counts follow those
- * copies' delivery.
+ * copies' delivery. When the orchestra's {@code sms.onGroupEmail} is on, each recipient with a
+ * phone number also gets an SMS copy, a message of its own, so its failure never touches the mail.
  */
 @ApplicationScoped
 public class GroupEmails {
@@ -49,6 +54,8 @@ public class GroupEmails {
   @Inject Projects projects;
   @Inject DueWork due;
   @Inject Clock clock;
+  @Inject CurrentOrchestra current;
+  @Inject OrchestraRoutes routes;
 
   /** Who a group email with these filters would reach now. */
   public List<GroupRecipient> recipients(
@@ -58,7 +65,10 @@ public class GroupEmails {
         accepted(project.getId()), Set.copyOf(instrumentIds), Set.copyOf(positionIds));
   }
 
-  /** Sends: the history row and one outbox message per recipient, in one transaction. */
+  /**
+   * Sends: the history row and one outbox message per recipient (and one SMS per recipient with a
+   * phone number when the orchestra sends SMS on group email), in one transaction.
+   */
   @OrchestraTransactional
   public GroupEmailView send(GroupEmailInput input) {
     if (input == null) {
@@ -95,14 +105,32 @@ public class GroupEmails {
     log.setCreatedAt(now);
     orchestra.persist(log);
     orchestra.flush();
+    boolean sms = smsOnGroupEmail();
     for (GroupRecipient recipient : recipients) {
+      String language = MusicianLanguage.of(recipient.language());
       orchestra.persist(
-          OutboxMessage.groupEmail(
-              log.getId(), recipient.email(), MusicianLanguage.of(recipient.language()), now));
+          OutboxMessage.groupEmail(log.getId(), recipient.id(), recipient.email(), language, now));
+      if (sms) {
+        PhoneNumbers.e164(orchestra.find(Musician.class, recipient.id()).getPhone())
+            .ifPresent(
+                phone ->
+                    orchestra.persist(
+                        OutboxMessage.groupEmailSms(
+                            log.getId(), recipient.id(), phone, language, now)));
+      }
     }
     due.dueAt(now);
     orchestra.flush();
     return views(List.of(log)).get(0);
+  }
+
+  /** Whether the orchestra's SMS account is complete and its {@code onGroupEmail} toggle on. */
+  private boolean smsOnGroupEmail() {
+    return current
+        .route()
+        .flatMap(route -> routes.byId(route.orchestraId()))
+        .map(o -> o.sms().sendsOn(OutboxMessage.Kind.GROUP_EMAIL.value()))
+        .orElse(false);
   }
 
   /** The history, newest first, optionally of one project. */
@@ -130,9 +158,11 @@ public class GroupEmails {
       orchestra
           .createQuery(
               "SELECT o.groupEmailId, o.status, COUNT(o) FROM OutboxMessage o"
-                  + " WHERE o.groupEmailId IN :ids GROUP BY o.groupEmailId, o.status",
+                  + " WHERE o.groupEmailId IN :ids AND o.channel = :email"
+                  + " GROUP BY o.groupEmailId, o.status",
               Object[].class)
           .setParameter("ids", ids)
+          .setParameter("email", OutboxMessage.EMAIL)
           .getResultList()
           .forEach(
               row ->

@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ripieno.orchestra.instruments.control.Instruments;
 import org.ripieno.orchestra.instruments.control.Names;
 import org.ripieno.security.Allow;
@@ -43,6 +46,13 @@ public class InstrumentsResource {
   }
 
   @POST
+  @APIResponse(
+      responseCode = "201",
+      description = "The instrument with its positions",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = InstrumentView.class)))
   public Response create(InstrumentInput input, @Context UriInfo uri) {
     InstrumentView created = instruments.create(orEmpty(input));
     return Created.at(uri, created.id(), created);
@@ -84,12 +94,20 @@ public class InstrumentsResource {
 
   @DELETE
   @Path("{id}")
+  @APIResponse(responseCode = "204", description = "Deleted")
   public void delete(@PathParam("id") String id) {
     instruments.delete(id(id));
   }
 
   @POST
   @Path("{id}/positions")
+  @APIResponse(
+      responseCode = "201",
+      description = "The position",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = PositionView.class)))
   public Response addPosition(
       @PathParam("id") String id, PositionInput input, @Context UriInfo uri) {
     PositionView created =

@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ripieno.orchestra.instruments.control.Instruments;
 import org.ripieno.orchestra.instruments.control.Names;
 import org.ripieno.security.Allow;
@@ -49,6 +50,7 @@ public class PositionsResource {
 
   @DELETE
   @Path("{id}")
+  @APIResponse(responseCode = "204", description = "Deleted")
   public void delete(@PathParam("id") String id) {
     instruments.deletePosition(id(id));
   }

@@ -28,6 +28,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ripieno.orchestra.musicians.control.MusicianCsv;
 import org.ripieno.orchestra.musicians.control.MusicianFilter;
 import org.ripieno.orchestra.musicians.control.MusicianStatistics;
@@ -75,6 +80,13 @@ public class MusiciansResource {
   }
 
   @POST
+  @APIResponse(
+      responseCode = "201",
+      description = "The musician",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = MusicianView.class)))
   public Response create(MusicianInput input, @Context UriInfo uri) {
     MusicianView created = musicians.create(MusicianInput.orEmpty(input));
     return Created.at(uri, created.id(), created);
@@ -129,6 +141,10 @@ public class MusiciansResource {
   @GET
   @Path("export")
   @Produces(CSV + ";charset=UTF-8")
+  @APIResponse(
+      responseCode = "200",
+      description = "The CSV file",
+      content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
   public Response export(
       @PathParam("subdomain") String subdomain,
       @QueryParam("search") String search,
@@ -165,6 +181,13 @@ public class MusiciansResource {
   @POST
   @Path("import")
   @Consumes(MediaType.WILDCARD)
+  @APIResponse(
+      responseCode = "200",
+      description = "The report: rows, valid, imported and the errors by line",
+      content = @Content(mediaType = "application/json", schema = @Schema(ref = "ImportReport")))
+  @RequestBody(
+      description = "The CSV file, UTF-8",
+      content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
   public Response importFile(
       byte[] body,
       @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,

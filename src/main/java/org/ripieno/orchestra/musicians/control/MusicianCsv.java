@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ripieno.orchestra.musicians.boundary.MusicianInput;
 import org.ripieno.orchestra.musicians.boundary.MusicianView;
 import org.ripieno.orchestra.musicians.control.MusicianRules.Details;
@@ -44,8 +45,12 @@ public class MusicianCsv {
   @Inject Musicians musicians;
 
   /** What an import found and did. {@code line} is absent for a problem of the whole file. */
+  @Schema(
+      name = "ImportReport",
+      description = "A CSV import: rows read, valid, imported, and the errors by line")
   public record Report(int rows, int valid, int imported, List<RowError> errors) {}
 
+  @Schema(name = "ImportRowError")
   public record RowError(Integer line, String reason) {}
 
   /** The musicians as a CSV file with a header row. */

@@ -11,6 +11,7 @@ import org.ripieno.central.orchestras.entity.Orchestra;
 import org.ripieno.security.Allow;
 import org.ripieno.security.OrchestraScoped;
 import org.ripieno.security.Role;
+import org.ripieno.tenancy.CurrentOrchestra;
 import org.ripieno.tenancy.OrchestraData;
 import org.ripieno.tenancy.OrchestraRoutes;
 
@@ -37,11 +38,14 @@ public class OrchestraOverviewResource {
       long projects) {}
 
   @Inject OrchestraRoutes routes;
+  @Inject CurrentOrchestra current;
   @Inject @OrchestraData EntityManager orchestraData;
 
   @GET
   public Overview overview(@PathParam("subdomain") String subdomain) {
-    Orchestra orchestra = routes.bySubdomain(subdomain).orElseThrow();
+    // The row the gate admitted this request with: read in this request, not again.
+    Orchestra orchestra =
+        current.entry().or(() -> routes.byId(current.require().orchestraId())).orElseThrow();
     long musicians =
         orchestraData
             .createQuery("select count(m) from Musician m where m.isArchived = false", Long.class)

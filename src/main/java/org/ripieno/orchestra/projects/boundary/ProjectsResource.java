@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ripieno.orchestra.projects.control.Projects;
 import org.ripieno.security.Allow;
 import org.ripieno.security.OrchestraScoped;
@@ -59,6 +62,13 @@ public class ProjectsResource {
   }
 
   @POST
+  @APIResponse(
+      responseCode = "201",
+      description = "The project",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = ProjectView.class)))
   public Response create(ProjectInput input, @Context UriInfo uri) {
     ProjectView created = projects.create(ProjectInput.orEmpty(input));
     return Created.at(uri, created.id(), created);
@@ -72,6 +82,7 @@ public class ProjectsResource {
 
   @DELETE
   @Path("{id}")
+  @APIResponse(responseCode = "204", description = "Deleted")
   public void delete(@PathParam("id") int id) {
     projects.delete(id);
   }

@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ripieno.orchestra.instruments.control.Names;
 import org.ripieno.orchestra.rankings.control.RankingLists;
 import org.ripieno.security.Allow;
@@ -40,6 +43,13 @@ public class RankingListsResource {
   }
 
   @POST
+  @APIResponse(
+      responseCode = "201",
+      description = "The list",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = RankingListView.class)))
   public Response create(RankingListInput input, @Context UriInfo uri) {
     RankingListView created = lists.create(orEmpty(input));
     return Created.at(uri, created.id(), created);
@@ -59,12 +69,20 @@ public class RankingListsResource {
 
   @DELETE
   @Path("{id}")
+  @APIResponse(responseCode = "204", description = "Deleted")
   public void delete(@PathParam("id") String id) {
     lists.delete(id(id));
   }
 
   @POST
   @Path("{id}/musicians")
+  @APIResponse(
+      responseCode = "201",
+      description = "The list with the musician added last",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = RankingListView.class)))
   public Response add(@PathParam("id") String id, MemberInput input, @Context UriInfo uri) {
     if (input != null && input.musicianIds() != null) {
       throw ProblemException.badRequest(

@@ -8,6 +8,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ripieno.orchestra.settings.control.OrchestraSettings;
 import org.ripieno.security.Allow;
 import org.ripieno.security.OrchestraScoped;
@@ -27,11 +32,31 @@ public class SettingsResource {
   @Inject OrchestraSettings settings;
 
   @GET
+  @APIResponse(
+      responseCode = "200",
+      description = "Every setting by its key",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(type = SchemaType.OBJECT, additionalProperties = String.class)))
   public Map<String, String> get() {
     return settings.all();
   }
 
   @PUT
+  @APIResponse(
+      responseCode = "200",
+      description = "Every setting by its key, after the change",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(type = SchemaType.OBJECT, additionalProperties = String.class)))
+  @RequestBody(
+      description = "The settings to change, by key",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(type = SchemaType.OBJECT, additionalProperties = String.class)))
   public Map<String, String> update(Map<String, Object> changes) {
     return settings.update(changes);
   }

@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ripieno.orchestra.staffing.control.MessageRetry;
@@ -34,12 +36,16 @@ public class MessagesResource {
   @Operation(
       summary = "The outbox",
       description =
-          "Every staffing mail and SMS, newest first: channel (email, sms), recipient, type,"
-              + " language, subject, status"
+          "Every staffing mail and SMS and every copy of a group email, newest first: channel"
+              + " (email, sms), recipient, type, language, subject, status"
               + " (queued, sending, sent, failed, cancelled), attempts, last error, Message-ID, when it was"
-              + " created, is next tried and was sent, and its request. Never a response token or"
-              + " an answer link.")
-  @APIResponse(responseCode = "200", description = "A page of messages")
+              + " created, is next tried and was sent, its musician, and its request (requestId,"
+              + " requestCode) or group email (groupEmailId, groupEmailSubject). Never a response"
+              + " token or an answer link.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of messages",
+      content = @Content(schema = @Schema(implementation = Page.class)))
   @APIResponse(responseCode = "400", description = "An unknown status, or a bad page or size")
   public Page<OutboxList.MessageView> list(
       @QueryParam("status") String status,
@@ -56,8 +62,11 @@ public class MessagesResource {
       description =
           "Queues a message that failed for good again at once, to the address (or phone number)"
               + " its musician has now: fix the address first. A fresh round of attempts, the"
-              + " same Message-ID.")
-  @APIResponse(responseCode = "200", description = "The message, queued again")
+              + " same Message-ID. A group email's copy too.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The message, queued again",
+      content = @Content(schema = @Schema(implementation = OutboxList.MessageView.class)))
   @APIResponse(responseCode = "404", description = "No such message")
   @APIResponse(
       responseCode = "409",

@@ -48,7 +48,10 @@ public class NeedsResource {
 
   @GET
   @Operation(summary = "The project's needs in instrument and position order, with live counts")
-  @APIResponse(responseCode = "200", description = "A page of needs")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of needs",
+      content = @Content(schema = @Schema(implementation = Page.class)))
   @APIResponse(responseCode = "404", description = "No such project")
   public Page<NeedView> list(
       @PathParam("projectId") int projectId,

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ripieno.orchestra.staffing.control.ResponseDetails;
 import org.ripieno.security.Public;
+import org.ripieno.web.OpenApiAnswers;
 
 /**
  * A musician's answer link as JSON (api.md "Public responses"); no login: the token is the
@@ -43,6 +45,7 @@ public class PublicResponsesResource {
 
   @GET
   @Public
+  @Extension(name = OpenApiAnswers.PUBLIC, value = "true")
   @Operation(
       summary = "What a musician's link asks",
       description = "The project, position, dates, schedule, deadline and the musician's language.")
@@ -67,6 +70,7 @@ public class PublicResponsesResource {
 
   @POST
   @Public
+  @Extension(name = OpenApiAnswers.PUBLIC, value = "true")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Answer a request",

@@ -19,7 +19,9 @@ import org.ripieno.web.ProblemException;
 /**
  * An admin's retry of a message that failed for good ({@code POST /messages/{id}/retry}), once the
  * musician's address is fixed: queued again at once, to the address the musician has now, with a
- * fresh round of attempts and the same Message-ID.
+ * fresh round of attempts and the same Message-ID. The musician is the message's own ({@code
+ * musicianId}: a group email's copy has no request), or, for a row written before it was kept, its
+ * request's.
  */
 @ApplicationScoped
 public class MessageRetry {
@@ -39,8 +41,12 @@ public class MessageRetry {
           "Only a failed message is retried; this one is {0}.",
           "Bara ett misslyckat meddelande skickas igen; det här är {0}.", message.getStatus());
     }
-    Request request = orchestra.find(Request.class, message.getRequestId());
-    Musician musician = orchestra.find(Musician.class, request.getMusicianId());
+    Musician musician = musician(message);
+    if (musician == null) {
+      throw ProblemException.conflict(
+          "The message's musician is no longer in the register.",
+          "Meddelandets musiker finns inte längre i registret.");
+    }
     boolean sms = OutboxMessage.SMS.equals(message.getChannel());
     Optional<String> address =
         sms
@@ -57,5 +63,14 @@ public class MessageRetry {
     Instant now = clock.instant();
     message.retry(address.get(), now);
     due.dueAt(now);
+  }
+
+  private Musician musician(OutboxMessage message) {
+    Integer musicianId = message.getMusicianId();
+    if (musicianId == null && message.getRequestId() != null) {
+      Request request = orchestra.find(Request.class, message.getRequestId());
+      musicianId = request == null ? null : request.getMusicianId();
+    }
+    return musicianId == null ? null : orchestra.find(Musician.class, musicianId);
   }
 }

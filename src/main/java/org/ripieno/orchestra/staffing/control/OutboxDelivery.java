@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import org.ripieno.central.systemlog.control.SystemLogWriter;
 import org.ripieno.mail.OutgoingMail;
 import org.ripieno.mail.SmtpMailer;
+import org.ripieno.orchestra.groupemail.control.GroupEmailMail;
 import org.ripieno.orchestra.staffing.entity.OutboxMessage;
 import org.ripieno.sms.SmsFailure;
 import org.ripieno.sms.SmsSender;
@@ -37,6 +38,7 @@ public class OutboxDelivery {
   @Inject OutboxStore store;
   @Inject StaffingMail mail;
   @Inject StaffingQueries queries;
+  @Inject GroupEmailMail groupEmails;
   @Inject SystemLogWriter systemLog;
   @Inject Clock clock;
 
@@ -85,7 +87,7 @@ public class OutboxDelivery {
       try {
         String text =
             OutboxMessage.SMS.equals(message.getChannel())
-                ? sendSms(channels.sms().orElseThrow(), message)
+                ? sendSms(channels, message)
                 : sendMail(channels, message);
         store.delivered(message.getId(), clock.instant(), text);
         delivered++;
@@ -113,16 +115,21 @@ public class OutboxDelivery {
     return outgoing.text();
   }
 
-  private String sendSms(SmsSender sender, OutboxMessage message) throws SmsFailure {
-    RequestFacts facts = queries.requestFacts(message.getRequestId());
-    String text =
-        SmsTexts.text(
-            message.getKind(),
-            MusicianLanguage.ENGLISH.equals(message.getLanguage()),
-            facts.firstName(),
-            facts.positionName(),
-            facts.projectName());
-    sender.send(message.getRecipient(), text);
+  private String sendSms(Channels channels, OutboxMessage message) throws SmsFailure {
+    String text;
+    if (message.getGroupEmailId() != null) {
+      text = groupEmails.smsText(message, channels.orchestraName());
+    } else {
+      RequestFacts facts = queries.requestFacts(message.getRequestId());
+      text =
+          SmsTexts.text(
+              message.getKind(),
+              MusicianLanguage.ENGLISH.equals(message.getLanguage()),
+              facts.firstName(),
+              facts.positionName(),
+              facts.projectName());
+    }
+    channels.sms().orElseThrow().send(message.getRecipient(), text);
     return text;
   }
 

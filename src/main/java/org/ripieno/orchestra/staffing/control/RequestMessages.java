@@ -83,6 +83,7 @@ public class RequestMessages {
           OutboxMessage.queued(
               kind,
               request.getId(),
+              musician.getId(),
               email.trim(),
               MusicianLanguage.ofMail(musician.getPreferredLanguage()),
               now));
@@ -110,6 +111,7 @@ public class RequestMessages {
                     OutboxMessage.queuedSms(
                         kind,
                         request.getId(),
+                        musician.getId(),
                         phone,
                         MusicianLanguage.ofMail(musician.getPreferredLanguage()),
                         now)));

@@ -72,6 +72,9 @@ public class OutboxMessage {
 
   private Integer groupEmailId;
 
+  /** Whom the message is for: an admin's retry goes to their address as it is then. */
+  private Integer musicianId;
+
   private String messageId;
 
   private String status = QUEUED;
@@ -95,10 +98,16 @@ public class OutboxMessage {
 
   /** A queued message for a request's musician, due at once. */
   public static OutboxMessage queued(
-      Kind kind, Integer requestId, String recipient, String language, Instant now) {
+      Kind kind,
+      Integer requestId,
+      Integer musicianId,
+      String recipient,
+      String language,
+      Instant now) {
     OutboxMessage message = new OutboxMessage();
     message.kind = kind.value();
     message.requestId = requestId;
+    message.musicianId = musicianId;
     message.recipient = recipient;
     message.language = language;
     message.messageId = "<" + UUID.randomUUID() + "." + kind.value() + "@ripieno>";
@@ -109,10 +118,11 @@ public class OutboxMessage {
 
   /** A queued copy of a group email for one recipient, due at once. */
   public static OutboxMessage groupEmail(
-      Integer groupEmailId, String recipient, String language, Instant now) {
+      Integer groupEmailId, Integer musicianId, String recipient, String language, Instant now) {
     OutboxMessage message = new OutboxMessage();
     message.kind = Kind.GROUP_EMAIL.value();
     message.groupEmailId = groupEmailId;
+    message.musicianId = musicianId;
     message.recipient = recipient;
     message.language = language;
     message.messageId = "<" + UUID.randomUUID() + "." + Kind.GROUP_EMAIL.value() + "@ripieno>";
@@ -123,10 +133,27 @@ public class OutboxMessage {
 
   /** A queued SMS to a musician's phone number (E.164), due at once. */
   public static OutboxMessage queuedSms(
-      Kind kind, Integer requestId, String phone, String language, Instant now) {
-    OutboxMessage message = queued(kind, requestId, phone, language, now);
+      Kind kind,
+      Integer requestId,
+      Integer musicianId,
+      String phone,
+      String language,
+      Instant now) {
+    OutboxMessage message = queued(kind, requestId, musicianId, phone, language, now);
     message.channel = SMS;
     message.messageId = "<" + UUID.randomUUID() + "." + kind.value() + ".sms@ripieno>";
+    return message;
+  }
+
+  /**
+   * A queued SMS copy of a group email to one recipient's phone number (E.164), due at once: a
+   * message of its own beside the mail copy, so its failure never touches the mail.
+   */
+  public static OutboxMessage groupEmailSms(
+      Integer groupEmailId, Integer musicianId, String phone, String language, Instant now) {
+    OutboxMessage message = groupEmail(groupEmailId, musicianId, phone, language, now);
+    message.channel = SMS;
+    message.messageId = "<" + UUID.randomUUID() + "." + Kind.GROUP_EMAIL.value() + ".sms@ripieno>";
     return message;
   }
 
@@ -208,6 +235,11 @@ public class OutboxMessage {
   /** The group email this message is a copy of; null for a staffing mail. */
   public Integer getGroupEmailId() {
     return groupEmailId;
+  }
+
+  /** The musician the message is for; null for a message older than V7 without a request. */
+  public Integer getMusicianId() {
+    return musicianId;
   }
 
   public String getMessageId() {

@@ -17,6 +17,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ripieno.orchestra.templates.control.EmailTemplates;
 import org.ripieno.security.Allow;
 import org.ripieno.security.OrchestraScoped;
@@ -48,6 +52,13 @@ public class TemplatesResource {
   }
 
   @POST
+  @APIResponse(
+      responseCode = "201",
+      description = "The template",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = TemplateView.class)))
   public Response create(TemplateInput input, @Context UriInfo uri) {
     TemplateView created = templates.create(TemplateInput.orEmpty(input));
     return Created.at(uri, created.id(), created);
@@ -61,12 +72,20 @@ public class TemplatesResource {
 
   @DELETE
   @Path("{id}")
+  @APIResponse(responseCode = "204", description = "Deleted")
   public void delete(@PathParam("id") int id) {
     templates.delete(id);
   }
 
   @POST
   @Path("restore-defaults")
+  @APIResponse(
+      responseCode = "200",
+      description = "Per outcome, the template types it applies to",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(type = SchemaType.OBJECT, additionalProperties = String[].class)))
   public Map<String, List<String>> restoreDefaults() {
     return templates.restoreDefaults();
   }

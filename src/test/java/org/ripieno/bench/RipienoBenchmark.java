@@ -1,0 +1,882 @@
+package org.ripieno.bench;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.ripieno.central.fleet.FleetTestDatabases;
+import org.ripieno.central.fleet.control.FleetListener;
+import org.ripieno.central.fleet.control.FleetMigration;
+import org.ripieno.central.fleet.control.FleetProgress;
+import org.ripieno.config.RipienoSettings;
+import org.ripieno.config.SettingsSource;
+import org.ripieno.tenancy.DatabaseAddress;
+import org.ripieno.tenancy.DatabaseKind;
+import org.ripieno.tenancy.DatabaseLogin;
+import org.ripieno.tenancy.IdentityMarker;
+import org.ripieno.tenancy.Migrations;
+import org.ripieno.testing.RunningRipieno;
+import org.ripieno.testing.TestPostgres;
+
+/**
+ * The benchmark harness of issue 15: the real application jar against the real PostgreSQL, each
+ * figure measured side by side with its reference in the same run. Not a test (it asserts nothing
+ * about speed) and never part of {@code mvn verify}; run it with
+ *
+ * <pre>
+ * mvn -Pbench verify                          # figures 1, 2, 4, 5 (a few minutes)
+ * mvn -Pbench verify -Dbench.orchestras=1000  # also figure 3 (1,000 orchestras)
+ * mvn -Pbench verify -Dbench.round-trips-only=true  # the SQL of a request, in a minute
+ * </pre>
+ *
+ * It prints one table and writes {@code target/bench/report.md} and {@code report.json}. How to
+ * read the figures: docs/performance.md.
+ */
+class RipienoBenchmark {
+
+  private static final int CONNECTIONS = Integer.getInteger("bench.connections", 8);
+
+  /** One measured window; figure 1 runs its phases in turns, {@link #ROUNDS} windows each. */
+  private static final Duration SECONDS =
+      Duration.ofSeconds(Integer.getInteger("bench.seconds", 4));
+
+  private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+  private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 4));
+  private static final int COUNTED_CALLS = 200;
+  private static final int OPEN_WANTED = Integer.getInteger("bench.open", 200);
+  private static final int FLEET = Integer.getInteger("bench.fleet", 200);
+  private static final int PROVISIONING_RUNS = Integer.getInteger("bench.provisioning-runs", 5);
+  private static final int COLD_ORCHESTRAS = Integer.getInteger("bench.orchestras", 0);
+
+  /** Which figures to measure, e.g. {@code -Dbench.figures=3} (figure 2 comes with figure 5). */
+  private static final java.util.Set<String> FIGURES =
+      java.util.Set.of(System.getProperty("bench.figures", "1,2,3,4,5").split(","));
+
+  private static final String MUSICIAN = "/api/orchestras/demo/musicians/1";
+
+  // Held, so that the levels stay: java.util.logging keeps loggers weakly.
+  private static final List<java.util.logging.Logger> QUIET =
+      List.of(
+          java.util.logging.Logger.getLogger("org.flywaydb"),
+          java.util.logging.Logger.getLogger("org.ripieno"),
+          java.util.logging.Logger.getLogger("com.zaxxer.hikari"));
+
+  static {
+    // The harness runs fleet migration in its own JVM: its per-database lines would bury the table.
+    QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
+  }
+
+  private final BenchReport report = new BenchReport();
+
+  @Test
+  void run() throws Exception {
+    try (TestPostgres postgres = new TestPostgres()) {
+      DatabaseAddress server = postgres.server().address();
+      describeMachine(postgres);
+      if (FIGURES.contains("1")) {
+        roundTrips(postgres, server);
+      }
+      if (Boolean.getBoolean("bench.round-trips-only")) {
+        roundTrips.keySet().forEach(call -> report.info("1", call, roundTripText(call), ""));
+        report.machine("load average after", loadAverage());
+        finish();
+        return;
+      }
+      boolean main =
+          FIGURES.contains("1")
+              || FIGURES.contains("2")
+              || FIGURES.contains("4")
+              || FIGURES.contains("5");
+      int open = openOrchestrasTheServerAllows(postgres);
+      if (main) {
+        try (BenchApp app =
+            new BenchApp(
+                postgres,
+                "a",
+                server,
+                server,
+                Map.of(
+                    "RIPIENO_PROVISIONING_DATABASE_PREFIX",
+                    postgres.runPrefix() + "a_",
+                    "RIPIENO_POOL_CEILING",
+                    Integer.toString(Math.max(40, 2 * open + 20))))) {
+          if (FIGURES.contains("1")) {
+            singleRecordRead(app);
+          }
+          if (FIGURES.contains("5") || FIGURES.contains("2")) {
+            // Figure 2 opens the databases figure 5 migrated.
+            List<String> fleet = fleetMigration(app);
+            if (FIGURES.contains("2")) {
+              routing(app, fleet.subList(0, Math.min(open, fleet.size())), open);
+            }
+          }
+          if (FIGURES.contains("4")) {
+            provisioning(app);
+          }
+        }
+        dropAll(postgres, "a_fleet");
+      }
+      if (COLD_ORCHESTRAS > 0 && FIGURES.contains("3")) {
+        try {
+          coldOrchestras(postgres, server);
+        } catch (Exception e) {
+          // The other figures are worth their report even when this long one breaks.
+          report.info("3", COLD_ORCHESTRAS + " orchestras touched once", "failed: " + e, "");
+        }
+      } else {
+        report.info(
+            "3",
+            "1,000 orchestras touched once",
+            "not run (on demand: -Dbench.orchestras=1000)",
+            "");
+      }
+      report.info(
+          "6",
+          "staffing sweep over 1,000 orchestras; accept → replacement",
+          "not measured yet",
+          "");
+      report.machine("load average after", loadAverage());
+    }
+    finish();
+  }
+
+  private void finish() throws Exception {
+    System.out.println();
+    System.out.println(report.table());
+    report.write(Path.of("target", "bench"));
+    System.out.println("Written: target/bench/report.md and target/bench/report.json");
+  }
+
+  // ---- Figure 1 (round trips): a second instance behind counting relays ----
+
+  private final Map<String, double[]> roundTrips = new LinkedHashMap<>();
+
+  private void roundTrips(TestPostgres postgres, DatabaseAddress server) throws Exception {
+    System.out.println("Counting SQL round trips (instance behind relays)...");
+    try (RoundTripProxy centralRelay = new RoundTripProxy(server.host(), server.port());
+        RoundTripProxy orchestraRelay = new RoundTripProxy(server.host(), server.port());
+        BenchApp app =
+            new BenchApp(
+                postgres,
+                "counted",
+                new DatabaseAddress("127.0.0.1", centralRelay.port(), "unused"),
+                new DatabaseAddress("127.0.0.1", orchestraRelay.port(), server.database()),
+                Map.of(
+                    "RIPIENO_PROVISIONING_DATABASE_PREFIX", postgres.runPrefix() + "counted_"))) {
+      HttpClient client = Load.client();
+      URI musician = app.ripieno.uri(MUSICIAN);
+      if (Boolean.getBoolean("bench.prepared")) {
+        // Which SQL the server-prepared statements (S_1, S_2, ...) stand for, from here on.
+        centralRelay.record(true);
+      }
+      Map<String, Load.Call> calls = new LinkedHashMap<>();
+      calls.put("refused 401", Load.get(client, musician, null, 401));
+      calls.put(
+          "GET /api/auth/me",
+          Load.get(client, app.ripieno.uri("/api/auth/me"), app.demoAdmin, 200));
+      calls.put("GET musician", Load.get(client, musician, app.demoAdmin, 200));
+      if (Boolean.getBoolean("bench.prepared")) {
+        for (int i = 0; i < 20; i++) {
+          calls.get("GET musician").run();
+        }
+        centralRelay.record(false);
+        centralRelay.statements().stream()
+            .filter(statement -> statement.startsWith("(S_"))
+            .distinct()
+            .forEach(statement -> System.out.println("  prepared on central: " + statement));
+      }
+      for (Map.Entry<String, Load.Call> call : calls.entrySet()) {
+        call.getValue().run();
+        centralRelay.record(true);
+        orchestraRelay.record(true);
+        call.getValue().run();
+        centralRelay.record(false);
+        orchestraRelay.record(false);
+        List<String> sql = new ArrayList<>();
+        centralRelay.statements().forEach(statement -> sql.add("central: " + statement));
+        orchestraRelay.statements().forEach(statement -> sql.add("orchestra: " + statement));
+        System.out.println(
+            "  "
+                + call.getKey()
+                + ": frontend messages central "
+                + centralRelay.messages()
+                + ", orchestra "
+                + orchestraRelay.messages());
+        if (!sql.isEmpty()) {
+          report.note(
+              "The SQL of one "
+                  + call.getKey()
+                  + " (its second call), as the relays saw it: "
+                  + String.join(" ‖ ", sql));
+        }
+        for (int i = 0; i < 50; i++) {
+          call.getValue().run();
+        }
+        long central = centralRelay.roundTrips();
+        long orchestra = orchestraRelay.roundTrips();
+        for (int i = 0; i < COUNTED_CALLS; i++) {
+          if (!call.getValue().run()) {
+            throw new IllegalStateException(call.getKey() + " did not answer as expected");
+          }
+        }
+        double perCentral = (centralRelay.roundTrips() - central) / (double) COUNTED_CALLS;
+        double perOrchestra = (orchestraRelay.roundTrips() - orchestra) / (double) COUNTED_CALLS;
+        roundTrips.put(call.getKey(), new double[] {perCentral, perOrchestra});
+        System.out.printf(
+            "  %s: %.2f central + %.2f orchestra round trips%n",
+            call.getKey(), perCentral, perOrchestra);
+      }
+    }
+  }
+
+  private String roundTripText(String call) {
+    double[] counts = roundTrips.get(call);
+    return String.format(
+        "%.1f SQL round trips (%.1f central + %.1f orchestra)",
+        counts[0] + counts[1], counts[0], counts[1]);
+  }
+
+  // ---- Figure 1: one record, 8 connections, beside the floor and plain JDBC ----
+
+  private void singleRecordRead(BenchApp app) throws Exception {
+    System.out.println(
+        "Figure 1: single-record GET at "
+            + CONNECTIONS
+            + " connections, "
+            + ROUNDS
+            + " rounds of each phase in turn...");
+    URI musician = app.ripieno.uri(MUSICIAN);
+    DatabaseLogin demo = app.orchestraDatabase("demo");
+    List<Connection> connections = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Map<String, Load.CallFactory> phases = new LinkedHashMap<>();
+    phases.put("floor", w -> Load.get(Load.client(), musician, null, 401));
+    phases.put(
+        "me", w -> Load.get(Load.client(), app.ripieno.uri("/api/auth/me"), app.demoAdmin, 200));
+    phases.put("read", w -> Load.get(Load.client(), musician, app.demoAdmin, 200));
+    phases.put(
+        "jdbc",
+        w -> {
+          Connection connection = demo.connect();
+          connections.add(connection);
+          PreparedStatement select =
+              connection.prepareStatement("select * from \"Musician\" where \"id\" = ?");
+          return () -> {
+            select.setInt(1, 1);
+            try (ResultSet row = select.executeQuery()) {
+              return row.next();
+            }
+          };
+        });
+    Map<String, List<Latencies>> windows;
+    try {
+      windows = Load.interleaved(CONNECTIONS, WARM_UP, SECONDS, ROUNDS, phases);
+    } finally {
+      for (Connection connection : connections) {
+        connection.close();
+      }
+    }
+    Latencies floor = Latencies.merged(windows.get("floor"));
+    Latencies me = Latencies.merged(windows.get("me"));
+    Latencies read = Latencies.merged(windows.get("read"));
+    Latencies jdbc = Latencies.merged(windows.get("jdbc"));
+    report.info(
+        "1",
+        "floor: unauthenticated call refused 401",
+        describe(floor) + ", " + roundTripText("refused 401"),
+        "");
+    report.info(
+        "1",
+        "GET /api/auth/me (context)",
+        describe(me) + ", " + roundTripText("GET /api/auth/me"),
+        "");
+    report.info(
+        "1",
+        "reference: the musician's select, plain JDBC, " + CONNECTIONS + " threads",
+        describe(jdbc) + ", 1 round trip",
+        "");
+    report.ratio(
+        "1",
+        "orchestra admin GET musician ÷ floor (req/s; median of the rounds' ratios)",
+        describe(read) + ", " + roundTripText("GET musician"),
+        String.format("floor %.0f req/s", floor.perSecond()),
+        medianRatio(windows.get("read"), windows.get("floor")),
+        false,
+        0.6);
+    report.ratio(
+        "1",
+        "orchestra admin GET musician ÷ plain JDBC (req/s; median of the rounds' ratios)",
+        String.format("%.0f req/s", read.perSecond()),
+        String.format("JDBC %.0f selects/s", jdbc.perSecond()),
+        medianRatio(windows.get("read"), windows.get("jdbc")),
+        false,
+        0.1);
+  }
+
+  /** The median over rounds of one phase's rate ÷ another's in the same round. */
+  private static double medianRatio(List<Latencies> measured, List<Latencies> reference) {
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < measured.size(); i++) {
+      ratios.add(measured.get(i).perSecond() / reference.get(i).perSecond());
+    }
+    return median(ratios);
+  }
+
+  private static String describe(Latencies latencies) {
+    return String.format(
+            "%.0f req/s, p50 %.2f ms, p99 %.2f ms",
+            latencies.perSecond(), latencies.p50(), latencies.p99())
+        + (latencies.failures() > 0 ? " (" + latencies.failures() + " failed)" : "");
+  }
+
+  // ---- Figure 5: fleet migration, in parallel ÷ one at a time ----
+
+  private List<String> fleetMigration(BenchApp app) throws Exception {
+    System.out.println("Figure 5: fleet migration of " + FLEET + " orchestra databases...");
+    TestPostgres postgres = app.postgres;
+    DatabaseLogin template = postgres.createEmpty("a_fleet_template");
+    PGSimpleDataSource templateSource = template.dataSource();
+    Migrations.flywayConfiguration(templateSource, DatabaseKind.ORCHESTRA)
+        .target(FleetTestDatabases.previousVersion(templateSource))
+        .load()
+        .migrate();
+    List<String> subdomains = new ArrayList<>();
+    for (int i = 0; i < FLEET; i++) {
+      subdomains.add(String.format("fleet%04d", i));
+    }
+    long cloning = System.nanoTime();
+    inParallel(
+        FLEET,
+        i -> {
+          DatabaseLogin database = clone(postgres, template, subdomains.get(i), "fleet-" + i);
+          FleetTestDatabases.register(
+              app.central, "fleet-" + i, subdomains.get(i), "active", 0, database);
+        });
+    double cloneSeconds = (System.nanoTime() - cloning) / 1e9;
+    double serial = migrate(app, subdomains, 1);
+    inParallel(
+        FLEET,
+        i ->
+            org.ripieno.tenancy.OrchestraDatabases.drop(
+                postgres.server(), postgres.uniqueName("a_" + subdomains.get(i))));
+    inParallel(FLEET, i -> clone(postgres, template, subdomains.get(i), "fleet-" + i));
+    int workers = org.ripieno.central.fleet.control.FleetSettings.DEFAULTS.workers();
+    double parallel = migrate(app, subdomains, workers);
+    report.ratio(
+        "5",
+        "fleet migration of " + FLEET + " databases, " + workers + " workers ÷ one at a time",
+        String.format("%.1f s", parallel),
+        String.format("one at a time %.1f s", serial),
+        parallel / serial,
+        true,
+        0.5);
+    report.note(
+        String.format(
+            "Figure 5: each database is a clone of one migrated to the version before the newest"
+                + " (%d clones took %.1f s); FleetMigration runs in the benchmark's JVM, as the"
+                + " operators' command line runs it.",
+            FLEET, cloneSeconds));
+    return subdomains;
+  }
+
+  /** Preparation of many databases, a few at a time (a DROP DATABASE waits for a checkpoint). */
+  private static void inParallel(int count, IndexedWork work) throws Exception {
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int index = i;
+        futures.add(
+            pool.submit(
+                () -> {
+                  work.run(index);
+                  return null;
+                }));
+      }
+      for (java.util.concurrent.Future<?> future : futures) {
+        future.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @FunctionalInterface
+  private interface IndexedWork {
+    void run(int index) throws Exception;
+  }
+
+  /** Drops databases of this run that the harness is done with, a few at a time. */
+  private static void dropAll(TestPostgres postgres, String purposePrefix) throws Exception {
+    List<String> names = new ArrayList<>();
+    try (Connection connection = postgres.server().connect();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "select datname from pg_database where starts_with(datname, ?)")) {
+      query.setString(1, postgres.uniqueName(purposePrefix));
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          names.add(rows.getString(1));
+        }
+      }
+    }
+    inParallel(
+        names.size(),
+        i -> {
+          // The application's orchestra template is marked as a template, which cannot be dropped.
+          postgres.execute(
+              "UPDATE pg_database SET datistemplate = false WHERE datname = '"
+                  + names.get(i)
+                  + "'");
+          org.ripieno.tenancy.OrchestraDatabases.drop(postgres.server(), names.get(i));
+        });
+  }
+
+  private static DatabaseLogin clone(
+      TestPostgres postgres, DatabaseLogin template, String subdomain, String orchestraId)
+      throws Exception {
+    String name = postgres.uniqueName("a_" + subdomain);
+    postgres.execute(
+        "CREATE DATABASE \"" + name + "\" TEMPLATE \"" + template.address().database() + "\"");
+    postgres.dropAtClose(name);
+    DatabaseLogin database = postgres.login(name);
+    try (Connection connection = database.connect()) {
+      IdentityMarker.write(connection, orchestraId);
+    }
+    return database;
+  }
+
+  private static double migrate(BenchApp app, List<String> subdomains, int workers) {
+    Map<String, String> properties = new HashMap<>();
+    properties.put("ripieno.central.url", app.central.address().jdbcUrl());
+    properties.put("ripieno.central.user", app.central.user());
+    properties.put("ripieno.fleet.workers", Integer.toString(workers));
+    RipienoSettings settings = new RipienoSettings(SettingsSource.of(properties, Map.of()));
+    long started = System.nanoTime();
+    FleetProgress.Snapshot result =
+        new FleetMigration(app.central.dataSource(), settings)
+            .only(subdomains)
+            .run(FleetListener.NONE);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    if (result.migrated() != subdomains.size()) {
+      throw new IllegalStateException(
+          "Fleet migration with " + workers + " workers migrated " + result.migrated());
+    }
+    System.out.printf("  %d workers: %.1f s%n", workers, seconds);
+    return seconds;
+  }
+
+  // ---- Figure 2: routing with many orchestras open ----
+
+  private int openOrchestrasTheServerAllows(TestPostgres postgres) throws Exception {
+    long max =
+        postgres.queryLong("select setting::int from pg_settings where name = 'max_connections'");
+    long inUse = postgres.queryLong("select count(*) from pg_stat_activity");
+    // An opened orchestra keeps up to two idle connections (its schema check takes two); leave
+    // room for the application's central pool and for whatever else uses the server.
+    int allowed = (int) Math.max(1, (max - inUse - 30) / 2);
+    int open = Math.min(Math.min(OPEN_WANTED, allowed), FLEET);
+    if (open < OPEN_WANTED) {
+      report.note(
+          String.format(
+              "Figure 2: %d other orchestras open instead of %d: the server allows %d"
+                  + " connections and %d were in use by others (each open orchestra keeps up to"
+                  + " two).",
+              open, OPEN_WANTED, max, inUse));
+    }
+    return open;
+  }
+
+  private void routing(BenchApp app, List<String> others, int open) throws Exception {
+    System.out.println("Figure 2: routing with " + others.size() + " other orchestras open...");
+    URI musician = app.ripieno.uri(MUSICIAN);
+    // One after the other (an opened orchestra stays open): longer windows than figure 1's.
+    Duration window = SECONDS.multipliedBy(3);
+    Latencies alone =
+        Load.run(
+            CONNECTIONS,
+            WARM_UP,
+            window,
+            w -> Load.get(Load.client(), musician, app.demoAdmin, 200));
+    for (String subdomain : others) {
+      HttpResponse<String> answer =
+          app.ripieno.send(
+              "GET", "/api/orchestras/" + subdomain + "/musicians?size=1", app.superadmin, null);
+      if (answer.statusCode() != 200) {
+        throw new IllegalStateException("Opening " + subdomain + ": " + answer.body());
+      }
+    }
+    Latencies crowded =
+        Load.run(
+            CONNECTIONS,
+            WARM_UP,
+            window,
+            w -> Load.get(Load.client(), musician, app.demoAdmin, 200));
+    report.ratio(
+        "2",
+        "GET musician p50 with " + open + " other orchestras open ÷ with one",
+        describe(crowded),
+        describe(alone),
+        crowded.p50() / alone.p50(),
+        true,
+        1.05);
+  }
+
+  // ---- Figure 4: provisioning as a user sees it, beside a bare CREATE DATABASE ----
+
+  private void provisioning(BenchApp app) throws Exception {
+    System.out.println("Figure 4: provisioning from the API...");
+    TestPostgres postgres = app.postgres;
+    List<Double> bare = new ArrayList<>();
+    List<Double> cloned = new ArrayList<>();
+    List<Double> provisioned = new ArrayList<>();
+    Map<String, List<Double>> reached = new LinkedHashMap<>();
+    String template = appTemplate(postgres, postgres.runPrefix() + "a_");
+    for (int i = 0; i <= PROVISIONING_RUNS; i++) {
+      boolean warmUp = i == 0;
+      long started = System.nanoTime();
+      postgres.execute("CREATE DATABASE " + postgres.uniqueName("a_bare_" + i));
+      double bareSeconds = (System.nanoTime() - started) / 1e9;
+      started = System.nanoTime();
+      postgres.execute(
+          "CREATE DATABASE "
+              + postgres.uniqueName("a_clone_" + i)
+              + " TEMPLATE \""
+              + template
+              + "\"");
+      double cloneSeconds = (System.nanoTime() - started) / 1e9;
+
+      String subdomain = "prov" + i;
+      started = System.nanoTime();
+      HttpResponse<String> created =
+          app.ripieno.send(
+              "POST",
+              "/api/platform/orchestras",
+              app.superadmin,
+              "{\"name\":\"Bänkorkestern "
+                  + i
+                  + "\",\"subdomain\":\""
+                  + subdomain
+                  + "\",\"contactName\":\"Kontakt\",\"contactEmail\":\""
+                  + subdomain
+                  + "@example.org\"}");
+      if (created.statusCode() != 202) {
+        throw new IllegalStateException("Creating an orchestra: " + created.body());
+      }
+      double answered = (System.nanoTime() - started) / 1e9;
+      String id = RunningRipieno.json(created).getJsonObject("orchestra").getString("id");
+      Map<String, Double> states = new LinkedHashMap<>();
+      states.put("202 answered", answered);
+      while (true) {
+        JsonObject orchestra =
+            RunningRipieno.json(
+                app.ripieno.send("GET", "/api/platform/orchestras/" + id, app.superadmin, null));
+        String state = orchestra.getString("provisioningState");
+        states.putIfAbsent(state, (System.nanoTime() - started) / 1e9);
+        if ("ACTIVE".equals(state) || "FAILED".equals(state)) {
+          break;
+        }
+        if (System.nanoTime() - started > Duration.ofSeconds(60).toNanos()) {
+          throw new IllegalStateException("Provisioning did not finish: " + orchestra);
+        }
+        Thread.sleep(20);
+      }
+      if (!states.containsKey("ACTIVE")) {
+        throw new IllegalStateException("Provisioning failed: " + states);
+      }
+      System.out.println("  run " + i + (warmUp ? " (warm-up)" : "") + ": " + states);
+      if (!warmUp) {
+        bare.add(bareSeconds);
+        cloned.add(cloneSeconds);
+        provisioned.add(states.get("ACTIVE"));
+        states.forEach(
+            (state, at) -> reached.computeIfAbsent(state, s -> new ArrayList<>()).add(at));
+      }
+    }
+    double provisionedMedian = median(provisioned);
+    double bareMedian = median(bare);
+    report.ratio(
+        "4",
+        "provisioning, POST → ACTIVE polled every 20 ms ÷ bare CREATE DATABASE (medians of "
+            + PROVISIONING_RUNS
+            + ")",
+        String.format("%.3f s", provisionedMedian),
+        String.format("bare %.3f s", bareMedian),
+        provisionedMedian / bareMedian,
+        true,
+        3);
+    // In the order of the state machine; a state the 20 ms polling never caught in a run (it
+    // passed too quickly) has fewer samples, so the count is shown.
+    StringBuilder steps = new StringBuilder();
+    List<String> order = new ArrayList<>(List.of("202 answered"));
+    for (org.ripieno.central.orchestras.entity.ProvisioningState state :
+        org.ripieno.central.orchestras.entity.ProvisioningState.values()) {
+      order.add(state.name());
+    }
+    reached.entrySet().stream()
+        .sorted(java.util.Comparator.comparingInt(entry -> order.indexOf(entry.getKey())))
+        .forEach(
+            entry ->
+                steps.append(
+                    String.format(
+                        "%s %.3f s%s; ",
+                        entry.getKey(),
+                        median(entry.getValue()),
+                        entry.getValue().size() < PROVISIONING_RUNS
+                            ? " (seen in " + entry.getValue().size() + ")"
+                            : "")));
+    // The POST itself hashes the first admin's generated password before it answers.
+    List<Double> hashes = new ArrayList<>();
+    for (int i = 0; i < PROVISIONING_RUNS; i++) {
+      long started = System.nanoTime();
+      org.ripieno.security.passwords.Passwords.hash(
+          org.ripieno.security.passwords.Passwords.generate());
+      hashes.add((System.nanoTime() - started) / 1e9);
+    }
+    report.info(
+        "4",
+        "where provisioning's time goes (median time a state was first seen)",
+        steps.toString().trim(),
+        String.format(
+            "CREATE DATABASE … TEMPLATE (the clone itself) %.3f s; one bcrypt hash (the POST's"
+                + " first-admin password, in the harness's JVM) %.3f s",
+            median(cloned), median(hashes)));
+  }
+
+  private static String appTemplate(TestPostgres postgres, String prefix) throws Exception {
+    try (Connection connection = postgres.server().connect();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "select datname from pg_database where datistemplate and starts_with(datname, ?)")) {
+      query.setString(1, prefix);
+      try (ResultSet rows = query.executeQuery()) {
+        if (!rows.next()) {
+          throw new IllegalStateException("No orchestra template under " + prefix);
+        }
+        return rows.getString(1);
+      }
+    }
+  }
+
+  // ---- Figure 3: 1,000 orchestras, each touched once, on the default budget ----
+
+  private void coldOrchestras(TestPostgres postgres, DatabaseAddress server) throws Exception {
+    System.out.println("Figure 3: " + COLD_ORCHESTRAS + " orchestras touched once...");
+    String prefix = postgres.runPrefix() + "c_";
+    try (BenchApp app =
+        new BenchApp(
+            postgres,
+            "c",
+            server,
+            server,
+            Map.of("RIPIENO_PROVISIONING_DATABASE_PREFIX", prefix))) {
+      DatabaseLogin template = postgres.createEmpty("c_cold_template");
+      Migrations.migrate(template.dataSource(), DatabaseKind.ORCHESTRA);
+      List<String> subdomains = new ArrayList<>();
+      for (int i = 0; i < COLD_ORCHESTRAS; i++) {
+        subdomains.add(String.format("cold%04d", i));
+      }
+      inParallel(
+          COLD_ORCHESTRAS,
+          i -> {
+            String name = postgres.uniqueName("c_" + subdomains.get(i));
+            postgres.execute(
+                "CREATE DATABASE \""
+                    + name
+                    + "\" TEMPLATE \""
+                    + template.address().database()
+                    + "\"");
+            DatabaseLogin database = postgres.login(name);
+            try (Connection connection = database.connect()) {
+              IdentityMarker.write(connection, "cold-" + i);
+            }
+            FleetTestDatabases.register(
+                app.central, "cold-" + i, subdomains.get(i), "active", 0, database);
+          });
+      Collections.shuffle(subdomains, new Random(15));
+      Histogram before = Histogram.of(app.ripieno.pid());
+
+      AtomicBoolean sampling = new AtomicBoolean(true);
+      AtomicInteger most = new AtomicInteger();
+      Thread sampler =
+          new Thread(
+              () -> {
+                try (Connection connection = postgres.server().connect();
+                    PreparedStatement count =
+                        connection.prepareStatement(
+                            "select count(*) from pg_stat_activity where datname ~ ?")) {
+                  // The cold orchestras' databases only: not central, not the templates.
+                  count.setString(1, "^" + postgres.uniqueName("c_cold") + "[0-9]");
+                  while (sampling.get()) {
+                    try (ResultSet row = count.executeQuery()) {
+                      row.next();
+                      most.accumulateAndGet(row.getInt(1), Math::max);
+                    }
+                    Thread.sleep(20);
+                  }
+                } catch (Exception e) {
+                  System.out.println("  (sampler: " + e + ")");
+                }
+              },
+              "bench-connection-sampler");
+      sampler.start();
+      ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(subdomains);
+      long[] firsts = new long[subdomains.size()];
+      AtomicInteger done = new AtomicInteger();
+      AtomicInteger failed = new AtomicInteger();
+      List<Thread> workers = new ArrayList<>();
+      for (int w = 0; w < CONNECTIONS; w++) {
+        workers.add(
+            new Thread(
+                () -> {
+                  String subdomain;
+                  while ((subdomain = queue.poll()) != null) {
+                    long started = System.nanoTime();
+                    try {
+                      HttpResponse<String> answer =
+                          app.ripieno.send(
+                              "GET",
+                              "/api/orchestras/" + subdomain + "/musicians?size=1",
+                              app.superadmin,
+                              null);
+                      if (answer.statusCode() != 200) {
+                        failed.incrementAndGet();
+                      }
+                    } catch (Exception e) {
+                      failed.incrementAndGet();
+                    }
+                    firsts[done.getAndIncrement()] = System.nanoTime() - started;
+                  }
+                }));
+      }
+      long started = System.nanoTime();
+      workers.forEach(Thread::start);
+      for (Thread worker : workers) {
+        worker.join();
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      sampling.set(false);
+      sampler.join();
+      Histogram after = Histogram.of(app.ripieno.pid());
+      Latencies cold = Latencies.of(firsts, done.get(), seconds, failed.get());
+      int ceiling = 40;
+      report.check(
+          "3",
+          "most orchestra connections open (pg_stat_activity) against the budget",
+          most.get() + " connections",
+          "≤ " + ceiling + " (ripieno.pool.ceiling default)",
+          most.get() <= ceiling);
+      report.check(
+          "3",
+          COLD_ORCHESTRAS + " cold orchestras, first request each, " + CONNECTIONS + " at once",
+          describe(cold) + String.format(" (%.1f s in all)", seconds),
+          "p50 ≤ 150 ms",
+          cold.p50() <= 150);
+      int opened = after.openOrchestras() - before.openOrchestras();
+      report.info(
+          "3",
+          "heap per open orchestra (live heap after a full GC, jcmd)",
+          opened > 0
+              ? String.format(
+                  "%.2f MB (%d open after, %d before; live heap %.0f → %.0f MB)",
+                  (after.liveBytes() - before.liveBytes()) / 1e6 / opened,
+                  after.openOrchestras(),
+                  before.openOrchestras(),
+                  before.liveBytes() / 1e6,
+                  after.liveBytes() / 1e6)
+              : "no more orchestras open after than before",
+          "");
+    }
+    dropAll(postgres, "c_");
+  }
+
+  /** Live objects after a full GC, from {@code jcmd <pid> GC.class_histogram}. */
+  record Histogram(long liveBytes, int openOrchestras) {
+
+    private static final Pattern TOTAL = Pattern.compile("(?m)^Total\\s+(\\d+)\\s+(\\d+)");
+    private static final Pattern OPEN =
+        Pattern.compile(
+            "(?m)^\\s*\\d+:\\s+(\\d+)\\s+\\d+\\s+org\\.ripieno\\.tenancy\\.OrchestraRegistry\\$OpenOrchestra\\b");
+
+    static Histogram of(long pid) throws Exception {
+      Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+      Process process =
+          new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram")
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(process.getInputStream().readAllBytes());
+      process.waitFor();
+      Matcher total = TOTAL.matcher(output);
+      if (!total.find()) {
+        throw new IllegalStateException(
+            "jcmd gave no histogram: " + output.lines().limit(5).toList());
+      }
+      Matcher open = OPEN.matcher(output);
+      return new Histogram(
+          Long.parseLong(total.group(2)), open.find() ? Integer.parseInt(open.group(1)) : 0);
+    }
+  }
+
+  // ---- The machine ----
+
+  private void describeMachine(TestPostgres postgres) throws Exception {
+    report.machine("date", java.time.Instant.now().toString());
+    report.machine("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+    report.machine("load average before", loadAverage());
+    report.machine(
+        "java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    try (Connection connection = postgres.server().connect();
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery("select version()")) {
+      row.next();
+      report.machine("postgresql", row.getString(1).replaceAll(" on .*", ""));
+    }
+    report.machine(
+        "settings",
+        String.format(
+            "%d connections, %s s measured after %s s warm-up per phase, application -Xmx%s"
+                + " SerialGC",
+            CONNECTIONS,
+            SECONDS.toSeconds(),
+            WARM_UP.toSeconds(),
+            System.getProperty("bench.heap", "768m")));
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (Exception e) {
+      return "unknown";
+    }
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int middle = sorted.size() / 2;
+    return sorted.size() % 2 == 1
+        ? sorted.get(middle)
+        : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+  }
+}
