@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -35,7 +36,9 @@ public class CentralDatabase {
   /** After a failed start, callers get the same answer at once for this long. */
   private static final long RETRY_AFTER_NANOS = 5_000_000_000L;
 
-  private volatile HikariDataSource pool;
+  private final CircuitBreaker breaker = new CircuitBreaker(CircuitBreaker.OPEN_FOR);
+  private volatile HikariDataSource hikari;
+  private volatile DataSource pool;
   private volatile EntityManagerFactory factory;
   private CentralUnavailableException lastFailure;
   private long lastFailureAt;
@@ -88,7 +91,8 @@ public class CentralDatabase {
     config.setDataSource(login.dataSource());
     config.setMaximumPoolSize(settings.centralPoolSize());
     config.setMinimumIdle(1);
-    config.setConnectionTimeout(10_000);
+    // An unreachable central answers 503 within this, and at once while the breaker is open.
+    config.setConnectionTimeout(3_000);
     config.setInitializationFailTimeout(-1);
     HikariDataSource candidate = new HikariDataSource(config);
     try {
@@ -103,10 +107,11 @@ public class CentralDatabase {
                   + " ("
                   + result.migrationsExecuted
                   + " migrations applied now)");
-      EntityManagerFactory created =
-          UnitFactories.create(DatabaseKind.CENTRAL, candidate, "central");
+      DataSource guarded = guard(candidate, login);
+      EntityManagerFactory created = UnitFactories.create(DatabaseKind.CENTRAL, guarded, "central");
       // The pool first: a set factory is what tells other threads that central is started.
-      pool = candidate;
+      hikari = candidate;
+      pool = guarded;
       factory = created;
     } catch (LegacyCentralException e) {
       candidate.close();
@@ -121,6 +126,32 @@ public class CentralDatabase {
           "The central database " + login + " cannot be used: " + rootMessage(e),
           e);
     }
+  }
+
+  private DataSource guard(DataSource candidate, DatabaseLogin login) {
+    return new GuardedDataSource(
+        candidate,
+        breaker,
+        () ->
+            new CentralUnavailableException(
+                CentralUnavailableException.UNREACHABLE,
+                "The central database "
+                    + login
+                    + " could not be reached moments ago; calls are refused until it answers"
+                    + " again",
+                null),
+        failure -> {
+          LOG.warning("The central database " + login + " cannot be reached: " + failure);
+          return new CentralUnavailableException(
+              CentralUnavailableException.UNREACHABLE,
+              "The central database " + login + " cannot be reached: " + rootMessage(failure),
+              failure);
+        });
+  }
+
+  /** How long a caller refused because central is unreachable should wait before trying again. */
+  public Duration retryAfter() {
+    return breaker.retryAfter();
   }
 
   /**
@@ -183,8 +214,8 @@ public class CentralDatabase {
     if (factory != null) {
       factory.close();
     }
-    if (pool != null) {
-      pool.close();
+    if (hikari != null) {
+      hikari.close();
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
 import org.ripieno.web.Text;
 
@@ -33,6 +34,12 @@ public final class OrchestraRegistry implements AutoCloseable {
   private final ConnectionBudget budget;
   private final Map<String, OpenOrchestra> open = new ConcurrentHashMap<>();
 
+  /**
+   * One breaker per database (not per orchestra entry, which is dropped when its opening fails), so
+   * that an unreachable database is refused at once until it answers again.
+   */
+  private final Map<DatabaseAddress, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+
   public OrchestraRegistry(RegistrySettings settings) {
     this.settings = settings;
     this.budget = new ConnectionBudget(settings.ceiling(), settings.maxWait());
@@ -45,6 +52,9 @@ public final class OrchestraRegistry implements AutoCloseable {
    * @throws OrchestraUnavailableException when the database cannot be served
    */
   public Lease lease(OrchestraRoute route) {
+    if (breaker(route).isRefusing()) {
+      throw refused(route);
+    }
     while (true) {
       OpenOrchestra orchestra =
           open.computeIfAbsent(route.orchestraId(), id -> new OpenOrchestra(route));
@@ -69,6 +79,37 @@ public final class OrchestraRegistry implements AutoCloseable {
         throw e;
       }
     }
+  }
+
+  private CircuitBreaker breaker(OrchestraRoute route) {
+    return breakers.computeIfAbsent(
+        route.login().address(), address -> new CircuitBreaker(CircuitBreaker.OPEN_FOR));
+  }
+
+  /** Whether calls to the orchestra's database are refused at once right now. */
+  public boolean isRefusing(OrchestraRoute route) {
+    CircuitBreaker breaker = breakers.get(route.login().address());
+    return breaker != null && breaker.isRefusing();
+  }
+
+  private static OrchestraUnavailableException refused(OrchestraRoute route) {
+    return new OrchestraUnavailableException(
+        "The database of orchestra "
+            + route.subdomain()
+            + " could not be reached moments ago; calls are refused until it answers again");
+  }
+
+  private static OrchestraUnavailableException unreachable(
+      OrchestraRoute route, Throwable failure) {
+    LOG.warning(
+        "The database of orchestra "
+            + route.subdomain()
+            + " on "
+            + route.login().address()
+            + " cannot be reached: "
+            + failure);
+    return new OrchestraUnavailableException(
+        "The database of orchestra " + route.subdomain() + " cannot be reached right now", failure);
   }
 
   /** Closes orchestras unused for longer than the idle timeout. */
@@ -166,6 +207,7 @@ public final class OrchestraRegistry implements AutoCloseable {
     private volatile boolean retired;
     private volatile long lastUsed = System.nanoTime();
     private volatile HikariDataSource pool;
+    private volatile DataSource guarded;
     private volatile EntityManagerFactory factory;
 
     /**
@@ -288,6 +330,9 @@ public final class OrchestraRegistry implements AutoCloseable {
     private void open() {
       long started = System.nanoTime();
       pool = createPool();
+      guarded =
+          new GuardedDataSource(
+              pool, breaker(route), () -> refused(route), failure -> unreachable(route, failure));
       try {
         check();
         factory = createFactory();
@@ -315,6 +360,8 @@ public final class OrchestraRegistry implements AutoCloseable {
       config.setMaximumPoolSize(settings.maxPerOrchestra());
       config.setMinimumIdle(0);
       config.setIdleTimeout(settings.idleTimeout().toMillis());
+      // Also the longest a caller waits when the database does not answer: the breaker then
+      // refuses the next calls at once.
       config.setConnectionTimeout(Math.max(250, settings.maxWait().toMillis()));
       // Connect lazily: the checks below take the first connection.
       config.setInitializationFailTimeout(-1);
@@ -325,7 +372,7 @@ public final class OrchestraRegistry implements AutoCloseable {
     private void check() {
       try {
         checkVersion();
-        try (Connection connection = pool.getConnection()) {
+        try (Connection connection = guarded.getConnection()) {
           SchemaReport report = SchemaGuard.inspect(connection, DatabaseKind.ORCHESTRA);
           if (!report.missing().isEmpty()) {
             throw new OrchestraUnavailableException(
@@ -364,10 +411,18 @@ public final class OrchestraRegistry implements AutoCloseable {
                 + " right now; please try again in a moment",
             e);
       } catch (SQLException e) {
+        if (DatabaseFailures.isUnreachable(e)) {
+          breaker(route).failed();
+          throw unreachable(route, e);
+        }
         LOG.log(Level.WARNING, "Cannot open orchestra " + route.subdomain(), e);
         throw new OrchestraUnavailableException(
             "The database of orchestra " + route.subdomain() + " cannot be reached right now", e);
       } catch (FlywayException e) {
+        if (DatabaseFailures.isUnreachable(e)) {
+          breaker(route).failed();
+          throw unreachable(route, e);
+        }
         LOG.log(Level.WARNING, "Cannot check the schema of orchestra " + route.subdomain(), e);
         throw new OrchestraUnavailableException(
             "The schema of orchestra "
@@ -379,7 +434,7 @@ public final class OrchestraRegistry implements AutoCloseable {
     }
 
     private void checkVersion() {
-      Migrations.SchemaVersion version = Migrations.version(pool, DatabaseKind.ORCHESTRA);
+      Migrations.SchemaVersion version = Migrations.version(guarded, DatabaseKind.ORCHESTRA);
       if (version.isAhead()) {
         throw new OrchestraUnavailableException(
             Text.of(
@@ -419,14 +474,14 @@ public final class OrchestraRegistry implements AutoCloseable {
                 + "; it is served again once it is migrated");
       }
       LOG.info(() -> "Migrating orchestra " + route.subdomain() + " on open");
-      Migrations.migrate(pool, DatabaseKind.ORCHESTRA);
+      Migrations.migrate(guarded, DatabaseKind.ORCHESTRA);
     }
 
     private EntityManagerFactory createFactory() {
       // EclipseLink caches sessions by name: one name per orchestra and per opening.
       return UnitFactories.create(
           DatabaseKind.ORCHESTRA,
-          pool,
+          guarded,
           "orchestra-" + route.orchestraId() + "-" + OPENINGS.incrementAndGet());
     }
   }

@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param ceiling most physical connections of all orchestra pools together
  * @param idleTimeout how long an unused orchestra keeps its pool and factory, and an idle
  *     connection stays open (HikariCP's floor is 10 s)
- * @param maxWait how long a caller waits for a connection before getting 503
+ * @param maxWait how long a caller waits for a connection before getting 503 (the budget and the
+ *     pool's timeout; also the longest wait when a database does not answer)
  * @param migrateOnOpen migrate a database that is behind when it is opened, instead of refusing it
  */
 public record RegistrySettings(
@@ -22,7 +23,7 @@ public record RegistrySettings(
     boolean migrateOnOpen) {
 
   public static final RegistrySettings DEFAULTS =
-      new RegistrySettings(5, 40, Duration.ofMinutes(5), Duration.ofSeconds(10), false);
+      new RegistrySettings(5, 40, Duration.ofMinutes(5), Duration.ofSeconds(3), false);
 
   public RegistrySettings {
     if (maxPerOrchestra < 2 || ceiling < maxPerOrchestra) {

@@ -14,10 +14,17 @@ final class UnitFactories {
     return Persistence.createEntityManagerFactory(
         kind.unitName(),
         Map.of(
-            "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-            "jakarta.persistence.jtaDataSource", "",
-            "jakarta.persistence.nonJtaDataSource", pool,
-            "eclipselink.target-server", "None",
-            "eclipselink.session-name", sessionName));
+            "jakarta.persistence.transactionType",
+            "RESOURCE_LOCAL",
+            "jakarta.persistence.jtaDataSource",
+            "",
+            "jakarta.persistence.nonJtaDataSource",
+            pool,
+            "eclipselink.target-server",
+            "None",
+            "eclipselink.session.customizer",
+            NoQueryRetry.class.getName(),
+            "eclipselink.session-name",
+            sessionName));
   }
 }

@@ -17,6 +17,8 @@ import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ripieno.tenancy.CentralDatabase.CentralUnavailableException;
+import org.ripieno.tenancy.CircuitBreaker;
+import org.ripieno.tenancy.DatabaseFailures;
 import org.ripieno.tenancy.OrchestraUnavailableException;
 
 /**
@@ -41,8 +43,21 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   private static final Text CENTRAL_UNAVAILABLE =
       Text.of(
-          "The central database is unavailable right now; please try again later.",
-          "Den centrala databasen är inte tillgänglig just nu; försök igen senare.");
+          "The platform database is unavailable right now; please try again later.",
+          "Plattformens databas är inte tillgänglig just nu; försök igen senare.");
+
+  /** A connection ended under a request (server shut down, restarted, session terminated). */
+  private static final Text CONNECTION_LOST =
+      Text.of(
+          "The connection to the database was lost; please try again later.",
+          "Anslutningen till databasen bröts; försök igen senare.");
+
+  /** An unreachable database is tried again after the breakers' open time. */
+  private static final long UNAVAILABLE_RETRY_SECONDS =
+      Math.max(1, CircuitBreaker.OPEN_FOR.toSeconds());
+
+  /** A busy pool may have a connection free in a moment. */
+  private static final long BUSY_RETRY_SECONDS = 1;
 
   /**
    * What the refusals JAX-RS makes by itself mean; their own messages ("HTTP 404 Not Found") say
@@ -103,13 +118,17 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     OrchestraUnavailableException orchestra = cause(failure, OrchestraUnavailableException.class);
     if (orchestra != null) {
       logUnavailable(orchestra);
-      return Problem.response(
-          Response.Status.SERVICE_UNAVAILABLE, orchestra.publicDetail().in(locale));
+      return retryAfter(
+          Problem.response(
+              Response.Status.SERVICE_UNAVAILABLE, orchestra.publicDetail().in(locale)),
+          UNAVAILABLE_RETRY_SECONDS);
     }
     CentralUnavailableException central = cause(failure, CentralUnavailableException.class);
     if (central != null) {
       logUnavailable(central);
-      return Problem.response(Response.Status.SERVICE_UNAVAILABLE, CENTRAL_UNAVAILABLE.in(locale));
+      return retryAfter(
+          Problem.response(Response.Status.SERVICE_UNAVAILABLE, CENTRAL_UNAVAILABLE.in(locale)),
+          UNAVAILABLE_RETRY_SECONDS);
     }
     SQLException sql = cause(failure, SQLException.class);
     if (sql != null && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
@@ -133,12 +152,21 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     if (cause(failure, SQLTransientConnectionException.class) != null) {
       // The connection ceiling was reached and nothing could be freed in time.
       LOG.log(Level.WARNING, "No database connection in time", failure);
-      return Problem.response(
-          Response.Status.SERVICE_UNAVAILABLE,
-          Text.of(
-                  "The database is busy right now; please try again in a moment.",
-                  "Databasen är upptagen just nu; försök igen om en liten stund.")
-              .in(locale));
+      return retryAfter(
+          Problem.response(
+              Response.Status.SERVICE_UNAVAILABLE,
+              Text.of(
+                      "The database is busy right now; please try again in a moment.",
+                      "Databasen är upptagen just nu; försök igen om en liten stund.")
+                  .in(locale)),
+          BUSY_RETRY_SECONDS);
+    }
+    if (sql != null && DatabaseFailures.isUnreachable(sql)) {
+      // The connection was taken before the database went away; the next call meets the breaker.
+      LOG.warning("Answered 503, the database connection was lost: " + sql);
+      return retryAfter(
+          Problem.response(Response.Status.SERVICE_UNAVAILABLE, CONNECTION_LOST.in(locale)),
+          UNAVAILABLE_RETRY_SECONDS);
     }
     LOG.log(Level.SEVERE, "Unexpected failure", failure);
     return Problem.response(
@@ -147,6 +175,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 "Something went wrong on our side; it has been logged.",
                 "Något gick fel hos oss; felet har loggats.")
             .in(locale));
+  }
+
+  private static Response retryAfter(Response response, long seconds) {
+    return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, seconds).build();
   }
 
   private static void logUnavailable(RuntimeException unavailable) {

@@ -99,7 +99,7 @@ class RipienoApplicationIT {
     void aLoginWas503SayingCentralIsUnavailableInWords() {
       assertThat(loginWhileCentralRefused.statusCode()).isEqualTo(503);
       assertThat(RunningRipieno.json(loginWhileCentralRefused).getString("detail"))
-          .isEqualTo("The central database is unavailable right now; please try again later.");
+          .isEqualTo("The platform database is unavailable right now; please try again later.");
       assertNoAddressIn(loginWhileCentralRefused.body());
     }
   }

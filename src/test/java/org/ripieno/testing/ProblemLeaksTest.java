@@ -54,7 +54,7 @@ class ProblemLeaksTest {
       assertThat(
               ProblemLeaks.in(
                   "{\"type\":\"about:blank\",\"status\":503,\"title\":\"Service Unavailable\","
-                      + "\"detail\":\"The central database is unavailable right now; please try"
+                      + "\"detail\":\"The platform database is unavailable right now; please try"
                       + " again later.\"}"))
           .isEmpty();
       assertThat(ProblemLeaks.in("Internal Server Error: something went wrong on our side"))

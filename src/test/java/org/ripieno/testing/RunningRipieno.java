@@ -180,6 +180,17 @@ public final class RunningRipieno implements AutoCloseable {
     return log;
   }
 
+  /**
+   * Kills the application at once (SIGKILL), as a crash or the kernel's OOM killer would: no
+   * shutdown hook runs, nothing in flight is finished or rolled back by the application.
+   */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("The application did not die within 30 s of SIGKILL");
+    }
+  }
+
   /** The application's process id (for {@code jcmd}). */
   public long pid() {
     return process.pid();

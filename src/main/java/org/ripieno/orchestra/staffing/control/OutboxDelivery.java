@@ -74,9 +74,15 @@ public class OutboxDelivery {
         log(channels, given + " SMS failed for good: no complete SMS account", Map.of());
       }
     }
-    List<OutboxMessage> due = store.claim(clock.instant(), BATCH, open);
     int delivered = 0;
-    for (OutboxMessage message : due) {
+    // One message taken at a time, each just before it goes: an instance that dies mid-delivery
+    // leaves only the message in flight under its lease; the rest stay queued for the next run.
+    for (int taken = 0; taken < BATCH; taken++) {
+      List<OutboxMessage> next = store.claim(clock.instant(), 1, open);
+      if (next.isEmpty()) {
+        break;
+      }
+      OutboxMessage message = next.get(0);
       await(store.takeSlot(message.getChannel(), channels.spacing()));
       try {
         String text =

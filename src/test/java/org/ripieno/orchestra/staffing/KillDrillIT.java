@@ -1,0 +1,311 @@
+package org.ripieno.orchestra.staffing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.ripieno.tenancy.DatabaseLogin;
+import org.ripieno.testing.PlatformFixture;
+import org.ripieno.testing.RunningRipieno;
+
+/**
+ * The application killed (SIGKILL) in the middle of sending a project's requests, and again in the
+ * middle of delivering them; each time another instance starts on the same databases (as a restart
+ * would). Sending and delivery go on by themselves, and the drill ends by counting: every musician
+ * asked once, every request with one outbox message, every message delivered, and only the one in
+ * flight at the kill delivered twice, with the same Message-ID.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KillDrillIT {
+
+  private static final String ORCHESTRA = "orch-kill";
+  private static final String BASE = "/api/orchestras/killdrill";
+  private static final int MUSICIANS = 6;
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  private GreenMail smtp;
+  private PlatformFixture fixture;
+  private RunningRipieno ripieno;
+  private DatabaseLogin database;
+  private String admin;
+  private final Set<Integer> musicians = new HashSet<>();
+
+  @BeforeAll
+  void start() throws Exception {
+    smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    SecureRandom random = new SecureRandom();
+    Map<String, String> environment = new HashMap<>();
+    environment.put("RIPIENO_MAIL_SMTP_HOST", "127.0.0.1");
+    environment.put("RIPIENO_MAIL_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
+    environment.put("RIPIENO_MAIL_FROM", "staffing@ripieno.example.org");
+    // One mail a second: delivery takes long enough to be killed in the middle of it.
+    environment.put("RIPIENO_MAIL_RATE", "1");
+    environment.put("RIPIENO_JOBS_INTERVAL", "PT1S");
+    environment.put("RIPIENO_PUBLIC_URL", "https://ripieno.example.org");
+    // Instances started after a kill must accept the same tokens and read the same secrets.
+    environment.put("RIPIENO_TOKEN_SIGNING_KEY", key(random));
+    environment.put("RIPIENO_SECRET_KEY", key(random));
+    fixture = PlatformFixture.start("killdrill", environment);
+    ripieno = fixture.ripieno();
+    database = fixture.registerOrchestra(ORCHESTRA, "killdrill", "Avbrottsorkestern");
+    fixture.createUser("kill-admin", "admin", ORCHESTRA, "kill-admin-password");
+    admin = fixture.login("kill-admin", "kill-admin-password");
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    try {
+      if (fixture != null) {
+        fixture.close();
+      }
+    } finally {
+      if (smtp != null) {
+        smtp.stop();
+      }
+    }
+  }
+
+  @Test
+  void killedWhileSendingAndWhileDeliveringEveryRequestOnceEveryMessageDeliveredNoneLost()
+      throws Exception {
+    int tutti =
+        ok("POST", "/instruments", "{\"name\":\"Viola\",\"positions\":[{\"name\":\"Tutti\"}]}", 201)
+            .getJsonArray("positions")
+            .getJsonObject(0)
+            .getInt("id");
+    List<Integer> ranked = new ArrayList<>();
+    for (int i = 0; i < MUSICIANS; i++) {
+      ranked.add(
+          ok(
+                  "POST",
+                  "/musicians",
+                  "{\"firstName\":\"Kill"
+                      + i
+                      + "\",\"lastName\":\"Drill\",\"email\":\"kill"
+                      + i
+                      + "@example.org\",\"qualificationIds\":["
+                      + tutti
+                      + "]}",
+                  201)
+              .getInt("id"));
+    }
+    musicians.addAll(ranked);
+    int list =
+        ok("POST", "/ranking-lists", "{\"positionId\":" + tutti + ",\"listType\":\"A\"}", 201)
+            .getInt("id");
+    for (int musician : ranked) {
+      ok("POST", "/ranking-lists/" + list + "/musicians", "{\"musicianId\":" + musician + "}", 201);
+    }
+    int project =
+        ok("POST", "/projects", "{\"name\":\"Avbrott\",\"startDate\":\"2034-03-06\"}", 201)
+            .getInt("id");
+    int need =
+        ok(
+                "POST",
+                "/projects/" + project + "/needs",
+                "{\"positionId\":"
+                    + tutti
+                    + ",\"quantity\":"
+                    + MUSICIANS
+                    + ",\"rankingListId\":"
+                    + list
+                    + ",\"requestStrategy\":\"parallel\"}",
+                201)
+            .getInt("id");
+
+    // 1. Killed in the middle of sending: the send is under way when the process dies.
+    CompletableFuture<Integer> sending =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return ripieno
+                    .send("POST", BASE + "/projects/" + project + "/send", admin, "{}")
+                    .statusCode();
+              } catch (Exception e) {
+                return -1;
+              }
+            });
+    Thread.sleep(20);
+    ripieno.kill();
+    Integer firstSend = sending.get();
+    long afterKill = requests(need);
+    System.out.printf(
+        "Killed while sending: the send answered %d, %d requests committed%n",
+        firstSend, afterKill);
+    // One transaction: all of the send or nothing of it.
+    assertThat(afterKill).isIn(0L, (long) MUSICIANS);
+
+    ripieno = fixture.startAnotherInstance("killdrill-b", Map.of());
+    // The manager, who got no answer, sends again: only what is still missing goes.
+    HttpResponse<String> again =
+        ripieno.send("POST", BASE + "/projects/" + project + "/send", admin, "{}");
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+    assertThat(requests(need)).isEqualTo(MUSICIANS);
+    assertEveryMusicianAskedOnceWithOneMessage(need);
+
+    // 2. Killed in the middle of delivering: some mails out, the rest not yet.
+    awaitTrue(() -> smtp.getReceivedMessages().length >= 2);
+    ripieno.kill();
+    int deliveredBeforeKill = smtp.getReceivedMessages().length;
+    Set<String> inFlight =
+        texts(
+            "select \"messageId\" from \"OutboxMessage\" o join \"Request\" r on r.id ="
+                + " o.\"requestId\" where r.\"projectNeedId\" = "
+                + need
+                + " and o.status = 'sending'");
+    System.out.printf(
+        "Killed while delivering: %d of %d delivered, in flight %s%n",
+        deliveredBeforeKill, MUSICIANS, inFlight);
+    assertThat(deliveredBeforeKill).as("killed in the middle").isLessThan(MUSICIANS);
+    assertThat(inFlight).as("only the message in flight is held").hasSizeLessThanOrEqualTo(1);
+
+    ripieno = fixture.startAnotherInstance("killdrill-c", Map.of());
+    // The dead instance still holds its claim on the orchestra's jobs and the lease of the message
+    // it had in flight, each for ten minutes; both run out by themselves. The drill lets those ten
+    // minutes pass at once.
+    execute(
+        "update \"OutboxMessage\" set \"nextAttemptAt\" = now() at time zone 'UTC' - interval '1"
+            + " minute' where status = 'sending'");
+    fixture.onCentral(
+        "update \"Orchestra\" set \"jobsDueAt\" = now() at time zone 'UTC' where id = '"
+            + ORCHESTRA
+            + "'");
+    awaitTrue(() -> outbox(need, "sent") == MUSICIANS);
+
+    // The count: every message enqueued once and delivered at least once; a repeat only of the
+    // one in flight, with its Message-ID.
+    assertEveryMusicianAskedOnceWithOneMessage(need);
+    Set<String> enqueued =
+        texts(
+            "select \"messageId\" from \"OutboxMessage\" o join \"Request\" r on r.id ="
+                + " o.\"requestId\" where r.\"projectNeedId\" = "
+                + need);
+    Map<String, Long> received = new HashMap<>();
+    for (MimeMessage mail : smtp.getReceivedMessages()) {
+      received.merge(mail.getHeader("Message-ID")[0], 1L, Long::sum);
+    }
+    assertThat(received.keySet()).isEqualTo(enqueued);
+    Set<String> repeated =
+        received.entrySet().stream()
+            .filter(entry -> entry.getValue() > 1)
+            .map(Map.Entry::getKey)
+            .collect(Collectors.toSet());
+    assertThat(received.values()).allSatisfy(times -> assertThat(times).isLessThanOrEqualTo(2));
+    assertThat(inFlight).containsAll(repeated);
+  }
+
+  private void assertEveryMusicianAskedOnceWithOneMessage(int need) throws Exception {
+    Map<Integer, Long> perMusician =
+        grouped(
+            "select \"musicianId\", count(*) from \"Request\" where \"projectNeedId\" = "
+                + need
+                + " group by \"musicianId\"");
+    assertThat(perMusician.keySet()).isEqualTo(musicians);
+    assertThat(perMusician.values()).containsOnly(1L);
+    Map<Integer, Long> perRequest =
+        grouped(
+            "select r.id, count(o.id) from \"Request\" r left join \"OutboxMessage\" o on"
+                + " o.\"requestId\" = r.id and o.kind = 'request' where r.\"projectNeedId\" = "
+                + need
+                + " group by r.id");
+    assertThat(perRequest).hasSize(MUSICIANS);
+    assertThat(perRequest.values()).containsOnly(1L);
+  }
+
+  private long requests(int need) throws Exception {
+    return count("select count(*) from \"Request\" where \"projectNeedId\" = " + need);
+  }
+
+  private long outbox(int need, String status) throws Exception {
+    return count(
+        "select count(*) from \"OutboxMessage\" o join \"Request\" r on r.id = o.\"requestId\""
+            + " where r.\"projectNeedId\" = "
+            + need
+            + " and o.kind = 'request' and o.status = '"
+            + status
+            + "'");
+  }
+
+  private JsonObject ok(String method, String path, String body, int status) throws Exception {
+    HttpResponse<String> answer = ripieno.send(method, BASE + path, admin, body);
+    assertThat(answer.statusCode())
+        .as(method + " " + path + ": " + answer.body())
+        .isEqualTo(status);
+    return RunningRipieno.json(answer);
+  }
+
+  private void execute(String sql) throws Exception {
+    fixture.postgres().execute(database, sql);
+  }
+
+  private long count(String sql) throws Exception {
+    return fixture.postgres().queryLong(database, sql);
+  }
+
+  private Set<String> texts(String sql) throws Exception {
+    Set<String> values = new HashSet<>();
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      while (result.next()) {
+        values.add(result.getString(1));
+      }
+    }
+    return values;
+  }
+
+  private Map<Integer, Long> grouped(String sql) throws Exception {
+    Map<Integer, Long> values = new HashMap<>();
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      while (result.next()) {
+        values.put(result.getInt(1), result.getLong(2));
+      }
+    }
+    return values;
+  }
+
+  private static void awaitTrue(CheckedCondition condition) throws Exception {
+    Instant end = Instant.now().plus(WAIT);
+    while (!condition.holds()) {
+      if (Instant.now().isAfter(end)) {
+        throw new AssertionError("Not within " + WAIT);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private interface CheckedCondition {
+    boolean holds() throws Exception;
+  }
+
+  private static String key(SecureRandom random) {
+    byte[] key = new byte[32];
+    random.nextBytes(key);
+    return Base64.getEncoder().encodeToString(key);
+  }
+}
