@@ -9,7 +9,6 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
-import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
@@ -39,10 +38,6 @@ public class OpenApiAnswers implements OASFilter {
 
   @Override
   public void filterOpenAPI(OpenAPI openAPI) {
-    if (openAPI.getComponents() == null) {
-      openAPI.setComponents(OASFactory.createComponents());
-    }
-    openAPI.getComponents().addSchema(PROBLEM_SCHEMA, problemSchema());
     if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
       return;
     }
@@ -134,17 +129,5 @@ public class OpenApiAnswers implements OASFilter {
             Problem.MEDIA_TYPE,
             OASFactory.createMediaType()
                 .schema(OASFactory.createSchema().ref("#/components/schemas/" + PROBLEM_SCHEMA)));
-  }
-
-  private static Schema problemSchema() {
-    return OASFactory.createSchema()
-        .type(Schema.SchemaType.OBJECT)
-        .description(
-            "RFC 9457 problem details; detail is in English or Swedish after Accept-Language.")
-        .addProperty("type", OASFactory.createSchema().type(Schema.SchemaType.STRING))
-        .addProperty("title", OASFactory.createSchema().type(Schema.SchemaType.STRING))
-        .addProperty("status", OASFactory.createSchema().type(Schema.SchemaType.INTEGER))
-        .addProperty("detail", OASFactory.createSchema().type(Schema.SchemaType.STRING))
-        .required(List.of("type", "title", "status"));
   }
 }

@@ -3,9 +3,11 @@ package org.ripieno.web;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
@@ -19,7 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
             description =
                 "Staffing orchestras with substitute musicians. Errors are"
                     + " application/problem+json; lists take page and size."),
-    security = @SecurityRequirement(name = "bearer"))
+    security = @SecurityRequirement(name = "bearer"),
+    components =
+        @Components(
+            schemas =
+                @Schema(
+                    name = OpenApiAnswers.PROBLEM_SCHEMA,
+                    implementation = Problem.Document.class)))
 @SecurityScheme(
     securitySchemeName = "bearer",
     type = SecuritySchemeType.HTTP,
