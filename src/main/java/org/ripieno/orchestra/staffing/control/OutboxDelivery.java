@@ -22,11 +22,11 @@ import org.ripieno.sms.SmsSender;
 import org.ripieno.sms.SmsTexts;
 
 /**
- * Delivers the current orchestra's due messages: take a batch (committed at once, so another
- * instance skips it), then for each take a send slot of the orchestra's rate (shared by all
- * instances), render and send it outside any transaction, and record the outcome. Delivered at
- * least once: only a message in flight when its instance dies is sent again, with the same
- * Message-ID. A message that fails for good is written to the system log; an SMS failing never
+ * Delivers the current orchestra's due messages, up to a batch per run: take one message (committed
+ * at once, so another instance skips it), take a send slot of the orchestra's rate (shared by all
+ * instances), render and send it outside any transaction, record the outcome, then take the next.
+ * Delivered at least once: only a message in flight when its instance dies is sent again, with the
+ * same Message-ID. A message that fails for good is written to the system log; an SMS failing never
  * touches the mail of the same event, which is a message of its own.
  */
 @ApplicationScoped
