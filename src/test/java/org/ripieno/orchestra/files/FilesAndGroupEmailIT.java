@@ -18,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.ripieno.tenancy.DatabaseLogin;
 import org.ripieno.testing.PlatformFixture;
+import org.ripieno.testing.Poll;
 import org.ripieno.testing.RunningRipieno;
 
 /**
@@ -499,7 +499,7 @@ class FilesAndGroupEmailIT {
       assertThat(sent.getInt("recipientCount")).isEqualTo(2);
 
       assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 2)).isTrue();
-      awaitTrue(() -> history(project).getInt("sentCount") == 2);
+      Poll.until(WAIT, () -> history(project).getInt("sentCount") == 2);
       MimeMessage[] received = smtp.getReceivedMessages();
       assertThat(Arrays.stream(received).map(FilesAndGroupEmailIT::to))
           .containsExactlyInAnyOrder("vio0@example.org", "vio1@example.org");
@@ -576,7 +576,8 @@ class FilesAndGroupEmailIT {
                   201)
               .getInt("id");
 
-      awaitTrue(
+      Poll.until(
+          WAIT,
           () ->
               count(
                       "select count(*) from \"OutboxMessage\" where status = 'failed'"
@@ -635,7 +636,8 @@ class FilesAndGroupEmailIT {
       assertThat(retried.getString("recipient")).isEqualTo("vio9@example.org");
       assertThat(retried.getInt("groupEmailId")).isEqualTo(groupEmail);
 
-      awaitTrue(
+      Poll.until(
+          WAIT,
           () ->
               Arrays.stream(smtp.getReceivedMessages())
                   .anyMatch(m -> to(m).equals("vio9@example.org")));
@@ -646,7 +648,7 @@ class FilesAndGroupEmailIT {
               .orElseThrow();
       assertThat(arrived.getSubject()).isEqualTo("Ny lokal");
       assertThat(arrived.getHeader("Message-ID")[0]).isEqualTo(failed.getString("messageId"));
-      awaitTrue(() -> history(project).getInt("sentCount") == 1);
+      Poll.until(WAIT, () -> history(project).getInt("sentCount") == 1);
       assertThat(history(project).getInt("failedCount")).isZero();
     }
   }
@@ -1051,21 +1053,6 @@ class FilesAndGroupEmailIT {
       }
     }
     throw new AssertionError("No " + type + " part in " + GreenMailUtil.getWholeMessage(message));
-  }
-
-  private static void awaitTrue(CheckedCondition condition) throws Exception {
-    Instant end = Instant.now().plus(WAIT);
-    while (!condition.holds()) {
-      if (Instant.now().isAfter(end)) {
-        throw new AssertionError("Not within " + WAIT);
-      }
-      Thread.sleep(200);
-    }
-  }
-
-  /** A condition that may read the database. */
-  private interface CheckedCondition {
-    boolean holds() throws Exception;
   }
 
   private JsonObject ok(String method, String path, String body, int status) throws Exception {

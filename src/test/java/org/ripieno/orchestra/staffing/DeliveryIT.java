@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.ripieno.tenancy.DatabaseLogin;
 import org.ripieno.testing.PlatformFixture;
+import org.ripieno.testing.Poll;
 import org.ripieno.testing.RunningRipieno;
 
 /**
@@ -144,7 +145,8 @@ class DeliveryIT {
               text(
                   "select \"messageId\" from \"OutboxMessage\" where recipient = 'vio0@example.org'"
                       + " and kind = 'request' order by id desc limit 1"));
-      awaitTrue(
+      Poll.until(
+          WAIT,
           () ->
               count(
                       "select count(*) from \"OutboxMessage\" o join \"Request\" r on r.id ="
@@ -183,7 +185,8 @@ class DeliveryIT {
               Arrays.stream(smtp.getReceivedMessages())
                   .filter(m -> header(m, "Message-ID").equals("<crashed.request@ripieno>")))
           .hasSize(1);
-      awaitTrue(
+      Poll.until(
+          WAIT,
           () ->
               count(
                       "select count(*) from \"OutboxMessage\" where \"messageId\" ="
@@ -203,7 +206,8 @@ class DeliveryIT {
               + " now() at time zone 'UTC')");
       dueNow(ORCHESTRA);
 
-      awaitTrue(
+      Poll.until(
+          WAIT,
           () ->
               count(
                       "select count(*) from \"OutboxMessage\" where \"messageId\" ="
@@ -338,7 +342,8 @@ class DeliveryIT {
 
       assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
       assertThat(to("vio0@example.org").getSubject()).isNotBlank();
-      awaitTrue(
+      Poll.until(
+          WAIT,
           () ->
               centralCount(
                       "select count(*) from \"Orchestra\" where id = '"
@@ -373,7 +378,8 @@ class DeliveryIT {
 
         // Now something is due there: the run fails, is recorded, and backs off.
         dueNow(idle);
-        awaitTrue(
+        Poll.until(
+            WAIT,
             () ->
                 centralCount(
                         "select count(*) from \"Orchestra\" where id = '"
@@ -448,7 +454,8 @@ class DeliveryIT {
       assertThat(english.getSubject()).startsWith("Request withdrawn");
       assertThat(part(swedish, "text/plain")).contains("Hej Vio0!", "Leveransorkestern");
       assertThat(part(english, "text/plain")).contains("Hi Vio1,").doesNotContain(PUBLIC_URL);
-      awaitTrue(
+      Poll.until(
+          WAIT,
           () ->
               count(
                       "select count(*) from \"OutboxMessage\" o join \"Request\" r on r.id ="
@@ -489,7 +496,8 @@ class DeliveryIT {
               + token
               + "'");
       dueNow(ORCHESTRA);
-      awaitTrue(
+      Poll.until(
+          WAIT,
           () ->
               "timed_out"
                   .equals(
@@ -590,21 +598,6 @@ class DeliveryIT {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static void awaitTrue(CheckedCondition condition) throws Exception {
-    Instant end = Instant.now().plus(WAIT);
-    while (!condition.holds()) {
-      if (Instant.now().isAfter(end)) {
-        throw new AssertionError("Not within " + WAIT);
-      }
-      Thread.sleep(200);
-    }
-  }
-
-  /** A condition that may read the database. */
-  private interface CheckedCondition {
-    boolean holds() throws Exception;
   }
 
   private void send(int project, int need) throws Exception {

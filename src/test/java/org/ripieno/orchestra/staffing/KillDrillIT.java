@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.ripieno.tenancy.DatabaseLogin;
 import org.ripieno.testing.PlatformFixture;
+import org.ripieno.testing.Poll;
 import org.ripieno.testing.RunningRipieno;
 
 /**
@@ -167,7 +167,7 @@ class KillDrillIT {
     assertEveryMusicianAskedOnceWithOneMessage(need);
 
     // 2. Killed in the middle of delivering: some mails out, the rest not yet.
-    awaitTrue(() -> smtp.getReceivedMessages().length >= 2);
+    Poll.until(WAIT, Duration.ofMillis(100), () -> smtp.getReceivedMessages().length >= 2);
     ripieno.kill();
     int deliveredBeforeKill = smtp.getReceivedMessages().length;
     Set<String> inFlight =
@@ -193,7 +193,7 @@ class KillDrillIT {
         "update \"Orchestra\" set \"jobsDueAt\" = now() at time zone 'UTC' where id = '"
             + ORCHESTRA
             + "'");
-    awaitTrue(() -> outbox(need, "sent") == MUSICIANS);
+    Poll.until(WAIT, Duration.ofMillis(100), () -> outbox(need, "sent") == MUSICIANS);
 
     // The count: every message enqueued once and delivered at least once; a repeat only of the
     // one in flight, with its Message-ID.
@@ -287,20 +287,6 @@ class KillDrillIT {
       }
     }
     return values;
-  }
-
-  private static void awaitTrue(CheckedCondition condition) throws Exception {
-    Instant end = Instant.now().plus(WAIT);
-    while (!condition.holds()) {
-      if (Instant.now().isAfter(end)) {
-        throw new AssertionError("Not within " + WAIT);
-      }
-      Thread.sleep(100);
-    }
-  }
-
-  private interface CheckedCondition {
-    boolean holds() throws Exception;
   }
 
   private static String key(SecureRandom random) {

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.ripieno.tenancy.DatabaseLogin;
 import org.ripieno.testing.PlatformFixture;
+import org.ripieno.testing.Poll;
 import org.ripieno.testing.RunningRipieno;
 
 /**
@@ -359,7 +360,8 @@ class TwoInstancesIT {
         hammering.set(false);
         dueNow.join();
       }
-      awaitTrue(
+      Poll.until(
+          WAIT,
           () ->
               count(
                       "select count(*) from \"OutboxMessage\" o join \"Request\" r on r.id ="
@@ -418,7 +420,8 @@ class TwoInstancesIT {
         Thread.sleep(1000);
       }
 
-      awaitTrue(
+      Poll.until(
+          WAIT,
           () ->
               count(
                       "select count(*) from \"OutboxMessage\" where \"messageId\" ="
@@ -451,7 +454,8 @@ class TwoInstancesIT {
                   + " now() at time zone 'UTC', now() at time zone 'UTC'"
                   + " from generate_series(1, 200) n");
 
-      awaitTrue(
+      Poll.until(
+          WAIT,
           () -> {
             dueNow();
             return count(
@@ -521,7 +525,8 @@ class TwoInstancesIT {
    * sent after one attempt in the outbox), and of each kind there are as many as expected.
    */
   private void assertDeliveredOnce(int need, Map<String, Integer> expected) throws Exception {
-    awaitTrue(
+    Poll.until(
+        WAIT,
         () ->
             count(
                     "select count(*) from \"OutboxMessage\" o join \"Request\" r on r.id ="
@@ -796,20 +801,5 @@ class TwoInstancesIT {
       }
     }
     return rows;
-  }
-
-  private static void awaitTrue(CheckedCondition condition) throws Exception {
-    Instant end = Instant.now().plus(WAIT);
-    while (!condition.holds()) {
-      if (Instant.now().isAfter(end)) {
-        throw new AssertionError("Not within " + WAIT);
-      }
-      Thread.sleep(200);
-    }
-  }
-
-  /** A condition that may read the database. */
-  private interface CheckedCondition {
-    boolean holds() throws Exception;
   }
 }
