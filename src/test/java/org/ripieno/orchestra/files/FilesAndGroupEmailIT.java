@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -32,6 +31,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.ripieno.tenancy.DatabaseLogin;
+import org.ripieno.testing.LocalMailServer;
 import org.ripieno.testing.PlatformFixture;
 import org.ripieno.testing.Poll;
 import org.ripieno.testing.RunningRipieno;
@@ -108,8 +108,7 @@ class FilesAndGroupEmailIT {
 
   @BeforeAll
   void start() throws Exception {
-    smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
+    smtp = LocalMailServer.startOnAFreePort();
     fixture =
         PlatformFixture.start(
             "files",
@@ -153,15 +152,7 @@ class FilesAndGroupEmailIT {
 
   @AfterAll
   void stop() throws Exception {
-    try {
-      if (fixture != null) {
-        fixture.close();
-      }
-    } finally {
-      if (smtp != null) {
-        smtp.stop();
-      }
-    }
+    LocalMailServer.stopAfterTheApplication(fixture, smtp);
   }
 
   @BeforeEach

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.mail.Multipart;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.ripieno.tenancy.DatabaseLogin;
+import org.ripieno.testing.LocalMailServer;
 import org.ripieno.testing.PlatformFixture;
 import org.ripieno.testing.Poll;
 import org.ripieno.testing.RunningRipieno;
@@ -55,8 +55,7 @@ class DeliveryIT {
 
   @BeforeAll
   void start() throws Exception {
-    smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
+    smtp = LocalMailServer.startOnAFreePort();
     fixture =
         PlatformFixture.start(
             "delivery",
@@ -103,15 +102,7 @@ class DeliveryIT {
 
   @AfterAll
   void stop() throws Exception {
-    try {
-      if (fixture != null) {
-        fixture.close();
-      }
-    } finally {
-      if (smtp != null) {
-        smtp.stop();
-      }
-    }
+    LocalMailServer.stopAfterTheApplication(fixture, smtp);
   }
 
   @BeforeEach

@@ -3,7 +3,6 @@ package org.ripieno.orchestra.staffing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.ripieno.tenancy.DatabaseLogin;
+import org.ripieno.testing.LocalMailServer;
 import org.ripieno.testing.PlatformFixture;
 import org.ripieno.testing.Poll;
 import org.ripieno.testing.RunningRipieno;
@@ -54,8 +54,7 @@ class KillDrillIT {
 
   @BeforeAll
   void start() throws Exception {
-    smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
+    smtp = LocalMailServer.startOnAFreePort();
     SecureRandom random = new SecureRandom();
     Map<String, String> environment = new HashMap<>();
     environment.put("RIPIENO_MAIL_SMTP_HOST", "127.0.0.1");
@@ -77,15 +76,7 @@ class KillDrillIT {
 
   @AfterAll
   void stop() throws Exception {
-    try {
-      if (fixture != null) {
-        fixture.close();
-      }
-    } finally {
-      if (smtp != null) {
-        smtp.stop();
-      }
-    }
+    LocalMailServer.stopAfterTheApplication(fixture, smtp);
   }
 
   @Test

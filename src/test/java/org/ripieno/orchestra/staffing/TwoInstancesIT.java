@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.mail.Multipart;
@@ -32,6 +31,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.ripieno.tenancy.DatabaseLogin;
+import org.ripieno.testing.LocalMailServer;
 import org.ripieno.testing.PlatformFixture;
 import org.ripieno.testing.Poll;
 import org.ripieno.testing.RunningRipieno;
@@ -74,8 +74,7 @@ class TwoInstancesIT {
 
   @BeforeAll
   void start() throws Exception {
-    smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
+    smtp = LocalMailServer.startOnAFreePort();
     SecureRandom random = new SecureRandom();
     Map<String, String> environment = new HashMap<>();
     environment.put("RIPIENO_MAIL_SMTP_HOST", "127.0.0.1");
@@ -145,15 +144,7 @@ class TwoInstancesIT {
 
   @AfterAll
   void stop() throws Exception {
-    try {
-      if (fixture != null) {
-        fixture.close();
-      }
-    } finally {
-      if (smtp != null) {
-        smtp.stop();
-      }
-    }
+    LocalMailServer.stopAfterTheApplication(fixture, smtp);
   }
 
   @Nested
