@@ -105,6 +105,16 @@ public final class TestPostgres implements AutoCloseable {
     }
   }
 
+  /** The first column of the first row of a query on the database, as text. */
+  public String queryText(DatabaseLogin database, String sql) throws SQLException {
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getString(1);
+    }
+  }
+
   @Override
   public void close() throws SQLException {
     SQLException failure = null;

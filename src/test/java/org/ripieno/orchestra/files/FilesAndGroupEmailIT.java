@@ -1047,11 +1047,7 @@ class FilesAndGroupEmailIT {
   }
 
   private JsonObject ok(String method, String path, String body, int status) throws Exception {
-    HttpResponse<String> answer = ripieno.send(method, BASE + path, admin, body);
-    assertThat(answer.statusCode())
-        .as(method + " " + path + ": " + answer.body())
-        .isEqualTo(status);
-    return RunningRipieno.json(answer);
+    return ripieno.expect(status, method, BASE + path, admin, body);
   }
 
   private void execute(String sql) throws Exception {
@@ -1063,11 +1059,6 @@ class FilesAndGroupEmailIT {
   }
 
   private String text(String sql) throws Exception {
-    try (var connection = database.connect();
-        var statement = connection.createStatement();
-        var result = statement.executeQuery(sql)) {
-      result.next();
-      return result.getString(1);
-    }
+    return fixture.postgres().queryText(database, sql);
   }
 }

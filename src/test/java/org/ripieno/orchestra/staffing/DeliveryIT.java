@@ -9,9 +9,6 @@ import jakarta.json.JsonValue;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -624,11 +621,7 @@ class DeliveryIT {
   }
 
   private JsonObject ok(String method, String path, String body, int status) throws Exception {
-    HttpResponse<String> answer = ripieno.send(method, BASE + path, admin, body);
-    assertThat(answer.statusCode())
-        .as(method + " " + path + ": " + answer.body())
-        .isEqualTo(status);
-    return RunningRipieno.json(answer);
+    return ripieno.expect(status, method, BASE + path, admin, body);
   }
 
   private void execute(String sql) throws Exception {
@@ -640,11 +633,6 @@ class DeliveryIT {
   }
 
   private String text(String sql) throws Exception {
-    try (Connection connection = database.connect();
-        Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
-      result.next();
-      return result.getString(1);
-    }
+    return fixture.postgres().queryText(database, sql);
   }
 }

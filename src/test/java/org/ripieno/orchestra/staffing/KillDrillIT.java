@@ -241,11 +241,7 @@ class KillDrillIT {
   }
 
   private JsonObject ok(String method, String path, String body, int status) throws Exception {
-    HttpResponse<String> answer = ripieno.send(method, BASE + path, admin, body);
-    assertThat(answer.statusCode())
-        .as(method + " " + path + ": " + answer.body())
-        .isEqualTo(status);
-    return RunningRipieno.json(answer);
+    return ripieno.expect(status, method, BASE + path, admin, body);
   }
 
   private void execute(String sql) throws Exception {
