@@ -1,5 +1,7 @@
 package org.ripieno.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -166,6 +168,19 @@ public final class RunningRipieno implements AutoCloseable {
       }
     }
     return response;
+  }
+
+  /**
+   * One call that must be answered with the status, else the test fails showing the answer; the
+   * answer's JSON body.
+   */
+  public JsonObject expect(int status, String method, String path, String token, String json)
+      throws IOException, InterruptedException {
+    HttpResponse<String> answer = send(method, path, token, json);
+    assertThat(answer.statusCode())
+        .as(method + " " + path + ": " + answer.body())
+        .isEqualTo(status);
+    return json(answer);
   }
 
   public static JsonObject json(HttpResponse<String> response) {

@@ -97,11 +97,26 @@ public final class TestPostgres implements AutoCloseable {
 
   /** The first column of the first row of a query on the database. */
   public long queryLong(DatabaseLogin database, String sql) throws SQLException {
+    return firstColumn(database, sql, result -> result.getLong(1));
+  }
+
+  /** The first column of the first row of a query on the database, as text. */
+  public String queryText(DatabaseLogin database, String sql) throws SQLException {
+    return firstColumn(database, sql, result -> result.getString(1));
+  }
+
+  /** Reads one column of a result row; a JDBC getter may throw. */
+  private interface Column<T> {
+    T of(ResultSet row) throws SQLException;
+  }
+
+  private static <T> T firstColumn(DatabaseLogin database, String sql, Column<T> column)
+      throws SQLException {
     try (Connection connection = database.connect();
         Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery(sql)) {
       result.next();
-      return result.getLong(1);
+      return column.of(result);
     }
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -18,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +31,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.ripieno.tenancy.DatabaseLogin;
+import org.ripieno.testing.LocalMailServer;
 import org.ripieno.testing.PlatformFixture;
+import org.ripieno.testing.Poll;
 import org.ripieno.testing.RunningRipieno;
 
 /**
@@ -108,8 +108,7 @@ class FilesAndGroupEmailIT {
 
   @BeforeAll
   void start() throws Exception {
-    smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
+    smtp = LocalMailServer.startOnAFreePort();
     fixture =
         PlatformFixture.start(
             "files",
@@ -153,15 +152,7 @@ class FilesAndGroupEmailIT {
 
   @AfterAll
   void stop() throws Exception {
-    try {
-      if (fixture != null) {
-        fixture.close();
-      }
-    } finally {
-      if (smtp != null) {
-        smtp.stop();
-      }
-    }
+    LocalMailServer.stopAfterTheApplication(fixture, smtp);
   }
 
   @BeforeEach
@@ -499,7 +490,7 @@ class FilesAndGroupEmailIT {
       assertThat(sent.getInt("recipientCount")).isEqualTo(2);
 
       assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 2)).isTrue();
-      awaitTrue(() -> history(project).getInt("sentCount") == 2);
+      Poll.until(WAIT, () -> history(project).getInt("sentCount") == 2);
       MimeMessage[] received = smtp.getReceivedMessages();
       assertThat(Arrays.stream(received).map(FilesAndGroupEmailIT::to))
           .containsExactlyInAnyOrder("vio0@example.org", "vio1@example.org");
@@ -576,7 +567,8 @@ class FilesAndGroupEmailIT {
                   201)
               .getInt("id");
 
-      awaitTrue(
+      Poll.until(
+          WAIT,
           () ->
               count(
                       "select count(*) from \"OutboxMessage\" where status = 'failed'"
@@ -635,7 +627,8 @@ class FilesAndGroupEmailIT {
       assertThat(retried.getString("recipient")).isEqualTo("vio9@example.org");
       assertThat(retried.getInt("groupEmailId")).isEqualTo(groupEmail);
 
-      awaitTrue(
+      Poll.until(
+          WAIT,
           () ->
               Arrays.stream(smtp.getReceivedMessages())
                   .anyMatch(m -> to(m).equals("vio9@example.org")));
@@ -646,7 +639,7 @@ class FilesAndGroupEmailIT {
               .orElseThrow();
       assertThat(arrived.getSubject()).isEqualTo("Ny lokal");
       assertThat(arrived.getHeader("Message-ID")[0]).isEqualTo(failed.getString("messageId"));
-      awaitTrue(() -> history(project).getInt("sentCount") == 1);
+      Poll.until(WAIT, () -> history(project).getInt("sentCount") == 1);
       assertThat(history(project).getInt("failedCount")).isZero();
     }
   }
@@ -1053,27 +1046,8 @@ class FilesAndGroupEmailIT {
     throw new AssertionError("No " + type + " part in " + GreenMailUtil.getWholeMessage(message));
   }
 
-  private static void awaitTrue(CheckedCondition condition) throws Exception {
-    Instant end = Instant.now().plus(WAIT);
-    while (!condition.holds()) {
-      if (Instant.now().isAfter(end)) {
-        throw new AssertionError("Not within " + WAIT);
-      }
-      Thread.sleep(200);
-    }
-  }
-
-  /** A condition that may read the database. */
-  private interface CheckedCondition {
-    boolean holds() throws Exception;
-  }
-
   private JsonObject ok(String method, String path, String body, int status) throws Exception {
-    HttpResponse<String> answer = ripieno.send(method, BASE + path, admin, body);
-    assertThat(answer.statusCode())
-        .as(method + " " + path + ": " + answer.body())
-        .isEqualTo(status);
-    return RunningRipieno.json(answer);
+    return ripieno.expect(status, method, BASE + path, admin, body);
   }
 
   private void execute(String sql) throws Exception {
@@ -1085,11 +1059,6 @@ class FilesAndGroupEmailIT {
   }
 
   private String text(String sql) throws Exception {
-    try (var connection = database.connect();
-        var statement = connection.createStatement();
-        var result = statement.executeQuery(sql)) {
-      result.next();
-      return result.getString(1);
-    }
+    return fixture.postgres().queryText(database, sql);
   }
 }

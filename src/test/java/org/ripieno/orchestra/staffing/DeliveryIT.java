@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +23,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.ripieno.tenancy.DatabaseLogin;
+import org.ripieno.testing.LocalMailServer;
 import org.ripieno.testing.PlatformFixture;
+import org.ripieno.testing.Poll;
 import org.ripieno.testing.RunningRipieno;
 
 /**
@@ -54,8 +52,7 @@ class DeliveryIT {
 
   @BeforeAll
   void start() throws Exception {
-    smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
+    smtp = LocalMailServer.startOnAFreePort();
     fixture =
         PlatformFixture.start(
             "delivery",
@@ -102,15 +99,7 @@ class DeliveryIT {
 
   @AfterAll
   void stop() throws Exception {
-    try {
-      if (fixture != null) {
-        fixture.close();
-      }
-    } finally {
-      if (smtp != null) {
-        smtp.stop();
-      }
-    }
+    LocalMailServer.stopAfterTheApplication(fixture, smtp);
   }
 
   @BeforeEach
@@ -144,7 +133,8 @@ class DeliveryIT {
               text(
                   "select \"messageId\" from \"OutboxMessage\" where recipient = 'vio0@example.org'"
                       + " and kind = 'request' order by id desc limit 1"));
-      awaitTrue(
+      Poll.until(
+          WAIT,
           () ->
               count(
                       "select count(*) from \"OutboxMessage\" o join \"Request\" r on r.id ="
@@ -183,7 +173,8 @@ class DeliveryIT {
               Arrays.stream(smtp.getReceivedMessages())
                   .filter(m -> header(m, "Message-ID").equals("<crashed.request@ripieno>")))
           .hasSize(1);
-      awaitTrue(
+      Poll.until(
+          WAIT,
           () ->
               count(
                       "select count(*) from \"OutboxMessage\" where \"messageId\" ="
@@ -203,7 +194,8 @@ class DeliveryIT {
               + " now() at time zone 'UTC')");
       dueNow(ORCHESTRA);
 
-      awaitTrue(
+      Poll.until(
+          WAIT,
           () ->
               count(
                       "select count(*) from \"OutboxMessage\" where \"messageId\" ="
@@ -338,7 +330,8 @@ class DeliveryIT {
 
       assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
       assertThat(to("vio0@example.org").getSubject()).isNotBlank();
-      awaitTrue(
+      Poll.until(
+          WAIT,
           () ->
               centralCount(
                       "select count(*) from \"Orchestra\" where id = '"
@@ -373,7 +366,8 @@ class DeliveryIT {
 
         // Now something is due there: the run fails, is recorded, and backs off.
         dueNow(idle);
-        awaitTrue(
+        Poll.until(
+            WAIT,
             () ->
                 centralCount(
                         "select count(*) from \"Orchestra\" where id = '"
@@ -448,7 +442,8 @@ class DeliveryIT {
       assertThat(english.getSubject()).startsWith("Request withdrawn");
       assertThat(part(swedish, "text/plain")).contains("Hej Vio0!", "Leveransorkestern");
       assertThat(part(english, "text/plain")).contains("Hi Vio1,").doesNotContain(PUBLIC_URL);
-      awaitTrue(
+      Poll.until(
+          WAIT,
           () ->
               count(
                       "select count(*) from \"OutboxMessage\" o join \"Request\" r on r.id ="
@@ -489,7 +484,8 @@ class DeliveryIT {
               + token
               + "'");
       dueNow(ORCHESTRA);
-      awaitTrue(
+      Poll.until(
+          WAIT,
           () ->
               "timed_out"
                   .equals(
@@ -592,21 +588,6 @@ class DeliveryIT {
     }
   }
 
-  private static void awaitTrue(CheckedCondition condition) throws Exception {
-    Instant end = Instant.now().plus(WAIT);
-    while (!condition.holds()) {
-      if (Instant.now().isAfter(end)) {
-        throw new AssertionError("Not within " + WAIT);
-      }
-      Thread.sleep(200);
-    }
-  }
-
-  /** A condition that may read the database. */
-  private interface CheckedCondition {
-    boolean holds() throws Exception;
-  }
-
   private void send(int project, int need) throws Exception {
     ok("POST", "/projects/" + project + "/send", "{\"needId\":" + need + "}", 200);
   }
@@ -640,11 +621,7 @@ class DeliveryIT {
   }
 
   private JsonObject ok(String method, String path, String body, int status) throws Exception {
-    HttpResponse<String> answer = ripieno.send(method, BASE + path, admin, body);
-    assertThat(answer.statusCode())
-        .as(method + " " + path + ": " + answer.body())
-        .isEqualTo(status);
-    return RunningRipieno.json(answer);
+    return ripieno.expect(status, method, BASE + path, admin, body);
   }
 
   private void execute(String sql) throws Exception {
@@ -656,11 +633,6 @@ class DeliveryIT {
   }
 
   private String text(String sql) throws Exception {
-    try (Connection connection = database.connect();
-        Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
-      result.next();
-      return result.getString(1);
-    }
+    return fixture.postgres().queryText(database, sql);
   }
 }

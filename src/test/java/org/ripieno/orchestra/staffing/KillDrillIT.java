@@ -3,7 +3,6 @@ package org.ripieno.orchestra.staffing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
@@ -12,7 +11,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -27,7 +25,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.ripieno.tenancy.DatabaseLogin;
+import org.ripieno.testing.LocalMailServer;
 import org.ripieno.testing.PlatformFixture;
+import org.ripieno.testing.Poll;
 import org.ripieno.testing.RunningRipieno;
 
 /**
@@ -54,8 +54,7 @@ class KillDrillIT {
 
   @BeforeAll
   void start() throws Exception {
-    smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
+    smtp = LocalMailServer.startOnAFreePort();
     SecureRandom random = new SecureRandom();
     Map<String, String> environment = new HashMap<>();
     environment.put("RIPIENO_MAIL_SMTP_HOST", "127.0.0.1");
@@ -77,15 +76,7 @@ class KillDrillIT {
 
   @AfterAll
   void stop() throws Exception {
-    try {
-      if (fixture != null) {
-        fixture.close();
-      }
-    } finally {
-      if (smtp != null) {
-        smtp.stop();
-      }
-    }
+    LocalMailServer.stopAfterTheApplication(fixture, smtp);
   }
 
   @Test
@@ -167,7 +158,7 @@ class KillDrillIT {
     assertEveryMusicianAskedOnceWithOneMessage(need);
 
     // 2. Killed in the middle of delivering: some mails out, the rest not yet.
-    awaitTrue(() -> smtp.getReceivedMessages().length >= 2);
+    Poll.until(WAIT, Duration.ofMillis(100), () -> smtp.getReceivedMessages().length >= 2);
     ripieno.kill();
     int deliveredBeforeKill = smtp.getReceivedMessages().length;
     Set<String> inFlight =
@@ -193,7 +184,7 @@ class KillDrillIT {
         "update \"Orchestra\" set \"jobsDueAt\" = now() at time zone 'UTC' where id = '"
             + ORCHESTRA
             + "'");
-    awaitTrue(() -> outbox(need, "sent") == MUSICIANS);
+    Poll.until(WAIT, Duration.ofMillis(100), () -> outbox(need, "sent") == MUSICIANS);
 
     // The count: every message enqueued once and delivered at least once; a repeat only of the
     // one in flight, with its Message-ID.
@@ -250,11 +241,7 @@ class KillDrillIT {
   }
 
   private JsonObject ok(String method, String path, String body, int status) throws Exception {
-    HttpResponse<String> answer = ripieno.send(method, BASE + path, admin, body);
-    assertThat(answer.statusCode())
-        .as(method + " " + path + ": " + answer.body())
-        .isEqualTo(status);
-    return RunningRipieno.json(answer);
+    return ripieno.expect(status, method, BASE + path, admin, body);
   }
 
   private void execute(String sql) throws Exception {
@@ -287,20 +274,6 @@ class KillDrillIT {
       }
     }
     return values;
-  }
-
-  private static void awaitTrue(CheckedCondition condition) throws Exception {
-    Instant end = Instant.now().plus(WAIT);
-    while (!condition.holds()) {
-      if (Instant.now().isAfter(end)) {
-        throw new AssertionError("Not within " + WAIT);
-      }
-      Thread.sleep(100);
-    }
-  }
-
-  private interface CheckedCondition {
-    boolean holds() throws Exception;
   }
 
   private static String key(SecureRandom random) {

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.ripieno.tenancy.DatabaseLogin;
 import org.ripieno.testing.PlatformFixture;
+import org.ripieno.testing.Poll;
 import org.ripieno.testing.RunningRipieno;
 
 /**
@@ -173,7 +174,8 @@ class MessagingIT {
     platformSmtp.stop();
     try {
       sendRequests(plain, 2);
-      awaitTrue(
+      Poll.until(
+          WAIT,
           () ->
               count(
                       plain,
@@ -186,7 +188,8 @@ class MessagingIT {
     }
 
     assertThat(platformSmtp.waitForIncomingEmail(WAIT.toMillis(), 2)).isTrue();
-    awaitTrue(
+    Poll.until(
+        WAIT,
         () -> count(plain, "select count(*) from \"OutboxMessage\" where status = 'queued'") == 0);
     Thread.sleep(1500);
     List<String> ids = new ArrayList<>();
@@ -207,7 +210,8 @@ class MessagingIT {
     int need = need(plain, project, 3, "parallel");
     ok(plain, "POST", "/projects/" + project + "/send", "{\"needId\":" + need + "}", 200);
 
-    awaitTrue(
+    Poll.until(
+        WAIT,
         () ->
             count(
                     plain,
@@ -248,7 +252,8 @@ class MessagingIT {
 
     assertThat(retried.getString("status")).isEqualTo("queued");
     assertThat(retried.getString("recipient")).isEqualTo("plattform2@example.org");
-    awaitTrue(
+    Poll.until(
+        WAIT,
         () ->
             count(
                     plain,
@@ -274,7 +279,7 @@ class MessagingIT {
     sendRequests(own, 3);
 
     assertThat(ownSmtp.waitForIncomingEmail(WAIT.toMillis(), 3)).isTrue();
-    awaitTrue(() -> texts.size() >= 3);
+    Poll.until(WAIT, () -> texts.size() >= 3);
     Map<String, Map<String, String>> byNumber = new HashMap<>();
     texts.forEach(text -> byNumber.put(text.get("To"), text));
     assertThat(byNumber).containsOnlyKeys("+46701234567", "+4791234567", REFUSED_NUMBER);
@@ -290,7 +295,8 @@ class MessagingIT {
             "Basic "
                 + java.util.Base64.getEncoder()
                     .encodeToString("AC0123456789:twilio-secret".getBytes(StandardCharsets.UTF_8)));
-    awaitTrue(
+    Poll.until(
+        WAIT,
         () ->
             count(
                     own,
@@ -355,7 +361,7 @@ class MessagingIT {
                     + groupEmail))
         .isEqualTo(3);
     assertThat(ownSmtp.waitForIncomingEmail(WAIT.toMillis(), 3)).isTrue();
-    awaitTrue(() -> texts.size() >= 3);
+    Poll.until(WAIT, () -> texts.size() >= 3);
     Map<String, Map<String, String>> byNumber = new HashMap<>();
     texts.forEach(text -> byNumber.put(text.get("To"), text));
     assertThat(byNumber).containsOnlyKeys("+46701234567", "+4791234567", REFUSED_NUMBER);
@@ -364,7 +370,8 @@ class MessagingIT {
     assertThat(byNumber.get("+4791234567").get("Body"))
         .isEqualTo("Egna orkestern: Ny tid: <kl. 10>\nThe full message is in your email.");
     assertThat(byNumber.get("+46701234567").get("From")).isEqualTo("+46700000001");
-    awaitTrue(
+    Poll.until(
+        WAIT,
         () ->
             count(
                     own,
@@ -374,7 +381,8 @@ class MessagingIT {
                 == 1);
     // The refused number's mail arrived all the same; the history counts the mails.
     assertThat(to(ownSmtp, "egen2@example.org").getSubject()).isEqualTo("Ny tid: <kl. 10>");
-    awaitTrue(
+    Poll.until(
+        WAIT,
         () ->
             count(
                     own,
@@ -451,7 +459,8 @@ class MessagingIT {
     Orchestra plain = orchestras.get("plattform");
     sendRequests(plain, 1);
     assertThat(platformSmtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
-    awaitTrue(
+    Poll.until(
+        WAIT,
         () ->
             count(
                     plain,
@@ -471,7 +480,8 @@ class MessagingIT {
             + " body = 'kept' where id = (select max(id) from \"OutboxMessage\")");
     dueNow("orch-plattform");
 
-    awaitTrue(
+    Poll.until(
+        WAIT,
         () ->
             count(
                     plain,
@@ -661,20 +671,5 @@ class MessagingIT {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
-  }
-
-  private static void awaitTrue(CheckedCondition condition) throws Exception {
-    Instant end = Instant.now().plus(WAIT);
-    while (!condition.holds()) {
-      if (Instant.now().isAfter(end)) {
-        throw new AssertionError("Not within " + WAIT);
-      }
-      Thread.sleep(200);
-    }
-  }
-
-  /** A condition that may read the database. */
-  private interface CheckedCondition {
-    boolean holds() throws Exception;
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.mail.Multipart;
@@ -32,7 +31,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.ripieno.tenancy.DatabaseLogin;
+import org.ripieno.testing.LocalMailServer;
 import org.ripieno.testing.PlatformFixture;
+import org.ripieno.testing.Poll;
 import org.ripieno.testing.RunningRipieno;
 
 /**
@@ -73,8 +74,7 @@ class TwoInstancesIT {
 
   @BeforeAll
   void start() throws Exception {
-    smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
+    smtp = LocalMailServer.startOnAFreePort();
     SecureRandom random = new SecureRandom();
     Map<String, String> environment = new HashMap<>();
     environment.put("RIPIENO_MAIL_SMTP_HOST", "127.0.0.1");
@@ -144,15 +144,7 @@ class TwoInstancesIT {
 
   @AfterAll
   void stop() throws Exception {
-    try {
-      if (fixture != null) {
-        fixture.close();
-      }
-    } finally {
-      if (smtp != null) {
-        smtp.stop();
-      }
-    }
+    LocalMailServer.stopAfterTheApplication(fixture, smtp);
   }
 
   @Nested
@@ -359,7 +351,8 @@ class TwoInstancesIT {
         hammering.set(false);
         dueNow.join();
       }
-      awaitTrue(
+      Poll.until(
+          WAIT,
           () ->
               count(
                       "select count(*) from \"OutboxMessage\" o join \"Request\" r on r.id ="
@@ -418,7 +411,8 @@ class TwoInstancesIT {
         Thread.sleep(1000);
       }
 
-      awaitTrue(
+      Poll.until(
+          WAIT,
           () ->
               count(
                       "select count(*) from \"OutboxMessage\" where \"messageId\" ="
@@ -451,7 +445,8 @@ class TwoInstancesIT {
                   + " now() at time zone 'UTC', now() at time zone 'UTC'"
                   + " from generate_series(1, 200) n");
 
-      awaitTrue(
+      Poll.until(
+          WAIT,
           () -> {
             dueNow();
             return count(
@@ -521,7 +516,8 @@ class TwoInstancesIT {
    * sent after one attempt in the outbox), and of each kind there are as many as expected.
    */
   private void assertDeliveredOnce(int need, Map<String, Integer> expected) throws Exception {
-    awaitTrue(
+    Poll.until(
+        WAIT,
         () ->
             count(
                     "select count(*) from \"OutboxMessage\" o join \"Request\" r on r.id ="
@@ -796,20 +792,5 @@ class TwoInstancesIT {
       }
     }
     return rows;
-  }
-
-  private static void awaitTrue(CheckedCondition condition) throws Exception {
-    Instant end = Instant.now().plus(WAIT);
-    while (!condition.holds()) {
-      if (Instant.now().isAfter(end)) {
-        throw new AssertionError("Not within " + WAIT);
-      }
-      Thread.sleep(200);
-    }
-  }
-
-  /** A condition that may read the database. */
-  private interface CheckedCondition {
-    boolean holds() throws Exception;
   }
 }
