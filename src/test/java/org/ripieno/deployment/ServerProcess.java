@@ -154,6 +154,18 @@ final class ServerProcess implements AutoCloseable {
           "multimode",
           "--file",
           Path.of("server-config/payara-server/configure.asadmin").toAbsolutePath().toString());
+      // A restart makes the JVM option take effect and starts the reconfigured HTTP listener
+      // afresh: a deployment racing its reconfiguration once left the listener serving nothing.
+      run(
+          log,
+          home,
+          env,
+          "bash",
+          "bin/asadmin",
+          "restart-domain",
+          "--domaindir",
+          domains.toString(),
+          "ripieno");
       run(
           log,
           home,
