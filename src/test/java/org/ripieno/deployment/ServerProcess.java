@@ -107,12 +107,10 @@ final class ServerProcess implements AutoCloseable {
     int base = freeOffset(48, 80, 81, 37, 38, 39, 76, 86, 66, 9);
     String adminPort = Integer.toString(base + 48);
     Map<String, String> env = environment(environment);
-    run(
+    asadmin(
         log,
         home,
         env,
-        "bash",
-        "bin/asadmin",
         "create-domain",
         "--nopassword",
         "--portbase",
@@ -121,34 +119,13 @@ final class ServerProcess implements AutoCloseable {
         domains.toString(),
         "ripieno");
     AutoCloseable stop =
-        () ->
-            run(
-                log,
-                home,
-                env,
-                "bash",
-                "bin/asadmin",
-                "stop-domain",
-                "--domaindir",
-                domains.toString(),
-                "ripieno");
+        () -> asadmin(log, home, env, "stop-domain", "--domaindir", domains.toString(), "ripieno");
     try {
-      run(
+      asadmin(log, home, env, "start-domain", "--domaindir", domains.toString(), "ripieno");
+      asadmin(
           log,
           home,
           env,
-          "bash",
-          "bin/asadmin",
-          "start-domain",
-          "--domaindir",
-          domains.toString(),
-          "ripieno");
-      run(
-          log,
-          home,
-          env,
-          "bash",
-          "bin/asadmin",
           "--port",
           adminPort,
           "multimode",
@@ -156,22 +133,11 @@ final class ServerProcess implements AutoCloseable {
           Path.of("server-config/payara-server/configure.asadmin").toAbsolutePath().toString());
       // A restart makes the JVM option take effect and starts the reconfigured HTTP listener
       // afresh: a deployment racing its reconfiguration once left the listener serving nothing.
-      run(
+      asadmin(log, home, env, "restart-domain", "--domaindir", domains.toString(), "ripieno");
+      asadmin(
           log,
           home,
           env,
-          "bash",
-          "bin/asadmin",
-          "restart-domain",
-          "--domaindir",
-          domains.toString(),
-          "ripieno");
-      run(
-          log,
-          home,
-          env,
-          "bash",
-          "bin/asadmin",
           "--port",
           adminPort,
           "deploy",
@@ -239,6 +205,16 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** Runs a command of the server's tools to its end; fails on a non-zero exit. */
+  /** One {@code asadmin} command of the Payara Server in {@code home}, as {@link #run} runs it. */
+  private static void asadmin(Path log, Path home, Map<String, String> env, String... arguments)
+      throws IOException, InterruptedException {
+    String[] command = new String[arguments.length + 2];
+    command[0] = "bash";
+    command[1] = "bin/asadmin";
+    System.arraycopy(arguments, 0, command, 2, arguments.length);
+    run(log, home, env, command);
+  }
+
   private static void run(Path log, Path dir, Map<String, String> env, String... command)
       throws IOException, InterruptedException {
     Process process = start(log, dir, env, command);
