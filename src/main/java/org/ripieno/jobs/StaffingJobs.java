@@ -33,6 +33,7 @@ import org.ripieno.orchestra.staffing.control.StaffingDue;
 import org.ripieno.orchestra.staffing.control.StaffingTimers;
 import org.ripieno.sms.SmsSender;
 import org.ripieno.sms.TwilioSms;
+import org.ripieno.tenancy.DatabaseFailures;
 import org.ripieno.tenancy.DueWork;
 import org.ripieno.tenancy.OrchestraJobs;
 
@@ -154,7 +155,7 @@ public class StaffingJobs {
         awaitRun(run);
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Staffing jobs could not read the orchestras", e);
+      DatabaseFailures.warn(LOG, "Staffing jobs could not read the orchestras", e);
     }
   }
 
@@ -175,10 +176,8 @@ public class StaffingJobs {
         schedule.succeeded(
             orchestra.id(), until, outcome.next(), clock.instant(), outcome.result());
       } catch (RuntimeException e) {
-        LOG.log(
-            Level.WARNING,
-            "Staffing jobs of " + orchestra.subdomain() + " failed; the others go on",
-            e);
+        DatabaseFailures.warn(
+            LOG, "Staffing jobs of " + orchestra.subdomain() + " failed; the others go on", e);
         Instant failedAt = clock.instant();
         schedule.failed(
             orchestra.id(),
@@ -188,8 +187,8 @@ public class StaffingJobs {
             "failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
       }
     } catch (RuntimeException e) {
-      LOG.log(
-          Level.WARNING, "Staffing jobs could not record the run of " + orchestra.subdomain(), e);
+      DatabaseFailures.warn(
+          LOG, "Staffing jobs could not record the run of " + orchestra.subdomain(), e);
     }
   }
 

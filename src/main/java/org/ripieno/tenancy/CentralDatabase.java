@@ -14,7 +14,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -120,10 +119,10 @@ public class CentralDatabase {
       candidate.close();
       LOG.log(Level.FINE, "Central start failed", e);
       throw new CentralUnavailableException(
-          cannotConnect(e)
+          DatabaseFailures.cannotConnect(e)
               ? CentralUnavailableException.UNREACHABLE
               : CentralUnavailableException.NOT_PREPARED,
-          "The central database " + login + " cannot be used: " + rootMessage(e),
+          "The central database " + login + " cannot be used: " + DatabaseFailures.rootMessage(e),
           e);
     }
   }
@@ -134,18 +133,27 @@ public class CentralDatabase {
         breaker,
         () ->
             new CentralUnavailableException(
-                CentralUnavailableException.UNREACHABLE,
-                "The central database "
-                    + login
-                    + " could not be reached moments ago; calls are refused until it answers"
-                    + " again",
-                null),
+                    CentralUnavailableException.UNREACHABLE,
+                    "The central database "
+                        + login
+                        + " could not be reached moments ago; calls are refused until it answers"
+                        + " again",
+                    null)
+                .markLogged(),
         failure -> {
-          LOG.warning("The central database " + login + " cannot be reached: " + failure);
+          LOG.warning(
+              "The central database "
+                  + login
+                  + " cannot be reached: "
+                  + DatabaseFailures.rootMessage(failure));
           return new CentralUnavailableException(
-              CentralUnavailableException.UNREACHABLE,
-              "The central database " + login + " cannot be reached: " + rootMessage(failure),
-              failure);
+                  CentralUnavailableException.UNREACHABLE,
+                  "The central database "
+                      + login
+                      + " cannot be reached: "
+                      + DatabaseFailures.rootMessage(failure),
+                  failure)
+              .markLogged();
         });
   }
 
@@ -219,14 +227,6 @@ public class CentralDatabase {
     }
   }
 
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getMessage();
-  }
-
   /**
    * Central is a legacy central database that was not adopted: the message names the database for
    * the log; {@link LegacyCentral#PROBLEM} and {@link LegacyCentral#ACTION} are for public answers.
@@ -235,34 +235,6 @@ public class CentralDatabase {
     public LegacyCentralException(String database) {
       super(LegacyCentral.PROBLEM, LegacyCentral.logMessage(database), null);
     }
-  }
-
-  /**
-   * Whether a failure is about getting a connection at all (server down, database missing or not
-   * accepting connections, login refused, no connection in time) rather than about what central
-   * holds.
-   */
-  static boolean cannotConnect(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLTransientConnectionException) {
-        return true;
-      }
-      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-        String state = sql.getSQLState();
-        if (state.startsWith("08")
-            || state.startsWith("28")
-            || state.startsWith("3D")
-            || state.startsWith("53")
-            || state.startsWith("57P")
-            || state.equals("55000")) {
-          return true;
-        }
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
-    }
-    return false;
   }
 
   /**
@@ -278,6 +250,9 @@ public class CentralDatabase {
         "The central database cannot be brought to the application's schema";
 
     private final String publicReason;
+
+    /** Whether the log already says why (see {@link #isLogged()}). */
+    private boolean logged;
 
     public CentralUnavailableException(String message) {
       this(UNREACHABLE, message, null);
@@ -295,6 +270,19 @@ public class CentralDatabase {
     /** Why central cannot be used, without its address, login or the underlying error. */
     public String publicReason() {
       return publicReason;
+    }
+
+    /**
+     * Whether the log already says why: the failed attempt to reach central was logged in one line,
+     * and a call refused by its breaker afterwards has nothing to add.
+     */
+    public boolean isLogged() {
+      return logged;
+    }
+
+    CentralUnavailableException markLogged() {
+      logged = true;
+      return this;
     }
   }
 }

@@ -94,9 +94,10 @@ public final class OrchestraRegistry implements AutoCloseable {
 
   private static OrchestraUnavailableException refused(OrchestraRoute route) {
     return new OrchestraUnavailableException(
-        "The database of orchestra "
-            + route.subdomain()
-            + " could not be reached moments ago; calls are refused until it answers again");
+            "The database of orchestra "
+                + route.subdomain()
+                + " could not be reached moments ago; calls are refused until it answers again")
+        .markLogged();
   }
 
   private static OrchestraUnavailableException unreachable(
@@ -107,9 +108,11 @@ public final class OrchestraRegistry implements AutoCloseable {
             + " on "
             + route.login().address()
             + " cannot be reached: "
-            + failure);
+            + DatabaseFailures.rootMessage(failure));
     return new OrchestraUnavailableException(
-        "The database of orchestra " + route.subdomain() + " cannot be reached right now", failure);
+            "The database of orchestra " + route.subdomain() + " cannot be reached right now",
+            failure)
+        .markLogged();
   }
 
   /** Closes orchestras unused for longer than the idle timeout. */

@@ -18,6 +18,9 @@ public class OrchestraUnavailableException extends RuntimeException {
 
   private final transient Text publicDetail;
 
+  /** Whether the log already says why (see {@link #isLogged()}). */
+  private boolean logged;
+
   public OrchestraUnavailableException(String message) {
     this(UNAVAILABLE, message, null);
   }
@@ -42,5 +45,19 @@ public class OrchestraUnavailableException extends RuntimeException {
 
   public Text publicDetail() {
     return publicDetail;
+  }
+
+  /**
+   * Whether the log already says why: the registry logged the failed attempt to reach the database
+   * in one line, and a call refused by its breaker afterwards has nothing to add. Whoever answers
+   * for it then logs nothing more than FINE.
+   */
+  public boolean isLogged() {
+    return logged;
+  }
+
+  OrchestraUnavailableException markLogged() {
+    logged = true;
+    return this;
   }
 }

@@ -14,8 +14,9 @@ final class UnitFactories {
 
   /**
    * Whether the server lets the application see EclipseLink's session API, which {@link
-   * NoQueryRetry} implements: Payara Micro and WildFly (through the module the WAR imports) do,
-   * Payara Server keeps it to itself, and there EclipseLink keeps its own retries.
+   * NoQueryRetry} and {@link UnavailableDatabaseLog} implement: Payara Micro and WildFly (through
+   * the module the WAR imports) do, Payara Server keeps it to itself, and there EclipseLink keeps
+   * its own retries and logs every unavailable database's exception with its stack trace.
    */
   private static final boolean SESSION_API_VISIBLE = sessionApiVisible();
 
@@ -30,6 +31,7 @@ final class UnitFactories {
     properties.put("eclipselink.session-name", sessionName);
     if (SESSION_API_VISIBLE) {
       properties.put("eclipselink.session.customizer", NoQueryRetry.class.getName());
+      properties.put("eclipselink.logging.logger", UnavailableDatabaseLog.class.getName());
     }
     return Persistence.createEntityManagerFactory(kind.unitName(), properties);
   }
@@ -45,7 +47,7 @@ final class UnitFactories {
       LOG.warning(
           "EclipseLink's session API is not visible to the application on this server: a query"
               + " whose connection failed is retried by EclipseLink (up to 3 times, 5 s apart)"
-              + " before its 503");
+              + " before its 503, and logs each such failure with its stack trace");
       return false;
     }
   }

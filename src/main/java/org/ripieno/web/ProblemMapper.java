@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -117,7 +116,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     // names servers, databases and causes, goes to the log only.
     OrchestraUnavailableException orchestra = cause(failure, OrchestraUnavailableException.class);
     if (orchestra != null) {
-      logUnavailable(orchestra);
+      logUnavailable(orchestra, orchestra.isLogged());
       return retryAfter(
           Problem.response(
               Response.Status.SERVICE_UNAVAILABLE, orchestra.publicDetail().in(locale)),
@@ -125,7 +124,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     CentralUnavailableException central = cause(failure, CentralUnavailableException.class);
     if (central != null) {
-      logUnavailable(central);
+      logUnavailable(central, central.isLogged());
       return retryAfter(
           Problem.response(Response.Status.SERVICE_UNAVAILABLE, CENTRAL_UNAVAILABLE.in(locale)),
           UNAVAILABLE_RETRY_SECONDS);
@@ -141,7 +140,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                   "Det här krockar med en post som precis skapades; ladda om och försök igen.")
               .in(locale));
     }
-    if (sql != null && TEXT_NOT_STORABLE.contains(sql.getSQLState())) {
+    // Set.of refuses to look up null, and a pool's timeout has no SQL state.
+    if (sql != null && sql.getSQLState() != null && TEXT_NOT_STORABLE.contains(sql.getSQLState())) {
       return Problem.response(
           Response.Status.BAD_REQUEST,
           Text.of(
@@ -149,9 +149,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                   "Text får inte innehålla NUL-tecknet (U+0000); ta bort det och försök igen.")
               .in(locale));
     }
-    if (cause(failure, SQLTransientConnectionException.class) != null) {
-      // The connection ceiling was reached and nothing could be freed in time.
-      LOG.log(Level.WARNING, "No database connection in time", failure);
+    if (DatabaseFailures.isBusy(failure)) {
+      // The pool or the connection ceiling was reached and nothing could be freed in time, or the
+      // server has too many connections.
+      DatabaseFailures.warn(LOG, "Answered 503, no database connection in time", failure);
       return retryAfter(
           Problem.response(
               Response.Status.SERVICE_UNAVAILABLE,
@@ -181,8 +182,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, seconds).build();
   }
 
-  private static void logUnavailable(RuntimeException unavailable) {
-    LOG.warning("Answered 503: " + unavailable.getMessage());
+  /**
+   * One line per answer, and none at all when the log already says why (the failed attempt to reach
+   * the database was logged where it happened; the calls its breaker refuses add nothing but noise
+   * for as long as the outage lasts).
+   */
+  private static void logUnavailable(RuntimeException unavailable, boolean alreadyLogged) {
+    if (!alreadyLogged) {
+      LOG.warning("Answered 503: " + unavailable.getMessage());
+    }
     LOG.log(Level.FINE, "Unavailable", unavailable);
   }
 
