@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.ripieno.central.orchestras.control.CentralOrchestraRows;
 import org.ripieno.launcher.EmbeddedDatabase;
 import org.ripieno.tenancy.DatabaseAddress;
 import org.ripieno.tenancy.DatabaseLogin;
@@ -95,19 +95,22 @@ class DatabaseFaultDrillsIT {
     String database = fixture.postgres().uniqueName("second");
     DatabaseLogin created = OrchestraDatabases.create(second, database, "orch-second");
     secondDatabase = created;
-    try (Connection connection = fixture.central().connect();
-        PreparedStatement insert =
-            connection.prepareStatement(
-                "insert into \"Orchestra\" (\"id\", \"orchestraId\", \"name\", \"subdomain\","
-                    + " \"status\", \"contactName\", \"contactEmail\", \"updatedAt\","
-                    + " \"provisioningState\", \"databaseServer\", \"databaseHost\","
-                    + " \"databasePort\", \"databaseName\") values ('orch-second',"
-                    + " 'orch-second-code', 'På andra servern', 'drillsecond', 'active',"
-                    + " 'Contact', 'contact@example.org', now(), 'ACTIVE', 'second', ?, ?, ?)")) {
-      insert.setString(1, created.address().host());
-      insert.setInt(2, created.address().port());
-      insert.setString(3, created.address().database());
-      insert.executeUpdate();
+    try (Connection connection = fixture.central().connect()) {
+      CentralOrchestraRows.on(connection)
+          .register(
+              new CentralOrchestraRows.Registration(
+                  "orch-second",
+                  "drillsecond",
+                  "På andra servern",
+                  "Contact",
+                  "contact@example.org",
+                  null,
+                  "second",
+                  created.address(),
+                  null,
+                  null,
+                  null,
+                  false));
     }
     fixture.createUser("drill-mach", "user", "orch-mach", "drill-mach-password");
     fixture.createUser("drill-second", "user", "orch-second", "drill-second-password");

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.ripieno.central.fleet.control.FleetProgress.Entry;
 import org.ripieno.central.fleet.control.FleetProgress.Snapshot;
 import org.ripieno.central.fleet.control.FleetProgress.State;
+import org.ripieno.central.orchestras.control.RegisteredOrchestra;
+import org.ripieno.central.orchestras.entity.ProvisioningState;
 
 class FleetProgressTest {
 
@@ -163,6 +165,8 @@ class FleetProgressTest {
         subdomain,
         subdomain.toUpperCase(),
         status,
+        "Contact",
+        "contact@example.org",
         "medium",
         pricePerMonth,
         null,
@@ -174,6 +178,7 @@ class FleetProgressTest {
         null,
         null,
         null,
+        new RegisteredOrchestra.ProvisioningProgress(ProvisioningState.ACTIVE, null),
         new RegisteredOrchestra.JobsState(null, null, null, 0));
   }
 }
