@@ -60,6 +60,11 @@ public final class CentralOrchestraRows {
     T on(Connection central) throws SQLException;
   }
 
+  @FunctionalInterface
+  private interface RowReader<T> {
+    T read(ResultSet rows) throws SQLException;
+  }
+
   private final DataSource pool;
   private final Connection connection;
 
@@ -82,19 +87,9 @@ public final class CentralOrchestraRows {
 
   /** Every orchestra except the deleted ones, by subdomain. */
   public List<RegisteredOrchestra> allButDeleted() throws SQLException {
-    return with(
-        central -> {
-          List<RegisteredOrchestra> result = new ArrayList<>();
-          try (PreparedStatement query =
-                  central.prepareStatement(
-                      COLUMNS + " where \"status\" <> 'deleted' order by \"subdomain\"");
-              ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-              result.add(row(rows));
-            }
-          }
-          return result;
-        });
+    return list(
+        COLUMNS + " where \"status\" <> 'deleted' order by \"subdomain\"",
+        CentralOrchestraRows::row);
   }
 
   public Optional<RegisteredOrchestra> byId(String id) throws SQLException {
@@ -424,24 +419,13 @@ public final class CentralOrchestraRows {
    * never started (a stopped process, a lost task), and failed ones whose resume is due.
    */
   public List<String> resumableProvisioning() throws SQLException {
-    return with(
-        central -> {
-          List<String> ids = new ArrayList<>();
-          try (PreparedStatement query =
-                  central.prepareStatement(
-                      "select \"id\" from \"Orchestra\" where \"status\" <> 'deleted'"
-                          + " and (\"provisioningState\" not in ('ACTIVE', 'FAILED')"
-                          + " or (\"provisioningState\" = 'FAILED'"
-                          + " and \"provisioningRetryAt\" <= "
-                          + NOW
-                          + ")) order by \"createdAt\"");
-              ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-              ids.add(rows.getString(1));
-            }
-          }
-          return ids;
-        });
+    return list(
+        "select \"id\" from \"Orchestra\" where \"status\" <> 'deleted'"
+            + " and (\"provisioningState\" not in ('ACTIVE', 'FAILED')"
+            + " or (\"provisioningState\" = 'FAILED' and \"provisioningRetryAt\" <= "
+            + NOW
+            + ")) order by \"createdAt\"",
+        rows -> rows.getString(1));
   }
 
   // ---- the staffing jobs' schedule -------------------------------------------------------------
@@ -550,6 +534,20 @@ public final class CentralOrchestraRows {
     try (Connection borrowed = pool.getConnection()) {
       return work.on(borrowed);
     }
+  }
+
+  private <T> List<T> list(String sql, RowReader<T> reader) throws SQLException {
+    return with(
+        central -> {
+          List<T> result = new ArrayList<>();
+          try (PreparedStatement query = central.prepareStatement(sql);
+              ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+              result.add(reader.read(rows));
+            }
+          }
+          return result;
+        });
   }
 
   private void update(String sql, Object... parameters) throws SQLException {

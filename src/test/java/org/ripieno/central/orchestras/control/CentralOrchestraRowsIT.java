@@ -15,9 +15,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.ripieno.central.orchestras.entity.ProvisioningState;
 import org.ripieno.tenancy.DatabaseAddress;
-import org.ripieno.tenancy.DatabaseKind;
 import org.ripieno.tenancy.DatabaseLogin;
-import org.ripieno.tenancy.Migrations;
 import org.ripieno.testing.TestPostgres;
 
 /** The central {@code "Orchestra"} rows' SQL against a real, freshly migrated central database. */
@@ -32,8 +30,7 @@ class CentralOrchestraRowsIT {
   @BeforeEach
   void centralDatabase() throws SQLException {
     postgres = new TestPostgres();
-    central = postgres.createEmpty("rowscentral");
-    Migrations.migrate(central.dataSource(), DatabaseKind.CENTRAL);
+    central = postgres.createCentral("rowscentral");
     rows = CentralOrchestraRows.pooled(central.dataSource());
   }
 

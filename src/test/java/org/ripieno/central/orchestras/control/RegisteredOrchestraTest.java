@@ -3,7 +3,6 @@ package org.ripieno.central.orchestras.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.ripieno.central.orchestras.entity.ProvisioningState;
 import org.ripieno.tenancy.DatabaseAddress;
 
 class RegisteredOrchestraTest {
@@ -19,8 +18,8 @@ class RegisteredOrchestraTest {
     RegisteredOrchestra placed = row("active", null, "ripieno_orchestra_sco");
     assertThat(placed.hasDatabase()).isTrue();
     assertThat(placed.database())
-        .contains(new DatabaseAddress("db.example.org", 5433, "ripieno_orchestra_sco"));
-    assertThat(placed.databaseAddress()).isEqualTo("db.example.org:5433/ripieno_orchestra_sco");
+        .contains(new DatabaseAddress("127.0.0.1", 5432, "ripieno_orchestra_sco"));
+    assertThat(placed.databaseAddress()).isEqualTo("127.0.0.1:5432/ripieno_orchestra_sco");
 
     RegisteredOrchestra requested = row("pending", null, null);
     assertThat(requested.hasDatabase()).isFalse();
@@ -37,26 +36,7 @@ class RegisteredOrchestraTest {
     assertThat(row("suspended", null, "db").isDeleted()).isFalse();
   }
 
-  static RegisteredOrchestra row(String status, String server, String databaseName) {
-    return new RegisteredOrchestra(
-        "o-1",
-        "sco",
-        "SCO",
-        status,
-        "Contact",
-        "contact@example.org",
-        "medium",
-        4990,
-        server,
-        "db.example.org",
-        5433,
-        databaseName,
-        null,
-        null,
-        null,
-        null,
-        null,
-        new RegisteredOrchestra.ProvisioningProgress(ProvisioningState.ACTIVE, null),
-        new RegisteredOrchestra.JobsState(null, null, null, 0));
+  private static RegisteredOrchestra row(String status, String server, String databaseName) {
+    return SampleOrchestras.row("sco", status, 4990, server, databaseName);
   }
 }
