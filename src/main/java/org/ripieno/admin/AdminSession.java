@@ -16,8 +16,8 @@ import java.util.function.Supplier;
 import org.flywaydb.core.api.FlywayException;
 import org.ripieno.central.fleet.control.FleetSettings;
 import org.ripieno.central.fleet.control.OrchestraProbe;
-import org.ripieno.central.fleet.control.RegisteredOrchestra;
-import org.ripieno.central.fleet.control.RegisteredOrchestras;
+import org.ripieno.central.orchestras.control.CentralOrchestraRows;
+import org.ripieno.central.orchestras.control.RegisteredOrchestra;
 import org.ripieno.config.RipienoSettings;
 import org.ripieno.config.SettingsSource;
 import org.ripieno.datasafety.PublicSchema;
@@ -271,8 +271,8 @@ public final class AdminSession implements AutoCloseable {
   }
 
   /**
-   * Every orchestra in the registry but the deleted ones ({@link RegisteredOrchestras}, the fleet's
-   * reader); fails (1) when central holds no registry.
+   * Every orchestra in the registry but the deleted ones (read through {@link
+   * CentralOrchestraRows}, as the fleet reads them); fails (1) when central holds no registry.
    */
   public List<RegisteredOrchestra> registry() {
     DatabaseLogin login = central();
@@ -285,7 +285,7 @@ public final class AdminSession implements AutoCloseable {
       throw AdminFailure.cannotRun("Cannot read the orchestra registry: " + SqlErrors.describe(e));
     }
     try {
-      return RegisteredOrchestras.allButDeleted(login.dataSource());
+      return CentralOrchestraRows.pooled(login.dataSource()).allButDeleted();
     } catch (SQLException e) {
       throw AdminFailure.cannotRun("Cannot read the orchestra registry: " + SqlErrors.describe(e));
     }

@@ -3,7 +3,7 @@ package org.ripieno.admin;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.nio.file.Path;
-import org.ripieno.central.fleet.control.RegisteredOrchestra;
+import org.ripieno.central.orchestras.control.RegisteredOrchestra;
 import org.ripieno.datasafety.archive.ArchiveRefusedException;
 import org.ripieno.datasafety.archive.ArchiveSummary;
 import org.ripieno.datasafety.archive.ArchivedOrchestra;

@@ -3,12 +3,12 @@ package org.ripieno.admin;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.Map;
+import org.ripieno.central.orchestras.control.CentralOrchestraRows;
 import org.ripieno.central.orchestras.control.Subdomains;
 import org.ripieno.config.RipienoSettings;
 import org.ripieno.datasafety.TableRows;
 import org.ripieno.datasafety.archive.ArchiveFile;
 import org.ripieno.datasafety.archive.ArchiveRefusedException;
-import org.ripieno.datasafety.archive.CentralRegistry;
 import org.ripieno.datasafety.archive.OrchestraImport;
 import org.ripieno.tenancy.DatabaseLogin;
 import picocli.CommandLine.Command;
@@ -58,7 +58,7 @@ final class OrchestrasImportCommand extends ChangingCommand {
     try (Connection connection = central.connect()) {
       known =
           TableRows.exists(connection, "Orchestra")
-              && CentralRegistry.bySubdomain(connection, subdomain).isPresent();
+              && CentralOrchestraRows.on(connection).bySubdomain(subdomain).isPresent();
     }
     if (!known) {
       // A new orchestra gets a subdomain by the rule for new ones; a deleted one keeps its own.

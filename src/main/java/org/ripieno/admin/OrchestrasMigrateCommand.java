@@ -7,7 +7,7 @@ import java.util.List;
 import org.ripieno.central.fleet.control.FleetListener;
 import org.ripieno.central.fleet.control.FleetMigration;
 import org.ripieno.central.fleet.control.FleetProgress;
-import org.ripieno.central.fleet.control.RegisteredOrchestra;
+import org.ripieno.central.orchestras.control.RegisteredOrchestra;
 import org.ripieno.security.secrets.EncryptedString;
 import org.ripieno.tenancy.OrchestraRoute;
 import picocli.CommandLine.Command;

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.ripieno.central.fleet.control.OrchestraProbe;
-import org.ripieno.central.fleet.control.RegisteredOrchestra;
+import org.ripieno.central.orchestras.control.RegisteredOrchestra;
 import org.ripieno.datasafety.JsonDocuments;
 import org.ripieno.datasafety.verify.control.Baseline;
 import org.ripieno.tenancy.OrchestraRoute;

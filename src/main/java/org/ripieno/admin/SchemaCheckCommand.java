@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.ripieno.central.fleet.control.OrchestraProbe;
-import org.ripieno.central.fleet.control.RegisteredOrchestra;
+import org.ripieno.central.orchestras.control.RegisteredOrchestra;
 import org.ripieno.datasafety.SqlErrors;
 import org.ripieno.datasafety.schema.control.SchemaDrift;
 import org.ripieno.datasafety.schema.control.SchemaReports;

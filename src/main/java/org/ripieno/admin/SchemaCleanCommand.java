@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
-import org.ripieno.central.fleet.control.RegisteredOrchestra;
+import org.ripieno.central.orchestras.control.RegisteredOrchestra;
 import org.ripieno.datasafety.schema.control.CentralTarget;
 import org.ripieno.datasafety.schema.control.SchemaCleaner;
 import org.ripieno.datasafety.schema.control.SchemaReports;

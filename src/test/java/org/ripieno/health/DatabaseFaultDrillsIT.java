@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +36,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.ripieno.central.orchestras.control.CentralOrchestraRows;
 import org.ripieno.launcher.EmbeddedDatabase;
 import org.ripieno.orchestra.staffing.control.StaffingTimers;
 import org.ripieno.tenancy.CircuitBreaker;
@@ -155,19 +155,22 @@ class DatabaseFaultDrillsIT {
     String database = fixture.postgres().uniqueName("second");
     DatabaseLogin created = OrchestraDatabases.create(second, database, "orch-second");
     secondDatabase = created;
-    try (Connection connection = fixture.central().connect();
-        PreparedStatement insert =
-            connection.prepareStatement(
-                "insert into \"Orchestra\" (\"id\", \"orchestraId\", \"name\", \"subdomain\","
-                    + " \"status\", \"contactName\", \"contactEmail\", \"updatedAt\","
-                    + " \"provisioningState\", \"databaseServer\", \"databaseHost\","
-                    + " \"databasePort\", \"databaseName\") values ('orch-second',"
-                    + " 'orch-second-code', 'På andra servern', 'drillsecond', 'active',"
-                    + " 'Contact', 'contact@example.org', now(), 'ACTIVE', 'second', ?, ?, ?)")) {
-      insert.setString(1, created.address().host());
-      insert.setInt(2, created.address().port());
-      insert.setString(3, created.address().database());
-      insert.executeUpdate();
+    try (Connection connection = fixture.central().connect()) {
+      CentralOrchestraRows.on(connection)
+          .register(
+              new CentralOrchestraRows.Registration(
+                  "orch-second",
+                  "drillsecond",
+                  "På andra servern",
+                  "Contact",
+                  "contact@example.org",
+                  null,
+                  "second",
+                  created.address(),
+                  null,
+                  null,
+                  null,
+                  false));
     }
     fixture.createUser("drill-mach", "user", "orch-mach", "drill-mach-password");
     fixture.createUser("drill-second", "user", "orch-second", "drill-second-password");

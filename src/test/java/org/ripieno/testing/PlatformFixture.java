@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.ripieno.central.orchestras.control.CentralOrchestraRows;
 import org.ripieno.tenancy.DatabaseLogin;
 
 /**
@@ -128,22 +128,22 @@ public final class PlatformFixture implements AutoCloseable {
   public DatabaseLogin registerOrchestra(String id, String subdomain, String name)
       throws Exception {
     DatabaseLogin database = postgres.createOrchestra(subdomain, id);
-    try (Connection connection = central.connect();
-        PreparedStatement insert =
-            connection.prepareStatement(
-                "insert into \"Orchestra\" (\"id\", \"orchestraId\", \"name\", \"subdomain\","
-                    + " \"status\", \"contactName\", \"contactEmail\", \"updatedAt\","
-                    + " \"provisioningState\", \"databaseHost\", \"databasePort\","
-                    + " \"databaseName\") values (?, ?, ?, ?, 'active', 'Contact',"
-                    + " 'contact@example.org', now(), 'ACTIVE', ?, ?, ?)")) {
-      insert.setString(1, id);
-      insert.setString(2, id + "-code");
-      insert.setString(3, name);
-      insert.setString(4, subdomain);
-      insert.setString(5, database.address().host());
-      insert.setInt(6, database.address().port());
-      insert.setString(7, database.address().database());
-      insert.executeUpdate();
+    try (Connection connection = central.connect()) {
+      CentralOrchestraRows.on(connection)
+          .register(
+              new CentralOrchestraRows.Registration(
+                  id,
+                  subdomain,
+                  name,
+                  "Contact",
+                  "contact@example.org",
+                  null,
+                  null,
+                  database.address(),
+                  null,
+                  null,
+                  null,
+                  false));
     }
     return database;
   }

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.ripieno.tenancy.DatabaseAddress;
+import org.ripieno.tenancy.DatabaseKind;
 import org.ripieno.tenancy.DatabaseLogin;
+import org.ripieno.tenancy.Migrations;
 import org.ripieno.tenancy.OrchestraDatabases;
 
 /**
@@ -54,6 +56,13 @@ public final class TestPostgres implements AutoCloseable {
     execute("CREATE DATABASE \"" + name + "\"");
     created.add(name);
     return login(name);
+  }
+
+  /** An empty database migrated to the current central schema, dropped at close. */
+  public DatabaseLogin createCentral(String purpose) throws SQLException {
+    DatabaseLogin central = createEmpty(purpose);
+    Migrations.migrate(central.dataSource(), DatabaseKind.CENTRAL);
+    return central;
   }
 
   /** A migrated orchestra database carrying the given orchestra's marker, dropped at close. */

@@ -12,11 +12,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.ripieno.central.orchestras.control.CentralOrchestraRows;
+import org.ripieno.central.orchestras.control.RegisteredOrchestra;
+import org.ripieno.central.orchestras.control.Subdomains;
 import org.ripieno.datasafety.JdbcTransaction;
 import org.ripieno.datasafety.PublicSchema;
 import org.ripieno.datasafety.adoption.AdoptionReport.Outcome;
 import org.ripieno.datasafety.adoption.SchemaDifference.Handling;
-import org.ripieno.datasafety.archive.CentralRegistry;
 import org.ripieno.datasafety.archive.SchemaCatalog;
 import org.ripieno.orchestra.seed.control.SeedDefaults;
 import org.ripieno.persistence.Ids;
@@ -128,7 +130,7 @@ public final class OrchestraAdoption {
     Migrations.SchemaVersion version =
         Migrations.version(database.dataSource(), DatabaseKind.ORCHESTRA);
     Plan plan = new Plan(request, version);
-    if (!CentralRegistry.isValidSubdomain(request.subdomain())) {
+    if (!Subdomains.isValidLegacy(request.subdomain())) {
       return plan.refused(
           "a subdomain is lower-case letters a-z, digits and -: " + request.subdomain());
     }
@@ -218,7 +220,7 @@ public final class OrchestraAdoption {
     boolean idIsNew;
 
     Optional<String> marker = Optional.empty();
-    Optional<CentralRegistry.Entry> entry = Optional.empty();
+    Optional<RegisteredOrchestra> entry = Optional.empty();
     final List<String> steps = new ArrayList<>();
     String versionAfter;
     long systemLogRowsMoved;
@@ -256,12 +258,13 @@ public final class OrchestraAdoption {
         idIsNew = marker.isEmpty();
         return Optional.empty();
       }
-      entry = CentralRegistry.bySubdomain(registry, subdomain);
+      entry = CentralOrchestraRows.on(registry).bySubdomain(subdomain);
       if (entry.isPresent()) {
         orchestraId = entry.get().id();
       } else if (marker.isPresent()) {
         orchestraId = marker.get();
-        Optional<CentralRegistry.Entry> markedFor = CentralRegistry.byId(registry, marker.get());
+        Optional<RegisteredOrchestra> markedFor =
+            CentralOrchestraRows.on(registry).byId(marker.get());
         if (markedFor.isPresent()) {
           return Optional.of(
               "the database carries the identity marker of orchestra "
@@ -281,7 +284,8 @@ public final class OrchestraAdoption {
                 + orchestraId
                 + ")");
       }
-      Optional<CentralRegistry.Entry> onDatabase = CentralRegistry.onDatabase(registry, address);
+      Optional<RegisteredOrchestra> onDatabase =
+          CentralOrchestraRows.on(registry).onDatabase(address);
       if (onDatabase.isPresent() && !onDatabase.get().id().equals(orchestraId)) {
         return Optional.of(
             "the database is registered for orchestra " + onDatabase.get().subdomain());
@@ -317,7 +321,7 @@ public final class OrchestraAdoption {
       if (request.name() != null) {
         return request.name();
       }
-      return entry.map(CentralRegistry.Entry::name).orElse(request.subdomain());
+      return entry.map(RegisteredOrchestra::name).orElse(request.subdomain());
     }
 
     void listSteps() {
@@ -517,8 +521,8 @@ public final class OrchestraAdoption {
     private void register() throws SQLException {
       DatabaseLogin database = plan.request.database();
       String password = database.password();
-      CentralRegistry.Registration registration =
-          new CentralRegistry.Registration(
+      CentralOrchestraRows.Registration registration =
+          new CentralOrchestraRows.Registration(
               plan.orchestraId,
               plan.request.subdomain(),
               plan.request.name() != null ? plan.request.name() : plan.request.subdomain(),
@@ -534,13 +538,15 @@ public final class OrchestraAdoption {
               "adopted from the legacy system at version "
                   + (plan.version.current() == null ? "none" : plan.version.current())
                   + ", migrated to "
-                  + plan.versionAfter);
+                  + plan.versionAfter,
+              // Its data came along: whatever staffing work it holds, the jobs look at once.
+              true);
       JdbcTransaction.run(
           registry,
           () -> {
             if (plan.entry.isEmpty()) {
-              CentralRegistry.insert(registry, registration);
-            } else if (!CentralRegistry.pointAtDatabase(registry, registration, false)) {
+              CentralOrchestraRows.on(registry).register(registration);
+            } else if (!CentralOrchestraRows.on(registry).pointAtDatabase(registration, false)) {
               throw new IllegalStateException(
                   "the registry entry of " + plan.request.subdomain() + " disappeared meanwhile");
             }

@@ -1,6 +1,7 @@
 package org.ripieno.datasafety.archive;
 
 import java.util.Objects;
+import org.ripieno.central.orchestras.control.RegisteredOrchestra;
 
 /**
  * The orchestra an archive belongs to, as its central registry entry named it when it was exported.
@@ -15,5 +16,11 @@ public record ArchivedOrchestra(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(subdomain, "subdomain");
     Objects.requireNonNull(name, "name");
+  }
+
+  /** How an archive names the orchestra of a central row, contact included. */
+  public static ArchivedOrchestra of(RegisteredOrchestra row) {
+    return new ArchivedOrchestra(
+        row.id(), row.subdomain(), row.name(), row.contactName(), row.contactEmail());
   }
 }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
+import org.ripieno.central.orchestras.control.CentralOrchestraRows;
 import org.ripieno.tenancy.DatabaseAddress;
 import org.ripieno.tenancy.DatabaseLogin;
 
@@ -59,8 +60,8 @@ public final class DatabaseNames {
           onServer = row.next();
         }
         boolean registered =
-            CentralRegistry.onDatabase(
-                    central,
+            CentralOrchestraRows.on(central)
+                .onDatabase(
                     new DatabaseAddress(server.address().host(), server.address().port(), name))
                 .filter(entry -> !entry.id().equals(orchestraId))
                 .isPresent();

@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ripieno.central.orchestras.control.CentralOrchestraRows;
+import org.ripieno.central.orchestras.control.RegisteredOrchestra;
+import org.ripieno.central.orchestras.control.Subdomains;
 import org.ripieno.persistence.Ids;
 import org.ripieno.tenancy.DatabaseAddress;
 import org.ripieno.tenancy.DatabaseKind;
@@ -72,7 +75,7 @@ public final class OrchestraImport {
       boolean dryRun,
       DatabaseAddress database,
       ArchiveSummary archive,
-      CentralRegistry.Accounts accounts) {}
+      CentralOrchestraRows.Accounts accounts) {}
 
   /**
    * The database an import is about to create, once the file and central are checked and before
@@ -108,7 +111,7 @@ public final class OrchestraImport {
       boolean dryRun,
       Consumer<Target> beforeCreating)
       throws SQLException, IOException {
-    if (!CentralRegistry.isValidSubdomain(subdomain)) {
+    if (!Subdomains.isValidLegacy(subdomain)) {
       throw new ArchiveRefusedException(
           "A subdomain is lower-case letters a-z, digits and -: " + subdomain);
     }
@@ -128,7 +131,8 @@ public final class OrchestraImport {
     boolean reactivated;
     String databaseName;
     try (Connection registry = central.connect()) {
-      Optional<CentralRegistry.Entry> existing = CentralRegistry.bySubdomain(registry, subdomain);
+      Optional<RegisteredOrchestra> existing =
+          CentralOrchestraRows.on(registry).bySubdomain(subdomain);
       if (existing.isPresent() && !existing.get().isDeleted()) {
         throw new ArchiveRefusedException(
             "The orchestra "
@@ -150,7 +154,7 @@ public final class OrchestraImport {
                 + "); import it under another subdomain");
       }
       reactivated = existing.isPresent();
-      orchestraId = existing.map(CentralRegistry.Entry::id).orElseGet(Ids::newId);
+      orchestraId = existing.map(RegisteredOrchestra::id).orElseGet(Ids::newId);
       databaseName =
           DatabaseNames.choose(
               server, registry, destination.databasePrefix(), subdomain, orchestraId);
@@ -161,7 +165,7 @@ public final class OrchestraImport {
       return new ImportReport(subdomain, orchestraId, reactivated, true, address, archive, null);
     }
     DatabaseLogin database = OrchestraDatabases.create(server, databaseName, orchestraId);
-    CentralRegistry.Accounts accounts;
+    CentralOrchestraRows.Accounts accounts;
     try {
       ArchiveImport.into(database, orchestraId, file, archive);
       accounts =
@@ -173,7 +177,7 @@ public final class OrchestraImport {
     return new ImportReport(subdomain, orchestraId, reactivated, false, address, archive, accounts);
   }
 
-  private CentralRegistry.Accounts register(
+  private CentralOrchestraRows.Accounts register(
       ArchiveSummary archive,
       String subdomain,
       String orchestraId,
@@ -182,8 +186,8 @@ public final class OrchestraImport {
       DatabaseAddress address)
       throws SQLException {
     ArchivedOrchestra source = archive.orchestra();
-    CentralRegistry.Registration entry =
-        new CentralRegistry.Registration(
+    CentralOrchestraRows.Registration entry =
+        new CentralOrchestraRows.Registration(
             orchestraId,
             subdomain,
             source.name(),
@@ -197,19 +201,22 @@ public final class OrchestraImport {
             "imported from an archive of "
                 + source.subdomain()
                 + " exported "
-                + archive.exportedAt());
+                + archive.exportedAt(),
+            // Its data came along: whatever staffing work it holds, the jobs look at once.
+            true);
     try (Connection registry = central.connect()) {
       registry.setAutoCommit(false);
       try {
         if (reactivated) {
-          if (!CentralRegistry.pointAtDatabase(registry, entry, true)) {
+          if (!CentralOrchestraRows.on(registry).pointAtDatabase(entry, true)) {
             throw new ArchiveRefusedException(
                 "The orchestra " + subdomain + " is no longer deleted; nothing was imported");
           }
         } else {
-          CentralRegistry.insert(registry, entry);
+          CentralOrchestraRows.on(registry).register(entry);
         }
-        CentralRegistry.Accounts accounts = CentralRegistry.accounts(registry, orchestraId);
+        CentralOrchestraRows.Accounts accounts =
+            CentralOrchestraRows.on(registry).accounts(orchestraId);
         registry.commit();
         return accounts;
       } catch (SQLException | RuntimeException e) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ripieno.central.orchestras.control.CentralOrchestraRows;
 import org.ripieno.tenancy.DatabaseKind;
 import org.ripieno.tenancy.DatabaseLogin;
 import org.ripieno.tenancy.IdentityMarker;
@@ -54,7 +55,9 @@ class OrchestraArchiveIT {
     Path file = files.resolve("src1.json");
 
     try (Connection registry = central.connect()) {
-      assertThat(CentralRegistry.bySubdomain(registry, source.subdomain()).orElseThrow().archived())
+      assertThat(
+              ArchivedOrchestra.of(
+                  CentralOrchestraRows.on(registry).bySubdomain(source.subdomain()).orElseThrow()))
           .isEqualTo(source);
     }
     ArchiveSummary written = OrchestraExport.write(sourceDatabase, source, file);

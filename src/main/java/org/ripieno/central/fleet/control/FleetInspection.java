@@ -21,6 +21,8 @@ import org.ripieno.central.fleet.control.FleetReports.OrchestraHealth;
 import org.ripieno.central.fleet.control.FleetReports.OrchestraMetrics;
 import org.ripieno.central.fleet.control.FleetReports.SchemaAnswer;
 import org.ripieno.central.fleet.control.OrchestraProbe.Probe;
+import org.ripieno.central.orchestras.control.CentralOrchestraRows;
+import org.ripieno.central.orchestras.control.RegisteredOrchestra;
 import org.ripieno.config.RipienoSettings;
 import org.ripieno.tenancy.DatabaseKind;
 import org.ripieno.tenancy.DatabaseLogin;
@@ -58,7 +60,7 @@ public final class FleetInspection {
    */
   public SchemaAnswer schema() throws SQLException {
     DatabaseSchema centralSchema = centralSchema();
-    List<RegisteredOrchestra> orchestras = RegisteredOrchestras.allButDeleted(central);
+    List<RegisteredOrchestra> orchestras = CentralOrchestraRows.pooled(central).allButDeleted();
     List<Probe> probes = probeAll(orchestras);
     List<DatabaseSchema> reports = new ArrayList<>();
     boolean allCurrent = true;
@@ -77,7 +79,7 @@ public final class FleetInspection {
   /** Reachability, identity marker, schema version and last migration of every database. */
   public HealthAnswer health() throws SQLException {
     CentralHealth centralHealth = centralHealth();
-    List<RegisteredOrchestra> orchestras = RegisteredOrchestras.allButDeleted(central);
+    List<RegisteredOrchestra> orchestras = CentralOrchestraRows.pooled(central).allButDeleted();
     List<Probe> probes = probeAll(orchestras);
     List<OrchestraHealth> answers = new ArrayList<>();
     int reachable = 0;
@@ -124,8 +126,8 @@ public final class FleetInspection {
 
   /** Rows per orchestra, totals and the monthly revenue of the active orchestras (SEK). */
   public MetricsAnswer metrics() throws SQLException {
-    List<RegisteredOrchestra> orchestras = RegisteredOrchestras.allButDeleted(central);
-    Map<String, Long> users = RegisteredOrchestras.usersByOrchestra(central);
+    List<RegisteredOrchestra> orchestras = CentralOrchestraRows.pooled(central).allButDeleted();
+    Map<String, Long> users = CentralOrchestraRows.pooled(central).accountsByOrchestra();
     List<Probe> probes = probeAll(orchestras);
     List<OrchestraMetrics> answers = new ArrayList<>();
     int active = 0;

@@ -17,6 +17,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 import org.ripieno.central.fleet.control.FleetProgress.Entry;
 import org.ripieno.central.fleet.control.FleetProgress.Snapshot;
 import org.ripieno.central.fleet.control.FleetProgress.State;
+import org.ripieno.central.orchestras.control.CentralOrchestraRows;
+import org.ripieno.central.orchestras.control.RegisteredOrchestra;
 import org.ripieno.config.RipienoSettings;
 import org.ripieno.tenancy.DatabaseKind;
 import org.ripieno.tenancy.DatabaseLogin;
@@ -108,7 +110,7 @@ public final class FleetMigration {
     Map<String, DatabaseLogin> servers;
     try {
       orchestras =
-          RegisteredOrchestras.allButDeleted(central).stream()
+          CentralOrchestraRows.pooled(central).allButDeleted().stream()
               .filter(o -> only.isEmpty() || only.contains(o.subdomain()))
               .toList();
       servers = settings.orchestraServers();
@@ -196,8 +198,8 @@ public final class FleetMigration {
     }
     if (outcome.record()) {
       try {
-        RegisteredOrchestras.recordMigration(
-            central, id, outcome.version(), resultText(outcome), clock.instant());
+        CentralOrchestraRows.pooled(central)
+            .recordMigration(id, outcome.version(), resultText(outcome), clock.instant());
       } catch (SQLException | RuntimeException e) {
         LOG.log(Level.WARNING, "Cannot record the migration of " + orchestra.subdomain(), e);
         outcome =

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ripieno.central.orchestras.control.RegisteredOrchestra;
 
 /**
  * The bookkeeping of one fleet migration run: each orchestra's state, versions and error, and the

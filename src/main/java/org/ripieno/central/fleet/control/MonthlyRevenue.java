@@ -1,6 +1,7 @@
 package org.ripieno.central.fleet.control;
 
 import java.util.List;
+import org.ripieno.central.orchestras.control.RegisteredOrchestra;
 
 /**
  * The legacy system's monthly recurring revenue (legacy-system.md §5.2): the sum of {@code

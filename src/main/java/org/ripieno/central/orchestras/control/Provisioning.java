@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,6 +73,7 @@ public final class Provisioning {
   }
 
   private final DataSource central;
+  private final CentralOrchestraRows rows;
   private final DataSource lockSessions;
   private final ProvisioningRetries retries;
   private final Map<String, DatabaseLogin> servers;
@@ -100,6 +100,7 @@ public final class Provisioning {
       ProvisioningRetries retries,
       StepListener listener) {
     this.central = central;
+    this.rows = CentralOrchestraRows.pooled(central);
     this.lockSessions = lockSessions;
     this.retries = retries;
     this.databasePrefix = databasePrefix;
@@ -116,8 +117,8 @@ public final class Provisioning {
     // The session ends with the run, and the lock with it, however the run ends.
     try (Connection lockSession = lockSessions.getConnection()) {
       if (!tryLock(lockSession, orchestraId)) {
-        Entry entry = load(orchestraId);
-        return new Outcome(entry.state(), entry.error());
+        RegisteredOrchestra entry = load(orchestraId);
+        return new Outcome(entry.provisioning().state(), entry.provisioning().error());
       }
       try {
         return runLocked(orchestraId);
@@ -142,12 +143,12 @@ public final class Provisioning {
   }
 
   private Outcome runLocked(String orchestraId) throws SQLException {
-    Entry entry = load(orchestraId);
+    RegisteredOrchestra entry = load(orchestraId);
     if (Orchestra.DELETED.equals(entry.status())) {
       return new Outcome(
           ProvisioningState.FAILED, "The orchestra is deleted; nothing to provision");
     }
-    if (entry.state() == ProvisioningState.ACTIVE) {
+    if (entry.provisioning().state() == ProvisioningState.ACTIVE) {
       return new Outcome(ProvisioningState.ACTIVE, null);
     }
     String subdomain = entry.subdomain();
@@ -186,14 +187,14 @@ public final class Provisioning {
     private Connection maintenance;
     private Connection orchestra;
 
-    Connection maintenance(Entry entry) throws SQLException {
+    Connection maintenance(RegisteredOrchestra entry) throws SQLException {
       if (maintenance == null) {
         maintenance = server(entry).connect();
       }
       return maintenance;
     }
 
-    Connection orchestra(Entry entry) throws SQLException {
+    Connection orchestra(RegisteredOrchestra entry) throws SQLException {
       if (orchestra == null) {
         orchestra = database(entry).connect();
       }
@@ -209,7 +210,7 @@ public final class Provisioning {
     }
   }
 
-  private void perform(ProvisioningState step, Entry entry, Connections connections)
+  private void perform(ProvisioningState step, RegisteredOrchestra entry, Connections connections)
       throws SQLException {
     switch (step) {
       case DATABASE_CREATED -> ensureDatabase(entry, connections);
@@ -221,11 +222,15 @@ public final class Provisioning {
     }
   }
 
-  private void ensureDatabase(Entry entry, Connections connections) throws SQLException {
+  private void ensureDatabase(RegisteredOrchestra entry, Connections connections)
+      throws SQLException {
     DatabaseLogin server = server(entry);
     if (entry.databaseName() == null) {
-      assignDatabase(
-          entry.id(), server, Subdomains.databaseName(databasePrefix, entry.subdomain()));
+      rows.assignDatabase(
+          entry.id(),
+          server
+              .address()
+              .withDatabase(Subdomains.databaseName(databasePrefix, entry.subdomain())));
       entry = load(entry.id());
     }
     Connection maintenance = connections.maintenance(entry);
@@ -238,7 +243,8 @@ public final class Provisioning {
     IdentityMarker.write(connections.orchestra(entry), entry.id());
   }
 
-  private void ensureMigrated(Entry entry, Connections connections) throws SQLException {
+  private void ensureMigrated(RegisteredOrchestra entry, Connections connections)
+      throws SQLException {
     DatabaseLogin database = database(entry);
     String expected = Migrations.latestVersion(database.dataSource(), DatabaseKind.ORCHESTRA);
     String current = appliedVersion(connections.orchestra(entry)).orElse(null);
@@ -246,22 +252,15 @@ public final class Provisioning {
       Migrations.migrate(database.dataSource(), DatabaseKind.ORCHESTRA);
       current = expected;
     }
-    try (Connection connection = central.getConnection();
-        PreparedStatement update =
-            connection.prepareStatement(
-                "UPDATE \"Orchestra\" SET \"schemaVersion\" = ?, \"updatedAt\" = now()"
-                    + " WHERE id = ?")) {
-      update.setString(1, current);
-      update.setString(2, entry.id());
-      update.executeUpdate();
-    }
+    rows.recordSchemaVersion(entry.id(), current);
   }
 
-  private void ensureSigned(Entry entry, Connections connections) throws SQLException {
+  private void ensureSigned(RegisteredOrchestra entry, Connections connections)
+      throws SQLException {
     ProvisionedSeed.sign(connections.orchestra(entry), entry.name());
   }
 
-  private void ensureAdminActive(Entry entry) throws SQLException {
+  private void ensureAdminActive(RegisteredOrchestra entry) throws SQLException {
     try (Connection connection = central.getConnection();
         PreparedStatement activate =
             connection.prepareStatement(
@@ -278,7 +277,8 @@ public final class Provisioning {
     }
   }
 
-  private void verifyAndActivate(Entry entry, Connections connections) throws SQLException {
+  private void verifyAndActivate(RegisteredOrchestra entry, Connections connections)
+      throws SQLException {
     Connection database = connections.orchestra(entry);
     String expected =
         Migrations.latestVersion(database(entry).dataSource(), DatabaseKind.ORCHESTRA);
@@ -291,16 +291,7 @@ public final class Provisioning {
     if (!problems.isEmpty()) {
       throw new SQLException("The seed is not complete: " + String.join("; ", problems));
     }
-    try (Connection connection = central.getConnection();
-        PreparedStatement activate =
-            connection.prepareStatement(
-                "UPDATE \"Orchestra\" SET status = CASE WHEN status = 'pending' THEN 'active'"
-                    + " ELSE status END, \"provisioningState\" = 'ACTIVE',"
-                    + " \"provisioningError\" = NULL, \"provisioningFailedStep\" = NULL,"
-                    + " \"provisioningRetryAt\" = NULL, \"updatedAt\" = now() WHERE id = ?")) {
-      activate.setString(1, entry.id());
-      activate.executeUpdate();
-    }
+    rows.activateProvisioned(entry.id());
   }
 
   /** The first admin's username, created with the orchestra. */
@@ -308,7 +299,7 @@ public final class Provisioning {
     return subdomain + "-admin";
   }
 
-  private DatabaseLogin server(Entry entry) {
+  private DatabaseLogin server(RegisteredOrchestra entry) {
     DatabaseLogin server = servers.get(entry.server());
     if (server == null) {
       throw new IllegalStateException(
@@ -321,24 +312,8 @@ public final class Provisioning {
     return server;
   }
 
-  private DatabaseLogin database(Entry entry) {
+  private DatabaseLogin database(RegisteredOrchestra entry) {
     return server(entry).forDatabase(entry.databaseName(), "ripieno:provision");
-  }
-
-  private void assignDatabase(String orchestraId, DatabaseLogin server, String databaseName)
-      throws SQLException {
-    try (Connection connection = central.getConnection();
-        PreparedStatement assign =
-            connection.prepareStatement(
-                "UPDATE \"Orchestra\" SET \"databaseHost\" = ?, \"databasePort\" = ?,"
-                    + " \"databaseName\" = ?, \"updatedAt\" = now() WHERE id = ?"
-                    + " AND \"databaseName\" IS NULL")) {
-      assign.setString(1, server.address().host());
-      assign.setInt(2, server.address().port());
-      assign.setString(3, databaseName);
-      assign.setString(4, orchestraId);
-      assign.executeUpdate();
-    }
   }
 
   /** The newest successful migration, read straight from the history (faster than Flyway). */
@@ -360,15 +335,7 @@ public final class Provisioning {
       log(orchestraId, "info", "Orchestra provisioned and active", null);
       return;
     }
-    try (Connection connection = central.getConnection();
-        PreparedStatement update =
-            connection.prepareStatement(
-                "UPDATE \"Orchestra\" SET \"provisioningState\" = ?, \"updatedAt\" = now()"
-                    + " WHERE id = ?")) {
-      update.setString(1, state.name());
-      update.setString(2, orchestraId);
-      update.executeUpdate();
-    }
+    rows.recordProvisioningStep(orchestraId, state);
   }
 
   /**
@@ -380,34 +347,12 @@ public final class Provisioning {
   private Duration recordFailure(
       String orchestraId, ProvisioningState step, String error, Exception cause)
       throws SQLException {
-    int failedRuns;
-    try (Connection connection = central.getConnection();
-        PreparedStatement update =
-            connection.prepareStatement(
-                "UPDATE \"Orchestra\" SET \"provisioningState\" = 'FAILED',"
-                    + " \"provisioningFailedStep\" = ?, \"provisioningError\" = ?,"
-                    + " \"provisioningAttempts\" = \"provisioningAttempts\" + 1,"
-                    + " \"provisioningRetryAt\" = NULL, \"updatedAt\" = now() WHERE id = ?"
-                    + " RETURNING \"provisioningAttempts\"")) {
-      update.setString(1, step.name());
-      update.setString(2, error);
-      update.setString(3, orchestraId);
-      try (ResultSet row = update.executeQuery()) {
-        failedRuns = row.next() ? row.getInt(1) : retries.maxTries();
-      }
-    }
+    // A row gone meanwhile has no tries left.
+    int failedRuns =
+        rows.recordProvisioningFailure(orchestraId, step, error).orElse(retries.maxTries());
     Duration retryIn = retries.delayAfter(cause, failedRuns).orElse(null);
     if (retryIn != null) {
-      try (Connection connection = central.getConnection();
-          PreparedStatement plan =
-              connection.prepareStatement(
-                  "UPDATE \"Orchestra\" SET \"provisioningRetryAt\" = (now() AT TIME ZONE 'UTC')"
-                      + " + ? * interval '1 millisecond' WHERE id = ?"
-                      + " AND \"provisioningState\" = 'FAILED'")) {
-        plan.setLong(1, retryIn.toMillis());
-        plan.setString(2, orchestraId);
-        plan.executeUpdate();
-      }
+      rows.planProvisioningRetry(orchestraId, retryIn);
     }
     log(
         orchestraId,
@@ -431,21 +376,7 @@ public final class Provisioning {
    * stopped process, a lost task), and failed ones whose resume is due.
    */
   public List<String> resumable() throws SQLException {
-    List<String> ids = new ArrayList<>();
-    try (Connection connection = central.getConnection();
-        PreparedStatement query =
-            connection.prepareStatement(
-                "SELECT id FROM \"Orchestra\" WHERE status <> 'deleted'"
-                    + " AND (\"provisioningState\" NOT IN ('ACTIVE', 'FAILED')"
-                    + " OR (\"provisioningState\" = 'FAILED'"
-                    + " AND \"provisioningRetryAt\" <= (now() AT TIME ZONE 'UTC')))"
-                    + " ORDER BY \"createdAt\"");
-        ResultSet rows = query.executeQuery()) {
-      while (rows.next()) {
-        ids.add(rows.getString(1));
-      }
-    }
-    return ids;
+    return rows.resumableProvisioning();
   }
 
   /**
@@ -453,15 +384,7 @@ public final class Provisioning {
    * transient failures of the operator's run are resumed by the platform again.
    */
   public void forgetFailedRuns(String orchestraId) throws SQLException {
-    try (Connection connection = central.getConnection();
-        PreparedStatement reset =
-            connection.prepareStatement(
-                "UPDATE \"Orchestra\" SET \"provisioningAttempts\" = 0,"
-                    + " \"provisioningRetryAt\" = NULL WHERE id = ?"
-                    + " AND \"provisioningState\" <> 'ACTIVE'")) {
-      reset.setString(1, orchestraId);
-      reset.executeUpdate();
-    }
+    rows.forgetFailedProvisioningRuns(orchestraId);
   }
 
   private void log(String orchestraId, String level, String message, String error)
@@ -484,40 +407,10 @@ public final class Provisioning {
     }
   }
 
-  private Entry load(String orchestraId) throws SQLException {
-    try (Connection connection = central.getConnection();
-        PreparedStatement query =
-            connection.prepareStatement(
-                "SELECT id, subdomain, name, status, \"provisioningState\",  \"provisioningError\","
-                    + " COALESCE(\"databaseServer\", 'default'), \"databaseName\""
-                    + " FROM \"Orchestra\" WHERE id = ?")) {
-      query.setString(1, orchestraId);
-      try (ResultSet row = query.executeQuery()) {
-        if (!row.next()) {
-          throw new SQLException("There is no orchestra " + orchestraId);
-        }
-        return new Entry(
-            row.getString(1),
-            row.getString(2),
-            row.getString(3),
-            row.getString(4),
-            ProvisioningState.valueOf(row.getString(5)),
-            row.getString(6),
-            row.getString(7),
-            row.getString(8));
-      }
-    }
+  private RegisteredOrchestra load(String orchestraId) throws SQLException {
+    return rows.byId(orchestraId)
+        .orElseThrow(() -> new SQLException("There is no orchestra " + orchestraId));
   }
-
-  private record Entry(
-      String id,
-      String subdomain,
-      String name,
-      String status,
-      ProvisioningState state,
-      String error,
-      String server,
-      String databaseName) {}
 
   /**
    * Takes the orchestra's provisioning lock on this connection (a session lock), unless another

@@ -14,6 +14,12 @@ public final class Subdomains {
 
   private static final Pattern FORMAT = Pattern.compile("[a-z0-9-]{2,40}");
 
+  /**
+   * The legacy system's subdomain rule, the loosest a subdomain may be: it names the orchestra in
+   * paths. Imported and adopted orchestras keep legacy names.
+   */
+  private static final Pattern LEGACY_FORMAT = Pattern.compile("[a-z0-9-]{1,63}");
+
   /** Names of the platform's own paths, hosts and roles. */
   static final Set<String> RESERVED =
       Set.of(
@@ -71,6 +77,11 @@ public final class Subdomains {
           "Subdomänen {0} är reserverad för plattformen.", candidate);
     }
     return candidate;
+  }
+
+  /** Whether {@code subdomain} follows the legacy rule {@code [a-z0-9-]}, 1 to 63 characters. */
+  public static boolean isValidLegacy(String subdomain) {
+    return subdomain != null && LEGACY_FORMAT.matcher(subdomain).matches();
   }
 
   /**

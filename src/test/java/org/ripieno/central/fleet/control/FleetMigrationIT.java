@@ -26,7 +26,6 @@ import org.ripieno.config.RipienoSettings;
 import org.ripieno.config.SettingsSource;
 import org.ripieno.tenancy.DatabaseKind;
 import org.ripieno.tenancy.DatabaseLogin;
-import org.ripieno.tenancy.Migrations;
 import org.ripieno.tenancy.SchemaGuard;
 import org.ripieno.tenancy.SchemaReport;
 import org.ripieno.testing.TestPostgres;
@@ -44,8 +43,7 @@ class FleetMigrationIT {
   @BeforeEach
   void centralDatabase() throws SQLException {
     postgres = new TestPostgres();
-    central = postgres.createEmpty("fleetcentral");
-    Migrations.migrate(central.dataSource(), DatabaseKind.CENTRAL);
+    central = postgres.createCentral("fleetcentral");
     latest = FleetTestDatabases.latestVersion(central.dataSource());
   }
 

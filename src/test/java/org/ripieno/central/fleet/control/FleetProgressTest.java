@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.ripieno.central.fleet.control.FleetProgress.Entry;
 import org.ripieno.central.fleet.control.FleetProgress.Snapshot;
 import org.ripieno.central.fleet.control.FleetProgress.State;
+import org.ripieno.central.orchestras.control.RegisteredOrchestra;
+import org.ripieno.central.orchestras.control.SampleOrchestras;
 
 class FleetProgressTest {
 
@@ -158,22 +160,6 @@ class FleetProgressTest {
   }
 
   static RegisteredOrchestra orchestra(String subdomain, String status, int pricePerMonth) {
-    return new RegisteredOrchestra(
-        "id-" + subdomain,
-        subdomain,
-        subdomain.toUpperCase(),
-        status,
-        "medium",
-        pricePerMonth,
-        null,
-        "127.0.0.1",
-        5432,
-        "db_" + subdomain,
-        null,
-        null,
-        null,
-        null,
-        null,
-        new RegisteredOrchestra.JobsState(null, null, null, 0));
+    return SampleOrchestras.row(subdomain, status, pricePerMonth, null, "db_" + subdomain);
   }
 }

@@ -5,6 +5,7 @@ import static org.ripieno.central.fleet.control.FleetProgressTest.orchestra;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.ripieno.central.orchestras.control.RegisteredOrchestra;
 
 class MonthlyRevenueTest {
 

@@ -57,4 +57,38 @@ class SubdomainsTest {
         .isEqualTo("ripieno_orchestra_malmo_symfoni");
     assertThat(Subdomains.databaseName("ripieno_", "a".repeat(40))).hasSizeLessThan(64);
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "a",
+        "sco",
+        "-lead",
+        "trail-",
+        "admin",
+        "x23456789012345678901234567890123456789012345678901234567890123"
+      })
+  void theLegacyRuleKeepsEveryLegacyNameUpTo63Characters(String subdomain) {
+    assertThat(Subdomains.isValidLegacy(subdomain)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "Gbg",
+        "göteborg",
+        "has space",
+        "under_score",
+        "../x",
+        "x234567890123456789012345678901234567890123456789012345678901234"
+      })
+  void theLegacyRuleRefusesOtherShapes(String subdomain) {
+    assertThat(Subdomains.isValidLegacy(subdomain)).isFalse();
+  }
+
+  @Test
+  void theLegacyRuleRefusesNoSubdomain() {
+    assertThat(Subdomains.isValidLegacy(null)).isFalse();
+  }
 }

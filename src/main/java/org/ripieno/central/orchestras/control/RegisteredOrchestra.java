@@ -1,19 +1,25 @@
-package org.ripieno.central.fleet.control;
+package org.ripieno.central.orchestras.control;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.ripieno.central.orchestras.entity.Orchestra;
+import org.ripieno.central.orchestras.entity.ProvisioningState;
+import org.ripieno.config.RipienoSettings;
 import org.ripieno.security.secrets.EncryptedString;
+import org.ripieno.tenancy.DatabaseAddress;
 import org.ripieno.tenancy.DatabaseLogin;
 import org.ripieno.tenancy.OrchestraRoute;
 import org.ripieno.tenancy.OrchestraRoutes;
 
 /**
- * The columns of one central {@code "Orchestra"} row that fleet work needs, read with plain JDBC so
- * the same code runs inside the server and in the operators' command line.
+ * The columns of one central {@code "Orchestra"} row that the code without a persistence unit needs
+ * (fleet, provisioning, data safety, the operators' command line), as {@link CentralOrchestraRows}
+ * reads them. Mail, SMS and branding settings are the entity's ({@link Orchestra}).
  *
  * @param storedDatabasePassword as stored: encrypted (or legacy plaintext), decrypted only when a
  *     route is built
+ * @param provisioning where its provisioning is
  * @param jobs the staffing jobs' bookkeeping on the row
  */
 public record RegisteredOrchestra(
@@ -21,6 +27,8 @@ public record RegisteredOrchestra(
     String subdomain,
     String name,
     String status,
+    String contactName,
+    String contactEmail,
     String plan,
     int pricePerMonth,
     String databaseServer,
@@ -32,7 +40,11 @@ public record RegisteredOrchestra(
     String schemaVersion,
     String lastMigrationResult,
     Instant lastMigratedAt,
+    ProvisioningProgress provisioning,
     JobsState jobs) {
+
+  /** The provisioning state machine's columns ({@link Provisioning}). */
+  public record ProvisioningProgress(ProvisioningState state, String error) {}
 
   /**
    * @param dueAt when the jobs next have work there (null: nothing known due)
@@ -51,9 +63,21 @@ public record RegisteredOrchestra(
     return ACTIVE.equals(status);
   }
 
+  /** The configured server the row routes through; a row without one uses the default server. */
+  public String server() {
+    return databaseServer == null ? RipienoSettings.DEFAULT_SERVER : databaseServer;
+  }
+
   /** Whether the row names a database at all (it does not while provisioning has not made one). */
   public boolean hasDatabase() {
     return databaseHost != null && databasePort != null && databaseName != null;
+  }
+
+  /** The database the row routes to, if it names one. */
+  public Optional<DatabaseAddress> database() {
+    return hasDatabase()
+        ? Optional.of(new DatabaseAddress(databaseHost, databasePort, databaseName))
+        : Optional.empty();
   }
 
   /** {@code host:port/database}, or null without a database. */
