@@ -65,6 +65,25 @@ public class JobsSchedule {
   }
 
   /**
+   * Renews a held claim: moves its end from {@code until} to {@code newUntil}, unless the due time
+   * changed meanwhile (new work lowered it: the claim is then given up, the work is due).
+   *
+   * @return whether the claim was renewed
+   */
+  @ActivateRequestContext
+  @CentralTransactional
+  public boolean renew(String orchestraId, Instant until, Instant newUntil) {
+    return central
+            .createNativeQuery(
+                "UPDATE \"Orchestra\" SET \"jobsDueAt\" = ?1 WHERE id = ?2 AND \"jobsDueAt\" = ?3")
+            .setParameter(1, utc(newUntil))
+            .setParameter(2, orchestraId)
+            .setParameter(3, utc(until))
+            .executeUpdate()
+        == 1;
+  }
+
+  /**
    * Records a successful run and its next due time (null: nothing due), unless a lower time was set
    * while it ran (the claim's {@code until} is then gone).
    */
@@ -113,11 +132,6 @@ public class JobsSchedule {
       update.setParameter(5, utc(next));
     }
     update.executeUpdate();
-  }
-
-  /** The claim is compared by equality: it must survive the column's millisecond precision. */
-  static Instant lease(Instant now, java.time.Duration length) {
-    return now.plus(length).truncatedTo(ChronoUnit.MILLIS);
   }
 
   private static LocalDateTime utc(Instant at) {
