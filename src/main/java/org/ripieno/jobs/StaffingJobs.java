@@ -28,6 +28,7 @@ import java.util.logging.Logger;
 import org.ripieno.config.RipienoSettings;
 import org.ripieno.mail.MailSettings;
 import org.ripieno.mail.SmtpMailer;
+import org.ripieno.orchestra.staffing.control.MessageLeases;
 import org.ripieno.orchestra.staffing.control.OutboxDelivery;
 import org.ripieno.orchestra.staffing.control.OutboxStore;
 import org.ripieno.orchestra.staffing.control.StaffingDue;
@@ -76,7 +77,8 @@ public class StaffingJobs {
   private ExecutorService workers;
 
   /**
-   * Renews the claims of the runs going on; its own thread, so a busy scheduler never delays it.
+   * Renews the claims of the runs going on, and ends sends past their limit; its own thread, so a
+   * busy scheduler never delays either.
    */
   private ScheduledExecutorService heartbeats;
 
@@ -91,6 +93,8 @@ public class StaffingJobs {
   private String publicUrl;
   private Duration pause;
   private Duration backoff;
+  private Duration mailTimeout;
+  private MessageLeases leases;
   private Duration retention;
   private URI twilio;
   private Duration interval;
@@ -109,6 +113,8 @@ public class StaffingJobs {
     double rate = Double.parseDouble(settings.text("ripieno.mail.rate", "2"));
     pause = rate <= 0 ? Duration.ZERO : Duration.ofNanos((long) (1_000_000_000L / rate));
     backoff = settings.period("ripieno.mail.backoff", OutboxStore.BACKOFF);
+    mailTimeout = settings.period("ripieno.mail.timeout", SmtpMailer.TIMEOUT);
+    leases = MessageLeases.of(mailTimeout);
     retention = settings.period("ripieno.mail.retention", Duration.ofDays(90));
     twilio = URI.create(settings.text("ripieno.sms.twilio.url", TwilioSms.API));
     try {
@@ -260,7 +266,11 @@ public class StaffingJobs {
     for (int request : timers.dueTimeouts(now)) {
       timedOut += timers.timeOut(request, now) ? 1 : 0;
     }
-    Optional<SmtpMailer> mailer = orchestra.mail().settings(platformMail).map(SmtpMailer::new);
+    Optional<SmtpMailer> mailer =
+        orchestra
+            .mail()
+            .settings(platformMail)
+            .map(server -> new SmtpMailer(server, mailTimeout, heartbeats));
     Optional<SmsSender> sms =
         orchestra.sms().ifComplete().map(account -> new TwilioSms(account, twilio));
     int delivered =
@@ -273,7 +283,8 @@ public class StaffingJobs {
                 mailer,
                 sms,
                 pause,
-                backoff));
+                backoff,
+                leases));
     int purged = store.purgeBodies(clock.instant().minus(retention), clock.instant());
     return new Outcome(
         "ok: "
