@@ -77,10 +77,15 @@ public class StaffingJobs {
   private ExecutorService workers;
 
   /**
-   * Renews the claims of the runs going on, and ends sends past their limit; its own thread, so a
-   * busy scheduler never delays either.
+   * Renews the claims of the runs going on; its own thread, so a busy scheduler never delays it.
    */
   private ScheduledExecutorService heartbeats;
+
+  /**
+   * Ends mail sends past their limit; apart from the heartbeats, whose renewals may wait on a slow
+   * central, since a message's lease counts on the limit being kept.
+   */
+  private ScheduledExecutorService sendLimits;
 
   /** Runs the passes, so that a long pass never holds a thread of the shared scheduler. */
   private ExecutorService passRunner;
@@ -130,6 +135,7 @@ public class StaffingJobs {
     workers = Executors.newFixedThreadPool(workerCount, threads);
     passRunner = Executors.newSingleThreadExecutor(threads);
     heartbeats = Executors.newSingleThreadScheduledExecutor(threads);
+    sendLimits = Executors.newSingleThreadScheduledExecutor(threads);
     passes =
         scheduler.scheduleWithFixedDelay(
             this::startPass, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
@@ -270,7 +276,7 @@ public class StaffingJobs {
         orchestra
             .mail()
             .settings(platformMail)
-            .map(server -> new SmtpMailer(server, mailTimeout, heartbeats));
+            .map(server -> new SmtpMailer(server, mailTimeout, sendLimits));
     Optional<SmsSender> sms =
         orchestra.sms().ifComplete().map(account -> new TwilioSms(account, twilio));
     int delivered =
@@ -337,6 +343,9 @@ public class StaffingJobs {
     }
     if (heartbeats != null) {
       heartbeats.shutdownNow();
+    }
+    if (sendLimits != null) {
+      sendLimits.shutdownNow();
     }
   }
 }
