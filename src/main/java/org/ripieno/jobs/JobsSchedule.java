@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.ripieno.central.orchestras.control.CentralOrchestraRows;
 import org.ripieno.tenancy.CentralDatabase;
@@ -32,8 +31,9 @@ public class JobsSchedule {
 
   /**
    * Takes the orchestra's run for {@code until} (another instance then leaves it alone): when it is
-   * due, or, in a full sweep, also when its due time is unknown or beyond the lease (a due time
-   * within the lease may be another instance's claim; that run is coming anyway).
+   * due, or, in a full sweep, also when its due time is unknown or beyond this claim's end (a due
+   * time before it may be another instance's live claim, renewed to at most one claim length ahead;
+   * that run is going on anyway).
    *
    * @return the runs in a row that failed before, or empty when it was not taken
    */
@@ -42,6 +42,20 @@ public class JobsSchedule {
       return rows().claimJobs(orchestraId, now, until, sweep);
     } catch (SQLException e) {
       throw unavailable("claim the jobs' run", e);
+    }
+  }
+
+  /**
+   * Renews a held claim: moves its end from {@code until} to {@code newUntil}, unless the due time
+   * changed meanwhile (new work lowered it: the claim is then given up, the work is due).
+   *
+   * @return whether the claim was renewed
+   */
+  public boolean renew(String orchestraId, Instant until, Instant newUntil) {
+    try {
+      return rows().renewJobsClaim(orchestraId, until, newUntil);
+    } catch (SQLException e) {
+      throw unavailable("renew the jobs' claim", e);
     }
   }
 
@@ -74,11 +88,6 @@ public class JobsSchedule {
     } catch (SQLException e) {
       throw unavailable("record the jobs' run", e);
     }
-  }
-
-  /** The claim is compared by equality: it must survive the column's millisecond precision. */
-  static Instant lease(Instant now, java.time.Duration length) {
-    return now.plus(length).truncatedTo(ChronoUnit.MILLIS);
   }
 
   private CentralOrchestraRows rows() {

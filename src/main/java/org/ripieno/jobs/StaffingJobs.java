@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,6 +28,7 @@ import java.util.logging.Logger;
 import org.ripieno.config.RipienoSettings;
 import org.ripieno.mail.MailSettings;
 import org.ripieno.mail.SmtpMailer;
+import org.ripieno.orchestra.staffing.control.MessageLeases;
 import org.ripieno.orchestra.staffing.control.OutboxDelivery;
 import org.ripieno.orchestra.staffing.control.OutboxStore;
 import org.ripieno.orchestra.staffing.control.StaffingDue;
@@ -43,7 +45,9 @@ import org.ripieno.tenancy.OrchestraJobs;
  * central query; an orchestra with nothing due is not opened), each bound to it through {@link
  * OrchestraJobs}: reminders, timeouts, and delivery of the outbox over the orchestra's own SMTP
  * server, else the platform's (org.ripieno.mail.OrchestraMail). Up to {@code ripieno.jobs.workers}
- * orchestras run at once, each taking a connection from the budget while it runs. After each run
+ * orchestras run at once, each taking a connection from the budget while it runs. A run holds a
+ * short claim on its orchestra ({@code ripieno.jobs.claim}), renewed while it goes on, so another
+ * instance never runs it beside a live run and takes it over soon after a dead one. After each run
  * the orchestra's next due time is computed in its database and written back with the run's time
  * and result. At start-up and every {@code ripieno.jobs.full-sweep} every active orchestra runs
  * once, for due times nobody announced (adopted databases, changes made outside Ripieno). One
@@ -55,9 +59,6 @@ public class StaffingJobs {
 
   private static final Logger LOG = Logger.getLogger(StaffingJobs.class.getName());
   private static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
-
-  /** How long a run keeps its orchestra from other instances. */
-  static final Duration LEASE = Duration.ofMinutes(10);
 
   @Inject RipienoSettings settings;
   @Inject ActiveOrchestras orchestras;
@@ -76,6 +77,17 @@ public class StaffingJobs {
   private ScheduledFuture<?> passes;
   private ExecutorService workers;
 
+  /**
+   * Renews the claims of the runs going on; its own thread, so a busy scheduler never delays it.
+   */
+  private ScheduledExecutorService heartbeats;
+
+  /**
+   * Ends mail sends past their limit; apart from the heartbeats, whose renewals may wait on a slow
+   * central, since a message's lease counts on the limit being kept.
+   */
+  private ScheduledExecutorService sendLimits;
+
   /** Runs the passes, so that a long pass never holds a thread of the shared scheduler. */
   private ExecutorService passRunner;
 
@@ -87,20 +99,28 @@ public class StaffingJobs {
   private String publicUrl;
   private Duration pause;
   private Duration backoff;
+  private Duration mailTimeout;
+  private MessageLeases leases;
   private Duration retention;
   private URI twilio;
   private Duration interval;
   private Duration fullSweep;
+  private Duration claimLength;
   private Instant nextSweep = Instant.MIN;
 
   void startWithApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
     interval = settings.period("ripieno.jobs.interval", Duration.ofMinutes(1));
     fullSweep = settings.period("ripieno.jobs.full-sweep", Duration.ofHours(1));
+    claimLength = settings.period("ripieno.jobs.claim", JobsClaim.DEFAULT);
+    // Fails the start on a claim too short to be renewed in time, rather than every run.
+    JobsClaim.takenAt(clock.instant(), claimLength);
     int workerCount = Math.max(1, settings.number("ripieno.jobs.workers", 2));
     publicUrl = publicUrl(settings.optional("ripieno.public-url"));
     double rate = Double.parseDouble(settings.text("ripieno.mail.rate", "2"));
     pause = rate <= 0 ? Duration.ZERO : Duration.ofNanos((long) (1_000_000_000L / rate));
     backoff = settings.period("ripieno.mail.backoff", OutboxStore.BACKOFF);
+    mailTimeout = settings.period("ripieno.mail.timeout", SmtpMailer.TIMEOUT);
+    leases = MessageLeases.of(mailTimeout);
     retention = settings.period("ripieno.mail.retention", Duration.ofDays(90));
     twilio = URI.create(settings.text("ripieno.sms.twilio.url", TwilioSms.API));
     try {
@@ -115,6 +135,8 @@ public class StaffingJobs {
     }
     workers = Executors.newFixedThreadPool(workerCount, threads);
     passRunner = Executors.newSingleThreadExecutor(threads);
+    heartbeats = Executors.newSingleThreadScheduledExecutor(threads);
+    sendLimits = Executors.newSingleThreadScheduledExecutor(threads);
     passes =
         scheduler.scheduleWithFixedDelay(
             this::startPass, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
@@ -163,25 +185,35 @@ public class StaffingJobs {
   private void run(ActiveOrchestras.Entry orchestra, boolean sweep) {
     try {
       Instant now = clock.instant();
-      Instant until = JobsSchedule.lease(now, LEASE);
-      Optional<Integer> failuresBefore = schedule.claim(orchestra.id(), now, until, sweep);
+      JobsClaim claim = JobsClaim.takenAt(now, claimLength);
+      Optional<Integer> failuresBefore = schedule.claim(orchestra.id(), now, claim.until(), sweep);
       if (failuresBefore.isEmpty()) {
         return;
       }
+      long every = claim.renewEvery().toMillis();
+      ScheduledFuture<?> heartbeat =
+          heartbeats.scheduleAtFixedRate(
+              () -> renew(orchestra, claim), every, every, TimeUnit.MILLISECONDS);
       try {
         if (orchestra.route() == null) {
           throw new IllegalStateException(orchestra.unavailable());
         }
-        Outcome outcome = jobs.runAs(orchestra.route(), () -> runFor(orchestra));
+        Outcome outcome;
+        try {
+          outcome = jobs.runAs(orchestra.route(), () -> runFor(orchestra));
+        } finally {
+          end(heartbeat, claim);
+        }
         schedule.succeeded(
-            orchestra.id(), until, outcome.next(), clock.instant(), outcome.result());
+            orchestra.id(), claim.until(), outcome.next(), clock.instant(), outcome.result());
       } catch (RuntimeException e) {
+        end(heartbeat, claim);
         DatabaseFailures.warn(
             LOG, "Staffing jobs of " + orchestra.subdomain() + " failed; the others go on", e);
         Instant failedAt = clock.instant();
         schedule.failed(
             orchestra.id(),
-            until,
+            claim.until(),
             JobsBackoff.retryAt(failedAt, interval, failuresBefore.get() + 1),
             failedAt,
             "failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
@@ -190,6 +222,38 @@ public class StaffingJobs {
       DatabaseFailures.warn(
           LOG, "Staffing jobs could not record the run of " + orchestra.subdomain(), e);
     }
+  }
+
+  /**
+   * Moves the claim's end on while the run goes on. A renewal that finds the due time changed (new
+   * work lowered it) gives the claim up; one that fails (central unreachable) is tried again at the
+   * next beat, the claim still standing for two more.
+   */
+  private void renew(ActiveOrchestras.Entry orchestra, JobsClaim claim) {
+    synchronized (claim) {
+      if (!claim.held()) {
+        return;
+      }
+      try {
+        Instant newUntil = claim.renewedUntil(clock.instant());
+        if (schedule.renew(orchestra.id(), claim.until(), newUntil)) {
+          claim.renewed(newUntil);
+        } else {
+          claim.lose();
+        }
+      } catch (RuntimeException e) {
+        DatabaseFailures.warn(
+            LOG,
+            "The jobs claim on " + orchestra.subdomain() + " could not be renewed; trying again",
+            e);
+      }
+    }
+  }
+
+  /** No renewal after the run: its record compares the claim's last end. */
+  private static void end(ScheduledFuture<?> heartbeat, JobsClaim claim) {
+    heartbeat.cancel(false);
+    claim.lose();
   }
 
   /** What a run did, and when the orchestra next has work (null: nothing is due). */
@@ -207,7 +271,11 @@ public class StaffingJobs {
     for (int request : timers.dueTimeouts(now)) {
       timedOut += timers.timeOut(request, now) ? 1 : 0;
     }
-    Optional<SmtpMailer> mailer = orchestra.mail().settings(platformMail).map(SmtpMailer::new);
+    Optional<SmtpMailer> mailer =
+        orchestra
+            .mail()
+            .settings(platformMail)
+            .map(server -> new SmtpMailer(server, mailTimeout, sendLimits));
     Optional<SmsSender> sms =
         orchestra.sms().ifComplete().map(account -> new TwilioSms(account, twilio));
     int delivered =
@@ -220,7 +288,8 @@ public class StaffingJobs {
                 mailer,
                 sms,
                 pause,
-                backoff));
+                backoff,
+                leases));
     int purged = store.purgeBodies(clock.instant().minus(retention), clock.instant());
     return new Outcome(
         "ok: "
@@ -270,6 +339,12 @@ public class StaffingJobs {
     }
     if (workers != null) {
       workers.shutdownNow();
+    }
+    if (heartbeats != null) {
+      heartbeats.shutdownNow();
+    }
+    if (sendLimits != null) {
+      sendLimits.shutdownNow();
     }
   }
 }

@@ -16,56 +16,129 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Properties;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends mail over one SMTP server with Jakarta Mail: {@code multipart/alternative} with a plain
  * text and an HTML part (inside {@code multipart/mixed} with the files when it has attachments),
  * and the message's own {@code Message-ID} (Jakarta Mail would otherwise make a new one at every
  * attempt).
+ *
+ * <p>Each connect, read and write waits at most {@code ripieno.mail.timeout} (20 s); a whole send
+ * for the outbox at most {@link #sendLimit} (six of those), after which its sockets are closed and
+ * the attempt fails like any other. The outbox's lease on a message rests on that limit.
  */
 public class SmtpMailer {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  /** The default of {@code ripieno.mail.timeout}: one connect, one read, one write. */
+  public static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+  /**
+   * A whole send may take six timeouts (two minutes by default): the dozen exchanges of a healthy
+   * server take a fraction of one, and the largest mail (7 MB of attachments, about 9.5 MB encoded)
+   * goes at well under a megabit a second. A send cut there is tried again later.
+   */
+  private static final int TIMEOUTS_PER_SEND = 6;
 
   private final MailSettings settings;
+  private final Duration timeout;
+  private final ScheduledExecutorService watchdog;
   private final Session session;
 
+  /** A mailer without a limit on the whole send (a test mail, answered to the admin at once). */
   public SmtpMailer(MailSettings settings) {
+    this(settings, TIMEOUT, null);
+  }
+
+  /**
+   * A mailer whose sends end by {@link #sendLimit}{@code (timeout)}: {@code watchdog} closes a
+   * send's sockets when its time is up.
+   */
+  public SmtpMailer(MailSettings settings, Duration timeout, ScheduledExecutorService watchdog) {
     this.settings = settings;
+    this.timeout = timeout;
+    this.watchdog = watchdog;
+    this.session = session(null);
+  }
+
+  /** The longest a {@link #send} takes with the given per-step {@code timeout}. */
+  public static Duration sendLimit(Duration timeout) {
+    return timeout.multipliedBy(TIMEOUTS_PER_SEND);
+  }
+
+  /**
+   * Sends one mail, within {@link #sendLimit} when this mailer has a watchdog.
+   *
+   * @throws MessagingException when the server refuses it, cannot be reached, or took too long
+   */
+  public void send(OutgoingMail mail) throws MessagingException {
+    if (watchdog == null) {
+      deliver(session, message(session, mail));
+      return;
+    }
+    SendDeadline deadline = new SendDeadline();
+    Duration limit = sendLimit(timeout);
+    ScheduledFuture<?> alarm =
+        watchdog.schedule(deadline::expire, limit.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      Session limited = session(deadline);
+      deliver(limited, message(limited, mail));
+    } catch (MessagingException e) {
+      if (deadline.expired()) {
+        throw new MessagingException(
+            "The SMTP server took longer than " + limit.toSeconds() + " s for one mail", e);
+      }
+      throw e;
+    } finally {
+      alarm.cancel(false);
+    }
+  }
+
+  /**
+   * Over the session's own transport ({@code mail.transport.protocol}): the static {@code
+   * Transport.send} picks the transport by the address type, always {@code smtp}, and so missed an
+   * {@code smtps} server (implicit TLS) altogether.
+   */
+  private static void deliver(Session session, MimeMessage message) throws MessagingException {
+    try (Transport transport = session.getTransport()) {
+      transport.connect();
+      transport.sendMessage(message, message.getAllRecipients());
+    }
+  }
+
+  /** A session with this mailer's server and timeouts; its sockets under {@code deadline}. */
+  private Session session(SendDeadline deadline) {
     Properties properties = new Properties();
     String protocol = settings.security().equals("tls") ? "smtps" : "smtp";
     properties.put("mail.transport.protocol", protocol);
     properties.put("mail." + protocol + ".host", settings.host());
     properties.put("mail." + protocol + ".port", String.valueOf(settings.port()));
-    properties.put("mail." + protocol + ".connectiontimeout", String.valueOf(TIMEOUT.toMillis()));
-    properties.put("mail." + protocol + ".timeout", String.valueOf(TIMEOUT.toMillis()));
-    properties.put("mail." + protocol + ".writetimeout", String.valueOf(TIMEOUT.toMillis()));
+    properties.put("mail." + protocol + ".connectiontimeout", String.valueOf(timeout.toMillis()));
+    properties.put("mail." + protocol + ".timeout", String.valueOf(timeout.toMillis()));
+    properties.put("mail." + protocol + ".writetimeout", String.valueOf(timeout.toMillis()));
     if (settings.security().equals("starttls")) {
       properties.put("mail.smtp.starttls.enable", "true");
       properties.put("mail.smtp.starttls.required", "true");
     }
+    if (deadline != null) {
+      // Instances, not class names: Jakarta Mail takes them as they are (put, not setProperty).
+      properties.put("mail." + protocol + ".socketFactory", deadline.plain());
+      properties.put("mail." + protocol + ".ssl.socketFactory", deadline.tls());
+    }
     boolean login = settings.user() != null;
     properties.put("mail." + protocol + ".auth", String.valueOf(login));
-    this.session =
-        Session.getInstance(
-            properties,
-            login
-                ? new Authenticator() {
-                  @Override
-                  protected PasswordAuthentication getPasswordAuthentication() {
-                    return new PasswordAuthentication(settings.user(), settings.password());
-                  }
-                }
-                : null);
-  }
-
-  /**
-   * Sends one mail.
-   *
-   * @throws MessagingException when the server refuses it or cannot be reached
-   */
-  public void send(OutgoingMail mail) throws MessagingException {
-    Transport.send(message(mail));
+    return Session.getInstance(
+        properties,
+        login
+            ? new Authenticator() {
+              @Override
+              protected PasswordAuthentication getPasswordAuthentication() {
+                return new PasswordAuthentication(settings.user(), settings.password());
+              }
+            }
+            : null);
   }
 
   /**
@@ -76,7 +149,7 @@ public class SmtpMailer {
    *     the server's reply
    */
   public String sendAndReport(OutgoingMail mail) throws MessagingException {
-    MimeMessage message = message(mail);
+    MimeMessage message = message(session, mail);
     try (Transport transport = session.getTransport()) {
       transport.connect();
       transport.sendMessage(message, message.getAllRecipients());
@@ -89,7 +162,7 @@ public class SmtpMailer {
     return settings;
   }
 
-  private MimeMessage message(OutgoingMail mail) throws MessagingException {
+  private MimeMessage message(Session session, OutgoingMail mail) throws MessagingException {
     MimeMessage message = new FixedIdMessage(session, mail.messageId());
     message.setFrom(sender());
     if (settings.replyTo() != null) {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
@@ -22,6 +23,16 @@ public class TwilioSms implements SmsSender {
   /** Twilio's API; {@code ripieno.sms.twilio.url} replaces it (tests use a local stand-in). */
   public static final String API = "https://api.twilio.com";
 
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
+
+  /**
+   * The longest one SMS takes: the connect, then three reads (the TLS handshake's answer, the
+   * answer's head, its small body), each within its timeout. A provider dribbling its short answer
+   * over more reads could take longer; the outbox's lease allows for this bound.
+   */
+  public static final Duration LONGEST_SEND = CONNECT_TIMEOUT.plus(READ_TIMEOUT.multipliedBy(3));
+
   private final SmsSettings account;
   private final TwilioApi api;
 
@@ -30,8 +41,8 @@ public class TwilioSms implements SmsSender {
     this.api =
         RestClientBuilder.newBuilder()
             .baseUri(baseUri)
-            .connectTimeout(10, TimeUnit.SECONDS)
-            .readTimeout(20, TimeUnit.SECONDS)
+            .connectTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+            .readTimeout(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
             // Every answer comes back as a Response, so refusals are read here, not thrown.
             .property("microprofile.rest.client.disable.default.mapper", true)
             .build(TwilioApi.class);

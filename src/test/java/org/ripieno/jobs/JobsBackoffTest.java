@@ -33,10 +33,4 @@ class JobsBackoffTest {
     assertThat(JobsBackoff.retryAt(NOW, Duration.ofHours(2), 1))
         .isEqualTo(NOW.plus(Duration.ofHours(1)));
   }
-
-  @Test
-  void theLeaseSurvivesTheColumnsMillisecondPrecision() {
-    assertThat(JobsSchedule.lease(NOW.plusNanos(1_234_567), MINUTE))
-        .isEqualTo(NOW.plus(MINUTE).plusMillis(1));
-  }
 }

@@ -472,6 +472,28 @@ public final class CentralOrchestraRows {
   }
 
   /**
+   * Moves a held jobs claim's end from {@code until} to {@code newUntil}, unless the due time
+   * changed meanwhile (new work lowered it: the claim is then given up and the work is due).
+   *
+   * @return whether the claim was renewed
+   */
+  public boolean renewJobsClaim(String orchestraId, Instant until, Instant newUntil)
+      throws SQLException {
+    return with(
+        central -> {
+          try (PreparedStatement renew =
+              central.prepareStatement(
+                  "update \"Orchestra\" set \"jobsDueAt\" = ? where \"id\" = ?"
+                      + " and \"jobsDueAt\" = ?")) {
+            renew.setObject(1, utc(newUntil));
+            renew.setString(2, orchestraId);
+            renew.setObject(3, utc(until));
+            return renew.executeUpdate() == 1;
+          }
+        });
+  }
+
+  /**
    * Records a jobs run claimed until {@code until} and its next due time (null: nothing due),
    * unless a lower time was set while it ran (the claim's {@code until} is then gone).
    *

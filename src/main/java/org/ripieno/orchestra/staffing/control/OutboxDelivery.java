@@ -24,9 +24,10 @@ import org.ripieno.sms.SmsTexts;
 /**
  * Delivers the current orchestra's due messages, up to a batch per run: take one message (committed
  * at once, so another instance skips it), take a send slot of the orchestra's rate (shared by all
- * instances), render and send it outside any transaction, record the outcome, then take the next.
- * Delivered at least once: only a message in flight when its instance dies is sent again, with the
- * same Message-ID. A message that fails for good is written to the system log; an SMS failing never
+ * instances), render it, renew its lease (so the lease covers the send alone, however long the slot
+ * took), send it outside any transaction, record the outcome, then take the next. Delivered at
+ * least once: only a message in flight when its instance dies is sent again, with the same
+ * Message-ID. A message that fails for good is written to the system log; an SMS failing never
  * touches the mail of the same event, which is a message of its own.
  */
 @ApplicationScoped
@@ -49,6 +50,7 @@ public class OutboxDelivery {
    * @param sms its SMS provider, if any (else its SMS wait)
    * @param spacing between two sends of one channel: 1 / {@code ripieno.mail.rate}
    * @param backoff the pause after a first failed attempt ({@code ripieno.mail.backoff})
+   * @param leases how long a message taken is left to this instance, per channel
    */
   public record Channels(
       String orchestraId,
@@ -58,7 +60,8 @@ public class OutboxDelivery {
       Optional<SmtpMailer> mailer,
       Optional<SmsSender> sms,
       Duration spacing,
-      Duration backoff) {}
+      Duration backoff,
+      MessageLeases leases) {}
 
   /**
    * @return how many were delivered
@@ -78,19 +81,21 @@ public class OutboxDelivery {
     // One message taken at a time, each just before it goes: an instance that dies mid-delivery
     // leaves only the message in flight under its lease; the rest stay queued for the next run.
     for (int taken = 0; taken < BATCH; taken++) {
-      List<OutboxMessage> next = store.claim(clock.instant(), 1, open);
+      List<OutboxMessage> next = store.claim(clock.instant(), 1, open, channels.leases());
       if (next.isEmpty()) {
         break;
       }
       OutboxMessage message = next.get(0);
       await(store.takeSlot(message.getChannel(), channels.spacing()));
       try {
-        String text =
+        Optional<String> text =
             OutboxMessage.SMS.equals(message.getChannel())
                 ? sendSms(channels, message)
                 : sendMail(channels, message);
-        store.delivered(message.getId(), clock.instant(), text);
-        delivered++;
+        if (text.isPresent()) {
+          store.delivered(message.getId(), clock.instant(), text.get());
+          delivered++;
+        }
       } catch (MessagingException | SmsFailure | RuntimeException e) {
         String error = String.valueOf(e.getMessage());
         LOG.log(Level.WARNING, "Message " + message.getMessageId() + " not delivered: " + error);
@@ -109,13 +114,23 @@ public class OutboxDelivery {
     return delivered;
   }
 
-  private String sendMail(Channels channels, OutboxMessage message) throws MessagingException {
+  /**
+   * @return the text sent, or empty when the message is no longer this instance's to send
+   */
+  private Optional<String> sendMail(Channels channels, OutboxMessage message)
+      throws MessagingException {
     OutgoingMail outgoing = mail.render(message, channels.orchestraName(), channels.publicUrl());
+    if (!stillOurs(channels, message)) {
+      return Optional.empty();
+    }
     channels.mailer().orElseThrow().send(outgoing);
-    return outgoing.text();
+    return Optional.of(outgoing.text());
   }
 
-  private String sendSms(Channels channels, OutboxMessage message) throws SmsFailure {
+  /**
+   * @return the text sent, or empty when the message is no longer this instance's to send
+   */
+  private Optional<String> sendSms(Channels channels, OutboxMessage message) throws SmsFailure {
     String text;
     if (message.getGroupEmailId() != null) {
       text = groupEmails.smsText(message, channels.orchestraName());
@@ -129,8 +144,25 @@ public class OutboxDelivery {
               facts.positionName(),
               facts.projectName());
     }
+    if (!stillOurs(channels, message)) {
+      return Optional.empty();
+    }
     channels.sms().orElseThrow().send(message.getRecipient(), text);
-    return text;
+    return Optional.of(text);
+  }
+
+  /** Renews the message's lease for its send; false when another instance took it meanwhile. */
+  private boolean stillOurs(Channels channels, OutboxMessage message) {
+    boolean ours =
+        store.renew(message, clock.instant().plus(channels.leases().of(message.getChannel())));
+    if (!ours) {
+      LOG.info(
+          "Message "
+              + message.getMessageId()
+              + " is no longer this instance's (its lease ran out before its send, or it was"
+              + " cancelled): not sent here");
+    }
+    return ours;
   }
 
   /** The system log learns of every message given up; never its text or an answer link. */

@@ -16,13 +16,11 @@ import org.ripieno.tenancy.OrchestraTransactional;
 /**
  * The outbox's delivery state, each change its own short transaction. Messages are taken with
  * {@code FOR UPDATE SKIP LOCKED}, so of several instances each message goes to one; one taken but
- * never finished (its instance died) is taken again once its lease has run out.
+ * never finished (its instance died) is taken again once its lease ({@link MessageLeases}) has run
+ * out.
  */
 @ApplicationScoped
 public class OutboxStore {
-
-  /** How long a taken message is left to its instance before another may take it. */
-  static final Duration LEASE = Duration.ofMinutes(10);
 
   /** Attempts before a message is given up ({@code failed}, visible at {@code /messages}). */
   static final int MAX_ATTEMPTS = 8;
@@ -32,9 +30,10 @@ public class OutboxStore {
 
   @Inject @OrchestraData EntityManager orchestra;
 
-  /** Takes up to {@code max} due messages of the given channels, oldest first. */
+  /** Takes up to {@code max} due messages of the given channels, oldest first, each leased. */
   @OrchestraTransactional
-  public List<OutboxMessage> claim(Instant now, int max, Set<String> channels) {
+  public List<OutboxMessage> claim(
+      Instant now, int max, Set<String> channels, MessageLeases leases) {
     if (channels.isEmpty()) {
       return List.of();
     }
@@ -51,8 +50,28 @@ public class OutboxStore {
             .getResultList();
     List<OutboxMessage> taken =
         ids.stream().map(id -> orchestra.find(OutboxMessage.class, id.intValue())).toList();
-    taken.forEach(message -> message.claim(now.plus(LEASE)));
+    taken.forEach(message -> message.claim(now.plus(leases.of(message.getChannel()))));
     return taken;
+  }
+
+  /**
+   * Renews the lease of a message this instance took, just before its send: to {@code until}, while
+   * it is still this taking (its {@code attempts} unchanged, still {@code sending}).
+   *
+   * @return false when the lease ran out and another instance took the message meanwhile, or an
+   *     admin cancelled it: it is then not to be sent here
+   */
+  @OrchestraTransactional
+  public boolean renew(OutboxMessage taken, Instant until) {
+    return orchestra
+            .createNativeQuery(
+                "UPDATE \"OutboxMessage\" SET \"nextAttemptAt\" = ? WHERE id = ? AND status ="
+                    + " 'sending' AND attempts = ?")
+            .setParameter(1, LocalDateTime.ofInstant(until, ZoneOffset.UTC))
+            .setParameter(2, taken.getId())
+            .setParameter(3, taken.getAttempts())
+            .executeUpdate()
+        == 1;
   }
 
   /**
