@@ -23,12 +23,13 @@ import jdk.jfr.consumer.RecordingFile;
  *
  * <pre>
  * java src/test/java/org/ripieno/bench/JfrTopFrames.java target/bench/a.jfr \
- *     [--during MusiciansResource] [--top 40]
+ *     [--during MusiciansResource] [--only TEXT] [--top 40]
  * </pre>
  *
  * {@code --during TEXT} keeps the samples of the seconds in which some sampled stack had a frame
  * containing TEXT: with figure 1's phases taken in turns, {@code --during MusiciansResource}
  * selects the seconds of the musician read's load (floor, JDBC and {@code /auth/me} seconds out).
+ * {@code --only TEXT} then keeps the samples with a frame containing TEXT, to see who calls it.
  */
 public final class JfrTopFrames {
 
@@ -36,15 +37,17 @@ public final class JfrTopFrames {
 
   public static void main(String[] args) throws IOException {
     if (args.length == 0) {
-      System.err.println("usage: JfrTopFrames <file.jfr> [--during TEXT] [--top N]");
+      System.err.println("usage: JfrTopFrames <file.jfr> [--during TEXT] [--only TEXT] [--top N]");
       System.exit(2);
     }
     Path file = Path.of(args[0]);
     String during = null;
+    String only = null;
     int top = 40;
     for (int i = 1; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--during" -> during = args[i + 1];
+        case "--only" -> only = args[i + 1];
         case "--top" -> top = Integer.parseInt(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
@@ -58,6 +61,14 @@ public final class JfrTopFrames {
           .forEach(s -> seconds.add(s.second()));
       samples = samples.stream().filter(s -> seconds.contains(s.second())).toList();
       System.out.printf("%d seconds with a frame containing '%s'%n", seconds.size(), marker);
+    }
+    if (only != null) {
+      String wanted = only;
+      samples =
+          samples.stream()
+              .filter(s -> s.frames().stream().anyMatch(f -> f.contains(wanted)))
+              .toList();
+      System.out.printf("of which with a frame containing '%s':%n", wanted);
     }
     System.out.printf("%d execution samples%n", samples.size());
     Map<String, Integer> self = new HashMap<>();
