@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,12 +63,29 @@ final class BenchApp implements AutoCloseable {
     environment.put("RIPIENO_PROVISIONING_RESUME_EVERY", "PT1H");
     environment.putAll(extra);
     String heap = System.getProperty("bench.heap", "768m");
-    this.ripieno =
-        RunningRipieno.start(
-            "bench-" + name, environment, List.of("-XX:+UseSerialGC", "-Xmx" + heap));
+    List<String> jvm = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xmx" + heap));
+    if (Boolean.getBoolean("bench.jfr")) {
+      jvm.addAll(flightRecording(name));
+    }
+    this.ripieno = RunningRipieno.start("bench-" + name, environment, jvm);
     ripieno.awaitStatus("/health/ready", 200, Duration.ofSeconds(120));
     this.superadmin = login("superadmin", SUPERADMIN_PASSWORD);
     this.demoAdmin = demoAdmin();
+  }
+
+  /**
+   * With {@code -Dbench.jfr=true}: a JDK Flight Recording of the whole life of this instance, with
+   * the {@code profile} settings (execution samples every 10 ms, allocation samples), dumped to
+   * {@code target/bench/<name>.jfr} when it exits; stacks up to 256 frames deep (the default 64
+   * cuts Jersey's stacks before the resource). Read it with {@link JfrTopFrames} or {@code jfr
+   * print --events jdk.ExecutionSample}.
+   */
+  private static List<String> flightRecording(String name) throws java.io.IOException {
+    Path file = Path.of("target", "bench", name + ".jfr").toAbsolutePath();
+    Files.createDirectories(file.getParent());
+    return List.of(
+        "-XX:FlightRecorderOptions:stackdepth=256",
+        "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + file);
   }
 
   /** Waits for the demo orchestra to be filled, then signs its admin in with a chosen password. */

@@ -49,7 +49,15 @@ public class Authenticator {
       }
       user = outcome.user();
     } else {
-      user = central.find(User.class, token.subject());
+      // One round trip for both rows: the orchestra comes in the same SELECT, so that
+      // orchestraOf below finds it in this request's persistence context, still read just now.
+      user =
+          central
+              .createNamedQuery("User.withOrchestra", User.class)
+              .setParameter("id", token.subject())
+              .getResultStream()
+              .findFirst()
+              .orElse(null);
     }
     if (user == null) {
       throw tokenRefused();

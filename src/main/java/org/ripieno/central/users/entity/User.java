@@ -19,6 +19,10 @@ import org.ripieno.persistence.Timestamped;
  */
 @Entity
 @Table(name = "User")
+// The account and its orchestra in one SELECT: authentication reads both fresh at every request.
+@NamedQuery(
+    name = "User.withOrchestra",
+    query = "SELECT u FROM User u LEFT JOIN FETCH u.orchestra WHERE u.id = :id")
 @NamedQuery(name = "User.byUsername", query = "SELECT u FROM User u WHERE u.username = :username")
 @NamedQuery(name = "User.byEmail", query = "SELECT u FROM User u WHERE u.email = :email")
 @NamedQuery(

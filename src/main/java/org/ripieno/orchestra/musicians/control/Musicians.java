@@ -5,9 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
+import java.sql.Timestamp;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -122,10 +124,73 @@ public class Musicians {
             .getResultList());
   }
 
+  /**
+   * One musician as {@link #get} shows it, in one round trip: the row, and its qualifications and
+   * ranking-list placements as JSON arrays (inner joins, as in {@link #qualificationsOf}; sorted in
+   * Java, as there). Native, because JPQL has no such aggregate; a projection, because an entity
+   * result would skip the attribute converters ({@code TIMESTAMP(3)} columns come back as {@link
+   * Timestamp}, read as UTC wall time as {@code UtcInstantConverter} does).
+   */
+  private static final String MUSICIAN_WITH_LISTS =
+      "select m.\"id\", m.\"musicianId\", m.\"firstName\", m.\"lastName\", m.\"email\","
+          + " m.\"phone\", m.\"preferredLanguage\", m.\"localResidence\", m.\"notes\","
+          + " m.\"isActive\", m.\"isArchived\", m.\"archivedAt\", m.\"restoredAt\","
+          + " m.\"createdAt\", m.\"updatedAt\","
+          + " (select coalesce(json_agg(json_build_array(i.\"displayOrder\", p.\"id\","
+          + " p.\"positionId\", p.\"name\", p.\"hierarchyLevel\", i.\"id\", i.\"name\")), '[]')"
+          + " from \"MusicianQualification\" q join \"Position\" p on p.\"id\" = q.\"positionId\""
+          + " join \"Instrument\" i on i.\"id\" = p.\"instrumentId\""
+          + " where q.\"musicianId\" = m.\"id\")::text,"
+          + " (select coalesce(json_agg(json_build_array(i.\"displayOrder\", p.\"hierarchyLevel\","
+          + " l.\"id\", l.\"rankingListId\", l.\"listType\", p.\"id\", p.\"name\", i.\"name\","
+          + " r.\"rank\")), '[]')"
+          + " from \"Ranking\" r join \"RankingList\" l on l.\"id\" = r.\"listId\""
+          + " join \"Position\" p on p.\"id\" = l.\"positionId\""
+          + " join \"Instrument\" i on i.\"id\" = p.\"instrumentId\""
+          + " where r.\"musicianId\" = m.\"id\")::text"
+          + " from \"Musician\" m where m.\"id\" = ?1";
+
+  /**
+   * One musician with qualifications and placements, in one round trip ({@link
+   * #MUSICIAN_WITH_LISTS}): the single-record read is the API's most frequent orchestra call. Like
+   * every query, it flushes this request's pending changes first, so the writes below answer with
+   * what they wrote.
+   */
   public MusicianView get(int id) {
-    Musician musician = find(id);
-    return view(
-        musician, qualificationsOf(List.of(id)).getOrDefault(id, List.of()), placements(id));
+    List<?> rows =
+        orchestra.createNativeQuery(MUSICIAN_WITH_LISTS).setParameter(1, id).getResultList();
+    if (rows.isEmpty()) {
+      throw noMusician(id);
+    }
+    Object[] r = (Object[]) rows.get(0);
+    boolean active = Boolean.TRUE.equals(r[9]);
+    boolean archived = Boolean.TRUE.equals(r[10]);
+    return new MusicianView(
+        (Integer) r[0],
+        (String) r[1],
+        (String) r[2],
+        (String) r[3],
+        (String) r[4],
+        (String) r[5],
+        (String) r[6],
+        Boolean.TRUE.equals(r[7]),
+        (String) r[8],
+        active,
+        archived,
+        MusicianRules.status(active, archived),
+        utc(r[11]),
+        utc(r[12]),
+        utc(r[13]),
+        utc(r[14]),
+        qualifications((String) r[15]),
+        placements((String) r[16]));
+  }
+
+  /** A {@code TIMESTAMP(3)} column holds UTC wall time (see {@code UtcInstantConverter}). */
+  private static Instant utc(Object timestamp) {
+    return timestamp == null
+        ? null
+        : ((Timestamp) timestamp).toLocalDateTime().toInstant(ZoneOffset.UTC);
   }
 
   public List<ProjectHistory> history(int id) {
@@ -548,10 +613,14 @@ public class Musicians {
   private Musician find(int id) {
     Musician musician = orchestra.find(Musician.class, id);
     if (musician == null) {
-      throw ProblemException.notFound(
-          "There is no musician {0}.", "Det finns ingen musiker {0}.", String.valueOf(id));
+      throw noMusician(id);
     }
     return musician;
+  }
+
+  private static ProblemException noMusician(int id) {
+    return ProblemException.notFound(
+        "There is no musician {0}.", "Det finns ingen musiker {0}.", String.valueOf(id));
   }
 
   private <T> TypedQuery<T> query(String jpql, Class<T> type, MusicianFilter filter) {
@@ -580,13 +649,33 @@ public class Musicians {
         .toList();
   }
 
+  /** A qualification with what orders it. */
+  private record QualificationRow(
+      Integer musicianId, Integer displayOrder, Qualification qualification) {}
+
+  private static final Comparator<QualificationRow> QUALIFICATION_ORDER =
+      Musicians.<QualificationRow>instrumentOrder(
+              QualificationRow::displayOrder,
+              r -> r.qualification().instrumentName(),
+              r -> r.qualification().hierarchyLevel())
+          .thenComparing(r -> r.qualification().positionName());
+
+  /** A placement with what orders it. */
+  private record PlacementRow(Integer displayOrder, Integer hierarchyLevel, Placement placement) {}
+
+  private static final Comparator<PlacementRow> PLACEMENT_ORDER =
+      Musicians.<PlacementRow>instrumentOrder(
+              PlacementRow::displayOrder,
+              r -> r.placement().instrumentName(),
+              PlacementRow::hierarchyLevel)
+          .thenComparing(r -> Objects.toString(r.placement().listType(), ""));
+
   /** The qualifications of the musicians, in instrument and hierarchy order, in one query. */
   private Map<Integer, List<Qualification>> qualificationsOf(List<Integer> musicianIds) {
     if (musicianIds.isEmpty()) {
       return Map.of();
     }
-    record Row(Integer musicianId, Integer displayOrder, Qualification qualification) {}
-    List<Row> rows =
+    List<QualificationRow> rows =
         orchestra
             .createQuery(
                 "select q.musicianId, i.displayOrder, p.id, p.positionId, p.name,"
@@ -598,7 +687,7 @@ public class Musicians {
             .stream()
             .map(
                 r ->
-                    new Row(
+                    new QualificationRow(
                         (Integer) r[0],
                         (Integer) r[1],
                         new Qualification(
@@ -608,49 +697,56 @@ public class Musicians {
                             (Integer) r[5],
                             (Integer) r[6],
                             (String) r[7])))
-            .sorted(
-                Musicians.<Row>instrumentOrder(
-                        Row::displayOrder,
-                        r -> r.qualification().instrumentName(),
-                        r -> r.qualification().hierarchyLevel())
-                    .thenComparing(r -> r.qualification().positionName()))
+            .sorted(QUALIFICATION_ORDER)
             .toList();
     return rows.stream()
         .collect(
             Collectors.groupingBy(
-                Row::musicianId, Collectors.mapping(Row::qualification, Collectors.toList())));
+                QualificationRow::musicianId,
+                Collectors.mapping(QualificationRow::qualification, Collectors.toList())));
   }
 
-  /** The musician's places in standard ranking lists, in instrument, hierarchy and list order. */
-  private List<Placement> placements(int id) {
-    record Row(Integer displayOrder, Integer hierarchyLevel, Placement placement) {}
-    return orchestra
-        .createQuery(
-            "select l.id, l.rankingListId, l.listType, p.id, p.name, i.name, r.rank,"
-                + " i.displayOrder, p.hierarchyLevel from Ranking r join r.rankingList l join"
-                + " l.position p join p.instrument i where r.musicianId = :id",
-            Object[].class)
-        .setParameter("id", id)
-        .getResultList()
-        .stream()
+  /**
+   * One musician's qualifications from the JSON array of {@link #MUSICIAN_WITH_LISTS}, each {@code
+   * [displayOrder, position id, position code, position name, hierarchy level, instrument id,
+   * instrument name]}, in the order of {@link #qualificationsOf}.
+   */
+  static List<Qualification> qualifications(String json) {
+    return JsonRows.of(json).stream()
         .map(
             r ->
-                new Row(
-                    (Integer) r[7],
-                    (Integer) r[8],
+                new QualificationRow(
+                    null,
+                    r.integer(0),
+                    new Qualification(
+                        r.integer(1), r.text(2), r.text(3), r.integer(4), r.integer(5), r.text(6))))
+        .sorted(QUALIFICATION_ORDER)
+        .map(QualificationRow::qualification)
+        .toList();
+  }
+
+  /**
+   * One musician's places in standard ranking lists, in instrument, hierarchy and list order, from
+   * the JSON array of {@link #MUSICIAN_WITH_LISTS}, each {@code [displayOrder, hierarchy level,
+   * list id, list code, list type, position id, position name, instrument name, rank]}.
+   */
+  static List<Placement> placements(String json) {
+    return JsonRows.of(json).stream()
+        .map(
+            r ->
+                new PlacementRow(
+                    r.integer(0),
+                    r.integer(1),
                     new Placement(
-                        (Integer) r[0],
-                        (String) r[1],
-                        (String) r[2],
-                        (Integer) r[3],
-                        (String) r[4],
-                        (String) r[5],
-                        (Integer) r[6])))
-        .sorted(
-            Musicians.<Row>instrumentOrder(
-                    Row::displayOrder, r -> r.placement().instrumentName(), Row::hierarchyLevel)
-                .thenComparing(r -> Objects.toString(r.placement().listType(), "")))
-        .map(Row::placement)
+                        r.integer(2),
+                        r.text(3),
+                        r.text(4),
+                        r.integer(5),
+                        r.text(6),
+                        r.text(7),
+                        r.integer(8))))
+        .sorted(PLACEMENT_ORDER)
+        .map(PlacementRow::placement)
         .toList();
   }
 
