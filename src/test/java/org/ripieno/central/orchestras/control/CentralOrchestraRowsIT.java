@@ -285,6 +285,26 @@ class CentralOrchestraRowsIT {
       assertThat(due()).as("nothing due").isNull();
     }
 
+    @Test
+    void aHeldClaimIsRenewedUntilNewWorkLowersItsDueTime() throws Exception {
+      Instant until = now.plusSeconds(30);
+      rows.lowerJobsDue("o-sco", now);
+      assertThat(rows.claimJobs("o-sco", now, until, false)).contains(0);
+
+      Instant renewed = now.plusSeconds(40);
+      assertThat(rows.renewJobsClaim("o-sco", until, renewed)).isTrue();
+      assertThat(due()).isEqualTo(renewed);
+      assertThat(rows.renewJobsClaim("o-sco", until, now.plusSeconds(50)))
+          .as("the claim's old end is gone")
+          .isFalse();
+
+      rows.lowerJobsDue("o-sco", now.plusSeconds(5));
+      assertThat(rows.renewJobsClaim("o-sco", renewed, now.plusSeconds(50)))
+          .as("new work lowered the due time: the claim is given up")
+          .isFalse();
+      assertThat(due()).isEqualTo(now.plusSeconds(5));
+    }
+
     private Instant due() throws SQLException {
       return rows.byId("o-sco").orElseThrow().jobs().dueAt();
     }
