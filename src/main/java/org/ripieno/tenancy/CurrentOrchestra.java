@@ -70,7 +70,7 @@ public class CurrentOrchestra {
   /** The current orchestra's entity manager, open until the request or job ends. */
   EntityManager entityManager() {
     if (entityManager == null) {
-      entityManager = lease().entityManagerFactory().createEntityManager();
+      entityManager = lease().createEntityManager();
     }
     return entityManager;
   }

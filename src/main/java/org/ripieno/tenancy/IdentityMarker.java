@@ -42,15 +42,19 @@ public final class IdentityMarker {
 
   /** Throws unless the database carries exactly this orchestra's marker. */
   public static void verify(Connection connection, String orchestraId) throws SQLException {
-    Optional<String> marker = read(connection);
+    verify(connection.getCatalog(), read(connection), orchestraId);
+  }
+
+  /** Throws unless the marker read from the database is exactly this orchestra's. */
+  public static void verify(String database, Optional<String> marker, String orchestraId) {
     if (marker.isEmpty()) {
       throw new IdentityMismatchException(
-          "Database " + connection.getCatalog() + " carries no orchestra identity marker");
+          "Database " + database + " carries no orchestra identity marker");
     }
     if (!marker.get().equals(orchestraId)) {
       throw new IdentityMismatchException(
           "Database "
-              + connection.getCatalog()
+              + database
               + " belongs to orchestra "
               + marker.get()
               + ", not to orchestra "

@@ -2,7 +2,7 @@ package org.ripieno.tenancy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -10,7 +10,9 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -18,21 +20,28 @@ import org.flywaydb.core.api.FlywayException;
 import org.ripieno.web.Text;
 
 /**
- * The one place orchestra databases are opened: per orchestra, lazily, a bounded HikariCP pool and
- * an {@link EntityManagerFactory} of the {@code orchestra} unit with its own session (so nothing is
- * ever shared between orchestras). Opening checks the database first: its tables, its schema
- * version and its identity marker. Unused orchestras are closed after an idle time, and least
- * recently used first when the {@link ConnectionBudget} runs out; an orchestra in use is never
- * closed.
+ * The one place orchestra databases are opened: per orchestra, lazily, a bounded HikariCP pool, and
+ * entity managers of the {@code orchestra} unit whose every connection comes from that pool (the
+ * unit's metadata is built once for all orchestras, {@link SharedOrchestraUnit}; rows are never
+ * shared). Opening checks the database first: its tables, its schema version and its identity
+ * marker, in one query when all is as expected. Unused orchestras are closed after an idle time,
+ * and least recently used first when the {@link ConnectionBudget} runs out; an orchestra in use is
+ * never closed.
  */
 public final class OrchestraRegistry implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(OrchestraRegistry.class.getName());
-  private static final AtomicLong OPENINGS = new AtomicLong();
 
   private final RegistrySettings settings;
   private final ConnectionBudget budget;
   private final Map<String, OpenOrchestra> open = new ConcurrentHashMap<>();
+  private final SharedOrchestraUnit unit = new SharedOrchestraUnit();
+
+  /**
+   * HikariCP's housekeeping (idle timeouts) for all orchestra pools, instead of a thread started
+   * with each pool.
+   */
+  private final ScheduledExecutorService housekeeping = housekeeping();
 
   /**
    * One breaker per database (not per orchestra entry, which is dropped when its opening fails), so
@@ -123,7 +132,7 @@ public final class OrchestraRegistry implements AutoCloseable {
         .forEach(this::closeIfUnused);
   }
 
-  /** Orchestras whose pool and factory are open now. */
+  /** Orchestras whose pool is open now. */
   public int openCount() {
     return open.size();
   }
@@ -152,6 +161,22 @@ public final class OrchestraRegistry implements AutoCloseable {
     for (String id : open.keySet()) {
       retire(id);
     }
+    unit.close();
+    housekeeping.shutdownNow();
+  }
+
+  private static ScheduledExecutorService housekeeping() {
+    ScheduledThreadPoolExecutor executor =
+        new ScheduledThreadPoolExecutor(
+            1,
+            task -> {
+              Thread thread = Executors.defaultThreadFactory().newThread(task);
+              thread.setName("orchestra-pools-housekeeper");
+              thread.setDaemon(true);
+              return thread;
+            });
+    executor.setRemoveOnCancelPolicy(true);
+    return executor;
   }
 
   /** Frees connections for the budget: the least recently used unused orchestra first. */
@@ -186,8 +211,15 @@ public final class OrchestraRegistry implements AutoCloseable {
       this.orchestra = orchestra;
     }
 
-    public EntityManagerFactory entityManagerFactory() {
-      return orchestra.factory;
+    /**
+     * An entity manager of this orchestra's database, and of no other: every statement it sends
+     * goes through the orchestra's pool. The caller closes it before the lease.
+     */
+    public EntityManager createEntityManager() {
+      if (closed) {
+        throw new IllegalStateException("The lease on " + orchestra.route.subdomain() + " ended");
+      }
+      return orchestra.createEntityManager();
     }
 
     public OrchestraRoute route() {
@@ -211,7 +243,7 @@ public final class OrchestraRegistry implements AutoCloseable {
     private volatile long lastUsed = System.nanoTime();
     private volatile HikariDataSource pool;
     private volatile DataSource guarded;
-    private volatile EntityManagerFactory factory;
+    private volatile boolean opened;
 
     /**
      * Guards opening only. Opening waits for connections, and the budget may meanwhile ask every
@@ -225,6 +257,10 @@ public final class OrchestraRegistry implements AutoCloseable {
 
     long lastUsed() {
       return lastUsed;
+    }
+
+    EntityManager createEntityManager() {
+      return unit.createEntityManager(guarded);
     }
 
     synchronized boolean acquire() {
@@ -288,18 +324,9 @@ public final class OrchestraRegistry implements AutoCloseable {
 
     /** Outside the lock: closing a pool waits for its threads. */
     private void closeResources() {
-      EntityManagerFactory openFactory = factory;
       HikariDataSource openPool = pool;
-      try {
-        if (openFactory != null) {
-          openFactory.close();
-        }
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Closing orchestra " + route.subdomain() + " failed", e);
-      } finally {
-        if (openPool != null) {
-          openPool.close();
-        }
+      if (openPool != null) {
+        openPool.close();
       }
       LOG.fine(() -> "Closed orchestra " + route.subdomain());
     }
@@ -312,8 +339,8 @@ public final class OrchestraRegistry implements AutoCloseable {
     }
 
     /**
-     * Opens pool and factory once; the checks run before anything is served. Only a lease holder
-     * calls this, so the orchestra cannot be closed meanwhile.
+     * Opens the pool once; the checks run before anything is served. Only a lease holder calls
+     * this, so the orchestra cannot be closed meanwhile.
      */
     void ensureOpen() {
       synchronized (opening) {
@@ -324,7 +351,7 @@ public final class OrchestraRegistry implements AutoCloseable {
                   "Orkesterns databas kunde inte öppnas; försök igen."),
               "Orchestra " + route.subdomain() + " could not be opened; please try again");
         }
-        if (factory == null) {
+        if (!opened) {
           open();
         }
       }
@@ -338,7 +365,9 @@ public final class OrchestraRegistry implements AutoCloseable {
               pool, breaker(route), () -> refused(route), failure -> unreachable(route, failure));
       try {
         check();
-        factory = createFactory();
+        // Once per registry, at the first opening: the unit logs in through this pool.
+        unit.deployWith(guarded);
+        opened = true;
       } catch (RuntimeException e) {
         pool.close();
         pool = null;
@@ -361,7 +390,10 @@ public final class OrchestraRegistry implements AutoCloseable {
       config.setDataSource(
           new BudgetedDataSource(route.login().dataSource(), budget, route.orchestraId()));
       config.setMaximumPoolSize(settings.maxPerOrchestra());
+      // No connection kept for its own sake: an open orchestra holds only what it uses (the
+      // budget is shared by all of them); the check below leaves one idle for the first request.
       config.setMinimumIdle(0);
+      config.setScheduledExecutor(housekeeping);
       config.setIdleTimeout(settings.idleTimeout().toMillis());
       // Also the longest a caller waits when the database does not answer: the breaker then
       // refuses the next calls at once.
@@ -371,22 +403,19 @@ public final class OrchestraRegistry implements AutoCloseable {
       return new HikariDataSource(config);
     }
 
-    /** Schema version first (Flyway takes its own connections), then tables and marker. */
+    /**
+     * Tables, schema version and marker in one query on one connection when the database is as
+     * expected; otherwise Flyway's version first (it takes its own connections), then the tables
+     * and the marker, as before.
+     */
     private void check() {
       try {
+        if (checkedInOneQuery()) {
+          return;
+        }
         checkVersion();
         try (Connection connection = guarded.getConnection()) {
-          SchemaReport report = SchemaGuard.inspect(connection, DatabaseKind.ORCHESTRA);
-          if (!report.missing().isEmpty()) {
-            throw new OrchestraUnavailableException(
-                "The database of orchestra "
-                    + route.subdomain()
-                    + " lacks tables "
-                    + report.missing());
-          }
-          if (!report.isExact()) {
-            LOG.warning(report.summary());
-          }
+          checkTables(SchemaGuard.inspect(connection, DatabaseKind.ORCHESTRA));
           IdentityMarker.verify(connection, route.orchestraId());
         }
       } catch (IdentityMarker.IdentityMismatchException e) {
@@ -436,6 +465,36 @@ public final class OrchestraRegistry implements AutoCloseable {
       }
     }
 
+    /**
+     * Whether one query showed the database at this code's version, with the tables and the marker
+     * checked; false when Flyway must tell (then nothing was refused yet).
+     */
+    private boolean checkedInOneQuery() throws SQLException {
+      // Read once per process through Flyway (before taking a connection: Flyway takes its own).
+      String expected = Migrations.latestVersion(guarded, DatabaseKind.ORCHESTRA);
+      try (Connection connection = guarded.getConnection()) {
+        Optional<OpeningCheck> state = OpeningCheck.read(connection);
+        if (state.isEmpty()
+            || state.get().marker().isEmpty()
+            || !state.get().isAtVersion(expected)) {
+          return false;
+        }
+        checkTables(SchemaGuard.inspect(connection, DatabaseKind.ORCHESTRA, state.get().tables()));
+        IdentityMarker.verify(connection.getCatalog(), state.get().marker(), route.orchestraId());
+        return true;
+      }
+    }
+
+    private void checkTables(SchemaReport report) {
+      if (!report.missing().isEmpty()) {
+        throw new OrchestraUnavailableException(
+            "The database of orchestra " + route.subdomain() + " lacks tables " + report.missing());
+      }
+      if (!report.isExact()) {
+        LOG.warning(report.summary());
+      }
+    }
+
     private void checkVersion() {
       Migrations.SchemaVersion version = Migrations.version(guarded, DatabaseKind.ORCHESTRA);
       if (version.isAhead()) {
@@ -478,14 +537,6 @@ public final class OrchestraRegistry implements AutoCloseable {
       }
       LOG.info(() -> "Migrating orchestra " + route.subdomain() + " on open");
       Migrations.migrate(guarded, DatabaseKind.ORCHESTRA);
-    }
-
-    private EntityManagerFactory createFactory() {
-      // EclipseLink caches sessions by name: one name per orchestra and per opening.
-      return UnitFactories.create(
-          DatabaseKind.ORCHESTRA,
-          guarded,
-          "orchestra-" + route.orchestraId() + "-" + OPENINGS.incrementAndGet());
     }
   }
 }

@@ -33,6 +33,15 @@ public final class SchemaGuard {
         present.add(rows.getString(1));
       }
     }
+    return inspect(connection, kind, present);
+  }
+
+  /**
+   * Compares tables already read (the names of the public schema's tables) with the kind's set; a
+   * query only for a misplaced table's rows.
+   */
+  public static SchemaReport inspect(Connection connection, DatabaseKind kind, Set<String> present)
+      throws SQLException {
     List<String> missing = new ArrayList<>();
     for (String table : kind.tables()) {
       if (!present.contains(table)) {

@@ -89,7 +89,7 @@ class ConnectionCeilingIT {
     try (OrchestraRegistry registry = new OrchestraRegistry(settings)) {
       for (OrchestraRoute route : routes) {
         try (OrchestraRegistry.Lease lease = registry.lease(route)) {
-          EntityManager entityManager = lease.entityManagerFactory().createEntityManager();
+          EntityManager entityManager = lease.createEntityManager();
           try {
             entityManager.createQuery("select count(m) from Musician m").getSingleResult();
           } finally {

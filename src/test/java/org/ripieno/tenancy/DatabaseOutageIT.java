@@ -197,7 +197,7 @@ class DatabaseOutageIT {
       for (int i = 0; i < 2; i++) {
         OrchestraRegistry.Lease lease = registry.lease(onMachine);
         leases.add(lease);
-        EntityManager holder = lease.entityManagerFactory().createEntityManager();
+        EntityManager holder = lease.createEntityManager();
         holders.add(holder);
         holder.getTransaction().begin();
         holder.createNativeQuery("select count(*) from \"Musician\"").getSingleResult();
@@ -226,7 +226,7 @@ class DatabaseOutageIT {
 
   private long countMusicians(OrchestraRoute route) {
     try (OrchestraRegistry.Lease lease = registry.lease(route)) {
-      EntityManager entityManager = lease.entityManagerFactory().createEntityManager();
+      EntityManager entityManager = lease.createEntityManager();
       try {
         return (Long)
             entityManager.createQuery("select count(m) from Musician m").getSingleResult();

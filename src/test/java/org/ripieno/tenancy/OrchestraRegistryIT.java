@@ -63,16 +63,15 @@ class OrchestraRegistryIT {
   void everyOrchestraEntityReadsFromTheMigratedSchema() {
     try (OrchestraRegistry registry = new OrchestraRegistry(SETTINGS);
         OrchestraRegistry.Lease lease = registry.lease(alpha)) {
-      EntityManagerFactory factory = lease.entityManagerFactory();
-      EntityManager entityManager = factory.createEntityManager();
+      EntityManager entityManager = lease.createEntityManager();
       try {
-        for (var entity : factory.getMetamodel().getEntities()) {
+        for (var entity : entityManager.getMetamodel().getEntities()) {
           entityManager
               .createQuery("select e from " + entity.getName() + " e", entity.getJavaType())
               .setMaxResults(1)
               .getResultList();
         }
-        assertThat(factory.getMetamodel().getEntities()).hasSize(23);
+        assertThat(entityManager.getMetamodel().getEntities()).hasSize(23);
       } finally {
         entityManager.close();
       }
@@ -85,6 +84,39 @@ class OrchestraRegistryIT {
       assertThat(instrumentOne(registry, alpha)).isEqualTo("Violin of alpha");
       assertThat(instrumentOne(registry, beta)).isEqualTo("Violin of beta");
       assertThat(instrumentOne(registry, alpha)).isEqualTo("Violin of alpha");
+    }
+  }
+
+  @Test
+  void theSharedUnitsOwnDataSourceReachesNoDatabase() {
+    assertThatThrownBy(() -> new SharedOrchestraUnit.Unbound().getConnection())
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("only made through the orchestra's lease");
+  }
+
+  @Test
+  void anEntityManagerOfOneLeaseKeepsReadingItsOwnOrchestraWhileAnotherIsOpen() {
+    try (OrchestraRegistry registry = new OrchestraRegistry(SETTINGS);
+        OrchestraRegistry.Lease alphaLease = registry.lease(alpha);
+        OrchestraRegistry.Lease betaLease = registry.lease(beta)) {
+      EntityManager ofAlpha = alphaLease.createEntityManager();
+      EntityManager ofBeta = betaLease.createEntityManager();
+      try {
+        // Reads outside a transaction too: each entity manager's own pool, never a shared one.
+        assertThat(ofAlpha.find(Instrument.class, 1).getName()).isEqualTo("Violin of alpha");
+        assertThat(ofBeta.find(Instrument.class, 1).getName()).isEqualTo("Violin of beta");
+        assertThat(
+                ofBeta.createQuery("select i.name from Instrument i", String.class).getResultList())
+            .containsExactly("Violin of beta");
+        ofAlpha.getTransaction().begin();
+        assertThat(
+                ofAlpha.createNativeQuery("select current_database()").getSingleResult().toString())
+            .isEqualTo(alpha.login().address().database());
+        ofAlpha.getTransaction().rollback();
+      } finally {
+        ofAlpha.close();
+        ofBeta.close();
+      }
     }
   }
 
@@ -257,7 +289,7 @@ class OrchestraRegistryIT {
 
   private static String instrumentOne(OrchestraRegistry registry, OrchestraRoute route) {
     try (OrchestraRegistry.Lease lease = registry.lease(route)) {
-      EntityManager entityManager = lease.entityManagerFactory().createEntityManager();
+      EntityManager entityManager = lease.createEntityManager();
       try {
         return entityManager.find(Instrument.class, 1).getName();
       } finally {

@@ -5,6 +5,8 @@ import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.ripieno.security.secrets.EncryptedString;
+import org.ripieno.security.secrets.SecretBox;
 
 /**
  * Hashes and checks user passwords with bcrypt, accepting the {@code $2a$}, {@code $2b$} and {@code
@@ -49,6 +51,31 @@ public final class Passwords {
     } catch (RuntimeException malformed) {
       return false;
     }
+  }
+
+  /**
+   * A generated password sealed for later hashing: encrypted with the platform's secret key (as
+   * central's other secrets are), stored where its hash goes until {@link #hashSealed} replaces it.
+   * It never matches ({@link #matches} takes bcrypt hashes only), so nobody signs in with it; it
+   * lets a background job pay for the bcrypt hash instead of the request that generated the
+   * password, and a job that stops half-way still finds it.
+   */
+  public static String seal(String generatedPassword) {
+    Objects.requireNonNull(generatedPassword, "generatedPassword");
+    return new EncryptedString().convertToDatabaseColumn(generatedPassword);
+  }
+
+  /** Whether a stored value is a sealed password ({@link #seal}) rather than a hash. */
+  public static boolean isSealed(String stored) {
+    return SecretBox.isEncrypted(stored);
+  }
+
+  /** The bcrypt hash (cost 10) of a sealed password. */
+  public static String hashSealed(String sealed) {
+    if (!isSealed(sealed)) {
+      throw new IllegalArgumentException("Not a sealed password");
+    }
+    return hash(new EncryptedString().convertToEntityAttribute(sealed));
   }
 
   /**

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +23,9 @@ import org.ripieno.central.orchestras.control.Provisioning;
 import org.ripieno.central.orchestras.control.ProvisioningRetries;
 import org.ripieno.central.orchestras.entity.ProvisioningState;
 import org.ripieno.orchestra.seed.control.ProvisionedSeed;
+import org.ripieno.security.passwords.Passwords;
+import org.ripieno.security.secrets.EncryptedString;
+import org.ripieno.security.secrets.SecretBox;
 import org.ripieno.tenancy.DatabaseKind;
 import org.ripieno.tenancy.DatabaseLogin;
 import org.ripieno.tenancy.IdentityMarker;
@@ -120,6 +125,44 @@ class ProvisioningIT {
     assertThat(provisioning(Provisioning.StepListener.NONE).run(id).state())
         .isEqualTo(ProvisioningState.ACTIVE);
     assertExactlyOneDatabaseAndOneAdmin(id, subdomain);
+  }
+
+  /**
+   * The create call stores the first admin's generated password sealed; the run hashes it when it
+   * activates the admin, also when it resumes after a crash before that step.
+   */
+  @Test
+  void aSealedFirstAdminPasswordIsHashedWhenTheAdminIsActivatedAlsoAfterACrash()
+      throws SQLException {
+    EncryptedString.install(new SecretBox(SecretBox.Key.fromBytes(new byte[32]), List.of()));
+    String id = request("sealed", "Sealed Orkester");
+    String password = Passwords.generate();
+    try (Connection connection = central.connect();
+        PreparedStatement seal =
+            connection.prepareStatement(
+                "UPDATE \"User\" SET \"passwordHash\" = ? WHERE \"orchestraId\" = ?")) {
+      seal.setString(1, Passwords.seal(password));
+      seal.setString(2, id);
+      seal.executeUpdate();
+    }
+    assertThatThrownBy(
+            () ->
+                provisioning(
+                        (orchestra, reached) -> {
+                          if (reached == ProvisioningState.SEEDED) {
+                            throw new SimulatedCrash();
+                          }
+                        })
+                    .run(id))
+        .isInstanceOf(SimulatedCrash.class);
+    String stored = "SELECT \"passwordHash\" FROM \"User\" WHERE \"orchestraId\" = ?";
+    assertThat(Passwords.isSealed(text(stored, id))).isTrue();
+
+    assertThat(provisioning(Provisioning.StepListener.NONE).run(id).state())
+        .isEqualTo(ProvisioningState.ACTIVE);
+    assertThat(Passwords.matches(password, text(stored, id))).isTrue();
+    assertThat(text("SELECT active::text FROM \"User\" WHERE \"orchestraId\" = ?", id))
+        .isEqualTo("true");
   }
 
   /** A step that fails records FAILED with the step and the error; a resume finishes. */

@@ -1,5 +1,7 @@
 package org.ripieno.central.orchestras.control;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -11,6 +13,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,6 +49,15 @@ public class OrchestraProvisioner {
   @Resource ManagedThreadFactory threads;
 
   private final Map<String, OrchestraTemplate> templates = new ConcurrentHashMap<>();
+
+  /**
+   * Sessions kept for the runs, a few per worker at most: a new PostgreSQL session costs about as
+   * much as cloning the template (25 ms and more on a loaded server), and a run needs one on
+   * central for its lock and one on the server's maintenance database besides the new database's.
+   */
+  private final Map<String, HikariDataSource> sessionPools = new ConcurrentHashMap<>();
+
+  private int workers;
   private final Map<String, String> templateProblems = new ConcurrentHashMap<>();
   private volatile boolean prepared;
   private ProvisioningSettings provisioning;
@@ -55,7 +67,7 @@ public class OrchestraProvisioner {
   @PostConstruct
   void createQueue() {
     provisioning = ProvisioningSettings.from(settings);
-    int workers = provisioning.workersBelow(settings.centralPoolSize());
+    workers = provisioning.workersBelow(settings.centralPoolSize());
     if (workers < provisioning.workers()) {
       LOG.warning(
           "ripieno.provisioning.workers is "
@@ -77,6 +89,7 @@ public class OrchestraProvisioner {
       resuming.cancel(false);
     }
     queue.close();
+    sessionPools.values().forEach(HikariDataSource::close);
   }
 
   void startWithApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -201,12 +214,41 @@ public class OrchestraProvisioner {
             .orElseThrow(() -> new IllegalStateException("ripieno.central.url is not set"));
     return new Provisioning(
         pool,
-        login.forDatabase(login.address().database(), LOCK_SESSION_NAME).dataSource(),
+        sessions("central-lock", login.forDatabase(login.address().database(), LOCK_SESSION_NAME)),
         settings.orchestraServers(),
+        name -> maintenanceSessions(name),
         this::template,
         settings.provisioningDatabasePrefix(),
         provisioning.retries(),
         Provisioning.StepListener.NONE);
+  }
+
+  private DataSource maintenanceSessions(String serverName) {
+    DatabaseLogin server = settings.orchestraServers().get(serverName);
+    if (server == null) {
+      throw new IllegalStateException("The database server '" + serverName + "' is not configured");
+    }
+    return sessions("server-" + serverName, server);
+  }
+
+  /**
+   * A small pool of sessions on one database for the provisioning runs (one per worker, and the
+   * start-up pass), none kept longer than a minute unused.
+   */
+  private DataSource sessions(String name, DatabaseLogin login) {
+    return sessionPools.computeIfAbsent(
+        name,
+        key -> {
+          HikariConfig config = new HikariConfig();
+          config.setPoolName("provisioning-" + key);
+          config.setDataSource(login.dataSource());
+          config.setMaximumPoolSize(workers + 1);
+          config.setMinimumIdle(0);
+          config.setIdleTimeout(Duration.ofMinutes(1).toMillis());
+          config.setConnectionTimeout(Duration.ofSeconds(30).toMillis());
+          config.setInitializationFailTimeout(-1);
+          return new HikariDataSource(config);
+        });
   }
 
   /** The application name of the sessions holding provisioning locks, for pg_stat_activity. */

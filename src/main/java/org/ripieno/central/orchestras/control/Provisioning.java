@@ -1,5 +1,6 @@
 package org.ripieno.central.orchestras.control;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,6 +20,7 @@ import org.ripieno.central.orchestras.entity.Orchestra;
 import org.ripieno.central.orchestras.entity.ProvisioningState;
 import org.ripieno.orchestra.seed.control.ProvisionedSeed;
 import org.ripieno.persistence.Ids;
+import org.ripieno.security.passwords.Passwords;
 import org.ripieno.tenancy.DatabaseKind;
 import org.ripieno.tenancy.DatabaseLogin;
 import org.ripieno.tenancy.IdentityMarker;
@@ -75,6 +79,7 @@ public final class Provisioning {
   private final DataSource central;
   private final CentralOrchestraRows rows;
   private final DataSource lockSessions;
+  private final Function<String, DataSource> maintenanceSessions;
   private final ProvisioningRetries retries;
   private final Map<String, DatabaseLogin> servers;
   private final Function<String, OrchestraTemplate> templates;
@@ -99,6 +104,35 @@ public final class Provisioning {
       String databasePrefix,
       ProvisioningRetries retries,
       StepListener listener) {
+    this(
+        central,
+        lockSessions,
+        servers,
+        name -> requireServer(servers, name).dataSource(),
+        templates,
+        databasePrefix,
+        retries,
+        listener);
+  }
+
+  /**
+   * As above, with the sessions on each server's maintenance database from the given source (a
+   * small pool keeps a run from paying for a new session, about as much as a clone, each time).
+   * Pooled lock or maintenance sessions are given back only with no advisory lock left on them: one
+   * whose release failed is evicted instead ({@link #discard}).
+   *
+   * @param maintenanceSessions the sessions to a server's maintenance database, by server name
+   */
+  public Provisioning(
+      DataSource central,
+      DataSource lockSessions,
+      Map<String, DatabaseLogin> servers,
+      Function<String, DataSource> maintenanceSessions,
+      Function<String, OrchestraTemplate> templates,
+      String databasePrefix,
+      ProvisioningRetries retries,
+      StepListener listener) {
+    this.maintenanceSessions = maintenanceSessions;
     this.central = central;
     this.rows = CentralOrchestraRows.pooled(central);
     this.lockSessions = lockSessions;
@@ -123,8 +157,24 @@ public final class Provisioning {
       try {
         return runLocked(orchestraId);
       } finally {
-        releaseBeforeClosing(lockSession, orchestraId);
+        if (!releaseBeforeClosing(lockSession, orchestraId)) {
+          discard(lockSessions, lockSession);
+        }
       }
+    }
+  }
+
+  /**
+   * A pooled session that may still hold an advisory lock is closed for good instead of going back
+   * to its pool (an unpooled one closes anyway).
+   */
+  private static void discard(DataSource source, Connection session) {
+    try {
+      if (source.isWrapperFor(HikariDataSource.class)) {
+        source.unwrap(HikariDataSource.class).evictConnection(session);
+      }
+    } catch (SQLException e) {
+      LOG.log(Level.FINE, "Evicting a provisioning session failed", e);
     }
   }
 
@@ -134,11 +184,13 @@ public final class Provisioning {
    * still locked and do nothing. So the lock is released first; if that fails, the session's end
    * still releases it.
    */
-  private static void releaseBeforeClosing(Connection lockSession, String orchestraId) {
+  private static boolean releaseBeforeClosing(Connection lockSession, String orchestraId) {
     try {
       unlock(lockSession, orchestraId);
+      return true;
     } catch (SQLException e) {
       LOG.log(Level.FINE, "Provisioning lock left to the session's end", e);
+      return false;
     }
   }
 
@@ -152,13 +204,18 @@ public final class Provisioning {
       return new Outcome(ProvisioningState.ACTIVE, null);
     }
     String subdomain = entry.subdomain();
+    // The first admin's sealed password is hashed meanwhile (CPU here, while PostgreSQL clones).
+    AdminHash adminHash = new AdminHash(storedAdminPassword(entry));
     try (Connections connections = new Connections()) {
       for (ProvisioningState step : STEPS) {
         try {
-          perform(step, load(orchestraId), connections);
+          // Read once per run (the lock keeps other runs and removals away), again only after
+          // the database name was assigned.
+          entry = perform(step, entry, connections, adminHash);
           record(orchestraId, step);
           listener.reached(orchestraId, step);
         } catch (Exception e) {
+          connections.failed();
           String error = describe(e);
           Duration retryIn = recordFailure(orchestraId, step, error, e);
           LOG.warning(
@@ -184,14 +241,23 @@ public final class Provisioning {
    * costs about as much as a step's work.
    */
   private final class Connections implements AutoCloseable {
+    private DataSource maintenanceSource;
     private Connection maintenance;
     private Connection orchestra;
+    private boolean failed;
 
     Connection maintenance(RegisteredOrchestra entry) throws SQLException {
       if (maintenance == null) {
-        maintenance = server(entry).connect();
+        server(entry);
+        maintenanceSource = maintenanceSessions.apply(entry.server());
+        maintenance = maintenanceSource.getConnection();
       }
       return maintenance;
+    }
+
+    /** A step failed: its maintenance session may hold the template's lock, so it is not kept. */
+    void failed() {
+      failed = true;
     }
 
     Connection orchestra(RegisteredOrchestra entry) throws SQLException {
@@ -203,6 +269,9 @@ public final class Provisioning {
 
     @Override
     public void close() throws SQLException {
+      if (failed && maintenance != null) {
+        discard(maintenanceSource, maintenance);
+      }
       try (Connection first = maintenance;
           Connection second = orchestra) {
         // closed by try-with-resources, null ones skipped
@@ -210,19 +279,56 @@ public final class Provisioning {
     }
   }
 
-  private void perform(ProvisioningState step, RegisteredOrchestra entry, Connections connections)
-      throws SQLException {
-    switch (step) {
-      case DATABASE_CREATED -> ensureDatabase(entry, connections);
-      case MIGRATED -> ensureMigrated(entry, connections);
-      case SEEDED -> ensureSigned(entry, connections);
-      case ADMIN_ACTIVATED -> ensureAdminActive(entry);
-      case ACTIVE -> verifyAndActivate(entry, connections);
-      default -> throw new IllegalStateException("Not a provisioning step: " + step);
+  /**
+   * The bcrypt hash of the first admin's sealed password, computed on another thread from the start
+   * of the run, so that its tenth of a second overlaps the clone instead of adding to it. Nothing
+   * when the admin's password is already a hash (an earlier run replaced it, or an operator reset
+   * it).
+   */
+  private static final class AdminHash {
+    private final String sealed;
+    private final CompletableFuture<String> hash;
+
+    AdminHash(String stored) {
+      sealed = Passwords.isSealed(stored) ? stored : null;
+      hash =
+          sealed == null ? null : CompletableFuture.supplyAsync(() -> Passwords.hashSealed(stored));
+    }
+
+    Optional<String> sealed() {
+      return Optional.ofNullable(sealed);
+    }
+
+    String hash() {
+      try {
+        return hash.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      }
     }
   }
 
-  private void ensureDatabase(RegisteredOrchestra entry, Connections connections)
+  /** Performs the step; returns the entry as it is afterwards. */
+  private RegisteredOrchestra perform(
+      ProvisioningState step,
+      RegisteredOrchestra entry,
+      Connections connections,
+      AdminHash adminHash)
+      throws SQLException {
+    switch (step) {
+      case DATABASE_CREATED -> {
+        return ensureDatabase(entry, connections);
+      }
+      case MIGRATED -> ensureMigrated(entry, connections);
+      case SEEDED -> ensureSigned(entry, connections);
+      case ADMIN_ACTIVATED -> ensureAdminActive(entry, adminHash);
+      case ACTIVE -> verifyAndActivate(entry, connections);
+      default -> throw new IllegalStateException("Not a provisioning step: " + step);
+    }
+    return entry;
+  }
+
+  private RegisteredOrchestra ensureDatabase(RegisteredOrchestra entry, Connections connections)
       throws SQLException {
     DatabaseLogin server = server(entry);
     if (entry.databaseName() == null) {
@@ -241,6 +347,7 @@ public final class Provisioning {
     }
     // A clone carries no marker yet; a database already marked for another orchestra is refused.
     IdentityMarker.write(connections.orchestra(entry), entry.id());
+    return entry;
   }
 
   private void ensureMigrated(RegisteredOrchestra entry, Connections connections)
@@ -260,14 +367,25 @@ public final class Provisioning {
     ProvisionedSeed.sign(connections.orchestra(entry), entry.name());
   }
 
-  private void ensureAdminActive(RegisteredOrchestra entry) throws SQLException {
+  /**
+   * Activates the first admin, replacing its sealed password with the hash, unless the stored value
+   * changed meanwhile (an operator's reset is kept).
+   */
+  private void ensureAdminActive(RegisteredOrchestra entry, AdminHash adminHash)
+      throws SQLException {
+    String sealed = adminHash.sealed().orElse(null);
+    String hash = sealed == null ? null : adminHash.hash();
     try (Connection connection = central.getConnection();
         PreparedStatement activate =
             connection.prepareStatement(
-                "UPDATE \"User\" SET active = true, \"updatedAt\" = now()"
+                "UPDATE \"User\" SET active = true, \"updatedAt\" = now(),"
+                    + " \"passwordHash\" = CASE WHEN \"passwordHash\" = ? THEN ?"
+                    + " ELSE \"passwordHash\" END"
                     + " WHERE \"orchestraId\" = ? AND username = ? AND role = 'admin'")) {
-      activate.setString(1, entry.id());
-      activate.setString(2, firstAdminUsername(entry.subdomain()));
+      activate.setString(1, sealed);
+      activate.setString(2, hash);
+      activate.setString(3, entry.id());
+      activate.setString(4, firstAdminUsername(entry.subdomain()));
       if (activate.executeUpdate() != 1) {
         throw new SQLException(
             "The first admin "
@@ -294,19 +412,38 @@ public final class Provisioning {
     rows.activateProvisioned(entry.id());
   }
 
+  /** The first admin's stored password: sealed until this run hashes it (null: no such admin). */
+  private String storedAdminPassword(RegisteredOrchestra entry) throws SQLException {
+    try (Connection connection = central.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT \"passwordHash\" FROM \"User\" WHERE \"orchestraId\" = ? AND username = ?"
+                    + " AND role = 'admin'")) {
+      query.setString(1, entry.id());
+      query.setString(2, firstAdminUsername(entry.subdomain()));
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? row.getString(1) : null;
+      }
+    }
+  }
+
   /** The first admin's username, created with the orchestra. */
   public static String firstAdminUsername(String subdomain) {
     return subdomain + "-admin";
   }
 
   private DatabaseLogin server(RegisteredOrchestra entry) {
-    DatabaseLogin server = servers.get(entry.server());
+    return requireServer(servers, entry.server());
+  }
+
+  private static DatabaseLogin requireServer(Map<String, DatabaseLogin> servers, String name) {
+    DatabaseLogin server = servers.get(name);
     if (server == null) {
       throw new IllegalStateException(
           "The database server '"
-              + entry.server()
+              + name
               + "' is not configured (ripieno.orchestra-servers."
-              + entry.server()
+              + name
               + ".url)");
     }
     return server;
