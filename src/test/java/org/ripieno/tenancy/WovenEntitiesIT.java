@@ -82,6 +82,18 @@ class WovenEntitiesIT {
   }
 
   @Test
+  void aLazyRelationFirstUsedAfterItsEntityManagerClosedIsStillRead() {
+    try (OrchestraRegistry registry = new OrchestraRegistry(SETTINGS);
+        OrchestraRegistry.Lease lease = registry.lease(route)) {
+      EntityManager entityManager = lease.entityManagerFactory().createEntityManager();
+      Position position = entityManager.find(Position.class, 1);
+      entityManager.close();
+
+      assertThat(position.getInstrument().getName()).isEqualTo("Violin");
+    }
+  }
+
+  @Test
   void changesAreTrackedAttributeByAttribute() {
     try (OrchestraRegistry registry = new OrchestraRegistry(SETTINGS);
         OrchestraRegistry.Lease lease = registry.lease(route)) {
