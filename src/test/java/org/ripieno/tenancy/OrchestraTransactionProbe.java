@@ -25,6 +25,22 @@ public class OrchestraTransactionProbe {
     throw new IllegalStateException("failed after writing " + instrumentId);
   }
 
+  /** A new instrument with one position; returns the position's id. */
+  @OrchestraTransactional
+  public int addPositionOfANewInstrument(String instrumentId) {
+    insert(instrumentId);
+    return ((Number)
+            orchestra
+                .createNativeQuery(
+                    "insert into \"Position\" (\"positionId\", \"instrumentId\", \"name\","
+                        + " \"hierarchyLevel\") select ?, \"id\", 'Tutti', 3 from \"Instrument\""
+                        + " where \"instrumentId\" = ? returning \"id\"")
+                .setParameter(1, "POS-" + instrumentId)
+                .setParameter(2, instrumentId)
+                .getSingleResult())
+        .intValue();
+  }
+
   public long instruments(String instrumentId) {
     return ((Number)
             orchestra

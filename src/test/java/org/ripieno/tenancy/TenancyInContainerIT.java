@@ -7,6 +7,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceUnitUtil;
 import jakarta.persistence.metamodel.EntityType;
 import java.io.File;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ripieno.orchestra.instruments.entity.Position;
 import org.ripieno.testing.TestPostgres;
 import org.ripieno.testing.WildFlyModules;
 
@@ -41,7 +43,8 @@ import org.ripieno.testing.WildFlyModules;
  * central's and the current orchestra's entity manager (and none without a current orchestra), a
  * job's own request context, a pooled job thread that keeps nothing of its orchestra (nor its
  * database lease) for its next task, also after a failed job, routing that trusts a database only
- * when its identity marker names the orchestra, and orchestra transactions. One boot for the class.
+ * when its identity marker names the orchestra, orchestra transactions, and lazy relations that
+ * stay unread until used (the build weaves the entities). One boot for the class.
  */
 @ExtendWith(ArquillianExtension.class)
 class TenancyInContainerIT {
@@ -156,6 +159,34 @@ class TenancyInContainerIT {
                 assertThat(causes(e))
                     .anyMatch(
                         jakarta.enterprise.context.ContextNotActiveException.class::isInstance));
+  }
+
+  @Test
+  void aLazyRelationIsReadOnlyWhenItIsUsedSinceTheEntitiesAreWoven() throws Exception {
+    int positionId =
+        onJobThread(
+            () ->
+                jobs.runAs(
+                    route(ORCHESTRA_ID), () -> probe.addPositionOfANewInstrument("LAZY-WOVEN")));
+
+    List<Boolean> loaded =
+        onJobThread(
+            () ->
+                jobs.runAs(
+                    route(ORCHESTRA_ID),
+                    () -> {
+                      PersistenceUnitUtil util =
+                          orchestra.getEntityManagerFactory().getPersistenceUnitUtil();
+                      Position position = orchestra.find(Position.class, positionId);
+                      boolean before = util.isLoaded(position, "instrument");
+                      String instrument = position.getInstrument().getInstrumentId();
+                      return List.of(
+                          before,
+                          util.isLoaded(position, "instrument"),
+                          "LAZY-WOVEN".equals(instrument));
+                    }));
+
+    assertThat(loaded).containsExactly(false, true, true);
   }
 
   @Test
