@@ -67,8 +67,8 @@ class WovenEntitiesIT {
   void aLazyRelationIsReadOnlyWhenItIsUsed() {
     try (OrchestraRegistry registry = new OrchestraRegistry(SETTINGS);
         OrchestraRegistry.Lease lease = registry.lease(route)) {
-      PersistenceUnitUtil loaded = lease.entityManagerFactory().getPersistenceUnitUtil();
-      EntityManager entityManager = lease.entityManagerFactory().createEntityManager();
+      EntityManager entityManager = lease.createEntityManager();
+      PersistenceUnitUtil loaded = entityManager.getEntityManagerFactory().getPersistenceUnitUtil();
       try {
         Position position = entityManager.find(Position.class, 1);
 
@@ -85,7 +85,7 @@ class WovenEntitiesIT {
   void aLazyRelationFirstUsedAfterItsEntityManagerClosedIsStillRead() {
     try (OrchestraRegistry registry = new OrchestraRegistry(SETTINGS);
         OrchestraRegistry.Lease lease = registry.lease(route)) {
-      EntityManager entityManager = lease.entityManagerFactory().createEntityManager();
+      EntityManager entityManager = lease.createEntityManager();
       Position position = entityManager.find(Position.class, 1);
       entityManager.close();
 
@@ -97,10 +97,10 @@ class WovenEntitiesIT {
   void changesAreTrackedAttributeByAttribute() {
     try (OrchestraRegistry registry = new OrchestraRegistry(SETTINGS);
         OrchestraRegistry.Lease lease = registry.lease(route)) {
-      EntityManager entityManager = lease.entityManagerFactory().createEntityManager();
+      EntityManager entityManager = lease.createEntityManager();
       try {
         Session session = entityManager.unwrap(Session.class);
-        for (var entity : lease.entityManagerFactory().getMetamodel().getEntities()) {
+        for (var entity : entityManager.getMetamodel().getEntities()) {
           assertThat(
                   session
                       .getClassDescriptor(entity.getJavaType())
