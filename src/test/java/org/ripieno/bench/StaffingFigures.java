@@ -38,10 +38,10 @@ final class StaffingFigures {
 
   /**
    * Work that falls due in one orchestra, inserted by SQL as if time had passed: a sequential need
-   * whose musician was asked 25 hours ago (its 24 hours are over: it times out and the next
-   * musician is asked) and another whose musician was asked 20 hours ago (past 75 %: reminded).
-   * Codes outside the {@code REQ###} pattern, so the engine's own numbering does not collide with
-   * them.
+   * whose musician was asked 25 hours ago and reminded 7 hours ago (its 24 hours are over: it times
+   * out and the next musician is asked) and another whose musician was asked 20 hours ago (past 75
+   * %: reminded). Codes outside the {@code REQ###} pattern, so the engine's own numbering does not
+   * collide with them.
    */
   static final String DUE_WORK =
       """
