@@ -32,6 +32,12 @@ final class StaffingFigures {
   private static final int WARM_UP_ANSWERS = 5;
   private static final Duration SWEEP_LIMIT = Duration.ofMinutes(10);
 
+  /**
+   * The sweep instance's {@code ripieno.mail.rate} per orchestra: the deployment's default, or e.g.
+   * {@code 0} (unlimited) to see what the waits for a send slot cost.
+   */
+  private static final String SWEEP_MAIL_RATE = System.getProperty("bench.sweep-mail-rate", "2");
+
   private StaffingFigures() {}
 
   // ---- 6a: the jobs' pass over many orchestras, work due in one in ten ----
@@ -111,11 +117,18 @@ final class StaffingFigures {
             server,
             server,
             Map.of(
-                "RIPIENO_PROVISIONING_DATABASE_PREFIX", prefix,
-                "RIPIENO_JOBS_INTERVAL", "PT1S",
-                "RIPIENO_MAIL_SMTP_HOST", "127.0.0.1",
-                "RIPIENO_MAIL_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
-                "RIPIENO_MAIL_FROM", "staffing@ripieno.example.org"))) {
+                "RIPIENO_PROVISIONING_DATABASE_PREFIX",
+                prefix,
+                "RIPIENO_JOBS_INTERVAL",
+                "PT1S",
+                "RIPIENO_MAIL_SMTP_HOST",
+                "127.0.0.1",
+                "RIPIENO_MAIL_SMTP_PORT",
+                String.valueOf(smtp.getSmtp().getPort()),
+                "RIPIENO_MAIL_FROM",
+                "staffing@ripieno.example.org",
+                "RIPIENO_MAIL_RATE",
+                SWEEP_MAIL_RATE))) {
       DatabaseLogin idle = postgres.createEmpty("s_idle_template");
       Migrations.migrate(idle.dataSource(), DatabaseKind.ORCHESTRA);
       DatabaseLogin busy = postgres.createEmpty("s_busy_template");
@@ -195,8 +208,8 @@ final class StaffingFigures {
           "6",
           String.format(
               "jobs' pass over %,d orchestras with work due in %d (a reminder and a timeout with"
-                  + " its replacement each; 2 workers, mail rate 2/s, GreenMail)",
-              orchestras, due.size()),
+                  + " its replacement each; 2 workers, mail rate %s/s, GreenMail)",
+              orchestras, due.size(), SWEEP_MAIL_RATE),
           String.format(
               "%.1f s from due to the last run recorded (%d runs ok, %d failed; %d reminders,"
                   + " %d timeouts, %d mails delivered, %d in GreenMail; %d of the %,d others"
