@@ -524,7 +524,7 @@ class RipienoBenchmark {
     // room for the application's central pool and for whatever else uses the server.
     int allowed = (int) Math.max(1, (max - inUse - 30) / 2);
     int open = Math.min(Math.min(OPEN_WANTED, allowed), FLEET);
-    if (open < OPEN_WANTED) {
+    if (open < OPEN_WANTED && FIGURES.contains("2")) {
       report.note(
           String.format(
               "Figure 2: %d other orchestras open instead of %d: the server allows %d"
