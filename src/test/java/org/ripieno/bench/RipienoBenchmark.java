@@ -45,8 +45,8 @@ import org.ripieno.testing.TestPostgres;
  * about speed) and never part of {@code mvn verify}; run it with
  *
  * <pre>
- * mvn -Pbench verify                          # figures 1, 2, 4, 5 (a few minutes)
- * mvn -Pbench verify -Dbench.orchestras=1000  # also figure 3 (1,000 orchestras)
+ * mvn -Pbench verify                          # figures 1, 2, 4, 5, 6b, 7 (a few minutes)
+ * mvn -Pbench verify -Dbench.orchestras=1000  # also figures 3 and 6a (1,000 orchestras)
  * mvn -Pbench verify -Dbench.round-trips-only=true  # the SQL of a request, in a minute
  * </pre>
  *
@@ -69,9 +69,16 @@ class RipienoBenchmark {
   private static final int PROVISIONING_RUNS = Integer.getInteger("bench.provisioning-runs", 5);
   private static final int COLD_ORCHESTRAS = Integer.getInteger("bench.orchestras", 0);
 
-  /** Which figures to measure, e.g. {@code -Dbench.figures=3} (figure 2 comes with figure 5). */
+  /** Orchestras of figure 6a's pass (on demand, like figure 3): by default figure 3's number. */
+  private static final int SWEEP_ORCHESTRAS =
+      Integer.getInteger("bench.sweep-orchestras", COLD_ORCHESTRAS);
+
+  /**
+   * Which figures to measure, e.g. {@code -Dbench.figures=3} or {@code 6a} (figure 2 comes with
+   * figure 5; 3 and 6a also need their number of orchestras).
+   */
   private static final java.util.Set<String> FIGURES =
-      java.util.Set.of(System.getProperty("bench.figures", "1,2,3,4,5").split(","));
+      java.util.Set.of(System.getProperty("bench.figures", "1,2,3,4,5,6,7").split(","));
 
   private static final String MUSICIAN = "/api/orchestras/demo/musicians/1";
 
@@ -107,7 +114,8 @@ class RipienoBenchmark {
           FIGURES.contains("1")
               || FIGURES.contains("2")
               || FIGURES.contains("4")
-              || FIGURES.contains("5");
+              || FIGURES.contains("5")
+              || figure("6b");
       int open = openOrchestrasTheServerAllows(postgres);
       if (main) {
         try (BenchApp app =
@@ -134,6 +142,9 @@ class RipienoBenchmark {
           if (FIGURES.contains("4")) {
             provisioning(app);
           }
+          if (figure("6b")) {
+            StaffingFigures.answerToReplacement(app, report);
+          }
         }
         dropAll(postgres, "a_fleet");
       }
@@ -144,21 +155,37 @@ class RipienoBenchmark {
           // The other figures are worth their report even when this long one breaks.
           report.info("3", COLD_ORCHESTRAS + " orchestras touched once", "failed: " + e, "");
         }
-      } else {
+      } else if (FIGURES.contains("3")) {
         report.info(
             "3",
             "1,000 orchestras touched once",
             "not run (on demand: -Dbench.orchestras=1000)",
             "");
       }
-      report.info(
-          "6",
-          "staffing sweep over 1,000 orchestras; accept → replacement",
-          "not measured yet",
-          "");
+      if (SWEEP_ORCHESTRAS > 0 && figure("6a")) {
+        try {
+          StaffingFigures.sweep(postgres, server, report, SWEEP_ORCHESTRAS);
+        } catch (Exception e) {
+          report.info("6", SWEEP_ORCHESTRAS + " orchestras' jobs pass", "failed: " + e, "");
+        }
+      } else if (figure("6a")) {
+        report.info(
+            "6",
+            "jobs' pass over 1,000 orchestras, work due in 100",
+            "not run (on demand: -Dbench.sweep-orchestras=1000, or -Dbench.orchestras=1000)",
+            "");
+      }
+      if (FIGURES.contains("7")) {
+        OutboxFigure.throughput(postgres, server, report);
+      }
       report.machine("load average after", loadAverage());
     }
     finish();
+  }
+
+  /** A part of a figure ({@code 6a}) is measured when asked for by itself or with its figure. */
+  private static boolean figure(String part) {
+    return FIGURES.contains(part) || FIGURES.contains(part.substring(0, part.length() - 1));
   }
 
   private void finish() throws Exception {
@@ -400,7 +427,7 @@ class RipienoBenchmark {
   }
 
   /** Preparation of many databases, a few at a time (a DROP DATABASE waits for a checkpoint). */
-  private static void inParallel(int count, IndexedWork work) throws Exception {
+  static void inParallel(int count, IndexedWork work) throws Exception {
     java.util.concurrent.ExecutorService pool =
         java.util.concurrent.Executors.newFixedThreadPool(4);
     try {
@@ -423,12 +450,12 @@ class RipienoBenchmark {
   }
 
   @FunctionalInterface
-  private interface IndexedWork {
+  interface IndexedWork {
     void run(int index) throws Exception;
   }
 
   /** Drops databases of this run that the harness is done with, a few at a time. */
-  private static void dropAll(TestPostgres postgres, String purposePrefix) throws Exception {
+  static void dropAll(TestPostgres postgres, String purposePrefix) throws Exception {
     List<String> names = new ArrayList<>();
     try (Connection connection = postgres.server().connect();
         PreparedStatement query =
@@ -497,7 +524,7 @@ class RipienoBenchmark {
     // room for the application's central pool and for whatever else uses the server.
     int allowed = (int) Math.max(1, (max - inUse - 30) / 2);
     int open = Math.min(Math.min(OPEN_WANTED, allowed), FLEET);
-    if (open < OPEN_WANTED) {
+    if (open < OPEN_WANTED && FIGURES.contains("2")) {
       report.note(
           String.format(
               "Figure 2: %d other orchestras open instead of %d: the server allows %d"

@@ -58,6 +58,16 @@ public final class RunningRipieno implements AutoCloseable {
   public static RunningRipieno start(
       String name, Map<String, String> environment, List<String> jvmOptions)
       throws IOException, InterruptedException {
+    return start(name, environment, jvmOptions, Duration.ofSeconds(120));
+  }
+
+  /**
+   * The same, waiting up to {@code bootLimit} for {@code /health/live} (the benchmark's boots, on a
+   * machine other builds load, can take longer than the tests' two minutes).
+   */
+  public static RunningRipieno start(
+      String name, Map<String, String> environment, List<String> jvmOptions, Duration bootLimit)
+      throws IOException, InterruptedException {
     Path jar = Path.of(System.getProperty("ripieno.test.launcherJar", "target/ripieno.jar"));
     Path log = Path.of("target", "it-logs", name + ".log");
     Files.createDirectories(log.getParent());
@@ -73,7 +83,7 @@ public final class RunningRipieno implements AutoCloseable {
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
     RunningRipieno ripieno = new RunningRipieno(builder.start(), port, log);
     try {
-      ripieno.awaitStatus("/health/live", 200, Duration.ofSeconds(120));
+      ripieno.awaitStatus("/health/live", 200, bootLimit);
     } catch (IOException | InterruptedException | RuntimeException e) {
       // Nobody else holds the process yet: left running, it would outlive the tests.
       ripieno.process.destroyForcibly();
