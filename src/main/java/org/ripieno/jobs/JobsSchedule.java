@@ -31,9 +31,9 @@ public class JobsSchedule {
 
   /**
    * Takes the orchestra's run for {@code until} (another instance then leaves it alone): when it is
-   * due, or, in a full sweep, also when its due time is unknown or beyond this claim's end (a due
-   * time before it may be another instance's live claim, renewed to at most one claim length ahead;
-   * that run is going on anyway).
+   * due, or, in a full sweep, also when its due time is unknown or beyond this claim's end by more
+   * than a claim length (a due time before that may be another instance's live claim, renewed to at
+   * most one claim length ahead of its clock; that run is going on anyway).
    *
    * @return the runs in a row that failed before, or empty when it was not taken
    */

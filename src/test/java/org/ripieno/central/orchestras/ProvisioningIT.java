@@ -165,6 +165,41 @@ class ProvisioningIT {
         .isEqualTo("true");
   }
 
+  /**
+   * A run that fails before activating the admin (and waits for a resume or an operator) leaves no
+   * sealed password behind: the hash replaces it, the admin stays inactive.
+   */
+  @Test
+  void aFailedRunLeavesTheFirstAdminsPasswordHashedNotSealed() throws SQLException {
+    EncryptedString.install(new SecretBox(SecretBox.Key.fromBytes(new byte[32]), List.of()));
+    String id = request("sealed-failed", "Sealed Failed Orkester");
+    String password = Passwords.generate();
+    try (Connection connection = central.connect();
+        PreparedStatement seal =
+            connection.prepareStatement(
+                "UPDATE \"User\" SET \"passwordHash\" = ? WHERE \"orchestraId\" = ?")) {
+      seal.setString(1, Passwords.seal(password));
+      seal.setString(2, id);
+      seal.executeUpdate();
+    }
+
+    Provisioning.Outcome failed =
+        provisioning(
+                (orchestra, reached) -> {
+                  if (reached == ProvisioningState.SEEDED) {
+                    throw new IllegalStateException("disk full (simulated)");
+                  }
+                })
+            .run(id);
+
+    assertThat(failed.state()).isEqualTo(ProvisioningState.FAILED);
+    String stored = text("SELECT \"passwordHash\" FROM \"User\" WHERE \"orchestraId\" = ?", id);
+    assertThat(Passwords.isSealed(stored)).isFalse();
+    assertThat(Passwords.matches(password, stored)).isTrue();
+    assertThat(text("SELECT active::text FROM \"User\" WHERE \"orchestraId\" = ?", id))
+        .isEqualTo("false");
+  }
+
   /** A step that fails records FAILED with the step and the error; a resume finishes. */
   @ParameterizedTest
   @EnumSource(

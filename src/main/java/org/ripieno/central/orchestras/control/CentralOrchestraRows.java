@@ -444,7 +444,9 @@ public final class CentralOrchestraRows {
   /**
    * Takes an active orchestra's jobs run for {@code until} (its due time becomes {@code until}):
    * when it is due by {@code now}, or, in a full sweep, also when its due time is unknown or beyond
-   * {@code until}.
+   * {@code until} by more than one claim length again: a live claim of another instance is at most
+   * one claim length ahead of that instance's clock, and the margin keeps it safe from clocks that
+   * differ by less than a claim.
    *
    * @return the runs in a row that failed before, or empty when it was not taken
    */
@@ -462,7 +464,7 @@ public final class CentralOrchestraRows {
             claim.setString(2, orchestraId);
             claim.setObject(3, utc(now));
             if (sweep) {
-              claim.setObject(4, utc(until));
+              claim.setObject(4, utc(until.plus(Duration.between(now, until))));
             }
             try (ResultSet row = claim.executeQuery()) {
               return row.next() ? Optional.of(row.getInt(1)) : Optional.<Integer>empty();

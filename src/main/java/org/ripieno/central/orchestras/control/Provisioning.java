@@ -216,6 +216,7 @@ public final class Provisioning {
           listener.reached(orchestraId, step);
         } catch (Exception e) {
           connections.failed();
+          hashSealedPassword(entry, adminHash);
           String error = describe(e);
           Duration retryIn = recordFailure(orchestraId, step, error, e);
           LOG.warning(
@@ -410,6 +411,33 @@ public final class Provisioning {
       throw new SQLException("The seed is not complete: " + String.join("; ", problems));
     }
     rows.activateProvisioned(entry.id());
+  }
+
+  /**
+   * A run that stops before activating the first admin still replaces its sealed password with the
+   * hash, so that the recoverable form lives only while a run goes on (never in a backup taken
+   * while provisioning waits for an operator). The admin stays inactive; activation comes with the
+   * step.
+   */
+  private void hashSealedPassword(RegisteredOrchestra entry, AdminHash adminHash) {
+    Optional<String> sealed = adminHash.sealed();
+    if (sealed.isEmpty()) {
+      return;
+    }
+    try (Connection connection = central.getConnection();
+        PreparedStatement replace =
+            connection.prepareStatement(
+                "UPDATE \"User\" SET \"passwordHash\" = ? WHERE \"orchestraId\" = ?"
+                    + " AND username = ? AND role = 'admin' AND \"passwordHash\" = ?")) {
+      replace.setString(1, adminHash.hash());
+      replace.setString(2, entry.id());
+      replace.setString(3, firstAdminUsername(entry.subdomain()));
+      replace.setString(4, sealed.get());
+      replace.executeUpdate();
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(
+          Level.WARNING, "The first admin's password of " + entry.subdomain() + " stays sealed", e);
+    }
   }
 
   /** The first admin's stored password: sealed until this run hashes it (null: no such admin). */

@@ -286,6 +286,21 @@ class CentralOrchestraRowsIT {
     }
 
     @Test
+    void aFullSweepLeavesALiveClaimOfAnInstanceWhoseClockIsAheadButTakesWorkDueLater()
+        throws Exception {
+      Instant until = now.plusSeconds(30);
+      // Another instance, its clock 10 s ahead, renewed its 30 s claim just now.
+      rows.lowerJobsDue("o-sco", now.plusSeconds(40));
+      assertThat(rows.claimJobs("o-sco", now, until, true)).as("a live claim").isEmpty();
+      assertThat(due()).isEqualTo(now.plusSeconds(40));
+
+      postgres.execute(central, "update \"Orchestra\" set \"jobsDueAt\" = null");
+      rows.lowerJobsDue("o-sco", now.plusSeconds(3600));
+      assertThat(rows.claimJobs("o-sco", now, until, true)).as("work due in an hour").contains(0);
+      assertThat(due()).isEqualTo(until);
+    }
+
+    @Test
     void aHeldClaimIsRenewedUntilNewWorkLowersItsDueTime() throws Exception {
       Instant until = now.plusSeconds(30);
       rows.lowerJobsDue("o-sco", now);
