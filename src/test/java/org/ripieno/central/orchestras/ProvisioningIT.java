@@ -134,17 +134,8 @@ class ProvisioningIT {
   @Test
   void aSealedFirstAdminPasswordIsHashedWhenTheAdminIsActivatedAlsoAfterACrash()
       throws SQLException {
-    EncryptedString.install(new SecretBox(SecretBox.Key.fromBytes(new byte[32]), List.of()));
     String id = request("sealed", "Sealed Orkester");
-    String password = Passwords.generate();
-    try (Connection connection = central.connect();
-        PreparedStatement seal =
-            connection.prepareStatement(
-                "UPDATE \"User\" SET \"passwordHash\" = ? WHERE \"orchestraId\" = ?")) {
-      seal.setString(1, Passwords.seal(password));
-      seal.setString(2, id);
-      seal.executeUpdate();
-    }
+    String password = sealFirstAdminPassword(id);
     assertThatThrownBy(
             () ->
                 provisioning(
@@ -171,17 +162,8 @@ class ProvisioningIT {
    */
   @Test
   void aFailedRunLeavesTheFirstAdminsPasswordHashedNotSealed() throws SQLException {
-    EncryptedString.install(new SecretBox(SecretBox.Key.fromBytes(new byte[32]), List.of()));
     String id = request("sealed-failed", "Sealed Failed Orkester");
-    String password = Passwords.generate();
-    try (Connection connection = central.connect();
-        PreparedStatement seal =
-            connection.prepareStatement(
-                "UPDATE \"User\" SET \"passwordHash\" = ? WHERE \"orchestraId\" = ?")) {
-      seal.setString(1, Passwords.seal(password));
-      seal.setString(2, id);
-      seal.executeUpdate();
-    }
+    String password = sealFirstAdminPassword(id);
 
     Provisioning.Outcome failed =
         provisioning(
@@ -198,6 +180,21 @@ class ProvisioningIT {
     assertThat(Passwords.matches(password, stored)).isTrue();
     assertThat(text("SELECT active::text FROM \"User\" WHERE \"orchestraId\" = ?", id))
         .isEqualTo("false");
+  }
+
+  /** Stores a generated first-admin password sealed, as the create call does; returns it. */
+  private String sealFirstAdminPassword(String orchestraId) throws SQLException {
+    EncryptedString.install(new SecretBox(SecretBox.Key.fromBytes(new byte[32]), List.of()));
+    String password = Passwords.generate();
+    try (Connection connection = central.connect();
+        PreparedStatement seal =
+            connection.prepareStatement(
+                "UPDATE \"User\" SET \"passwordHash\" = ? WHERE \"orchestraId\" = ?")) {
+      seal.setString(1, Passwords.seal(password));
+      seal.setString(2, orchestraId);
+      seal.executeUpdate();
+    }
+    return password;
   }
 
   /** A step that fails records FAILED with the step and the error; a resume finishes. */
