@@ -1,22 +1,19 @@
 package org.ripieno.tenancy;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * The physical connection factory behind an orchestra pool: each connection it opens holds a permit
  * of the {@link ConnectionBudget} until HikariCP closes it.
  */
-final class BudgetedDataSource implements DataSource {
+final class BudgetedDataSource extends ForwardingDataSource {
 
-  private final DataSource physical;
   private final ConnectionBudget budget;
   private final String owner;
 
@@ -25,7 +22,7 @@ final class BudgetedDataSource implements DataSource {
    *     never closes this orchestra itself
    */
   BudgetedDataSource(DataSource physical, ConnectionBudget budget, String owner) {
-    this.physical = physical;
+    super(physical);
     this.budget = budget;
     this.owner = owner;
   }
@@ -35,7 +32,7 @@ final class BudgetedDataSource implements DataSource {
     budget.acquire(owner);
     Connection connection;
     try {
-      connection = physical.getConnection();
+      connection = target.getConnection();
     } catch (SQLException | RuntimeException e) {
       budget.release();
       throw e;
@@ -72,40 +69,5 @@ final class BudgetedDataSource implements DataSource {
                 throw e.getCause();
               }
             });
-  }
-
-  @Override
-  public PrintWriter getLogWriter() throws SQLException {
-    return physical.getLogWriter();
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) throws SQLException {
-    physical.setLogWriter(out);
-  }
-
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    physical.setLoginTimeout(seconds);
-  }
-
-  @Override
-  public int getLoginTimeout() throws SQLException {
-    return physical.getLoginTimeout();
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    return physical.getParentLogger();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    return physical.unwrap(type);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> type) throws SQLException {
-    return physical.isWrapperFor(type);
   }
 }

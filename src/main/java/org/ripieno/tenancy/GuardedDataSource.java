@@ -1,7 +1,6 @@
 package org.ripieno.tenancy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -10,7 +9,6 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -19,9 +17,8 @@ import javax.sql.DataSource;
  * of waiting for the pool's timeout on every request. A failure to connect opens the breaker; a
  * connection obtained closes it.
  */
-final class GuardedDataSource implements DataSource {
+final class GuardedDataSource extends ForwardingDataSource {
 
-  private final DataSource pool;
   private final CircuitBreaker breaker;
   private final Supplier<RuntimeException> refused;
   private final Function<SQLException, RuntimeException> unreachable;
@@ -35,7 +32,7 @@ final class GuardedDataSource implements DataSource {
       CircuitBreaker breaker,
       Supplier<RuntimeException> refused,
       Function<SQLException, RuntimeException> unreachable) {
-    this.pool = pool;
+    super(pool);
     this.breaker = breaker;
     this.refused = refused;
     this.unreachable = unreachable;
@@ -48,7 +45,7 @@ final class GuardedDataSource implements DataSource {
     }
     Connection connection;
     try {
-      connection = pool.getConnection();
+      connection = target.getConnection();
     } catch (SQLException e) {
       if (DatabaseFailures.isUnreachable(e)) {
         throw lost(e);
@@ -65,7 +62,7 @@ final class GuardedDataSource implements DataSource {
   private RuntimeException lost(SQLException failure) {
     breaker.failed();
     // The idle connections went with the server; none should be handed out when it is back.
-    if (pool instanceof HikariDataSource hikari && !hikari.isClosed()) {
+    if (target instanceof HikariDataSource hikari && !hikari.isClosed()) {
       hikari.getHikariPoolMXBean().softEvictConnections();
     }
     return unreachable.apply(failure);
@@ -113,37 +110,12 @@ final class GuardedDataSource implements DataSource {
   }
 
   @Override
-  public PrintWriter getLogWriter() throws SQLException {
-    return pool.getLogWriter();
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) throws SQLException {
-    pool.setLogWriter(out);
-  }
-
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    pool.setLoginTimeout(seconds);
-  }
-
-  @Override
-  public int getLoginTimeout() throws SQLException {
-    return pool.getLoginTimeout();
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    return pool.getParentLogger();
-  }
-
-  @Override
   public <T> T unwrap(Class<T> type) throws SQLException {
-    return type.isInstance(this) ? type.cast(this) : pool.unwrap(type);
+    return type.isInstance(this) ? type.cast(this) : target.unwrap(type);
   }
 
   @Override
   public boolean isWrapperFor(Class<?> type) throws SQLException {
-    return type.isInstance(this) || pool.isWrapperFor(type);
+    return type.isInstance(this) || target.isWrapperFor(type);
   }
 }
