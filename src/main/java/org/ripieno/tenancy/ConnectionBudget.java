@@ -6,12 +6,18 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One ceiling on the physical connections of all orchestra pools together. HikariCP caps each pool
  * but has no cap across pools, so every physical orchestra connection takes a permit here when it
  * is opened and gives it back when it is closed. When none is left, the registry is asked to free
  * some (idle orchestras first) and the caller waits a bounded time.
+ *
+ * <p>Waiters are served first come, first served: they queue on a fair lock, and only the head of
+ * the queue reclaims and takes permits. A semaphore alone is not enough, since a waiter that gives
+ * up its place to reclaim re-enters at the tail; with many orchestras opening at once, one of them
+ * could lose every race until its wait ran out.
  */
 public final class ConnectionBudget {
 
@@ -24,6 +30,7 @@ public final class ConnectionBudget {
 
   private final int ceiling;
   private final Semaphore permits;
+  private final ReentrantLock queue = new ReentrantLock(true);
   private final Duration maxWait;
   private final AtomicInteger mostInUse = new AtomicInteger();
   private volatile Reclaimer reclaimer = requester -> false;
@@ -63,24 +70,35 @@ public final class ConnectionBudget {
   private void take(String requester) throws SQLException {
     long deadline = System.nanoTime() + maxWait.toNanos();
     try {
-      while (!permits.tryAcquire()) {
-        boolean freed = reclaimer.reclaim(requester);
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          throw new SQLTransientConnectionException(
-              "All "
-                  + ceiling
-                  + " orchestra connections are in use (ripieno.pool.ceiling); try again shortly");
+      if (!queue.tryLock(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
+        throw exhausted();
+      }
+      try {
+        while (!permits.tryAcquire()) {
+          boolean freed = reclaimer.reclaim(requester);
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            throw exhausted();
+          }
+          long wait = freed ? 0 : Math.min(left, TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS));
+          if (permits.tryAcquire(wait, TimeUnit.NANOSECONDS)) {
+            return;
+          }
         }
-        long wait = freed ? 0 : Math.min(left, TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS));
-        if (permits.tryAcquire(wait, TimeUnit.NANOSECONDS)) {
-          return;
-        }
+      } finally {
+        queue.unlock();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SQLTransientConnectionException("Interrupted while waiting for a connection", e);
     }
+  }
+
+  private SQLTransientConnectionException exhausted() {
+    return new SQLTransientConnectionException(
+        "All "
+            + ceiling
+            + " orchestra connections are in use (ripieno.pool.ceiling); try again shortly");
   }
 
   void release() {
