@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -358,6 +359,75 @@ class RipienoBenchmark {
         medianRatio(windows.get("read"), windows.get("jdbc")),
         false,
         0.1);
+    Optional<Wrk> wrk = Wrk.find();
+    if (wrk.isPresent()) {
+      withWrk(wrk.get(), app, musician, Latencies.merged(windows.get("jdbc")));
+    } else {
+      report.note(
+          "Figure 1 with wrk: not measured (no wrk on the PATH; Debian's package `wrk`, or"
+              + " -Dbench.wrk=/path/to/wrk).");
+    }
+  }
+
+  /**
+   * Figure 1's floor and read once more with wrk as the load generator, in turns as above: the
+   * instrument issue 15 was measured with, cheaper per call than the Java client, so that its
+   * ratios show more of the application's own cost per request.
+   */
+  private void withWrk(Wrk wrk, BenchApp app, URI musician, Latencies jdbc) throws Exception {
+    System.out.println("Figure 1 with wrk: " + ROUNDS + " rounds of floor and read in turn...");
+    wrk.run(musician, null, CONNECTIONS, WARM_UP);
+    wrk.run(musician, app.demoAdmin, CONNECTIONS, WARM_UP);
+    List<Wrk.Window> floors = new ArrayList<>();
+    List<Wrk.Window> reads = new ArrayList<>();
+    List<Double> ratios = new ArrayList<>();
+    for (int round = 0; round < ROUNDS; round++) {
+      Wrk.Window floor = wrk.run(musician, null, CONNECTIONS, SECONDS);
+      Wrk.Window read = wrk.run(musician, app.demoAdmin, CONNECTIONS, SECONDS);
+      if (floor.non2xx() != floor.requests() || read.non2xx() != 0) {
+        throw new IllegalStateException(
+            "wrk saw unexpected answers: floor "
+                + floor.non2xx()
+                + " of "
+                + floor.requests()
+                + " refused, read "
+                + read.non2xx()
+                + " of "
+                + read.requests()
+                + " not 2xx");
+      }
+      floors.add(floor);
+      reads.add(read);
+      ratios.add(read.perSecond() / floor.perSecond());
+    }
+    double floorRate = median(floors.stream().map(Wrk.Window::perSecond).toList());
+    double readRate = median(reads.stream().map(Wrk.Window::perSecond).toList());
+    report.info("1", "floor with wrk (refused 401; median of the rounds)", describeWrk(floors), "");
+    report.ratio(
+        "1",
+        "orchestra admin GET musician ÷ floor, both with wrk (median of the rounds' ratios)",
+        describeWrk(reads),
+        String.format("floor %.0f req/s", floorRate),
+        median(ratios),
+        false,
+        0.6);
+    report.ratio(
+        "1",
+        "orchestra admin GET musician with wrk ÷ plain JDBC (medians)",
+        String.format("%.0f req/s", readRate),
+        String.format("JDBC %.0f selects/s", jdbc.perSecond()),
+        readRate / jdbc.perSecond(),
+        false,
+        0.1);
+  }
+
+  private static String describeWrk(List<Wrk.Window> windows) {
+    return String.format(
+        "%.0f req/s, p50 %.2f ms, p99 %.2f ms (medians of %d windows)",
+        median(windows.stream().map(Wrk.Window::perSecond).toList()),
+        median(windows.stream().map(Wrk.Window::p50).toList()),
+        median(windows.stream().map(Wrk.Window::p99).toList()),
+        windows.size());
   }
 
   /** The median over rounds of one phase's rate ÷ another's in the same round. */
