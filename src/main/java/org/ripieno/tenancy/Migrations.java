@@ -40,7 +40,11 @@ public final class Migrations {
             .table(DatabaseKind.MIGRATION_HISTORY_TABLE)
             .baselineOnMigrate(false)
             .cleanDisabled(true)
-            .validateMigrationNaming(true);
+            .validateMigrationNaming(true)
+            // Flyway's default ("auto") probes the classpath for logging libraries each time a
+            // Flyway is built; SLF4J is what it finds, since the application ships it (routed to
+            // java.util.logging), so naming it keeps the same output without the probes.
+            .loggers("slf4j");
     MigrationScripts scripts =
         SCRIPTS.computeIfAbsent(kind, k -> MigrationScripts.scan(configuration));
     return configuration.resourceProvider(scripts).javaMigrationClassProvider(scripts);
