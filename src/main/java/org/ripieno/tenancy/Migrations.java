@@ -1,6 +1,14 @@
 package org.ripieno.tenancy;
 
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -19,16 +27,30 @@ public final class Migrations {
     return flywayConfiguration(dataSource, kind).load();
   }
 
-  /** The configuration behind {@link #flyway}, for callers that need to adjust it. */
+  /**
+   * The configuration behind {@link #flyway}, for callers that need to adjust it. The kind's
+   * migrations come from {@link MigrationScripts}, scanned and read once per kind and process
+   * rather than once per Flyway.
+   */
   public static FluentConfiguration flywayConfiguration(DataSource dataSource, DatabaseKind kind) {
-    return Flyway.configure(Migrations.class.getClassLoader())
-        .dataSource(dataSource)
-        .locations("classpath:" + kind.migrationLocation())
-        .table(DatabaseKind.MIGRATION_HISTORY_TABLE)
-        .baselineOnMigrate(false)
-        .cleanDisabled(true)
-        .validateMigrationNaming(true);
+    FluentConfiguration configuration =
+        Flyway.configure(Migrations.class.getClassLoader())
+            .dataSource(dataSource)
+            .locations("classpath:" + kind.migrationLocation())
+            .table(DatabaseKind.MIGRATION_HISTORY_TABLE)
+            .baselineOnMigrate(false)
+            .cleanDisabled(true)
+            .validateMigrationNaming(true)
+            // Flyway's default ("auto") probes the classpath for logging libraries each time a
+            // Flyway is built; SLF4J is what it finds, since the application ships it (routed to
+            // java.util.logging), so naming it keeps the same output without the probes.
+            .loggers("slf4j");
+    MigrationScripts scripts =
+        SCRIPTS.computeIfAbsent(kind, k -> MigrationScripts.scan(configuration));
+    return configuration.resourceProvider(scripts).javaMigrationClassProvider(scripts);
   }
+
+  private static final Map<DatabaseKind, MigrationScripts> SCRIPTS = new ConcurrentHashMap<>();
 
   public static MigrateResult migrate(DataSource dataSource, DatabaseKind kind) {
     return flyway(dataSource, kind).migrate();
@@ -53,6 +75,60 @@ public final class Migrations {
   }
 
   private static final Map<DatabaseKind, String> LATEST = new ConcurrentHashMap<>();
+
+  /**
+   * The schema state as the history table plainly states it, read in one query over a connection
+   * the caller already holds (a Flyway {@link #version} opens its own connection and reads the
+   * history with several queries). Plain means: the table exists, every row succeeded and is an
+   * ordinary migration or baseline row, and at least one has a version. Then the newest applied
+   * version is what Flyway would call current. Anything else (no history table, a failed migration,
+   * rows of a repair or an undo) is empty, and the caller asks Flyway, whose answer and messages
+   * stay the reference for the unusual cases.
+   *
+   * @param anyDatabase where {@link #latestVersion(DataSource, DatabaseKind)} is read the first
+   *     time
+   */
+  public static Optional<SchemaVersion> plainVersion(
+      Connection connection, DataSource anyDatabase, DatabaseKind kind) throws SQLException {
+    List<String> versions;
+    try (PreparedStatement query = connection.prepareStatement(PLAIN_HISTORY);
+        ResultSet row = query.executeQuery()) {
+      row.next();
+      if (row.getLong(2) > 0) {
+        return Optional.empty();
+      }
+      Array array = row.getArray(1);
+      if (array == null) {
+        return Optional.empty();
+      }
+      try {
+        versions = Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
+      } finally {
+        array.free();
+      }
+    } catch (SQLException e) {
+      if (UNDEFINED_TABLE.equals(e.getSQLState())) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    MigrationVersion newest =
+        versions.stream()
+            .map(MigrationVersion::fromVersion)
+            .max(MigrationVersion::compareTo)
+            .orElseThrow();
+    return Optional.of(new SchemaVersion(newest.getVersion(), latestVersion(anyDatabase, kind)));
+  }
+
+  private static final String PLAIN_HISTORY =
+      "select array_agg(version) filter (where version is not null),"
+          + " count(*) filter (where not success or type not in ('SQL', 'BASELINE'))"
+          + " from \""
+          + DatabaseKind.MIGRATION_HISTORY_TABLE
+          + "\"";
+
+  /** PostgreSQL's "undefined table": the database has no migration history. */
+  private static final String UNDEFINED_TABLE = "42P01";
 
   /** The newest migration this code carries (applied ones unknown to it are a newer code's). */
   private static MigrationVersion latestVersion(MigrationInfoService info) {

@@ -470,7 +470,8 @@ class RipienoBenchmark {
               app.central, "fleet-" + i, subdomains.get(i), "active", 0, database);
         });
     double cloneSeconds = (System.nanoTime() - cloning) / 1e9;
-    double serial = migrate(app, subdomains, 1);
+    double[] serialCpu = new double[1];
+    double serial = migrate(app, subdomains, 1, serialCpu);
     inParallel(
         FLEET,
         i ->
@@ -478,7 +479,8 @@ class RipienoBenchmark {
                 postgres.server(), postgres.uniqueName("a_" + subdomains.get(i))));
     inParallel(FLEET, i -> clone(postgres, template, subdomains.get(i), "fleet-" + i));
     int workers = org.ripieno.central.fleet.control.FleetSettings.DEFAULTS.workers();
-    double parallel = migrate(app, subdomains, workers);
+    double[] parallelCpu = new double[1];
+    double parallel = migrate(app, subdomains, workers, parallelCpu);
     report.ratio(
         "5",
         "fleet migration of " + FLEET + " databases, " + workers + " workers ÷ one at a time",
@@ -491,8 +493,15 @@ class RipienoBenchmark {
         String.format(
             "Figure 5: each database is a clone of one migrated to the version before the newest"
                 + " (%d clones took %.1f s); FleetMigration runs in the benchmark's JVM, as the"
-                + " operators' command line runs it.",
-            FLEET, cloneSeconds));
+                + " operators' command line runs it. One at a time %.1f ms a database (the"
+                + " harness's JVM used %.1f ms of CPU a database); with %d workers the JVM used"
+                + " %.1f ms of CPU a database.",
+            FLEET,
+            cloneSeconds,
+            serial * 1000 / FLEET,
+            serialCpu[0] * 1000 / FLEET,
+            workers,
+            parallelCpu[0] * 1000 / FLEET));
     return subdomains;
   }
 
@@ -564,18 +573,27 @@ class RipienoBenchmark {
     return database;
   }
 
-  private static double migrate(BenchApp app, List<String> subdomains, int workers) {
+  /**
+   * @param cpuSeconds receives the CPU time the harness's JVM (all its threads) used meanwhile
+   */
+  private static double migrate(
+      BenchApp app, List<String> subdomains, int workers, double[] cpuSeconds) {
     Map<String, String> properties = new HashMap<>();
     properties.put("ripieno.central.url", app.central.address().jdbcUrl());
     properties.put("ripieno.central.user", app.central.user());
     properties.put("ripieno.fleet.workers", Integer.toString(workers));
     RipienoSettings settings = new RipienoSettings(SettingsSource.of(properties, Map.of()));
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long cpuBefore = os.getProcessCpuTime();
     long started = System.nanoTime();
     FleetProgress.Snapshot result =
         new FleetMigration(app.central.dataSource(), settings)
             .only(subdomains)
             .run(FleetListener.NONE);
     double seconds = (System.nanoTime() - started) / 1e9;
+    cpuSeconds[0] = (os.getProcessCpuTime() - cpuBefore) / 1e9;
     if (result.migrated() != subdomains.size()) {
       throw new IllegalStateException(
           "Fleet migration with " + workers + " workers migrated " + result.migrated());

@@ -2,7 +2,13 @@ package org.ripieno.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.ValidateResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,5 +42,87 @@ class MigrationsIT {
     assertThat(version.expected()).isEqualTo(ours);
     assertThat(version.isAhead()).isTrue();
     assertThat(version.isBehind()).isFalse();
+  }
+
+  @Test
+  void theScriptsHeldInMemoryAreTheOnesFlywayScansWithTheSameChecksums() throws SQLException {
+    DatabaseLogin database = postgres.createEmpty("scanned");
+    // Migrated by a Flyway of its own, which scans the classpath and reads every script itself.
+    Flyway.configure(Migrations.class.getClassLoader())
+        .dataSource(database.dataSource())
+        .locations("classpath:" + DatabaseKind.ORCHESTRA.migrationLocation())
+        .table(DatabaseKind.MIGRATION_HISTORY_TABLE)
+        .load()
+        .migrate();
+    long scripts =
+        postgres.queryLong(database, "select count(*) from flyway_schema_history where success");
+
+    ValidateResult validation =
+        Migrations.flyway(database.dataSource(), DatabaseKind.ORCHESTRA).validateWithResult();
+    MigrationInfo[] held =
+        Migrations.flyway(database.dataSource(), DatabaseKind.ORCHESTRA).info().all();
+
+    assertThat(validation.validationSuccessful).isTrue();
+    assertThat(held).hasSize((int) scripts);
+    assertThat(Arrays.stream(held).map(MigrationInfo::getChecksum))
+        .doesNotContainNull()
+        .hasSize((int) scripts);
+    assertThat(scripts)
+        .isEqualTo(
+            new java.io.File("src/main/resources/" + DatabaseKind.ORCHESTRA.migrationLocation())
+                .list((dir, name) -> name.endsWith(".sql"))
+                .length);
+  }
+
+  @Test
+  void thePlainHistoryGivesFlywaysVersionInOneQuery() throws SQLException {
+    DatabaseLogin database = postgres.createOrchestra("plain", "orch-plain");
+
+    Optional<Migrations.SchemaVersion> plain;
+    try (Connection connection = database.connect()) {
+      plain = Migrations.plainVersion(connection, database.dataSource(), DatabaseKind.ORCHESTRA);
+    }
+
+    assertThat(plain).contains(Migrations.version(database.dataSource(), DatabaseKind.ORCHESTRA));
+    assertThat(plain.orElseThrow().isBehind()).isFalse();
+  }
+
+  @Test
+  void aVersionAheadIsReadPlainlyToo() throws SQLException {
+    DatabaseLogin database = postgres.createOrchestra("plainahead", "orch-plainahead");
+    postgres.execute(
+        database,
+        "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+            + " checksum, installed_by, execution_time, success) VALUES (99, '99', 'from a newer"
+            + " release', 'SQL', 'V99__newer.sql', 1, 'postgres', 1, true)");
+
+    try (Connection connection = database.connect()) {
+      Migrations.SchemaVersion plain =
+          Migrations.plainVersion(connection, database.dataSource(), DatabaseKind.ORCHESTRA)
+              .orElseThrow();
+      assertThat(plain.current()).isEqualTo("99");
+      assertThat(plain.isAhead()).isTrue();
+    }
+  }
+
+  @Test
+  void aFailedMigrationOrAMissingHistoryIsLeftToFlyway() throws SQLException {
+    DatabaseLogin failed = postgres.createOrchestra("plainfailed", "orch-plainfailed");
+    postgres.execute(
+        failed,
+        "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+            + " checksum, installed_by, execution_time, success) VALUES (99, '99', 'broken',"
+            + " 'SQL', 'V99__broken.sql', 1, 'postgres', 1, false)");
+    DatabaseLogin empty = postgres.createEmpty("plainnohistory");
+
+    try (Connection toFailed = failed.connect();
+        Connection toEmpty = empty.connect()) {
+      assertThat(Migrations.plainVersion(toFailed, failed.dataSource(), DatabaseKind.ORCHESTRA))
+          .isEmpty();
+      assertThat(Migrations.plainVersion(toEmpty, empty.dataSource(), DatabaseKind.ORCHESTRA))
+          .isEmpty();
+      // The connection is still usable: the failed query ran outside a transaction.
+      assertThat(toEmpty.isValid(1)).isTrue();
+    }
   }
 }

@@ -198,6 +198,41 @@ class FleetMigrationIT {
   }
 
   @Test
+  void aDatabaseAheadOfThisCodeAndOneWithAFailedMigrationAreReportedAndLeftAsTheyAre()
+      throws Exception {
+    DatabaseLogin ahead = postgres.createOrchestra("ahead", "o-ahead");
+    postgres.execute(
+        ahead,
+        "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+            + " checksum, installed_by, execution_time, success) VALUES (99, '99', 'from a newer"
+            + " release', 'SQL', 'V99__newer.sql', 1, 'postgres', 1, true)");
+    DatabaseLogin broken = FleetTestDatabases.oneBehind(postgres, "broken", "o-broken");
+    postgres.execute(
+        broken,
+        "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+            + " checksum, installed_by, execution_time, success) VALUES (98, '98', 'broken',"
+            + " 'SQL', 'V98__broken.sql', 1, 'postgres', 1, false)");
+    FleetTestDatabases.register(central, "o-ahead", "ahead", "active", 100, ahead);
+    FleetTestDatabases.register(central, "o-broken", "broken", "active", 100, broken);
+    long brokenRows = postgres.queryLong(broken, "select count(*) from flyway_schema_history");
+
+    Snapshot result = migration(2, Duration.ofSeconds(30)).run(FleetListener.NONE);
+
+    Entry aheadEntry = bySubdomain(result).get("ahead");
+    assertThat(aheadEntry.state()).isEqualTo(State.FAILED);
+    assertThat(aheadEntry.error())
+        .isEqualTo("At schema version 99, newer than this application's " + latest);
+    assertThat(bySubdomain(result).get("broken").state()).isEqualTo(State.FAILED);
+    // Not plain: Flyway reads it, as before, and counts the failed version as the current one.
+    assertThat(bySubdomain(result).get("broken").error())
+        .isEqualTo("At schema version 98, newer than this application's " + latest);
+    assertThat(postgres.queryLong(broken, "select count(*) from flyway_schema_history"))
+        .isEqualTo(brokenRows);
+    assertThat(centralRows().get("o-ahead")[1])
+        .isEqualTo("failed: At schema version 99, newer than this application's " + latest);
+  }
+
+  @Test
   void anUnreadableCentralEndsTheRunWithItsReason() {
     DatabaseLogin nowhere = postgres.login(postgres.uniqueName("nocentral"));
 
