@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -45,14 +46,17 @@ import org.ripieno.tenancy.OrchestraJobs;
  * central query; an orchestra with nothing due is not opened), each bound to it through {@link
  * OrchestraJobs}: reminders, timeouts, and delivery of the outbox over the orchestra's own SMTP
  * server, else the platform's (org.ripieno.mail.OrchestraMail). Up to {@code ripieno.jobs.workers}
- * orchestras run at once, each taking a connection from the budget while it runs. A run holds a
- * short claim on its orchestra ({@code ripieno.jobs.claim}), renewed while it goes on, so another
- * instance never runs it beside a live run and takes it over soon after a dead one. After each run
- * the orchestra's next due time is computed in its database and written back with the run's time
- * and result. At start-up and every {@code ripieno.jobs.full-sweep} every active orchestra runs
- * once, for due times nobody announced (adopted databases, changes made outside Ripieno). One
- * orchestra failing never stops the others; it is tried again with a growing pause. Without any
- * SMTP server for an orchestra its messages stay queued.
+ * orchestras run at once, each taking a connection from the budget while it runs. A run whose
+ * messages wait for a send slot of the orchestra's rate stops delivering, and the orchestra is due
+ * again at the slot: this instance runs it again then ({@link Comebacks}), its worker free for the
+ * other orchestras meanwhile. A run holds a short claim on its orchestra ({@code
+ * ripieno.jobs.claim}), renewed while it goes on, so another instance never runs it beside a live
+ * run and takes it over soon after a dead one. After each run the orchestra's next due time is
+ * computed in its database and written back with the run's time and result. At start-up and every
+ * {@code ripieno.jobs.full-sweep} every active orchestra runs once, for due times nobody announced
+ * (adopted databases, changes made outside Ripieno). One orchestra failing never stops the others;
+ * it is tried again with a growing pause. Without any SMTP server for an orchestra its messages
+ * stay queued.
  */
 @ApplicationScoped
 public class StaffingJobs {
@@ -87,6 +91,9 @@ public class StaffingJobs {
    * central, since a message's lease counts on the limit being kept.
    */
   private ScheduledExecutorService sendLimits;
+
+  /** Hands orchestras whose runs stopped for a send slot back to the workers at the slot. */
+  private ScheduledExecutorService comebacks;
 
   /** Runs the passes, so that a long pass never holds a thread of the shared scheduler. */
   private ExecutorService passRunner;
@@ -137,6 +144,7 @@ public class StaffingJobs {
     passRunner = Executors.newSingleThreadExecutor(threads);
     heartbeats = Executors.newSingleThreadScheduledExecutor(threads);
     sendLimits = Executors.newSingleThreadScheduledExecutor(threads);
+    comebacks = Executors.newSingleThreadScheduledExecutor(threads);
     passes =
         scheduler.scheduleWithFixedDelay(
             this::startPass, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
@@ -206,6 +214,9 @@ public class StaffingJobs {
         }
         schedule.succeeded(
             orchestra.id(), claim.until(), outcome.next(), clock.instant(), outcome.result());
+        if (outcome.slotAhead() && outcome.next() != null) {
+          comeBack(orchestra, outcome.next());
+        }
       } catch (RuntimeException e) {
         end(heartbeat, claim);
         DatabaseFailures.warn(
@@ -222,6 +233,32 @@ public class StaffingJobs {
       DatabaseFailures.warn(
           LOG, "Staffing jobs could not record the run of " + orchestra.subdomain(), e);
     }
+  }
+
+  /**
+   * Runs the orchestra again at {@code at}, its due time, unless a pass comes as soon. Its claim
+   * decides as for any run: when another instance, or this one's pass, took it meanwhile, the
+   * comeback does nothing.
+   */
+  private void comeBack(ActiveOrchestras.Entry orchestra, Instant at) {
+    Comebacks.after(at, clock.instant(), interval)
+        .ifPresent(
+            delay -> {
+              try {
+                comebacks.schedule(
+                    () -> {
+                      try {
+                        workers.execute(() -> run(orchestra, false));
+                      } catch (RejectedExecutionException e) {
+                        LOG.fine("Jobs stopping: " + orchestra.subdomain() + " not run again");
+                      }
+                    },
+                    delay.toMillis(),
+                    TimeUnit.MILLISECONDS);
+              } catch (RejectedExecutionException e) {
+                LOG.fine("Jobs stopping: " + orchestra.subdomain() + " not run again");
+              }
+            });
   }
 
   /**
@@ -256,8 +293,12 @@ public class StaffingJobs {
     claim.lose();
   }
 
-  /** What a run did, and when the orchestra next has work (null: nothing is due). */
-  private record Outcome(String result, Instant next) {}
+  /**
+   * What a run did, and when the orchestra next has work (null: nothing is due).
+   *
+   * @param slotAhead whether messages wait for a send slot (then {@code next} is at most the slot)
+   */
+  private record Outcome(String result, Instant next, boolean slotAhead) {}
 
   /**
    * Reminders, then timeouts (each in its own transaction), then delivery of what is due, including
@@ -278,7 +319,7 @@ public class StaffingJobs {
             .map(server -> new SmtpMailer(server, mailTimeout, sendLimits));
     Optional<SmsSender> sms =
         orchestra.sms().ifComplete().map(account -> new TwilioSms(account, twilio));
-    int delivered =
+    OutboxDelivery.Delivered delivered =
         delivery.deliverDue(
             new OutboxDelivery.Channels(
                 orchestra.id(),
@@ -297,12 +338,14 @@ public class StaffingJobs {
             + " reminders, "
             + timedOut
             + " timeouts, "
-            + delivered
+            + delivered.delivered()
             + " delivered, "
             + purged
             + " texts past retention emptied"
-            + (mailer.isEmpty() ? " (no SMTP server configured)" : ""),
-        due.next().orElse(null));
+            + (mailer.isEmpty() ? " (no SMTP server configured)" : "")
+            + (delivered.slotsAhead().isEmpty() ? "" : "; the rest wait for the rate's next slot"),
+        due.next(delivered.slotsAhead()).orElse(null),
+        !delivered.slotsAhead().isEmpty());
   }
 
   private static void awaitRun(Future<?> run) {
@@ -336,6 +379,9 @@ public class StaffingJobs {
     }
     if (passRunner != null) {
       passRunner.shutdownNow();
+    }
+    if (comebacks != null) {
+      comebacks.shutdownNow();
     }
     if (workers != null) {
       workers.shutdownNow();

@@ -28,7 +28,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Each connect, read and write waits at most {@code ripieno.mail.timeout} (20 s); a whole send
  * for the outbox at most {@link #sendLimit} (six of those), after which its sockets are closed and
- * the attempt fails like any other. The outbox's lease on a message rests on that limit.
+ * the attempt fails like any other. The outbox's lease on a message rests on that limit. The outbox
+ * sends a run's mails over one {@link Connection}. The transport is the session's own ({@code
+ * mail.transport.protocol}): the static {@code Transport.send} picks the transport by the address
+ * type, always {@code smtp}, and so missed an {@code smtps} server (implicit TLS).
  */
 public class SmtpMailer {
 
@@ -69,42 +72,107 @@ public class SmtpMailer {
   }
 
   /**
-   * Sends one mail, within {@link #sendLimit} when this mailer has a watchdog.
+   * Sends one mail over a connection of its own, within {@link #sendLimit} when this mailer has a
+   * watchdog.
    *
    * @throws MessagingException when the server refuses it, cannot be reached, or took too long
    */
   public void send(OutgoingMail mail) throws MessagingException {
-    if (watchdog == null) {
-      deliver(session, message(session, mail));
-      return;
-    }
-    SendDeadline deadline = new SendDeadline();
-    Duration limit = sendLimit(timeout);
-    ScheduledFuture<?> alarm =
-        watchdog.schedule(deadline::expire, limit.toMillis(), TimeUnit.MILLISECONDS);
-    try {
-      Session limited = session(deadline);
-      deliver(limited, message(limited, mail));
-    } catch (MessagingException e) {
-      if (deadline.expired()) {
-        throw new MessagingException(
-            "The SMTP server took longer than " + limit.toSeconds() + " s for one mail", e);
-      }
-      throw e;
-    } finally {
-      alarm.cancel(false);
+    try (Connection connection = connection()) {
+      connection.send(mail);
     }
   }
 
   /**
-   * Over the session's own transport ({@code mail.transport.protocol}): the static {@code
-   * Transport.send} picks the transport by the address type, always {@code smtp}, and so missed an
-   * {@code smtps} server (implicit TLS) altogether.
+   * A connection for several mails (the outbox's run), opened at its first send and closed with it:
+   * connecting, {@code EHLO}, {@code STARTTLS} and the login happen once, not for every mail.
    */
-  private static void deliver(Session session, MimeMessage message) throws MessagingException {
-    try (Transport transport = session.getTransport()) {
-      transport.connect();
-      transport.sendMessage(message, message.getAllRecipients());
+  public Connection connection() {
+    return new Connection();
+  }
+
+  /**
+   * One SMTP connection, reused from mail to mail. Each send, with the check that the connection
+   * still stands ({@code NOOP}) and its reconnection, ends by {@link #sendLimit} as a send of its
+   * own would, when the mailer has a watchdog. A connection the server closed meanwhile is opened
+   * again; one whose send failed in any way is dropped, and the next mail opens a new one. Not for
+   * several threads at once.
+   */
+  public final class Connection implements AutoCloseable {
+
+    private Transport transport;
+    private Session session;
+    private SendDeadline deadline;
+
+    private Connection() {}
+
+    /**
+     * @throws MessagingException when the server refuses the mail, cannot be reached, or took too
+     *     long
+     */
+    public void send(OutgoingMail mail) throws MessagingException {
+      if (transport == null) {
+        deadline = watchdog == null ? null : new SendDeadline();
+        session = session(deadline);
+        transport = session.getTransport();
+      }
+      SendDeadline current = deadline;
+      Duration limit = sendLimit(timeout);
+      ScheduledFuture<?> alarm =
+          current == null
+              ? null
+              : watchdog.schedule(current::expire, limit.toMillis(), TimeUnit.MILLISECONDS);
+      boolean sent = false;
+      try {
+        MimeMessage message = message(session, mail);
+        // isConnected asks the server (NOOP): one that closed an idle connection is reconnected.
+        if (!transport.isConnected()) {
+          transport.connect();
+        }
+        transport.sendMessage(message, message.getAllRecipients());
+        sent = true;
+      } catch (MessagingException e) {
+        if (current != null && current.expired()) {
+          throw new MessagingException(
+              "The SMTP server took longer than " + limit.toSeconds() + " s for one mail", e);
+        }
+        throw e;
+      } finally {
+        if (alarm != null) {
+          alarm.cancel(false);
+        }
+        if (!sent) {
+          // Whatever failed, the next mail starts on a connection of its own.
+          close();
+        }
+      }
+    }
+
+    /** Says goodbye ({@code QUIT}) within the send limit, as a send would; never fails. */
+    @Override
+    public void close() {
+      if (transport == null) {
+        return;
+      }
+      Transport closing = transport;
+      SendDeadline current = deadline;
+      transport = null;
+      session = null;
+      deadline = null;
+      ScheduledFuture<?> alarm =
+          current == null || current.expired()
+              ? null
+              : watchdog.schedule(
+                  current::expire, sendLimit(timeout).toMillis(), TimeUnit.MILLISECONDS);
+      try {
+        closing.close();
+      } catch (MessagingException | RuntimeException e) {
+        // The connection is given up either way; a failed goodbye changes nothing sent.
+      } finally {
+        if (alarm != null) {
+          alarm.cancel(false);
+        }
+      }
     }
   }
 

@@ -92,15 +92,18 @@ final class StaffingFigures {
       """;
 
   private static final Pattern RESULT =
-      Pattern.compile("ok: (\\d+) reminders, (\\d+) timeouts, (\\d+) delivered");
+      Pattern.compile("ok: \\d+ reminders, \\d+ timeouts, \\d+ delivered");
 
   /**
    * {@code orchestras} orchestra databases registered in central, clones of a migrated one; one in
    * ten a clone of one with {@link #DUE_WORK}. Their central due time is set to now in one update,
    * as the passing time would have made it due, and the pass (every second) is timed until the last
-   * of them has recorded its run; the others must not have run at all. The instance has the
-   * defaults of a deployment (2 workers, a mail rate of 2 a second per orchestra) and delivers to a
-   * local SMTP server, so each run's reminder and replacement request are sent within it.
+   * of them has recorded a run that left nothing due within the hour (a run whose second mail waits
+   * for the orchestra's rate ends before it, and the orchestra runs again at its send slot); the
+   * others must not have run at all. What was done is counted in the orchestras' databases, as an
+   * orchestra's work may be spread over more than one run. The instance has the defaults of a
+   * deployment (2 workers, a mail rate of 2 a second per orchestra) and delivers to a local SMTP
+   * server, so each orchestra's reminder and replacement request are sent.
    */
   static void sweep(
       TestPostgres postgres, DatabaseAddress server, BenchReport report, int orchestras)
@@ -140,6 +143,7 @@ final class StaffingFigures {
           due.add("sweep-" + i);
         }
       }
+      Map<String, DatabaseLogin> dueDatabases = new java.util.concurrent.ConcurrentHashMap<>();
       long cloning = System.nanoTime();
       RipienoBenchmark.inParallel(
           orchestras,
@@ -155,6 +159,9 @@ final class StaffingFigures {
                     + template.address().database()
                     + "\"");
             DatabaseLogin database = postgres.login(name);
+            if (due.contains(id)) {
+              dueDatabases.put(id, database);
+            }
             try (Connection connection = database.connect()) {
               IdentityMarker.write(connection, id);
             }
@@ -175,7 +182,8 @@ final class StaffingFigures {
                   "select count(*) filter (where id = any(?)),"
                       + " count(*) filter (where not id = any(?))"
                       + " from \"Orchestra\" where id like 'sweep-%' and \"jobsLastRunAt\" is not"
-                      + " null")) {
+                      + " null and (\"jobsDueAt\" is null or \"jobsDueAt\" > (now() at time zone"
+                      + " 'UTC') + interval '1 hour')")) {
         java.sql.Array dueIds = central.createArrayOf("text", due.toArray());
         makeDue.setArray(1, dueIds);
         runs.setArray(1, dueIds);
@@ -200,7 +208,7 @@ final class StaffingFigures {
           Thread.sleep(50);
         }
         seconds = (System.nanoTime() - started) / 1e9;
-        counts = results(central, dueIds);
+        counts = results(central, dueIds, postgres, dueDatabases.values());
         counts.put("others run", others);
       }
       int mails = smtp.getReceivedMessages().length;
@@ -211,7 +219,7 @@ final class StaffingFigures {
                   + " its replacement each; 2 workers, mail rate %s/s, GreenMail)",
               orchestras, due.size(), SWEEP_MAIL_RATE),
           String.format(
-              "%.1f s from due to the last run recorded (%d runs ok, %d failed; %d reminders,"
+              "%.1f s from due to the last run recorded, nothing left due (%d runs ok, %d failed; %d reminders,"
                   + " %d timeouts, %d mails delivered, %d in GreenMail; %d of the %,d others"
                   + " opened)",
               seconds,
@@ -237,8 +245,15 @@ final class StaffingFigures {
     RipienoBenchmark.dropAll(postgres, "s_");
   }
 
-  /** What the due orchestras' runs recorded in central, added up. */
-  private static Map<String, Long> results(Connection central, java.sql.Array ids)
+  /**
+   * How the due orchestras' last runs ended (in central) and what their runs did, added up from
+   * their databases: reminders sent within the hour, requests timed out, messages sent.
+   */
+  private static Map<String, Long> results(
+      Connection central,
+      java.sql.Array ids,
+      TestPostgres postgres,
+      java.util.Collection<DatabaseLogin> databases)
       throws Exception {
     Map<String, Long> counts = new HashMap<>();
     for (String key : List.of("ok", "failed", "reminders", "timeouts", "delivered")) {
@@ -254,15 +269,31 @@ final class StaffingFigures {
           Matcher ok = RESULT.matcher(result == null ? "" : result);
           if (ok.find()) {
             counts.merge("ok", 1L, Long::sum);
-            counts.merge("reminders", Long.parseLong(ok.group(1)), Long::sum);
-            counts.merge("timeouts", Long.parseLong(ok.group(2)), Long::sum);
-            counts.merge("delivered", Long.parseLong(ok.group(3)), Long::sum);
           } else {
             counts.merge("failed", 1L, Long::sum);
             System.out.println("  a run did not succeed: " + result);
           }
         }
       }
+    }
+    for (DatabaseLogin database : databases) {
+      counts.merge(
+          "reminders",
+          postgres.queryLong(
+              database,
+              "select count(*) from \"Request\" where \"reminderSentAt\" > (now() at time zone"
+                  + " 'UTC') - interval '1 hour'"),
+          Long::sum);
+      counts.merge(
+          "timeouts",
+          postgres.queryLong(
+              database, "select count(*) from \"Request\" where status = 'timed_out'"),
+          Long::sum);
+      counts.merge(
+          "delivered",
+          postgres.queryLong(
+              database, "select count(*) from \"OutboxMessage\" where status = 'sent'"),
+          Long::sum);
     }
     return counts;
   }

@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -14,8 +15,11 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -123,6 +127,118 @@ class SmtpMailerTest {
           .hasMessageContaining(String.valueOf(smtps.getSmtps().getPort()));
     } finally {
       smtps.stop();
+    }
+  }
+
+  @Test
+  void aConnectionSendsARunsMailsOverOneSmtpConnection() throws Exception {
+    GreenMail smtp = LocalMailServer.startOnAFreePort();
+    try (CountingProxy proxy = new CountingProxy(smtp.getSmtp().getPort());
+        SmtpMailer.Connection connection =
+            new SmtpMailer(settings(proxy.port()), TIMEOUT, watchdog).connection()) {
+      for (int i = 1; i <= 3; i++) {
+        connection.send(mail(i));
+      }
+
+      assertThat(smtp.getReceivedMessages()).hasSize(3);
+      assertThat(proxy.connections()).isOne();
+    } finally {
+      smtp.stop();
+    }
+  }
+
+  @Test
+  void aConnectionTheServerDroppedIsOpenedAgainForTheNextMail() throws Exception {
+    GreenMail smtp = LocalMailServer.startOnAFreePort();
+    try (CountingProxy proxy = new CountingProxy(smtp.getSmtp().getPort());
+        SmtpMailer.Connection connection =
+            new SmtpMailer(settings(proxy.port()), TIMEOUT, watchdog).connection()) {
+      connection.send(mail(1));
+      proxy.dropAll();
+
+      connection.send(mail(2));
+
+      assertThat(smtp.getReceivedMessages()).hasSize(2);
+      assertThat(proxy.connections()).isEqualTo(2);
+    } finally {
+      smtp.stop();
+    }
+  }
+
+  private static OutgoingMail mail(int i) {
+    return new OutgoingMail(
+        "a" + i + "@example.org", "Hej", "text", "<p>text</p>", "<run-" + i + "@ripieno>");
+  }
+
+  /** Passes connections on to a server, counting them; drops them all on demand. */
+  private static final class CountingProxy implements AutoCloseable {
+
+    private final ServerSocket listening =
+        new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+    private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final AtomicInteger connections = new AtomicInteger();
+
+    CountingProxy(int target) throws IOException {
+      Thread accepting =
+          new Thread(
+              () -> {
+                while (!listening.isClosed()) {
+                  try {
+                    Socket client = listening.accept();
+                    Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
+                    connections.incrementAndGet();
+                    open.add(client);
+                    open.add(server);
+                    pipe(client, server);
+                    pipe(server, client);
+                  } catch (IOException e) {
+                    // Closed: the test is over.
+                  }
+                }
+              });
+      accepting.setDaemon(true);
+      accepting.start();
+    }
+
+    int port() {
+      return listening.getLocalPort();
+    }
+
+    int connections() {
+      return connections.get();
+    }
+
+    void dropAll() throws IOException {
+      for (Socket socket : open) {
+        socket.close();
+      }
+      open.clear();
+    }
+
+    private static void pipe(Socket from, Socket to) {
+      Thread copying =
+          new Thread(
+              () -> {
+                try {
+                  from.getInputStream().transferTo(to.getOutputStream());
+                } catch (IOException e) {
+                  // One side closed.
+                } finally {
+                  try {
+                    to.close();
+                  } catch (IOException e) {
+                    // Closing is all that is wanted.
+                  }
+                }
+              });
+      copying.setDaemon(true);
+      copying.start();
+    }
+
+    @Override
+    public void close() throws IOException {
+      listening.close();
+      dropAll();
     }
   }
 

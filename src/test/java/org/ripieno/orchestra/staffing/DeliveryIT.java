@@ -348,6 +348,71 @@ class DeliveryIT {
     }
 
     @Test
+    void aMessageWhoseSendSlotIsAheadStaysQueuedWhileTheRunEndsAndGoesAtTheSlot() throws Exception {
+      int request = requestOf(project());
+      // The orchestra's next mail slot 6 s ahead, as after sends at a slow rate: a run that slept
+      // for it would hold its worker those 6 s and record itself only after the send.
+      execute(
+          "insert into \"MessageRate\" (channel, \"nextSlotAt\") values ('email',"
+              + " (now() at time zone 'UTC') + interval '6 seconds') on conflict (channel) do"
+              + " update set \"nextSlotAt\" = excluded.\"nextSlotAt\"");
+      String slot =
+          text("select \"nextSlotAt\"::text from \"MessageRate\" where channel = 'email'");
+      execute(
+          "insert into \"OutboxMessage\" (kind, recipient, language, \"requestId\", \"messageId\","
+              + " status, attempts, \"nextAttemptAt\", \"createdAt\") values ('request',"
+              + " 'vio2@example.org', 'sv', "
+              + request
+              + ", '<slot.request@ripieno>', 'queued', 0,"
+              + " now() at time zone 'UTC', now() at time zone 'UTC')");
+      dueNow(ORCHESTRA);
+
+      // The run ends before the slot, and says why it left the message.
+      Poll.until(
+          WAIT,
+          () ->
+              centralCount(
+                      "select count(*) from \"Orchestra\" where id = '"
+                          + ORCHESTRA
+                          + "' and \"jobsLastResult\" like 'ok:%next slot%'")
+                  == 1);
+      assertThat(
+              centralCount(
+                  "select count(*) from \"Orchestra\" where id = '"
+                      + ORCHESTRA
+                      + "' and \"jobsLastRunAt\" < timestamp '"
+                      + slot
+                      + "' and abs(extract(epoch from \"jobsDueAt\" - timestamp '"
+                      + slot
+                      + "')) < 0.25"))
+          .as("recorded before the slot, due again at the slot (not at once, not a pass later)")
+          .isOne();
+      assertThat(
+              count(
+                  "select count(*) from \"OutboxMessage\" where \"messageId\" ="
+                      + " '<slot.request@ripieno>' and status = 'queued' and attempts = 0"))
+          .as("left queued, never taken")
+          .isOne();
+
+      // At the slot it goes, once, and not before.
+      assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
+      Poll.until(
+          WAIT,
+          () ->
+              count(
+                      "select count(*) from \"OutboxMessage\" where \"messageId\" ="
+                          + " '<slot.request@ripieno>' and status = 'sent' and attempts = 1"
+                          + " and \"sentAt\" >= timestamp '"
+                          + slot
+                          + "'")
+                  == 1);
+      assertThat(
+              Arrays.stream(smtp.getReceivedMessages())
+                  .filter(m -> header(m, "Message-ID").equals("<slot.request@ripieno>")))
+          .hasSize(1);
+    }
+
+    @Test
     void anOrchestraWithNothingDueIsNotOpenedAndOneThatFailsNeverStopsTheOthers() throws Exception {
       String idle = "orch-idle";
       DatabaseLogin idleDatabase = fixture.registerOrchestra(idle, "idle", "Vilande orkestern");

@@ -3,13 +3,15 @@ package org.ripieno.orchestra.staffing.control;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * When an orchestra next has staffing work, by the same rules {@link StaffingTimers} and {@link
  * OutboxStore} take work by: a queued (or leased) message at its next attempt, a pending request's
- * one reminder at {@code reminder_percentage} of its response time, its timeout at the end of it.
+ * one reminder at {@code reminder_percentage} of its response time, its timeout at the end of it; a
+ * message whose channel's send slot is ahead not before that slot.
  */
 public final class DueRules {
 
@@ -53,6 +55,25 @@ public final class DueRules {
                             reminderAt(request.sentAt(), request.responseTimeHours(), percentage),
                             timeoutAt(request.sentAt(), request.responseTimeHours())));
     return Stream.concat(timers, nextMessageAt.stream()).min(Instant::compareTo);
+  }
+
+  /**
+   * When the earliest queued message can go: each channel's earliest next attempt, but not before
+   * the channel's next free send slot when a run stopped for it (the run left its messages queued
+   * then, and the orchestra comes back at the slot rather than at once, round and round).
+   *
+   * @param earliestByChannel each channel's earliest next attempt of a message still to deliver
+   * @param slotsAhead the channels whose next send slot is ahead, and when it is free
+   */
+  public static Optional<Instant> nextMessageAt(
+      Map<String, Instant> earliestByChannel, Map<String, Instant> slotsAhead) {
+    return earliestByChannel.entrySet().stream()
+        .map(
+            channel -> {
+              Instant slot = slotsAhead.get(channel.getKey());
+              return slot != null && slot.isAfter(channel.getValue()) ? slot : channel.getValue();
+            })
+        .min(Instant::compareTo);
   }
 
   private static int hours(Integer responseTimeHours) {

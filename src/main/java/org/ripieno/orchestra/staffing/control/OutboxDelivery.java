@@ -5,8 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,13 +23,16 @@ import org.ripieno.sms.SmsSender;
 import org.ripieno.sms.SmsTexts;
 
 /**
- * Delivers the current orchestra's due messages, up to a batch per run: take one message (committed
- * at once, so another instance skips it), take a send slot of the orchestra's rate (shared by all
- * instances), render it, renew its lease (so the lease covers the send alone, however long the slot
- * took), send it outside any transaction, record the outcome, then take the next. Delivered at
- * least once: only a message in flight when its instance dies is sent again, with the same
- * Message-ID. A message that fails for good is written to the system log; an SMS failing never
- * touches the mail of the same event, which is a message of its own.
+ * Delivers the current orchestra's due messages, up to a batch per run: take one message together
+ * with a send slot of its channel's rate (shared by all instances; committed at once, so another
+ * instance skips the message), render it, renew its lease (so the lease covers the send alone),
+ * send it outside any transaction (the run's mails over one SMTP connection), record the outcome,
+ * then take the next. When a channel's next slot is ahead ({@link SendSlots}), its messages stay
+ * queued and the run goes on without them: the answer says when the slot is free, and the orchestra
+ * is due again then, so a worker never sleeps for the rate. Delivered at least once: only a message
+ * in flight when its instance dies is sent again, with the same Message-ID. A message that fails
+ * for good is written to the system log; an SMS failing never touches the mail of the same event,
+ * which is a message of its own.
  */
 @ApplicationScoped
 public class OutboxDelivery {
@@ -64,9 +68,15 @@ public class OutboxDelivery {
       MessageLeases leases) {}
 
   /**
-   * @return how many were delivered
+   * What a run delivered.
+   *
+   * @param delivered how many
+   * @param slotsAhead the channels whose messages wait for their next send slot, and when it is
+   *     free: the orchestra is due again then
    */
-  public int deliverDue(Channels channels) {
+  public record Delivered(int delivered, Map<String, Instant> slotsAhead) {}
+
+  public Delivered deliverDue(Channels channels) {
     Set<String> open = new HashSet<>();
     channels.mailer().ifPresent(m -> open.add(OutboxMessage.EMAIL));
     if (channels.sms().isPresent()) {
@@ -78,52 +88,71 @@ public class OutboxDelivery {
       }
     }
     int delivered = 0;
+    Map<String, Instant> slotsAhead = new HashMap<>();
     // One message taken at a time, each just before it goes: an instance that dies mid-delivery
     // leaves only the message in flight under its lease; the rest stay queued for the next run.
-    for (int taken = 0; taken < BATCH; taken++) {
-      List<OutboxMessage> next = store.claim(clock.instant(), 1, open, channels.leases());
-      if (next.isEmpty()) {
-        break;
+    int taken = 0;
+    // One SMTP connection for the run's mails (opened at the first), not one for each.
+    SmtpMailer.Connection mails = channels.mailer().map(SmtpMailer::connection).orElse(null);
+    try {
+      while (taken < BATCH) {
+        OutboxStore.Next next =
+            store.takeNext(clock.instant(), open, channels.leases(), channels.spacing());
+        if (next.slotAhead()) {
+          // The channel's messages wait, untouched, for the orchestra's run at its next free slot.
+          open.remove(next.channel());
+          slotsAhead.put(next.channel(), clock.instant().plus(next.slotIn()));
+          continue;
+        }
+        if (next.message() == null) {
+          break;
+        }
+        taken++;
+        OutboxMessage message = next.message();
+        await(next.slotIn());
+        try {
+          Optional<String> text =
+              OutboxMessage.SMS.equals(message.getChannel())
+                  ? sendSms(channels, message)
+                  : sendMail(channels, mails, message);
+          if (text.isPresent()) {
+            store.delivered(message.getId(), clock.instant(), text.get());
+            delivered++;
+          }
+        } catch (MessagingException | SmsFailure | RuntimeException e) {
+          String error = String.valueOf(e.getMessage());
+          LOG.log(Level.WARNING, "Message " + message.getMessageId() + " not delivered: " + error);
+          boolean failedForGood =
+              store.failed(
+                  message.getId(),
+                  clock.instant(),
+                  error,
+                  DeliveryFailures.permanent(e),
+                  channels.backoff());
+          if (failedForGood) {
+            logFailure(channels, message, error);
+          }
+        }
       }
-      OutboxMessage message = next.get(0);
-      await(store.takeSlot(message.getChannel(), channels.spacing()));
-      try {
-        Optional<String> text =
-            OutboxMessage.SMS.equals(message.getChannel())
-                ? sendSms(channels, message)
-                : sendMail(channels, message);
-        if (text.isPresent()) {
-          store.delivered(message.getId(), clock.instant(), text.get());
-          delivered++;
-        }
-      } catch (MessagingException | SmsFailure | RuntimeException e) {
-        String error = String.valueOf(e.getMessage());
-        LOG.log(Level.WARNING, "Message " + message.getMessageId() + " not delivered: " + error);
-        boolean failedForGood =
-            store.failed(
-                message.getId(),
-                clock.instant(),
-                error,
-                DeliveryFailures.permanent(e),
-                channels.backoff());
-        if (failedForGood) {
-          logFailure(channels, message, error);
-        }
+    } finally {
+      if (mails != null) {
+        mails.close();
       }
     }
-    return delivered;
+    return new Delivered(delivered, slotsAhead);
   }
 
   /**
    * @return the text sent, or empty when the message is no longer this instance's to send
    */
-  private Optional<String> sendMail(Channels channels, OutboxMessage message)
+  private Optional<String> sendMail(
+      Channels channels, SmtpMailer.Connection mails, OutboxMessage message)
       throws MessagingException {
     OutgoingMail outgoing = mail.render(message, channels.orchestraName(), channels.publicUrl());
     if (!stillOurs(channels, message)) {
       return Optional.empty();
     }
-    channels.mailer().orElseThrow().send(outgoing);
+    mails.send(outgoing);
     return Optional.of(outgoing.text());
   }
 
@@ -195,6 +224,7 @@ public class OutboxDelivery {
     }
   }
 
+  /** Sleeps for a slot at most {@link SendSlots#SHORT_WAIT} ahead. */
   private static void await(Duration wait) {
     if (wait.isZero()) {
       return;

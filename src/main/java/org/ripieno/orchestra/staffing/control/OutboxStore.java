@@ -30,12 +30,17 @@ public class OutboxStore {
 
   @Inject @OrchestraData EntityManager orchestra;
 
-  /** Takes up to {@code max} due messages of the given channels, oldest first, each leased. */
+  /**
+   * Takes the oldest due message of the given channels, leased, with a send slot of its channel's
+   * rate ({@code spacing} apart, shared by all instances), in one transaction: a message is only
+   * taken together with its slot. When the channel's next free slot is further ahead than {@link
+   * SendSlots#SHORT_WAIT}, neither is taken: the message stays queued, untouched, and the answer
+   * says when the slot is free, so that the caller comes back then instead of waiting for it.
+   */
   @OrchestraTransactional
-  public List<OutboxMessage> claim(
-      Instant now, int max, Set<String> channels, MessageLeases leases) {
+  public Next takeNext(Instant now, Set<String> channels, MessageLeases leases, Duration spacing) {
     if (channels.isEmpty()) {
-      return List.of();
+      return Next.NONE;
     }
     @SuppressWarnings("unchecked")
     List<Number> ids =
@@ -43,15 +48,75 @@ public class OutboxStore {
             .createNativeQuery(
                 "SELECT id FROM \"OutboxMessage\" WHERE status IN ('queued', 'sending')"
                     + " AND \"nextAttemptAt\" <= ? AND channel = ANY (string_to_array(?, ','))"
-                    + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")
+                    + " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED")
             .setParameter(1, LocalDateTime.ofInstant(now, ZoneOffset.UTC))
             .setParameter(2, String.join(",", channels))
-            .setParameter(3, max)
             .getResultList();
-    List<OutboxMessage> taken =
-        ids.stream().map(id -> orchestra.find(OutboxMessage.class, id.intValue())).toList();
-    taken.forEach(message -> message.claim(now.plus(leases.of(message.getChannel()))));
-    return taken;
+    if (ids.isEmpty()) {
+      return Next.NONE;
+    }
+    OutboxMessage message = orchestra.find(OutboxMessage.class, ids.get(0).intValue());
+    Duration wait = Duration.ZERO;
+    if (!spacing.isZero() && !spacing.isNegative()) {
+      Duration untilFree = nextSlot(message.getChannel());
+      if (!SendSlots.sendsNow(untilFree)) {
+        return new Next(null, message.getChannel(), untilFree);
+      }
+      takeSlot(message.getChannel(), spacing);
+      wait = untilFree.isNegative() ? Duration.ZERO : untilFree;
+    }
+    message.claim(now.plus(leases.of(message.getChannel())));
+    return new Next(message, message.getChannel(), wait);
+  }
+
+  /**
+   * What {@link #takeNext} found.
+   *
+   * @param message the message taken with its slot; null when none was due, or when its channel's
+   *     slot is ahead
+   * @param channel the message's channel (null when none was due)
+   * @param slotIn with a message: how long until its slot (at most {@link SendSlots#SHORT_WAIT});
+   *     without: how long until the channel's next free slot
+   */
+  public record Next(OutboxMessage message, String channel, Duration slotIn) {
+    static final Next NONE = new Next(null, null, Duration.ZERO);
+
+    /** Whether a message is due but its channel's next send slot is ahead. */
+    public boolean slotAhead() {
+      return message == null && channel != null;
+    }
+  }
+
+  /**
+   * How long until the channel's next free send slot (negative or zero: free now), its row locked
+   * for the rest of the transaction: the row lock orders the instances taking slots. The database's
+   * clock decides, so instances with drifting clocks agree; a channel never used is free now.
+   */
+  private Duration nextSlot(String channel) {
+    Number untilMillis =
+        (Number)
+            orchestra
+                .createNativeQuery(
+                    "INSERT INTO \"MessageRate\" AS r (channel, \"nextSlotAt\") VALUES (?,"
+                        + " clock_timestamp() AT TIME ZONE 'UTC') ON CONFLICT (channel) DO UPDATE"
+                        + " SET \"nextSlotAt\" = r.\"nextSlotAt\" RETURNING CAST(EXTRACT(EPOCH"
+                        + " FROM (r.\"nextSlotAt\" - (clock_timestamp() AT TIME ZONE 'UTC')))"
+                        + " * 1000 AS BIGINT)")
+                .setParameter(1, channel)
+                .getSingleResult();
+    return Duration.ofMillis(untilMillis.longValue());
+  }
+
+  /** Takes the channel's next free slot (its row locked by {@link #nextSlot}): moves it on. */
+  private void takeSlot(String channel, Duration spacing) {
+    orchestra
+        .createNativeQuery(
+            "UPDATE \"MessageRate\" SET \"nextSlotAt\" = GREATEST(\"nextSlotAt\","
+                + " clock_timestamp() AT TIME ZONE 'UTC') + make_interval(secs => ?)"
+                + " WHERE channel = ?")
+        .setParameter(1, spacing.toNanos() / 1e9)
+        .setParameter(2, channel)
+        .executeUpdate();
   }
 
   /**
@@ -72,39 +137,6 @@ public class OutboxStore {
             .setParameter(3, taken.getAttempts())
             .executeUpdate()
         == 1;
-  }
-
-  /**
-   * Takes the channel's next send slot: slots are {@code spacing} apart however many instances
-   * deliver, because each is taken with one atomic upsert of the channel's row (the row lock orders
-   * the takers). The database's clock decides, so instances with drifting clocks agree.
-   *
-   * @return how long to wait for the slot taken (zero when it is now)
-   */
-  @OrchestraTransactional
-  public Duration takeSlot(String channel, Duration spacing) {
-    if (spacing.isZero() || spacing.isNegative()) {
-      return Duration.ZERO;
-    }
-    double seconds = spacing.toNanos() / 1e9;
-    Number waitMillis =
-        (Number)
-            orchestra
-                .createNativeQuery(
-                    "INSERT INTO \"MessageRate\" AS r (channel, \"nextSlotAt\") VALUES (?,"
-                        + " (clock_timestamp() AT TIME ZONE 'UTC') + make_interval(secs => ?))"
-                        + " ON CONFLICT (channel) DO UPDATE SET \"nextSlotAt\" ="
-                        + " GREATEST(r.\"nextSlotAt\", clock_timestamp() AT TIME ZONE 'UTC')"
-                        + " + make_interval(secs => ?)"
-                        + " RETURNING CAST(EXTRACT(EPOCH FROM (r.\"nextSlotAt\""
-                        + " - make_interval(secs => ?) - (clock_timestamp() AT TIME ZONE 'UTC')))"
-                        + " * 1000 AS BIGINT)")
-                .setParameter(1, channel)
-                .setParameter(2, seconds)
-                .setParameter(3, seconds)
-                .setParameter(4, seconds)
-                .getSingleResult();
-    return Duration.ofMillis(Math.max(0, waitMillis.longValue()));
   }
 
   @OrchestraTransactional

@@ -6,7 +6,9 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.ripieno.tenancy.OrchestraData;
 
@@ -17,7 +19,11 @@ public class StaffingDue {
   @Inject @OrchestraData EntityManager orchestra;
   @Inject StaffingTimers timers;
 
-  public Optional<Instant> next() {
+  /**
+   * @param slotsAhead the channels whose next send slot is ahead (a run stopped for it), and when
+   *     it is free: their messages are due then, not before
+   */
+  public Optional<Instant> next(Map<String, Instant> slotsAhead) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         orchestra
@@ -35,14 +41,23 @@ public class StaffingDue {
                         row[1] == null ? null : ((Number) row[1]).intValue(),
                         Boolean.TRUE.equals(row[2])))
             .toList();
-    Object nextMessage =
+    @SuppressWarnings("unchecked")
+    List<Object[]> messages =
         orchestra
             .createNativeQuery(
-                "SELECT min(\"nextAttemptAt\") FROM \"OutboxMessage\""
-                    + " WHERE status IN ('queued', 'sending')")
-            .getSingleResult();
+                "SELECT channel, min(\"nextAttemptAt\") FROM \"OutboxMessage\""
+                    + " WHERE status IN ('queued', 'sending') GROUP BY channel")
+            .getResultList();
+    Map<String, Instant> earliestByChannel = new HashMap<>();
+    for (Object[] row : messages) {
+      if (row[1] != null) {
+        earliestByChannel.put(String.valueOf(row[0]), utc(row[1]));
+      }
+    }
     return DueRules.next(
-        pending, Optional.ofNullable(utc(nextMessage)), timers.reminderPercentage());
+        pending,
+        DueRules.nextMessageAt(earliestByChannel, slotsAhead),
+        timers.reminderPercentage());
   }
 
   /** Timestamps without time zone hold UTC here. */

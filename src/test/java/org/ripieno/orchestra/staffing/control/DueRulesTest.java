@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,44 @@ class DueRulesTest {
     void aRequestNeverSentIsNotDue() {
       assertThat(DueRules.next(List.of(new PendingRequest(null, 24, false)), Optional.empty(), 75))
           .isEmpty();
+    }
+  }
+
+  @Nested
+  class MessagesWaitingForTheirSlot {
+
+    private final Instant now = SENT;
+
+    @Test
+    void aMessageDueNowWhoseSlotIsAheadIsDueAtTheSlotNotNow() {
+      // A run that stopped for the slot must not leave its orchestra due at once (round and round).
+      Instant slot = now.plusMillis(450);
+      assertThat(DueRules.nextMessageAt(Map.of("email", now), Map.of("email", slot)))
+          .contains(slot);
+    }
+
+    @Test
+    void aMessageDueAfterItsSlotIsDueAtItsOwnTime() {
+      Instant retry = now.plusSeconds(60);
+      assertThat(
+              DueRules.nextMessageAt(Map.of("email", retry), Map.of("email", now.plusMillis(500))))
+          .contains(retry);
+    }
+
+    @Test
+    void anotherChannelsSlotHoldsNothingBack() {
+      Instant slot = now.plusMillis(500);
+      assertThat(DueRules.nextMessageAt(Map.of("email", now, "sms", now), Map.of("sms", slot)))
+          .contains(now);
+      assertThat(
+              DueRules.nextMessageAt(
+                  Map.of("email", now.plusSeconds(5), "sms", now), Map.of("sms", slot)))
+          .contains(slot);
+    }
+
+    @Test
+    void nothingQueuedIsNeverDueWhateverTheSlots() {
+      assertThat(DueRules.nextMessageAt(Map.of(), Map.of("email", now.plusMillis(500)))).isEmpty();
     }
   }
 }
