@@ -323,7 +323,7 @@ public final class Provisioning {
       Migrations.migrate(database.dataSource(), DatabaseKind.ORCHESTRA);
       current = expected;
     }
-    rows.recordSchemaVersion(entry.id(), current);
+    rows.recordMigrated(entry.id(), current);
   }
 
   private void ensureSigned(RegisteredOrchestra entry, Connections connections)
@@ -332,21 +332,27 @@ public final class Provisioning {
   }
 
   /**
-   * Activates the first admin (created inactive, with its password already hashed). A password
-   * still sealed by an earlier version's run that stopped half-way ({@link Passwords#isSealed}) is
-   * replaced with its hash, unless the stored value changed meanwhile (an operator's reset is
-   * kept).
+   * Activates the first admin (created inactive, with its password already hashed) and records the
+   * step, in one statement. A password still sealed by an earlier version's run that stopped
+   * half-way ({@link Passwords#isSealed}) is then replaced with its hash, unless the stored value
+   * changed meanwhile (an operator's reset is kept).
    */
   private void ensureAdminActive(RegisteredOrchestra entry) throws SQLException {
     String username = firstAdminUsername(entry.subdomain());
     try (Connection connection = central.getConnection();
         PreparedStatement activate =
             connection.prepareStatement(
-                "UPDATE \"User\" SET active = true, \"updatedAt\" = now()"
+                "WITH admin AS (UPDATE \"User\" SET active = true, \"updatedAt\" = now()"
                     + " WHERE \"orchestraId\" = ? AND username = ? AND role = 'admin'"
-                    + " RETURNING \"passwordHash\"")) {
+                    + " RETURNING \"passwordHash\"),"
+                    + " step AS (UPDATE \"Orchestra\" SET \"provisioningState\" = ?,"
+                    + " \"updatedAt\" = (now() at time zone 'UTC')"
+                    + " WHERE id = ? AND EXISTS (SELECT 1 FROM admin))"
+                    + " SELECT \"passwordHash\" FROM admin")) {
       activate.setString(1, entry.id());
       activate.setString(2, username);
+      activate.setString(3, ProvisioningState.ADMIN_ACTIVATED.name());
+      activate.setString(4, entry.id());
       String stored;
       try (ResultSet row = activate.executeQuery()) {
         if (!row.next()) {
@@ -429,6 +435,9 @@ public final class Provisioning {
   }
 
   private void record(String orchestraId, ProvisioningState state) throws SQLException {
+    if (state == ProvisioningState.MIGRATED || state == ProvisioningState.ADMIN_ACTIVATED) {
+      return; // written by the step itself, with its work, in one statement (a commit fewer)
+    }
     if (state == ProvisioningState.ACTIVE) {
       // verifyAndActivate wrote it, with the status, in one statement.
       log(orchestraId, "info", "Orchestra provisioned and active", null);
