@@ -23,9 +23,6 @@ import org.ripieno.web.ProblemException;
 @ApplicationScoped
 public class LoginService {
 
-  /** Compared against when the username is unknown, so both cases take as long. */
-  private static final String NO_SUCH_USER = Passwords.hash("no such user: timing only");
-
   @Inject @CentralData EntityManager central;
   @Inject LoginThrottle throttle;
   @Inject Authenticator authenticator;
@@ -48,14 +45,15 @@ public class LoginService {
             .getResultStream()
             .findFirst()
             .orElse(null);
-    // An unknown username costs the same bcrypt check, so timing does not tell it apart.
-    String hash = account == null ? NO_SUCH_USER : account.getPasswordHash();
+    // An unknown username, or an account still on its generated password (hashed more cheaply),
+    // costs as much as a chosen password's check, so timing tells none of them apart.
+    String hash = account == null ? null : account.getPasswordHash();
     boolean matches =
         throttle.attempt(
             username,
             clientAddress,
             account == null ? null : account.getId(),
-            () -> Passwords.matches(password, hash) && account != null);
+            () -> Passwords.matchesTakingFullCost(password, hash) && account != null);
     if (!matches) {
       throw ProblemException.unauthorized(
           "Wrong username or password.", "Fel användarnamn eller lösenord.");

@@ -119,10 +119,10 @@ public class SuperadminBootstrap {
       }
       return;
     }
-    String generated = Passwords.generate();
-    if (accounts.createSuperadminIfNone(email, Passwords.hash(generated), true)) {
+    Passwords.Generated generated = Passwords.generateHashed();
+    if (accounts.createSuperadminIfNone(email, generated.hash(), true)) {
       Path file = settings.dataDir().resolve(PASSWORD_FILE).toAbsolutePath();
-      OwnerOnlyFiles.replace(file, "superadmin\n" + generated + "\n");
+      OwnerOnlyFiles.replace(file, "superadmin\n" + generated.password() + "\n");
       LOG.warning(
           "Created the superadmin account; its one-time password is in "
               + file

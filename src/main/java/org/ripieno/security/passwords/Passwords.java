@@ -12,13 +12,27 @@ import org.ripieno.security.secrets.SecretBox;
  * Hashes and checks user passwords with bcrypt, accepting the {@code $2a$}, {@code $2b$} and {@code
  * $2y$} hashes of the legacy system as they are, so migrated users keep their passwords.
  *
+ * <p>Two costs. A password a person chooses is hashed with cost 10: its entropy is low, and the
+ * cost is what slows down guessing it from a stolen hash. A password this code generates ({@link
+ * #generateHashed}) is hashed with bcrypt's minimum cost, 4: 20 characters drawn at random from 57
+ * carry about 117 bits, so guessing it from its hash takes 2^116 tries on average, out of reach
+ * whatever each try costs. Cost 10 would make each try 64 times (2^6) dearer, which changes nothing
+ * there, and would cost the platform a tenth of a second of CPU per generated password. Nor is it
+ * kept for long: {@code mustChangePassword} makes the person replace it (hashed with cost 10) at
+ * the first sign-in. Both hashes are {@code $2b$}; {@link #matches} reads the cost from the hash.
+ *
  * <p>Passwords longer than 72 bytes are handled as bcrypt itself (OpenBSD, PHP, Node) does: only
  * the first 72 bytes count. Rejecting them instead would lock out legacy users whose hashes were
  * made that way.
  */
 public final class Passwords {
 
+  /** bcrypt's cost for a password a person chooses. */
   private static final int COST = 10;
+
+  /** bcrypt's minimum cost, for a password this code generates (117 bits of entropy). */
+  private static final int GENERATED_COST = 4;
+
   private static final int GENERATED_LENGTH = 20;
   private static final String GENERATED_ALPHABET =
       "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -30,12 +44,64 @@ public final class Passwords {
   private static final BCrypt.Verifyer VERIFIER =
       BCrypt.verifyer(BCrypt.Version.VERSION_2B, LongPasswordStrategies.none());
 
+  /**
+   * Checked when the stored hash is cheaper than a chosen password's (or missing), so that a login
+   * takes as long whatever it checks.
+   */
+  private static final String FULL_COST_DECOY = hash("no such password: timing only");
+
   private Passwords() {}
 
-  /** Returns a {@code $2b$} bcrypt hash of {@code password} with cost 10. */
+  /** A password this code generated, and its hash; the password is shown once, never stored. */
+  public record Generated(String password, String hash) {
+    @Override
+    public String toString() {
+      return "Generated[hash=" + hash + "]";
+    }
+  }
+
+  /**
+   * Returns a {@code $2b$} bcrypt hash of {@code password} with cost 10, for a password a person
+   * chose.
+   */
   public static String hash(String password) {
     Objects.requireNonNull(password, "password");
     return HASHER.hashToString(COST, password.toCharArray());
+  }
+
+  /**
+   * A new generated password ({@link #generate}) with its {@code $2b$} bcrypt hash at the minimum
+   * cost, 4 (about a millisecond instead of a tenth of a second): see the class comment for why
+   * that is safe for a generated password and never for a chosen one.
+   */
+  public static Generated generateHashed() {
+    String password = generate();
+    return new Generated(password, hashGenerated(password));
+  }
+
+  private static String hashGenerated(String generatedPassword) {
+    return HASHER.hashToString(GENERATED_COST, generatedPassword.toCharArray());
+  }
+
+  /**
+   * As {@link #matches}, but never quicker than checking a chosen password's hash (cost 10): for a
+   * login, whose answer time must not tell whether the account exists ({@code hash} null) or still
+   * has a generated password (cost 4). A cheaper or missing hash is followed by a check of a
+   * cost-10 decoy, whose result is dropped.
+   */
+  public static boolean matchesTakingFullCost(String password, String hash) {
+    boolean matches = matches(password, hash);
+    if (costOf(hash) < COST) {
+      matches(password == null ? "" : password, FULL_COST_DECOY);
+    }
+    return matches;
+  }
+
+  /** The cost written in an accepted bcrypt hash; 0 for anything else. */
+  static int costOf(String hash) {
+    return hash != null && ACCEPTED_HASH.matcher(hash).matches()
+        ? Integer.parseInt(hash.substring(4, 6))
+        : 0;
   }
 
   /**
@@ -54,28 +120,23 @@ public final class Passwords {
   }
 
   /**
-   * A generated password sealed for later hashing: encrypted with the platform's secret key (as
-   * central's other secrets are), stored where its hash goes until {@link #hashSealed} replaces it.
-   * It never matches ({@link #matches} takes bcrypt hashes only), so nobody signs in with it; it
-   * lets a background job pay for the bcrypt hash instead of the request that generated the
-   * password, and a job that stops half-way still finds it.
+   * Whether a stored value is a generated password sealed for later hashing (encrypted with the
+   * platform's secret key, {@code enc:v1:...}) rather than a hash. Earlier versions stored a new
+   * orchestra's first admin's password so, and left the bcrypt hash (cost 10) to the provisioning
+   * run; a run of such a version that stopped half-way can leave one, which the resumed run
+   * replaces ({@link #hashSealed}). A sealed value never matches: {@link #matches} takes bcrypt
+   * hashes only.
    */
-  public static String seal(String generatedPassword) {
-    Objects.requireNonNull(generatedPassword, "generatedPassword");
-    return new EncryptedString().convertToDatabaseColumn(generatedPassword);
-  }
-
-  /** Whether a stored value is a sealed password ({@link #seal}) rather than a hash. */
   public static boolean isSealed(String stored) {
     return SecretBox.isEncrypted(stored);
   }
 
-  /** The bcrypt hash (cost 10) of a sealed password. */
+  /** The hash of a sealed generated password, at the cost of a generated password. */
   public static String hashSealed(String sealed) {
     if (!isSealed(sealed)) {
       throw new IllegalArgumentException("Not a sealed password");
     }
-    return hash(new EncryptedString().convertToEntityAttribute(sealed));
+    return hashGenerated(new EncryptedString().convertToEntityAttribute(sealed));
   }
 
   /**

@@ -2,9 +2,13 @@ package org.ripieno.central.orchestras;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ripieno.central.orchestras.control.Provisioning;
 import org.ripieno.central.orchestras.entity.ProvisioningState;
@@ -66,6 +70,42 @@ class ProvisioningBenchmark {
           Collections.min(provisioning),
           Collections.max(provisioning),
           provisioningMedian / bareMedian);
+    }
+  }
+
+  /**
+   * The clone alone with each of PostgreSQL 15's strategies, in turns over one session: {@code
+   * WAL_LOG} (the default: the template's blocks are written to the WAL) and {@code FILE_COPY} (a
+   * checkpoint, then the files copied).
+   */
+  @Test
+  void cloneStrategiesBesideEachOther() throws Exception {
+    try (ProvisioningFixture fixture = new ProvisioningFixture();
+        Connection maintenance = fixture.postgres.server().connect();
+        Statement statement = maintenance.createStatement()) {
+      fixture.template.ensureCurrent();
+      Map<String, List<Double>> times = new LinkedHashMap<>();
+      for (int i = 0; i <= RUNS; i++) {
+        for (String strategy : List.of("WAL_LOG", "FILE_COPY")) {
+          String name = fixture.postgres.uniqueName("strategy_" + strategy.toLowerCase() + i);
+          long started = System.nanoTime();
+          statement.execute(
+              "CREATE DATABASE \""
+                  + name
+                  + "\" TEMPLATE \""
+                  + fixture.template.name()
+                  + "\" STRATEGY "
+                  + strategy);
+          if (i > 0) {
+            times.computeIfAbsent(strategy, s -> new ArrayList<>()).add(seconds(started));
+          }
+        }
+      }
+      times.forEach(
+          (strategy, seconds) ->
+              System.out.printf(
+                  "clone with STRATEGY %-9s median %.3f s (%.3f-%.3f)%n",
+                  strategy, median(seconds), Collections.min(seconds), Collections.max(seconds)));
     }
   }
 

@@ -113,4 +113,70 @@ class PasswordsTest {
     String password = Passwords.generate();
     assertThat(Passwords.matches(password, Passwords.hash(password))).isTrue();
   }
+
+  @Test
+  void aGeneratedPasswordIsHashedWithBcrypt2bAtTheMinimumCost() {
+    Passwords.Generated generated = Passwords.generateHashed();
+
+    assertThat(generated.password()).hasSize(20).matches("[A-Za-z2-9]+");
+    assertThat(generated.hash()).startsWith("$2b$04$").hasSize(60);
+    assertThat(Passwords.matches(generated.password(), generated.hash())).isTrue();
+    assertThat(Passwords.matches(generated.password() + "x", generated.hash())).isFalse();
+    assertThat(generated.toString()).doesNotContain(generated.password());
+  }
+
+  @Test
+  void aChosenPasswordKeepsCost10() {
+    assertThat(Passwords.hash(Passwords.generate())).startsWith("$2b$10$");
+  }
+
+  @Test
+  void theLoginCheckAnswersLikeMatchesForEveryKindOfHash() {
+    Passwords.Generated generated = Passwords.generateHashed();
+    String chosen = Passwords.hash("chosen-password");
+
+    assertThat(Passwords.matchesTakingFullCost(generated.password(), generated.hash())).isTrue();
+    assertThat(Passwords.matchesTakingFullCost("wrong", generated.hash())).isFalse();
+    assertThat(Passwords.matchesTakingFullCost("chosen-password", chosen)).isTrue();
+    assertThat(Passwords.matchesTakingFullCost("wrong", chosen)).isFalse();
+    assertThat(Passwords.matchesTakingFullCost(LEGACY_PASSWORD, LEGACY_2Y_HASH)).isTrue();
+    assertThat(Passwords.matchesTakingFullCost("anything", null)).isFalse();
+    assertThat(Passwords.matchesTakingFullCost("anything", "not a hash")).isFalse();
+  }
+
+  /**
+   * A login must not tell by its time whether the account exists or still has its generated
+   * password: checking a cost-4 hash, or none, takes as long as a cost-10 one. Fastest of five
+   * each, so that a busy machine slows the reference rather than the subject; without the decoy the
+   * cost-4 check takes a 64th of the time, far below the half asserted.
+   */
+  @Test
+  void theLoginCheckOfAGeneratedPasswordOrOfNoAccountTakesAsLongAsAChosenPasswords() {
+    Passwords.Generated generated = Passwords.generateHashed();
+    String chosen = Passwords.hash("chosen-password");
+    long reference = fastestOfFive(() -> Passwords.matches("wrong", chosen));
+
+    assertThat(fastestOfFive(() -> Passwords.matchesTakingFullCost("wrong", generated.hash())))
+        .isGreaterThan(reference / 2);
+    assertThat(fastestOfFive(() -> Passwords.matchesTakingFullCost("wrong", null)))
+        .isGreaterThan(reference / 2);
+  }
+
+  private static long fastestOfFive(Runnable check) {
+    long fastest = Long.MAX_VALUE;
+    for (int i = 0; i < 5; i++) {
+      long started = System.nanoTime();
+      check.run();
+      fastest = Math.min(fastest, System.nanoTime() - started);
+    }
+    return fastest;
+  }
+
+  @Test
+  void theCostIsReadFromTheHash() {
+    assertThat(Passwords.costOf(LEGACY_2Y_HASH)).isEqualTo(10);
+    assertThat(Passwords.costOf(Passwords.generateHashed().hash())).isEqualTo(4);
+    assertThat(Passwords.costOf(null)).isZero();
+    assertThat(Passwords.costOf("enc:v1:abc")).isZero();
+  }
 }

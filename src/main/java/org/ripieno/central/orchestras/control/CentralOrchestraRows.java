@@ -319,10 +319,14 @@ public final class CentralOrchestraRows {
         orchestraId);
   }
 
-  /** The orchestra database's schema version, as provisioning migrated it. */
-  public void recordSchemaVersion(String orchestraId, String schemaVersion) throws SQLException {
+  /**
+   * Provisioning's step {@code MIGRATED} with the orchestra database's schema version, in one
+   * statement (a commit fewer on provisioning's way).
+   */
+  public void recordMigrated(String orchestraId, String schemaVersion) throws SQLException {
     update(
-        "update \"Orchestra\" set \"schemaVersion\" = ?, \"updatedAt\" = "
+        "update \"Orchestra\" set \"provisioningState\" = 'MIGRATED', \"schemaVersion\" = ?,"
+            + " \"updatedAt\" = "
             + NOW
             + " where \"id\" = ?",
         schemaVersion,
@@ -330,12 +334,14 @@ public final class CentralOrchestraRows {
   }
 
   /**
-   * A provisioning step reached. {@code ACTIVE} is not a step to record: {@link
-   * #activateProvisioned} writes it with the status.
+   * A provisioning step reached. {@code MIGRATED} and {@code ACTIVE} are written with what comes
+   * with them, by {@link #recordMigrated} and {@link #activateProvisioned}.
    */
   public void recordProvisioningStep(String orchestraId, ProvisioningState step)
       throws SQLException {
-    if (step == ProvisioningState.ACTIVE || step == ProvisioningState.FAILED) {
+    if (step == ProvisioningState.MIGRATED
+        || step == ProvisioningState.ACTIVE
+        || step == ProvisioningState.FAILED) {
       throw new IllegalArgumentException("Not a step on the way: " + step);
     }
     update(

@@ -71,8 +71,7 @@ public class Orchestras {
   /**
    * Registers the orchestra (status {@code pending}, provisioning {@code REQUESTED}) on the chosen
    * or least used server, with its first admin: inactive, with a generated password that must be
-   * changed, sealed until provisioning hashes it ({@link Passwords#seal}). The caller starts the
-   * provisioning.
+   * changed ({@link Passwords#generateHashed}). The caller starts the provisioning.
    */
   @CentralTransactional
   public Creation create(OrchestraInput input, Caller by) {
@@ -118,21 +117,20 @@ public class Orchestras {
     central.persist(orchestra);
     central.flush();
 
-    String password = Passwords.generate();
+    // Hashed at the generated passwords' cost (about a millisecond): see Passwords.
+    Passwords.Generated password = Passwords.generateHashed();
     User admin = new User();
     admin.setUsername(username);
     admin.setEmail(uniqueEmail(orchestra.getContactEmail(), subdomain));
     admin.setRole(Role.ADMIN);
     admin.setOrchestraId(orchestra.getId());
-    // Sealed, not hashed: bcrypt costs a tenth of a second or more, which provisioning pays in the
-    // background (hashing while the database is cloned) when it activates this admin.
-    admin.setPasswordHash(Passwords.seal(password));
+    admin.setPasswordHash(password.hash());
     admin.setMustChangePassword(true);
     admin.setActive(false);
     central.persist(admin);
     central.flush();
     record("Orchestra created", orchestra, by, Map.of("server", orchestra.getDatabaseServer()));
-    return new Creation(OrchestraView.of(orchestra, null), username, password);
+    return new Creation(OrchestraView.of(orchestra, null), username, password.password());
   }
 
   @CentralTransactional

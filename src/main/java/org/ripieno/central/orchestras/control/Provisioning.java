@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -204,19 +202,16 @@ public final class Provisioning {
       return new Outcome(ProvisioningState.ACTIVE, null);
     }
     String subdomain = entry.subdomain();
-    // The first admin's sealed password is hashed meanwhile (CPU here, while PostgreSQL clones).
-    AdminHash adminHash = new AdminHash(storedAdminPassword(entry));
     try (Connections connections = new Connections()) {
       for (ProvisioningState step : STEPS) {
         try {
           // Read once per run (the lock keeps other runs and removals away), again only after
           // the database name was assigned.
-          entry = perform(step, entry, connections, adminHash);
+          entry = perform(step, entry, connections);
           record(orchestraId, step);
           listener.reached(orchestraId, step);
         } catch (Exception e) {
           connections.failed();
-          hashSealedPassword(entry, adminHash);
           String error = describe(e);
           Duration retryIn = recordFailure(orchestraId, step, error, e);
           LOG.warning(
@@ -280,41 +275,9 @@ public final class Provisioning {
     }
   }
 
-  /**
-   * The bcrypt hash of the first admin's sealed password, computed on another thread from the start
-   * of the run, so that its tenth of a second overlaps the clone instead of adding to it. Nothing
-   * when the admin's password is already a hash (an earlier run replaced it, or an operator reset
-   * it).
-   */
-  private static final class AdminHash {
-    private final String sealed;
-    private final CompletableFuture<String> hash;
-
-    AdminHash(String stored) {
-      sealed = Passwords.isSealed(stored) ? stored : null;
-      hash =
-          sealed == null ? null : CompletableFuture.supplyAsync(() -> Passwords.hashSealed(stored));
-    }
-
-    Optional<String> sealed() {
-      return Optional.ofNullable(sealed);
-    }
-
-    String hash() {
-      try {
-        return hash.join();
-      } catch (CompletionException e) {
-        throw e.getCause() instanceof RuntimeException cause ? cause : e;
-      }
-    }
-  }
-
   /** Performs the step; returns the entry as it is afterwards. */
   private RegisteredOrchestra perform(
-      ProvisioningState step,
-      RegisteredOrchestra entry,
-      Connections connections,
-      AdminHash adminHash)
+      ProvisioningState step, RegisteredOrchestra entry, Connections connections)
       throws SQLException {
     switch (step) {
       case DATABASE_CREATED -> {
@@ -322,7 +285,7 @@ public final class Provisioning {
       }
       case MIGRATED -> ensureMigrated(entry, connections);
       case SEEDED -> ensureSigned(entry, connections);
-      case ADMIN_ACTIVATED -> ensureAdminActive(entry, adminHash);
+      case ADMIN_ACTIVATED -> ensureAdminActive(entry);
       case ACTIVE -> verifyAndActivate(entry, connections);
       default -> throw new IllegalStateException("Not a provisioning step: " + step);
     }
@@ -360,7 +323,7 @@ public final class Provisioning {
       Migrations.migrate(database.dataSource(), DatabaseKind.ORCHESTRA);
       current = expected;
     }
-    rows.recordSchemaVersion(entry.id(), current);
+    rows.recordMigrated(entry.id(), current);
   }
 
   private void ensureSigned(RegisteredOrchestra entry, Connections connections)
@@ -369,29 +332,48 @@ public final class Provisioning {
   }
 
   /**
-   * Activates the first admin, replacing its sealed password with the hash, unless the stored value
+   * Activates the first admin (created inactive, with its password already hashed) and records the
+   * step, in one statement. A password still sealed by an earlier version's run that stopped
+   * half-way ({@link Passwords#isSealed}) is then replaced with its hash, unless the stored value
    * changed meanwhile (an operator's reset is kept).
    */
-  private void ensureAdminActive(RegisteredOrchestra entry, AdminHash adminHash)
-      throws SQLException {
-    String sealed = adminHash.sealed().orElse(null);
-    String hash = sealed == null ? null : adminHash.hash();
+  private void ensureAdminActive(RegisteredOrchestra entry) throws SQLException {
+    String username = firstAdminUsername(entry.subdomain());
     try (Connection connection = central.getConnection();
         PreparedStatement activate =
             connection.prepareStatement(
-                "UPDATE \"User\" SET active = true, \"updatedAt\" = now(),"
-                    + " \"passwordHash\" = CASE WHEN \"passwordHash\" = ? THEN ?"
-                    + " ELSE \"passwordHash\" END"
-                    + " WHERE \"orchestraId\" = ? AND username = ? AND role = 'admin'")) {
-      activate.setString(1, sealed);
-      activate.setString(2, hash);
-      activate.setString(3, entry.id());
-      activate.setString(4, firstAdminUsername(entry.subdomain()));
-      if (activate.executeUpdate() != 1) {
-        throw new SQLException(
-            "The first admin "
-                + firstAdminUsername(entry.subdomain())
-                + " of this orchestra does not exist (was it deleted?)");
+                "WITH admin AS (UPDATE \"User\" SET active = true, \"updatedAt\" = now()"
+                    + " WHERE \"orchestraId\" = ? AND username = ? AND role = 'admin'"
+                    + " RETURNING \"passwordHash\"),"
+                    + " step AS (UPDATE \"Orchestra\" SET \"provisioningState\" = ?,"
+                    + " \"updatedAt\" = (now() at time zone 'UTC')"
+                    + " WHERE id = ? AND EXISTS (SELECT 1 FROM admin))"
+                    + " SELECT \"passwordHash\" FROM admin")) {
+      activate.setString(1, entry.id());
+      activate.setString(2, username);
+      activate.setString(3, ProvisioningState.ADMIN_ACTIVATED.name());
+      activate.setString(4, entry.id());
+      String stored;
+      try (ResultSet row = activate.executeQuery()) {
+        if (!row.next()) {
+          throw new SQLException(
+              "The first admin "
+                  + username
+                  + " of this orchestra does not exist (was it deleted?)");
+        }
+        stored = row.getString(1);
+      }
+      if (Passwords.isSealed(stored)) {
+        try (PreparedStatement replace =
+            connection.prepareStatement(
+                "UPDATE \"User\" SET \"passwordHash\" = ? WHERE \"orchestraId\" = ?"
+                    + " AND username = ? AND role = 'admin' AND \"passwordHash\" = ?")) {
+          replace.setString(1, Passwords.hashSealed(stored));
+          replace.setString(2, entry.id());
+          replace.setString(3, username);
+          replace.setString(4, stored);
+          replace.executeUpdate();
+        }
       }
     }
   }
@@ -411,48 +393,6 @@ public final class Provisioning {
       throw new SQLException("The seed is not complete: " + String.join("; ", problems));
     }
     rows.activateProvisioned(entry.id());
-  }
-
-  /**
-   * A run that stops before activating the first admin still replaces its sealed password with the
-   * hash, so that the recoverable form lives only while a run goes on (never in a backup taken
-   * while provisioning waits for an operator). The admin stays inactive; activation comes with the
-   * step.
-   */
-  private void hashSealedPassword(RegisteredOrchestra entry, AdminHash adminHash) {
-    Optional<String> sealed = adminHash.sealed();
-    if (sealed.isEmpty()) {
-      return;
-    }
-    try (Connection connection = central.getConnection();
-        PreparedStatement replace =
-            connection.prepareStatement(
-                "UPDATE \"User\" SET \"passwordHash\" = ? WHERE \"orchestraId\" = ?"
-                    + " AND username = ? AND role = 'admin' AND \"passwordHash\" = ?")) {
-      replace.setString(1, adminHash.hash());
-      replace.setString(2, entry.id());
-      replace.setString(3, firstAdminUsername(entry.subdomain()));
-      replace.setString(4, sealed.get());
-      replace.executeUpdate();
-    } catch (SQLException | RuntimeException e) {
-      LOG.log(
-          Level.WARNING, "The first admin's password of " + entry.subdomain() + " stays sealed", e);
-    }
-  }
-
-  /** The first admin's stored password: sealed until this run hashes it (null: no such admin). */
-  private String storedAdminPassword(RegisteredOrchestra entry) throws SQLException {
-    try (Connection connection = central.getConnection();
-        PreparedStatement query =
-            connection.prepareStatement(
-                "SELECT \"passwordHash\" FROM \"User\" WHERE \"orchestraId\" = ? AND username = ?"
-                    + " AND role = 'admin'")) {
-      query.setString(1, entry.id());
-      query.setString(2, firstAdminUsername(entry.subdomain()));
-      try (ResultSet row = query.executeQuery()) {
-        return row.next() ? row.getString(1) : null;
-      }
-    }
   }
 
   /** The first admin's username, created with the orchestra. */
@@ -495,6 +435,9 @@ public final class Provisioning {
   }
 
   private void record(String orchestraId, ProvisioningState state) throws SQLException {
+    if (state == ProvisioningState.MIGRATED || state == ProvisioningState.ADMIN_ACTIVATED) {
+      return; // written by the step itself, with its work, in one statement (a commit fewer)
+    }
     if (state == ProvisioningState.ACTIVE) {
       // verifyAndActivate wrote it, with the status, in one statement.
       log(orchestraId, "info", "Orchestra provisioned and active", null);

@@ -80,8 +80,9 @@ public class Accounts {
         user, input.role(), scope.isPlatform() ? input.orchestraId() : scope.orchestraId(), scope);
     String generated = null;
     if (input.password() == null) {
-      generated = Passwords.generate();
-      user.setPasswordHash(Passwords.hash(generated));
+      Passwords.Generated password = Passwords.generateHashed();
+      generated = password.password();
+      user.setPasswordHash(password.hash());
       user.setMustChangePassword(true);
     } else {
       user.setPasswordHash(Passwords.hash(checkedPassword(input.password())));
@@ -157,13 +158,13 @@ public class Accounts {
   public String resetPassword(String id, Scope scope, Caller by) {
     User user = find(id, scope);
     refuseLocalPasswordForSso(user);
-    String password = Passwords.generate();
-    user.setPasswordHash(Passwords.hash(password));
+    Passwords.Generated password = Passwords.generateHashed();
+    user.setPasswordHash(password.hash());
     user.setMustChangePassword(true);
     user.setTokenVersion(user.getTokenVersion() + 1);
     user.setLastLogin(null);
     record("Password reset", user, by);
-    return password;
+    return password.password();
   }
 
   /** Whether the password is the account's current one (the caller throttles this check). */

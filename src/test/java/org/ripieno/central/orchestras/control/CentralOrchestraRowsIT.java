@@ -173,11 +173,11 @@ class CentralOrchestraRowsIT {
       rows.assignDatabase("o-new", SCO_DB);
       rows.assignDatabase("o-new", SCO_DB.withDatabase("other"));
       rows.recordProvisioningStep("o-new", ProvisioningState.DATABASE_CREATED);
-      rows.recordSchemaVersion("o-new", "7");
+      rows.recordMigrated("o-new", "7");
 
       RegisteredOrchestra halfway = rows.byId("o-new").orElseThrow();
       assertThat(halfway.databaseName()).as("the first name stays").isEqualTo("orch_sco");
-      assertThat(halfway.provisioning().state()).isEqualTo(ProvisioningState.DATABASE_CREATED);
+      assertThat(halfway.provisioning().state()).isEqualTo(ProvisioningState.MIGRATED);
       assertThat(halfway.schemaVersion()).isEqualTo("7");
       assertThat(halfway.status()).isEqualTo("pending");
 
