@@ -43,6 +43,9 @@ public class Authenticator {
           + " from \"User\" u left join \"Orchestra\" o on o.\"id\" = u.\"orchestraId\""
           + " where u.\"id\" = ?";
 
+  /** Decrypts the database password of an orchestra's own login, as the entity's column does. */
+  private static final EncryptedString PASSWORDS = new EncryptedString();
+
   @Inject @CentralData EntityManager central;
   @Inject CentralDatabase centralDatabase;
   @Inject SsoAccounts ssoAccounts;
@@ -216,8 +219,6 @@ public class Authenticator {
       throw new IllegalStateException("The account could not be read from central", e);
     }
   }
-
-  private static final EncryptedString PASSWORDS = new EncryptedString();
 
   /** The user's orchestra, refused with 403 unless it is active. */
   public Orchestra orchestraOf(User user) {
