@@ -2,7 +2,7 @@ package org.ripieno.security;
 
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
-import org.ripieno.central.orchestras.entity.Orchestra;
+import org.ripieno.tenancy.OrchestraEntry;
 
 /**
  * The caller of the current request, for beans that record who did something (audit), and the
@@ -12,9 +12,9 @@ import org.ripieno.central.orchestras.entity.Orchestra;
 public class CurrentCaller {
 
   private Caller caller;
-  private Orchestra orchestra;
+  private OrchestraEntry orchestra;
 
-  void set(Caller authenticated, Orchestra ofCaller) {
+  void set(Caller authenticated, OrchestraEntry ofCaller) {
     caller = authenticated;
     orchestra = ofCaller;
   }
@@ -27,12 +27,12 @@ public class CurrentCaller {
    * The caller's orchestra (none for a superadmin), read fresh from central by this request's
    * authentication and found active: the orchestra gate enters it without reading central again.
    */
-  public Optional<Orchestra> orchestra() {
+  public Optional<OrchestraEntry> orchestra() {
     return Optional.ofNullable(orchestra);
   }
 
   /** Used by the authentication filter, which lives in another package. */
-  public static void authenticate(CurrentCaller holder, Caller caller, Orchestra ofCaller) {
+  public static void authenticate(CurrentCaller holder, Caller caller, OrchestraEntry ofCaller) {
     holder.set(caller, ofCaller);
   }
 }

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.Optional;
-import org.ripieno.central.orchestras.entity.Orchestra;
 
 /**
  * The orchestra the current request or job acts for. Set once, explicitly: by the orchestra request
@@ -18,7 +17,7 @@ public class CurrentOrchestra {
   @Inject OrchestraConnections connections;
 
   private OrchestraRoute route;
-  private Orchestra entry;
+  private OrchestraEntry entry;
   private OrchestraRegistry.Lease lease;
   private EntityManager entityManager;
 
@@ -36,13 +35,13 @@ public class CurrentOrchestra {
    * that (this request's, so as fresh as the admission), for the rest of the request to use (name,
    * branding, limits) instead of reading central again.
    */
-  public void enter(OrchestraRoute orchestra, Orchestra admittedWith) {
+  public void enter(OrchestraRoute orchestra, OrchestraEntry admittedWith) {
     enter(orchestra);
     entry = admittedWith;
   }
 
   /** The central row this request was admitted with; none in a job. */
-  public Optional<Orchestra> entry() {
+  public Optional<OrchestraEntry> entry() {
     return Optional.ofNullable(entry);
   }
 

@@ -32,11 +32,24 @@ public class OrchestraRoutes {
   }
 
   /**
+   * The current orchestra's central row: the one its request was admitted with ({@link
+   * CurrentOrchestra#entry()}), or, in a job, which has none, read from central now.
+   */
+  public Optional<OrchestraEntry> entryOf(CurrentOrchestra current) {
+    return current.entry().or(() -> byId(current.require().orchestraId()).map(OrchestraEntry::of));
+  }
+
+  /**
    * The route to an orchestra's database.
    *
    * @throws OrchestraUnavailableException when the entry names no database or an unknown server
    */
   public OrchestraRoute routeTo(Orchestra orchestra) {
+    return routeTo(OrchestraEntry.of(orchestra), settings.orchestraServers());
+  }
+
+  /** The same, for the columns of the row a request entered with. */
+  public OrchestraRoute routeTo(OrchestraEntry orchestra) {
     return routeTo(orchestra, settings.orchestraServers());
   }
 
@@ -49,23 +62,29 @@ public class OrchestraRoutes {
    * @throws OrchestraUnavailableException when the entry names no database or an unknown server
    */
   public static OrchestraRoute routeTo(Orchestra orchestra, Map<String, DatabaseLogin> servers) {
-    if (orchestra.getDatabaseHost() == null
-        || orchestra.getDatabasePort() == null
-        || orchestra.getDatabaseName() == null) {
+    return routeTo(OrchestraEntry.of(orchestra), servers);
+  }
+
+  /** {@link #routeTo(Orchestra, Map)} for the columns it uses. */
+  public static OrchestraRoute routeTo(
+      OrchestraEntry orchestra, Map<String, DatabaseLogin> servers) {
+    if (orchestra.databaseHost() == null
+        || orchestra.databasePort() == null
+        || orchestra.databaseName() == null) {
       throw new OrchestraUnavailableException(
           Text.of(
               "Orchestra {0} has no database yet; it is still being set up.",
               "Orkester {0} har ingen databas än; den håller på att sättas upp.",
-              orchestra.getSubdomain()),
-          "Orchestra " + orchestra.getSubdomain() + " has no database yet");
+              orchestra.subdomain()),
+          "Orchestra " + orchestra.subdomain() + " has no database yet");
     }
     String serverName =
-        Optional.ofNullable(orchestra.getDatabaseServer()).orElse(RipienoSettings.DEFAULT_SERVER);
+        Optional.ofNullable(orchestra.databaseServer()).orElse(RipienoSettings.DEFAULT_SERVER);
     DatabaseLogin server = servers.get(serverName);
     if (server == null) {
       throw new OrchestraUnavailableException(
           "Orchestra "
-              + orchestra.getSubdomain()
+              + orchestra.subdomain()
               + " lives on database server '"
               + serverName
               + "', which is not configured (ripieno.orchestra-servers."
@@ -74,14 +93,14 @@ public class OrchestraRoutes {
     }
     DatabaseAddress address =
         new DatabaseAddress(
-            orchestra.getDatabaseHost(), orchestra.getDatabasePort(), orchestra.getDatabaseName());
+            orchestra.databaseHost(), orchestra.databasePort(), orchestra.databaseName());
     // An entry with its own login (an adopted database) uses it; else the server's login.
-    boolean ownLogin = orchestra.getDatabaseUser() != null;
-    String user = ownLogin ? orchestra.getDatabaseUser() : server.user();
-    String password = ownLogin ? orchestra.getDatabasePassword() : server.password();
+    boolean ownLogin = orchestra.databaseUser() != null;
+    String user = ownLogin ? orchestra.databaseUser() : server.user();
+    String password = ownLogin ? orchestra.databasePassword() : server.password();
     return new OrchestraRoute(
-        orchestra.getId(),
-        orchestra.getSubdomain(),
-        new DatabaseLogin(address, user, password, "ripieno:o:" + orchestra.getSubdomain()));
+        orchestra.id(),
+        orchestra.subdomain(),
+        new DatabaseLogin(address, user, password, "ripieno:o:" + orchestra.subdomain()));
   }
 }

@@ -697,6 +697,9 @@ class SecurityIT {
               "{\"currentPassword\":\"" + generated + "\",\"newPassword\":\"my-own-password-1\"}");
       assertThat(change.statusCode()).as(change.body()).isEqualTo(204);
       assertThat(ripieno.send("GET", "/api/auth/me", first, null).statusCode()).isEqualTo(401);
+      // An orchestra's request reads the account its own way (plain JDBC): refused the same.
+      assertThat(ripieno.send("GET", "/api/orchestras/alpha", first, null).statusCode())
+          .isEqualTo(401);
 
       String second = login("fresh-admin", "my-own-password-1");
       assertThat(ripieno.send("GET", "/api/orchestras/alpha", second, null).statusCode())
@@ -712,12 +715,18 @@ class SecurityIT {
       String id = createUser("soon-gone", "admin", "orch-alpha", "soon-gone-password");
       String token = login("soon-gone", "soon-gone-password");
       assertThat(ripieno.send("GET", "/api/auth/me", token, null).statusCode()).isEqualTo(200);
+      assertThat(ripieno.send("GET", "/api/orchestras/alpha", token, null).statusCode())
+          .isEqualTo(200);
 
       HttpResponse<String> deactivate =
           ripieno.send("PUT", "/api/platform/users/" + id, superadmin, "{\"active\":false}");
       assertThat(deactivate.statusCode()).as(deactivate.body()).isEqualTo(200);
 
       assertThat(ripieno.send("GET", "/api/auth/me", token, null).statusCode()).isEqualTo(401);
+      // An orchestra's request reads the account its own way (plain JDBC): refused the same.
+      HttpResponse<String> orchestra = ripieno.send("GET", "/api/orchestras/alpha", token, null);
+      assertThat(orchestra.statusCode()).isEqualTo(401);
+      assertThat(RunningRipieno.json(orchestra).getString("detail")).contains("deactivated");
     }
 
     @Test

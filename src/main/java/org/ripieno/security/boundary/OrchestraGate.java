@@ -10,13 +10,13 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.ripieno.central.orchestras.entity.Orchestra;
 import org.ripieno.central.systemlog.control.SystemLogWriter;
 import org.ripieno.security.Caller;
 import org.ripieno.security.CurrentCaller;
 import org.ripieno.security.OrchestraScoped;
 import org.ripieno.security.Role;
 import org.ripieno.tenancy.CurrentOrchestra;
+import org.ripieno.tenancy.OrchestraEntry;
 import org.ripieno.tenancy.OrchestraRoutes;
 import org.ripieno.web.ProblemException;
 
@@ -43,8 +43,10 @@ public class OrchestraGate implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     Caller caller = (Caller) request.getSecurityContext().getUserPrincipal();
     String subdomain = request.getUriInfo().getPathParameters().getFirst("subdomain");
-    Orchestra orchestra =
-        (caller.isSuperadmin() ? routes.bySubdomain(subdomain) : ownOrchestra(subdomain))
+    OrchestraEntry orchestra =
+        (caller.isSuperadmin()
+                ? routes.bySubdomain(subdomain).map(OrchestraEntry::of)
+                : ownOrchestra(subdomain))
             .filter(o -> mayEnter(caller, o))
             .orElseThrow(() -> notFound(subdomain));
     if (caller.isSuperadmin()) {
@@ -54,8 +56,8 @@ public class OrchestraGate implements ContainerRequestFilter {
               "superadmin",
               "Superadmin entered orchestra",
               caller.userId(),
-              orchestra.getId(),
-              orchestra.getSubdomain(),
+              orchestra.id(),
+              orchestra.subdomain(),
               null,
               Map.of("method", request.getMethod(), "path", request.getUriInfo().getPath())));
     } else if (Role.USER.equals(caller.role()) && !READS.contains(request.getMethod())) {
@@ -72,14 +74,14 @@ public class OrchestraGate implements ContainerRequestFilter {
    * account), so it is taken from there, no less fresh, instead of reading central again. Another
    * subdomain is not theirs, whether it exists or not.
    */
-  private Optional<Orchestra> ownOrchestra(String subdomain) {
-    return callers.orchestra().filter(own -> own.getSubdomain().equals(subdomain));
+  private Optional<OrchestraEntry> ownOrchestra(String subdomain) {
+    return callers.orchestra().filter(own -> own.subdomain().equals(subdomain));
   }
 
-  private static boolean mayEnter(Caller caller, Orchestra orchestra) {
+  private static boolean mayEnter(Caller caller, OrchestraEntry orchestra) {
     // A removed orchestra has no data left to enter, for anyone.
     return !orchestra.isDeleted()
-        && (caller.isSuperadmin() || orchestra.getId().equals(caller.orchestraId()));
+        && (caller.isSuperadmin() || orchestra.id().equals(caller.orchestraId()));
   }
 
   private static ProblemException notFound(String subdomain) {

@@ -5,13 +5,13 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.proc.SingleKeyJWSKeySelector;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Issues Ripieno's own tokens and verifies both those and the tokens of a trusted SSO issuer. The
@@ -79,9 +80,11 @@ public final class TokenService {
 
   private static ConfigurableJWTProcessor<SecurityContext> ownProcessor(TokenSettings own) {
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    // One fixed key for one fixed algorithm (a token naming another gets no key): the same rule as
+    // a key selector over a JWK set of that key, without matching the set at every request.
     processor.setJWSKeySelector(
-        new JWSVerificationKeySelector<>(
-            JWSAlgorithm.HS256, new ImmutableSecret<>(own.signingKey())));
+        new SingleKeyJWSKeySelector<>(
+            JWSAlgorithm.HS256, new SecretKeySpec(own.signingKey(), "HmacSHA256")));
     processor.setJWTClaimsSetVerifier(
         claimsVerifier(own.audience(), own.issuer(), Set.of("exp", "sub", "upn", "groups", "ver")));
     return processor;

@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.ripieno.central.orchestras.entity.Orchestra;
 import org.ripieno.orchestra.audit.control.AuditTrail;
 import org.ripieno.orchestra.audit.control.AuditTrail.Action;
 import org.ripieno.orchestra.codes.control.CodeType;
@@ -40,6 +39,7 @@ import org.ripieno.orchestra.musicians.entity.MusicianQualification;
 import org.ripieno.orchestra.musicians.entity.MusicianQualificationId;
 import org.ripieno.tenancy.CurrentOrchestra;
 import org.ripieno.tenancy.OrchestraData;
+import org.ripieno.tenancy.OrchestraEntry;
 import org.ripieno.tenancy.OrchestraRoutes;
 import org.ripieno.tenancy.OrchestraTransactional;
 import org.ripieno.web.Page;
@@ -444,10 +444,8 @@ public class Musicians {
   }
 
   int planLimit() {
-    return routes
-        .byId(current.require().orchestraId())
-        .map(Orchestra::getMaxMusicians)
-        .orElse(Integer.MAX_VALUE);
+    // The row this request was admitted with, not read again.
+    return routes.entryOf(current).map(OrchestraEntry::maxMusicians).orElse(Integer.MAX_VALUE);
   }
 
   long countNotArchived() {

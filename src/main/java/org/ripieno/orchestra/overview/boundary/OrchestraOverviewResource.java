@@ -7,12 +7,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.ripieno.central.orchestras.entity.Orchestra;
 import org.ripieno.security.Allow;
 import org.ripieno.security.OrchestraScoped;
 import org.ripieno.security.Role;
 import org.ripieno.tenancy.CurrentOrchestra;
 import org.ripieno.tenancy.OrchestraData;
+import org.ripieno.tenancy.OrchestraEntry;
 import org.ripieno.tenancy.OrchestraRoutes;
 
 /**
@@ -44,8 +44,7 @@ public class OrchestraOverviewResource {
   @GET
   public Overview overview(@PathParam("subdomain") String subdomain) {
     // The row the gate admitted this request with: read in this request, not again.
-    Orchestra orchestra =
-        current.entry().or(() -> routes.byId(current.require().orchestraId())).orElseThrow();
+    OrchestraEntry orchestra = routes.entryOf(current).orElseThrow();
     long musicians =
         orchestraData
             .createQuery("select count(m) from Musician m where m.isArchived = false", Long.class)
@@ -53,13 +52,13 @@ public class OrchestraOverviewResource {
     long projects =
         orchestraData.createQuery("select count(p) from Project p", Long.class).getSingleResult();
     return new Overview(
-        orchestra.getId(),
-        orchestra.getName(),
-        orchestra.getSubdomain(),
-        orchestra.getStatus(),
-        orchestra.getLogoUrl(),
-        orchestra.getPrimaryColor(),
-        orchestra.getSecondaryColor(),
+        orchestra.id(),
+        orchestra.name(),
+        orchestra.subdomain(),
+        orchestra.status(),
+        orchestra.logoUrl(),
+        orchestra.primaryColor(),
+        orchestra.secondaryColor(),
         musicians,
         projects);
   }

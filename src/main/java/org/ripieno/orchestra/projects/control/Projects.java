@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.ripieno.central.orchestras.entity.Orchestra;
 import org.ripieno.orchestra.audit.control.AuditTrail;
 import org.ripieno.orchestra.codes.control.CodeType;
 import org.ripieno.orchestra.codes.control.IdCodes;
@@ -19,6 +18,7 @@ import org.ripieno.orchestra.projects.entity.Project;
 import org.ripieno.orchestra.settings.control.OrchestraSettings;
 import org.ripieno.tenancy.CurrentOrchestra;
 import org.ripieno.tenancy.OrchestraData;
+import org.ripieno.tenancy.OrchestraEntry;
 import org.ripieno.tenancy.OrchestraRoutes;
 import org.ripieno.tenancy.OrchestraTransactional;
 import org.ripieno.web.Page;
@@ -227,7 +227,7 @@ public class Projects {
 
   /** Refuses one more upcoming project beyond the plan's {@code maxProjects}. */
   private void withinPlan(ProjectCalendar calendar) {
-    Orchestra entry = routes.byId(current.require().orchestraId()).orElseThrow();
+    OrchestraEntry entry = routes.entryOf(current).orElseThrow();
     Instant cutoff = calendar.upcomingCutoff(calendar.today(Instant.now()));
     long upcoming =
         count(
@@ -235,11 +235,11 @@ public class Projects {
             cutoff,
             calendar.startOfYear(FIRST_YEAR),
             calendar.startOfYear(LAST_YEAR + 1));
-    if (upcoming >= entry.getMaxProjects()) {
+    if (upcoming >= entry.maxProjects()) {
       throw ProblemException.conflict(
           "The orchestra's plan allows at most {0} upcoming projects, and it has {1}.",
           "Orkesterns abonnemang tillåter högst {0} kommande projekt, och den har {1}.",
-          entry.getMaxProjects(),
+          entry.maxProjects(),
           upcoming);
     }
   }

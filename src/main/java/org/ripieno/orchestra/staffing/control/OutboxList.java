@@ -148,7 +148,7 @@ public class OutboxList {
   }
 
   private Function<OutboxMessage, String> subjects() {
-    return mail.subjects(routes.byId(current.require().orchestraId()).orElseThrow().getName());
+    return mail.subjects(routes.entryOf(current).orElseThrow().name());
   }
 
   private static MessageView view(

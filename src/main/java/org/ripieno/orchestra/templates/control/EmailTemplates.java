@@ -129,7 +129,7 @@ public class EmailTemplates {
    */
   @OrchestraTransactional
   public Map<String, List<String>> restoreDefaults() {
-    String orchestraName = routes.byId(current.require().orchestraId()).orElseThrow().getName();
+    String orchestraName = routes.entryOf(current).orElseThrow().name();
     List<String> created = new ArrayList<>();
     List<String> restored = new ArrayList<>();
     for (CanonicalSeed.TemplateSeed seed : CanonicalSeed.templates(orchestraName)) {
