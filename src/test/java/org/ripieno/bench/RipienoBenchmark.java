@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -316,6 +317,34 @@ class RipienoBenchmark {
             }
           };
         });
+    String demoAdminId;
+    try (Connection central = app.central.connect();
+        ResultSet row =
+            central
+                .createStatement()
+                .executeQuery("select \"id\" from \"User\" where \"username\" = 'demo-admin'")) {
+      row.next();
+      demoAdminId = row.getString(1);
+    }
+    String accountSql =
+        appSql("org.ripieno.security.control.Authenticator", "ACCOUNT_WITH_ORCHESTRA");
+    String musicianSql =
+        appSql("org.ripieno.orchestra.musicians.control.Musicians", "MUSICIAN_WITH_LISTS");
+    phases.put(
+        "request sql",
+        w -> {
+          Connection central = app.central.connect();
+          Connection orchestra = demo.connect();
+          connections.add(central);
+          connections.add(orchestra);
+          PreparedStatement account = central.prepareStatement(accountSql);
+          PreparedStatement read = orchestra.prepareStatement(musicianSql);
+          return () -> {
+            account.setString(1, demoAdminId);
+            read.setInt(1, 1);
+            return readsOneRow(account) && readsOneRow(read);
+          };
+        });
     Map<String, List<Latencies>> windows;
     try {
       windows = Load.interleaved(CONNECTIONS, WARM_UP, SECONDS, ROUNDS, phases);
@@ -359,9 +388,27 @@ class RipienoBenchmark {
         medianRatio(windows.get("read"), windows.get("jdbc")),
         false,
         0.1);
+    Latencies requestSql = Latencies.merged(windows.get("request sql"));
+    report.info(
+        "1",
+        "reference: the GET's own SQL (the account on central, the musician's read on the"
+            + " orchestra: the application's statements), plain JDBC, "
+            + CONNECTIONS
+            + " threads",
+        describe(requestSql) + ", 2 round trips",
+        "");
+    report.ratio(
+        "1",
+        "orchestra admin GET musician ÷ its own SQL through plain JDBC (median of the rounds'"
+            + " ratios)",
+        String.format("%.0f req/s", read.perSecond()),
+        String.format("its SQL %.0f/s", requestSql.perSecond()),
+        medianRatio(windows.get("read"), windows.get("request sql")),
+        false,
+        0.1);
     Optional<Wrk> wrk = Wrk.find();
     if (wrk.isPresent()) {
-      withWrk(wrk.get(), app, musician, Latencies.merged(windows.get("jdbc")));
+      withWrk(wrk.get(), app, musician, Latencies.merged(windows.get("jdbc")), requestSql);
     } else {
       report.note(
           "Figure 1 with wrk: not measured (no wrk on the PATH; Debian's package `wrk`, or"
@@ -374,7 +421,8 @@ class RipienoBenchmark {
    * instrument issue 15 was measured with, cheaper per call than the Java client, so that its
    * ratios show more of the application's own cost per request.
    */
-  private void withWrk(Wrk wrk, BenchApp app, URI musician, Latencies jdbc) throws Exception {
+  private void withWrk(Wrk wrk, BenchApp app, URI musician, Latencies jdbc, Latencies requestSql)
+      throws Exception {
     System.out.println("Figure 1 with wrk: " + ROUNDS + " rounds of floor and read in turn...");
     wrk.run(musician, null, CONNECTIONS, WARM_UP);
     wrk.run(musician, app.demoAdmin, CONNECTIONS, WARM_UP);
@@ -419,6 +467,37 @@ class RipienoBenchmark {
         readRate / jdbc.perSecond(),
         false,
         0.1);
+    report.ratio(
+        "1",
+        "orchestra admin GET musician with wrk ÷ its own SQL through plain JDBC (medians)",
+        String.format("%.0f req/s", readRate),
+        String.format("its SQL %.0f/s", requestSql.perSecond()),
+        readRate / requestSql.perSecond(),
+        false,
+        0.1);
+  }
+
+  /** Executes the statement and reads every column of its one row, as the application does. */
+  private static boolean readsOneRow(PreparedStatement statement) throws SQLException {
+    try (ResultSet row = statement.executeQuery()) {
+      if (!row.next()) {
+        return false;
+      }
+      for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
+        row.getString(column);
+      }
+      return true;
+    }
+  }
+
+  /**
+   * A statement of the application's own code, so that the JDBC reference sends exactly what a
+   * request sends (a test reading a private constant: the bench must follow the code, not a copy).
+   */
+  private static String appSql(String className, String field) throws Exception {
+    java.lang.reflect.Field constant = Class.forName(className).getDeclaredField(field);
+    constant.setAccessible(true);
+    return (String) constant.get(null);
   }
 
   private static String describeWrk(List<Wrk.Window> windows) {
