@@ -115,16 +115,15 @@ final class OutboxFigure {
               String.format(
                   "%.0f mails/s (all sent in %.1f s; %d in GreenMail)", rate, seconds, received),
               String.format(
-                  "Transport.send from one thread, a connection per mail as SmtpMailer sends:"
-                      + " %.0f mails/s",
-                  reference),
+                  "Transport.send from one thread, a connection per mail: %.0f mails/s", reference),
               rate / reference,
               null,
               null));
       report.add(
           new BenchReport.Line(
               "7",
-              "the same delivery ÷ plain Jakarta Mail over one connection for all mails",
+              "the same delivery ÷ plain Jakarta Mail over one connection for all mails (as a"
+                  + " delivery run sends its batch)",
               String.format("%.0f mails/s", rate),
               String.format("one Transport, sendMessage for each: %.0f mails/s", oneConnection),
               rate / oneConnection,
@@ -165,7 +164,7 @@ final class OutboxFigure {
 
   /**
    * Mails per second GreenMail takes from plain Jakarta Mail in one thread: a connection per mail
-   * ({@code Transport.send}, as {@code SmtpMailer.send} does), or one connection for all.
+   * ({@code Transport.send}), or one connection for all (as a delivery run sends its batch).
    */
   private static double plainTransport(int port, byte[] mail, boolean oneConnection)
       throws Exception {
