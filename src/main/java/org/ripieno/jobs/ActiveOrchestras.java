@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.ripieno.central.orchestras.entity.Orchestra;
 import org.ripieno.mail.OrchestraMail;
 import org.ripieno.sms.SmsSettings;
@@ -56,6 +57,21 @@ public class ActiveOrchestras {
             .setParameter(1, LocalDateTime.ofInstant(now, ZoneOffset.UTC))
             .getResultList();
     return due.stream().map(this::entry).toList();
+  }
+
+  /**
+   * The orchestra, if it is still active: for running it again between passes with its row as it is
+   * now. Runs in a request context of its own.
+   */
+  @ActivateRequestContext
+  public Optional<Entry> active(String id) {
+    return central
+        .createQuery(
+            "SELECT o FROM Orchestra o WHERE o.id = :id AND o.status = 'active'", Orchestra.class)
+        .setParameter("id", id)
+        .getResultStream()
+        .findFirst()
+        .map(this::entry);
   }
 
   /** Every active orchestra, for the full sweep. Runs in a request context of its own. */

@@ -214,8 +214,8 @@ public class StaffingJobs {
         }
         schedule.succeeded(
             orchestra.id(), claim.until(), outcome.next(), clock.instant(), outcome.result());
-        if (outcome.slotAhead() && outcome.next() != null) {
-          comeBack(orchestra, outcome.next());
+        if (outcome.slot() != null) {
+          comeBack(orchestra.id(), outcome.slot());
         }
       } catch (RuntimeException e) {
         end(heartbeat, claim);
@@ -236,29 +236,41 @@ public class StaffingJobs {
   }
 
   /**
-   * Runs the orchestra again at {@code at}, its due time, unless a pass comes as soon. Its claim
-   * decides as for any run: when another instance, or this one's pass, took it meanwhile, the
-   * comeback does nothing.
+   * Runs the orchestra again when the send slot its run stopped for is free, unless a pass comes as
+   * soon. Timed from the slot, not from the orchestra's due time: other work may be due at once
+   * (mail queued without any SMTP server, say), and coming back for that would run the orchestra
+   * round and round until the slot. The orchestra's row is read again then, so changed settings
+   * count, and its claim decides as for any run: when another instance, or this one's pass, took it
+   * meanwhile, the comeback does nothing.
    */
-  private void comeBack(ActiveOrchestras.Entry orchestra, Instant at) {
-    Comebacks.after(at, clock.instant(), interval)
+  private void comeBack(String orchestraId, Instant slot) {
+    Comebacks.after(slot, clock.instant(), interval)
         .ifPresent(
             delay -> {
               try {
                 comebacks.schedule(
                     () -> {
                       try {
-                        workers.execute(() -> run(orchestra, false));
+                        workers.execute(() -> runAgain(orchestraId));
                       } catch (RejectedExecutionException e) {
-                        LOG.fine("Jobs stopping: " + orchestra.subdomain() + " not run again");
+                        LOG.fine("Jobs stopping: " + orchestraId + " not run again");
                       }
                     },
                     delay.toMillis(),
                     TimeUnit.MILLISECONDS);
               } catch (RejectedExecutionException e) {
-                LOG.fine("Jobs stopping: " + orchestra.subdomain() + " not run again");
+                LOG.fine("Jobs stopping: " + orchestraId + " not run again");
               }
             });
+  }
+
+  private void runAgain(String orchestraId) {
+    try {
+      orchestras.active(orchestraId).ifPresent(orchestra -> run(orchestra, false));
+    } catch (RuntimeException e) {
+      // The next pass reads the orchestras again and runs it at its due time.
+      DatabaseFailures.warn(LOG, "Staffing jobs could not run " + orchestraId + " again", e);
+    }
   }
 
   /**
@@ -296,9 +308,9 @@ public class StaffingJobs {
   /**
    * What a run did, and when the orchestra next has work (null: nothing is due).
    *
-   * @param slotAhead whether messages wait for a send slot (then {@code next} is at most the slot)
+   * @param slot when the earliest send slot the run stopped for is free (null: it stopped for none)
    */
-  private record Outcome(String result, Instant next, boolean slotAhead) {}
+  private record Outcome(String result, Instant next, Instant slot) {}
 
   /**
    * Reminders, then timeouts (each in its own transaction), then delivery of what is due, including
@@ -345,7 +357,7 @@ public class StaffingJobs {
             + (mailer.isEmpty() ? " (no SMTP server configured)" : "")
             + (delivered.slotsAhead().isEmpty() ? "" : "; the rest wait for the rate's next slot"),
         due.next(delivered.slotsAhead()).orElse(null),
-        !delivered.slotsAhead().isEmpty());
+        delivered.slotsAhead().values().stream().min(Instant::compareTo).orElse(null));
   }
 
   private static void awaitRun(Future<?> run) {

@@ -141,8 +141,10 @@ public class SmtpMailer {
         if (alarm != null) {
           alarm.cancel(false);
         }
-        if (!sent) {
-          // Whatever failed, the next mail starts on a connection of its own.
+        if (!sent || current != null && current.expired()) {
+          // Whatever failed, the next mail starts on a connection of its own; so does the mail
+          // after one whose limit ran out just as it was sent, since the connection's deadline
+          // stays spent.
           close();
         }
       }

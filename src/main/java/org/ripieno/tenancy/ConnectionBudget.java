@@ -14,10 +14,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * is opened and gives it back when it is closed. When none is left, the registry is asked to free
  * some (idle orchestras first) and the caller waits a bounded time.
  *
- * <p>Waiters are served first come, first served: they queue on a fair lock, and only the head of
- * the queue reclaims and takes permits. A semaphore alone is not enough, since a waiter that gives
- * up its place to reclaim re-enters at the tail; with many orchestras opening at once, one of them
- * could lose every race until its wait ran out.
+ * <p>Waiters are served in turn: they queue on a fair lock, and only the head of the queue takes
+ * permits. A semaphore alone is not enough: its waiters give up their place at every retry, and a
+ * caller arriving just as a permit came back took it, so with many orchestras opening at once one
+ * of them could lose every race until its wait ran out. The head leaves the queue while it reclaims
+ * (see {@link #reclaimOutsideTheQueue}) and queues again after it.
  */
 public final class ConnectionBudget {
 
@@ -75,7 +76,7 @@ public final class ConnectionBudget {
       }
       try {
         while (!permits.tryAcquire()) {
-          boolean freed = reclaimer.reclaim(requester);
+          boolean freed = reclaimOutsideTheQueue(requester, deadline);
           long left = deadline - System.nanoTime();
           if (left <= 0) {
             throw exhausted();
@@ -86,12 +87,29 @@ public final class ConnectionBudget {
           }
         }
       } finally {
-        queue.unlock();
+        if (queue.isHeldByCurrentThread()) {
+          queue.unlock();
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SQLTransientConnectionException("Interrupted while waiting for a connection", e);
     }
+  }
+
+  /**
+   * Reclaims with the queue left: closing an idle orchestra's pool waits for that pool's own
+   * connection-adding thread, which may itself be queued here, and must not wait for this one. The
+   * caller then queues again for what is left of its wait.
+   */
+  private boolean reclaimOutsideTheQueue(String requester, long deadline)
+      throws InterruptedException, SQLException {
+    queue.unlock();
+    boolean freed = reclaimer.reclaim(requester);
+    if (!queue.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+      throw exhausted();
+    }
+    return freed;
   }
 
   private SQLTransientConnectionException exhausted() {

@@ -26,7 +26,9 @@ import org.flywaydb.core.internal.scanner.Scanner;
  * <p>The one scan is Flyway's own {@link Scanner} (the class Flyway uses when no provider is set),
  * so the same files are found in a directory, a jar or a server's archive. Each script's text is
  * read once through the scanner's resource, with the configured encoding, and handed out unchanged:
- * the checksums Flyway computes from it are those of its own scan.
+ * the checksums Flyway computes from it are those of its own scan. {@code Scanner} is in Flyway's
+ * internal package: an upgrade of Flyway must check this class (MigrationsIT compares its checksums
+ * with those of Flyway's own scan).
  */
 final class MigrationScripts implements ResourceProvider, ClassProvider<JavaMigration> {
 

@@ -28,9 +28,9 @@ public final class Migrations {
   }
 
   /**
-   * The configuration behind {@link #flyway}, for callers that need to adjust it. The kind's
-   * migrations come from {@link MigrationScripts}, scanned and read once per kind and process
-   * rather than once per Flyway.
+   * The configuration behind {@link #flyway}, for callers that need to adjust it (a target, say).
+   * The kind's migrations come from {@link MigrationScripts}, scanned and read once per kind and
+   * process rather than once per Flyway, so changing the locations here changes nothing.
    */
   public static FluentConfiguration flywayConfiguration(DataSource dataSource, DatabaseKind kind) {
     FluentConfiguration configuration =

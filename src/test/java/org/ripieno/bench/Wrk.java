@@ -66,11 +66,26 @@ final class Wrk {
       command.add("Authorization: Bearer " + token);
     }
     command.add(uri.toString());
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(duration.toSeconds() + 30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      process.destroyForcibly();
-      throw new IOException("wrk failed:\n" + output);
+    // Its output goes to a file, so that a wrk that hangs runs into the timeout below instead of
+    // a read that never ends.
+    Path log = Files.createTempFile("wrk", ".txt");
+    String output;
+    try {
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      boolean ended = process.waitFor(duration.toSeconds() + 30, TimeUnit.SECONDS);
+      if (!ended) {
+        process.destroyForcibly();
+      }
+      output = Files.readString(log, StandardCharsets.UTF_8);
+      if (!ended || process.exitValue() != 0) {
+        throw new IOException("wrk failed:\n" + output);
+      }
+    } finally {
+      Files.deleteIfExists(log);
     }
     Matcher errors = ERRORS.matcher(output);
     if (errors.find()) {

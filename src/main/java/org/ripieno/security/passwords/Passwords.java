@@ -50,6 +50,10 @@ public final class Passwords {
    */
   private static final String FULL_COST_DECOY = hash("no such password: timing only");
 
+  /** Checked beside a chosen password's hash, so that a login costs one check of each cost. */
+  private static final String GENERATED_COST_DECOY =
+      HASHER.hashToString(GENERATED_COST, "no such password: timing only".toCharArray());
+
   private Passwords() {}
 
   /** A password this code generated, and its hash; the password is shown once, never stored. */
@@ -84,15 +88,20 @@ public final class Passwords {
   }
 
   /**
-   * As {@link #matches}, but never quicker than checking a chosen password's hash (cost 10): for a
-   * login, whose answer time must not tell whether the account exists ({@code hash} null) or still
-   * has a generated password (cost 4). A cheaper or missing hash is followed by a check of a
-   * cost-10 decoy, whose result is dropped.
+   * As {@link #matches}, but taking as long whatever it checks: for a login, whose answer time must
+   * not tell whether the account exists ({@code hash} null) or still has a generated password (cost
+   * 4). Every call checks one hash of each cost, the stored one and a decoy of the other cost (both
+   * decoys when there is no usable hash), and drops the decoys' results.
    */
   public static boolean matchesTakingFullCost(String password, String hash) {
+    String given = password == null ? "" : password;
+    int cost = costOf(hash);
     boolean matches = matches(password, hash);
-    if (costOf(hash) < COST) {
-      matches(password == null ? "" : password, FULL_COST_DECOY);
+    if (cost != GENERATED_COST) {
+      matches(given, GENERATED_COST_DECOY);
+    }
+    if (cost < COST) {
+      matches(given, FULL_COST_DECOY);
     }
     return matches;
   }

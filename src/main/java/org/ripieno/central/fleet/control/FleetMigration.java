@@ -286,7 +286,7 @@ public final class FleetMigration {
     Migrations.SchemaVersion before;
     try {
       before = schemaVersion(connection, database);
-    } catch (FlywayException e) {
+    } catch (FlywayException | SQLException e) {
       return Outcome.failed(
           null, "Cannot read the schema version: " + shorten(e.getMessage()), true);
     }
@@ -307,7 +307,15 @@ public final class FleetMigration {
       return Outcome.failed(
           currentVersionOrNull(database), "Migration failed: " + shorten(e.getMessage()), true);
     }
-    Migrations.SchemaVersion after = schemaVersion(connection, database);
+    Migrations.SchemaVersion after;
+    try {
+      after = schemaVersion(connection, database);
+    } catch (FlywayException | SQLException e) {
+      return Outcome.failed(
+          null,
+          "Migrated, but the schema version cannot be read: " + shorten(e.getMessage()),
+          true);
+    }
     if (after.isBehind()) {
       return Outcome.failed(
           after.current(),
