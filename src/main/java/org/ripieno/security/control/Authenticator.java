@@ -92,6 +92,11 @@ public class Authenticator {
       // The password was changed or reset after this token was issued.
       throw tokenRefused();
     }
+    return admitted(account);
+  }
+
+  /** The rules of every account, own or SSO: active, and its orchestra present and active. */
+  private static Authenticated admitted(Account account) {
     if (!account.active()) {
       throw deactivated();
     }
@@ -123,17 +128,19 @@ public class Authenticator {
         .setParameter("id", userId)
         .getResultStream()
         .findFirst()
-        .map(
-            user ->
-                new Account(
-                    user.getId(),
-                    user.getUsername(),
-                    user.getRole(),
-                    user.getOrchestraId(),
-                    user.isActive(),
-                    user.isMustChangePassword(),
-                    user.getTokenVersion(),
-                    user.getOrchestra() == null ? null : OrchestraEntry.of(user.getOrchestra())));
+        .map(user -> account(user, user.getOrchestra()));
+  }
+
+  private static Account account(User user, Orchestra orchestra) {
+    return new Account(
+        user.getId(),
+        user.getUsername(),
+        user.getRole(),
+        user.getOrchestraId(),
+        user.isActive(),
+        user.isMustChangePassword(),
+        user.getTokenVersion(),
+        orchestra == null ? null : OrchestraEntry.of(orchestra));
   }
 
   private Authenticated external(VerifiedToken token) {
@@ -149,23 +156,17 @@ public class Authenticator {
     if (outcome.refusal() != null) {
       throw outcome.refusal();
     }
-    User user = outcome.user();
-    if (user == null) {
+    if (outcome.user() == null) {
       throw tokenRefused();
     }
-    if (!user.isActive()) {
-      throw deactivated();
-    }
-    Orchestra orchestra = orchestraOf(user);
-    return new Authenticated(
-        new Caller(
-            user.getId(),
-            user.getUsername(),
-            user.getRole(),
-            user.getOrchestraId(),
-            orchestra == null ? null : orchestra.getSubdomain(),
-            user.isMustChangePassword()),
-        orchestra == null ? null : OrchestraEntry.of(orchestra));
+    User user = outcome.user();
+    // Found by id: an account SsoAccounts has just created carries its orchestra's id only.
+    return admitted(
+        account(
+            user,
+            user.getOrchestraId() == null
+                ? null
+                : central.find(Orchestra.class, user.getOrchestraId())));
   }
 
   /**
