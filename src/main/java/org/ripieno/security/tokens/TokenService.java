@@ -1,5 +1,7 @@
 package org.ripieno.security.tokens;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -21,6 +23,8 @@ import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -56,15 +60,46 @@ public final class TokenService {
   private static final Set<JWSAlgorithm> SSO_ALGORITHMS =
       Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256, JWSAlgorithm.PS256);
 
+  /**
+   * How long a verified own token is kept at most. A client sends the same token with every call,
+   * and its parsing, HMAC and claims checks cost more than the rest of authentication.
+   */
+  private static final Duration VERIFIED_KEPT = Duration.ofMinutes(5);
+
+  private static final int VERIFIED_MAX = 4096;
+
   private final TokenSettings own;
   private final Optional<SsoSettings> sso;
+  private final Clock clock;
+
+  /**
+   * Own tokens already verified, by their exact text. Only that text matches, and a hit is refused
+   * once the token's {@code exp} has passed (with the verifier's skew), as the verifier would
+   * refuse it. Nothing about the account is kept: it is read at every request, so a password
+   * change, deactivation or suspension still ends the token at once. SSO tokens are not kept: their
+   * keys follow the identity provider's key set.
+   */
+  private final Cache<String, VerifiedToken> verifiedOwn =
+      Caffeine.newBuilder()
+          .maximumSize(VERIFIED_MAX)
+          .expireAfterWrite(VERIFIED_KEPT)
+          // Eviction on the calling thread: no work handed to the common pool inside the server.
+          .executor(Runnable::run)
+          .build();
+
   private final MACSigner signer;
   private final ConfigurableJWTProcessor<SecurityContext> ownProcessor;
   private final ConfigurableJWTProcessor<SecurityContext> ssoProcessor;
 
   public TokenService(TokenSettings own, Optional<SsoSettings> sso) {
+    this(own, sso, Clock.systemUTC());
+  }
+
+  /** With the clock that decides whether a kept token has expired (tests move it). */
+  TokenService(TokenSettings own, Optional<SsoSettings> sso, Clock clock) {
     this.own = Objects.requireNonNull(own, "own");
     this.sso = Objects.requireNonNull(sso, "sso");
+    this.clock = Objects.requireNonNull(clock, "clock");
     if (sso.isPresent() && sso.get().issuer().equals(own.issuer())) {
       throw new IllegalArgumentException(
           "ripieno.sso.issuer must differ from ripieno.token.issuer");
@@ -172,10 +207,15 @@ public final class TokenService {
     if (token == null || token.isBlank()) {
       throw new InvalidTokenException("no token");
     }
+    String text = token.strip();
+    VerifiedToken known = verifiedOwn.getIfPresent(text);
+    if (known != null) {
+      return unexpired(known, text);
+    }
     JWT jwt;
     String issuer;
     try {
-      jwt = JWTParser.parse(token.strip());
+      jwt = JWTParser.parse(text);
       // An encrypted token shows no claims before decryption; Ripieno accepts none.
       JWTClaimsSet unverified = jwt.getJWTClaimsSet();
       if (unverified == null) {
@@ -186,12 +226,23 @@ public final class TokenService {
       throw new InvalidTokenException("malformed token");
     }
     if (own.issuer().equals(issuer)) {
-      return ownToken(process(ownProcessor, jwt, "own"));
+      VerifiedToken verified = ownToken(process(ownProcessor, jwt, "own"));
+      verifiedOwn.put(text, verified);
+      return verified;
     }
     if (sso.isPresent() && sso.get().issuer().equals(issuer)) {
       return ssoToken(process(ssoProcessor, jwt, "SSO"), sso.get());
     }
     throw new InvalidTokenException("unknown issuer");
+  }
+
+  /** A kept token, unless its {@code exp} has passed by more than the verifier's skew. */
+  private VerifiedToken unexpired(VerifiedToken known, String text) {
+    if (known.expiresAt().plusSeconds(MAX_CLOCK_SKEW_SECONDS).isBefore(clock.instant())) {
+      verifiedOwn.invalidate(text);
+      throw new InvalidTokenException("own token refused: Expired JWT");
+    }
+    return known;
   }
 
   private static JWTClaimsSet process(

@@ -19,8 +19,11 @@ import java.net.InetSocketAddress;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
@@ -29,6 +32,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** Own tokens must round-trip and every forgery must fail; SSO tokens are checked against JWKS. */
@@ -378,5 +382,75 @@ class TokenServiceTest {
 
     assertThat(issued.toString()).doesNotContain(issued.token());
     assertThat(OWN.toString()).doesNotContain(Base64.getEncoder().encodeToString(KEY));
+  }
+
+  /** Verification keeps a token it accepted; these check that keeping it changes no decision. */
+  @Nested
+  class KeptTokens {
+
+    /** A clock the test moves. */
+    private static final class MovingClock extends Clock {
+      private Instant now = Instant.now();
+
+      @Override
+      public Instant instant() {
+        return now;
+      }
+
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException();
+      }
+    }
+
+    @Test
+    void aKeptTokenIsRefusedOnceItsExpiryAndTheSkewHavePassed() throws Exception {
+      MovingClock clock = new MovingClock();
+      TokenService service = new TokenService(OWN, Optional.empty(), clock);
+      Instant expiry = Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+      String token = hs256(ownClaims().expirationTime(Date.from(expiry)).build(), KEY);
+
+      assertThat(service.verify(token).expiresAt()).isEqualTo(expiry);
+      clock.now = expiry.plusSeconds(30);
+      assertThat(service.verify(token).subject()).as("within the skew").isEqualTo("42");
+      clock.now = expiry.plusSeconds(31);
+      assertThatThrownBy(() -> service.verify(token)).isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void onlyTheExactTextOfAVerifiedTokenIsKept() throws Exception {
+      TokenService service = ownOnly();
+      String token = hs256(ownClaims().build(), KEY);
+      service.verify(token);
+      String[] parts = token.split("\\.");
+      String otherPayload =
+          b64(ownClaims().subject("1").claim("groups", List.of("superadmin")).build().toString());
+
+      assertThatThrownBy(() -> service.verify(parts[0] + "." + otherPayload + "." + parts[2]))
+          .isInstanceOf(InvalidTokenException.class);
+      assertThat(service.verify(" " + token + " ").subject()).isEqualTo("42");
+    }
+
+    @Test
+    void ssoTokensAreVerifiedAtEveryCall() throws Exception {
+      MovingClock clock = new MovingClock();
+      TokenService service =
+          new TokenService(
+              OWN,
+              Optional.of(new SsoSettings(SSO_ISSUER, SSO_AUDIENCE, jwksUrl, "roles", "tenant")),
+              clock);
+      Instant expiry = Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+      String token = rs256(ssoClaims().expirationTime(Date.from(expiry)).build(), trusted);
+      service.verify(token);
+
+      // Were it kept, this clock would refuse it; verified anew, Nimbus checks the real time.
+      clock.now = expiry.plusSeconds(3600);
+      assertThat(service.verify(token).external()).isTrue();
+    }
   }
 }
