@@ -4,6 +4,14 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -72,6 +80,52 @@ public class CurrentOrchestra {
       entityManager = lease().createEntityManager();
     }
     return entityManager;
+  }
+
+  /**
+   * The rows of a native read ({@code ?} parameters, numbered from 1 in the order given), each an
+   * {@code Object[]} of the columns as JDBC gives them. When this request or job has used its
+   * entity manager, the read goes through it, so it sees the request's own changes (flushed first,
+   * as every query does). A request that has not, such as a single-record {@code GET}, reads in
+   * plain JDBC on a connection of the same pool, given back at once: no entity manager is made for
+   * one statement.
+   */
+  public List<Object[]> nativeRows(String sql, Object... parameters) {
+    if (entityManager != null) {
+      Query query = entityManager.createNativeQuery(sql);
+      for (int i = 0; i < parameters.length; i++) {
+        query.setParameter(i + 1, parameters[i]);
+      }
+      List<?> rows = query.getResultList();
+      return rows.stream().map(CurrentOrchestra::columns).toList();
+    }
+    try (Connection connection = lease().connection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet result = statement.executeQuery()) {
+        int width = result.getMetaData().getColumnCount();
+        List<Object[]> rows = new ArrayList<>();
+        while (result.next()) {
+          Object[] row = new Object[width];
+          for (int column = 0; column < width; column++) {
+            row[column] = result.getObject(column + 1);
+          }
+          rows.add(row);
+        }
+        return rows;
+      }
+    } catch (SQLException e) {
+      // Answered like any database failure of a request (busy or unreachable: 503; else 500).
+      throw new PersistenceException(
+          "A read of orchestra " + require().subdomain() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** EclipseLink returns a row of one column as the value itself. */
+  private static Object[] columns(Object row) {
+    return row instanceof Object[] columns ? columns : new Object[] {row};
   }
 
   /** Closes the entity manager before letting go of the database it uses. */

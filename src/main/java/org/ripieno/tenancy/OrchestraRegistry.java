@@ -222,6 +222,17 @@ public final class OrchestraRegistry implements AutoCloseable {
       return orchestra.createEntityManager();
     }
 
+    /**
+     * A connection of this orchestra's pool, for a read in plain JDBC; the caller closes it (which
+     * gives it back) before the lease.
+     */
+    public Connection connection() throws SQLException {
+      if (closed) {
+        throw new IllegalStateException("The lease on " + orchestra.route.subdomain() + " ended");
+      }
+      return orchestra.guarded.getConnection();
+    }
+
     public OrchestraRoute route() {
       return orchestra.route;
     }

@@ -148,21 +148,21 @@ public class Musicians {
           + " join \"Position\" p on p.\"id\" = l.\"positionId\""
           + " join \"Instrument\" i on i.\"id\" = p.\"instrumentId\""
           + " where r.\"musicianId\" = m.\"id\")::text"
-          + " from \"Musician\" m where m.\"id\" = ?1";
+          + " from \"Musician\" m where m.\"id\" = ?";
 
   /**
    * One musician with qualifications and placements, in one round trip ({@link
-   * #MUSICIAN_WITH_LISTS}): the single-record read is the API's most frequent orchestra call. Like
-   * every query, it flushes this request's pending changes first, so the writes below answer with
-   * what they wrote.
+   * #MUSICIAN_WITH_LISTS}): the single-record read is the API's most frequent orchestra call, so a
+   * request that has not used the entity manager reads in plain JDBC ({@link
+   * CurrentOrchestra#nativeRows}). The writes below answer through the entity manager they used,
+   * which flushes their changes first, so they answer with what they wrote.
    */
   public MusicianView get(int id) {
-    List<?> rows =
-        orchestra.createNativeQuery(MUSICIAN_WITH_LISTS).setParameter(1, id).getResultList();
+    List<Object[]> rows = current.nativeRows(MUSICIAN_WITH_LISTS, id);
     if (rows.isEmpty()) {
       throw noMusician(id);
     }
-    Object[] r = (Object[]) rows.get(0);
+    Object[] r = rows.get(0);
     boolean active = Boolean.TRUE.equals(r[9]);
     boolean archived = Boolean.TRUE.equals(r[10]);
     return new MusicianView(
