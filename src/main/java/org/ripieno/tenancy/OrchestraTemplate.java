@@ -218,6 +218,7 @@ public final class OrchestraTemplate {
       }
       try {
         cloneTo(maintenance, name);
+        firstSession(name);
         created.add(name);
       } catch (SQLException e) {
         if (!DUPLICATE_DATABASE.equals(e.getSQLState())) {
@@ -226,6 +227,20 @@ public final class OrchestraTemplate {
       }
     }
     return new SpareChanges(created, dropped);
+  }
+
+  /**
+   * A new database's first session builds PostgreSQL's cache of its catalog (the relation cache's
+   * init file, kept in the database's directory, so a rename keeps it): paid here, off the path of
+   * the provisioning that claims the spare and of the first look at the orchestra. The session also
+   * checks that the spare carries no identity marker, as a clone of the template must.
+   */
+  private void firstSession(String spare) throws SQLException {
+    try (Connection session = server.forDatabase(spare, "ripieno:spare").connect()) {
+      if (IdentityMarker.read(session).isPresent()) {
+        throw new SQLException("The spare database " + spare + " carries an identity marker");
+      }
+    }
   }
 
   private boolean isCurrent(Connection maintenance) throws SQLException {

@@ -233,7 +233,8 @@ public final class Provisioning {
       return new Outcome(ProvisioningState.ACTIVE, null);
     }
     String subdomain = entry.subdomain();
-    try (Connections connections = new Connections()) {
+    Connections connections = new Connections();
+    try (connections) {
       for (ProvisioningState step : STEPS) {
         try {
           // Read once per run (the lock keeps other runs and removals away), again only after
@@ -259,6 +260,11 @@ public final class Provisioning {
           return new Outcome(ProvisioningState.FAILED, error, retryIn);
         }
       }
+    } finally {
+      // A new spare is made after the run, so that its clone never competes with the run's steps.
+      if (connections.createdDatabase) {
+        databaseCreatedOn.accept(entry.server());
+      }
     }
     return new Outcome(ProvisioningState.ACTIVE, null);
   }
@@ -272,6 +278,9 @@ public final class Provisioning {
     private Connection maintenance;
     private Connection orchestra;
     private boolean failed;
+
+    /** This run created the orchestra's database (claimed a spare or cloned). */
+    private boolean createdDatabase;
 
     Connection maintenance(RegisteredOrchestra entry) throws SQLException {
       if (maintenance == null) {
@@ -343,7 +352,7 @@ public final class Provisioning {
         template.ensureCurrent(maintenance);
         template.cloneTo(maintenance, entry.databaseName());
       }
-      databaseCreatedOn.accept(entry.server());
+      connections.createdDatabase = true;
     }
     // A clone carries no marker yet; a database already marked for another orchestra is refused.
     IdentityMarker.write(connections.orchestra(entry), entry.id());
