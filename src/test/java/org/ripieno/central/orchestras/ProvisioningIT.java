@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -355,6 +356,15 @@ class ProvisioningIT {
 
     assertThat(check.exitCode()).as(check.toString()).isZero();
     assertThat(check.out()).doesNotContain("spare_");
+    Files.writeString(
+        admin.config(),
+        "ripieno.provisioning.database-prefix=" + postgres.runPrefix() + "\n",
+        StandardOpenOption.APPEND);
+    String spareUrl = postgres.login(one.name(template.contentVersion(), 1)).address().jdbcUrl();
+    AdminCli.Result adopt =
+        admin.run("orchestras", "adopt", "adopted-spare", "--url", spareUrl, "--dry-run");
+    assertThat(adopt.exitCode()).as(adopt.toString()).isNotZero();
+    assertThat(adopt.err()).contains("not adoptable");
   }
 
   private OrchestraTemplate.SpareChanges keepSpares(SpareDatabases spares) throws SQLException {
