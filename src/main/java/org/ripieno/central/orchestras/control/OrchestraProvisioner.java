@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -236,13 +237,26 @@ public class OrchestraProvisioner {
    * on the resuming pass. Never throws.
    */
   void keepSparesInBackground(String server) {
+    // A pass queued and not started yet will see this server as it is now: a burst of runs
+    // queues one pass, not one each (at most one running and one queued per server).
+    AtomicBoolean queued = sparePassQueued.computeIfAbsent(server, name -> new AtomicBoolean());
+    if (!queued.compareAndSet(false, true)) {
+      return;
+    }
     try {
-      executor.execute(() -> keepSpares(server));
+      executor.execute(
+          () -> {
+            queued.set(false);
+            keepSpares(server);
+          });
     } catch (RuntimeException e) {
+      queued.set(false);
       // Shutting down, or the executor refused: the next resuming pass makes the spare.
       LOG.log(Level.FINE, "Making a spare database on " + server + " was not started", e);
     }
   }
+
+  private final Map<String, AtomicBoolean> sparePassQueued = new ConcurrentHashMap<>();
 
   /**
    * Brings the server's spare databases to the configured count (dropping stale ones, see {@link
