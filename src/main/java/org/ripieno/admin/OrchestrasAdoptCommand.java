@@ -8,6 +8,7 @@ import org.ripieno.datasafety.adoption.LegacyDatabase;
 import org.ripieno.datasafety.adoption.OrchestraAdoption;
 import org.ripieno.tenancy.DatabaseAddress;
 import org.ripieno.tenancy.DatabaseLogin;
+import org.ripieno.tenancy.SpareDatabases;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -78,6 +79,13 @@ final class OrchestrasAdoptCommand extends ConfirmedCommand {
     DatabaseLogin scratch = session.orchestraServers().get(server == null ? "default" : server);
     if (scratch == null) {
       throw AdminFailure.cannotRun("There is no database server " + server);
+    }
+    String prefix = session.settings().provisioningDatabasePrefix();
+    if (new SpareDatabases(prefix, 0).isSpare(address.database())
+        || (prefix + "template").equals(address.database())) {
+      // Ripieno's own template and spares are no legacy databases, nor anyone's orchestra.
+      throw AdminFailure.cannotRun(
+          address.database() + " is Ripieno's orchestra template or a spare of it, not adoptable");
     }
     DatabaseLogin legacy = named.login(scratch, "ripieno-admin:adopt");
     session

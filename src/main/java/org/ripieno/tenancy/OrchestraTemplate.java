@@ -8,7 +8,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -142,6 +147,102 @@ public final class OrchestraTemplate {
     }
   }
 
+  /**
+   * Renames a spare clone of this template, made ahead of time ({@link #keepSpares}), to the given
+   * name. The spare's name carries the version this code's template holds, so only a spare cloned
+   * from such a template is ever taken. A rename is atomic: of two runs trying the same spare, one
+   * gets it and the other finds it gone and tries the next, or clones.
+   *
+   * @return true when a spare was renamed, false when none was there (the caller clones)
+   */
+  public boolean claimSpare(Connection maintenance, SpareDatabases spares, String databaseName)
+      throws SQLException {
+    OrchestraDatabases.requireValidName(databaseName);
+    for (String spare : spares.names(contentVersion())) {
+      try (Statement rename = maintenance.createStatement()) {
+        rename.execute("ALTER DATABASE \"" + spare + "\" RENAME TO \"" + databaseName + "\"");
+        return true;
+      } catch (SQLException e) {
+        if (!SPARE_NOT_TAKEN.contains(e.getSQLState())) {
+          throw e;
+        }
+        // Gone (another run took it, or it was never made) or in use: the next, else a clone.
+      }
+    }
+    return false;
+  }
+
+  /** A database that does not exist; one that another session is connected to. */
+  private static final Set<String> SPARE_NOT_TAKEN = Set.of("3D000", "55006");
+
+  /** A database of that name exists already (another instance made the same spare). */
+  private static final String DUPLICATE_DATABASE = "42P04";
+
+  /** What {@link #keepSpares} changed. */
+  public record SpareChanges(List<String> created, List<String> dropped) {}
+
+  /**
+   * Brings the server's spares to what {@code spares} asks for: the template made current first
+   * (rebuilt if need be), then every spare that is not wanted (another version's, numbered beyond
+   * the count) dropped, and every missing one cloned, under the template's shared lock like any
+   * clone.
+   */
+  public SpareChanges keepSpares(Connection maintenance, SpareDatabases spares)
+      throws SQLException {
+    ensureCurrent(maintenance);
+    String version = contentVersion();
+    Set<String> present = new HashSet<>();
+    try (PreparedStatement query =
+        maintenance.prepareStatement(
+            "SELECT datname FROM pg_database WHERE starts_with(datname, ?)")) {
+      query.setString(1, spares.namePrefix());
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          present.add(rows.getString(1));
+        }
+      }
+    }
+    List<String> dropped = new ArrayList<>();
+    for (String name : new TreeSet<>(present)) {
+      if (spares.isUnwanted(name, version)) {
+        try (Statement drop = maintenance.createStatement()) {
+          drop.execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+        }
+        dropped.add(name);
+      }
+    }
+    List<String> created = new ArrayList<>();
+    for (String name : spares.names(version)) {
+      if (present.contains(name)) {
+        continue;
+      }
+      try {
+        cloneTo(maintenance, name);
+        firstSession(name);
+        created.add(name);
+      } catch (SQLException e) {
+        if (!DUPLICATE_DATABASE.equals(e.getSQLState())) {
+          throw e;
+        }
+      }
+    }
+    return new SpareChanges(created, dropped);
+  }
+
+  /**
+   * A new database's first session builds PostgreSQL's cache of its catalog (the relation cache's
+   * init file, kept in the database's directory, so a rename keeps it): paid here, off the path of
+   * the provisioning that claims the spare and of the first look at the orchestra. The session also
+   * checks that the spare carries no identity marker, as a clone of the template must.
+   */
+  private void firstSession(String spare) throws SQLException {
+    try (Connection session = server.forDatabase(spare, "ripieno:spare").connect()) {
+      if (IdentityMarker.read(session).isPresent()) {
+        throw new SQLException("The spare database " + spare + " carries an identity marker");
+      }
+    }
+  }
+
   private boolean isCurrent(Connection maintenance) throws SQLException {
     return contentVersion().equals(comment(maintenance).orElse(null));
   }
@@ -171,8 +272,11 @@ public final class OrchestraTemplate {
 
   private static final Pattern SCHEMA_IN_COMMENT = Pattern.compile("; schema ([0-9.]+);");
 
-  /** What a template built by this code holds, as written in its comment. */
-  private String contentVersion() {
+  /**
+   * What a template built by this code holds, as written in its comment; a spare's name carries it
+   * ({@link SpareDatabases}).
+   */
+  public String contentVersion() {
     return "ripieno orchestra template; schema "
         + Migrations.latestVersion(server.dataSource(), DatabaseKind.ORCHESTRA)
         + "; seed "

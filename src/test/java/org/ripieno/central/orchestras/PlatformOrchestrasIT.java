@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -532,6 +533,67 @@ class PlatformOrchestrasIT {
   private static String idOf(HttpResponse<String> created) {
     assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
     return RunningRipieno.json(created).getJsonObject("orchestra").getString("id");
+  }
+
+  @Test
+  void aNewOrchestraTakesItsServersSpareDatabaseAndTheApplicationMakesANewOne() throws Exception {
+    String spares = platform.postgres().runPrefix() + "spare_";
+    DatabaseLogin server = platform.postgres().server();
+    long spare = awaitSpare(server, spares, 0);
+    assertThat(awaitSpare(second, spares, 0)).as("every server keeps a spare").isPositive();
+
+    HttpResponse<String> created = create("Reservorkestern", "reserv", "default");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+    JsonObject orchestra =
+        awaitActive(RunningRipieno.json(created).getJsonObject("orchestra").getString("id"));
+
+    assertThat(oidOf(server, orchestra.getString("databaseName")))
+        .as("the spare was renamed to the orchestra's database")
+        .isEqualTo(spare);
+    assertThat(awaitSpare(server, spares, spare)).as("a new spare").isNotEqualTo(spare);
+    assertThat(
+            platform
+                .postgres()
+                .queryLong(
+                    "SELECT count(*) FROM pg_database WHERE starts_with(datname, '"
+                        + spares
+                        + "')"))
+        .as("never more than ripieno.provisioning.spares (1)")
+        .isEqualTo(1);
+  }
+
+  /** The oid of the server's spare once there is one other than {@code not}. */
+  private static long awaitSpare(DatabaseLogin server, String namePrefix, long not)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      try (Connection connection = server.connect();
+          PreparedStatement query =
+              connection.prepareStatement(
+                  "SELECT oid FROM pg_database WHERE starts_with(datname, ?) AND oid <> ?")) {
+        query.setString(1, namePrefix);
+        query.setLong(2, not);
+        try (ResultSet row = query.executeQuery()) {
+          if (row.next()) {
+            return row.getLong(1);
+          }
+        }
+      }
+      assertThat(System.nanoTime()).as("no spare under " + namePrefix).isLessThan(deadline);
+      Thread.sleep(100);
+    }
+  }
+
+  private static long oidOf(DatabaseLogin server, String database) throws SQLException {
+    try (Connection connection = server.connect();
+        PreparedStatement query =
+            connection.prepareStatement("SELECT oid FROM pg_database WHERE datname = ?")) {
+      query.setString(1, database);
+      try (ResultSet row = query.executeQuery()) {
+        assertThat(row.next()).as(database).isTrue();
+        return row.getLong(1);
+      }
+    }
   }
 
   private JsonObject get(String id) throws Exception {

@@ -60,6 +60,10 @@ class ProvisioningBurstIT {
                 "RIPIENO_PROVISIONING_WORKERS", "3",
                 "RIPIENO_PROVISIONING_RETRY_DELAY", "PT1S",
                 "RIPIENO_PROVISIONING_RESUME_EVERY", "PT2S",
+                // Every provisioning clones: the failure injected below waits at the template's
+                // lock, which a run that renames a spare never takes (spares: ProvisioningIT,
+                // PlatformOrchestrasIT).
+                "RIPIENO_PROVISIONING_SPARES", "0",
                 "RIPIENO_ORCHESTRA_SERVER_URL", maintenance.address().jdbcUrl(),
                 "RIPIENO_ORCHESTRA_SERVER_USER", maintenance.user()));
     ripieno = platform.ripieno();

@@ -56,6 +56,19 @@ final class ProvisioningFixture implements AutoCloseable {
     return provisioning(listener, ProvisioningRetries.DEFAULTS);
   }
 
+  /** A run that claims a spare database when the server has one of this template's. */
+  Provisioning provisioning(Provisioning.Spares spares) {
+    return new Provisioning(
+        centralPool,
+        central.dataSource(),
+        Map.of("default", postgres.server()),
+        server -> template,
+        postgres.runPrefix(),
+        ProvisioningRetries.DEFAULTS,
+        Provisioning.StepListener.NONE,
+        spares);
+  }
+
   Provisioning provisioning(Provisioning.StepListener listener, ProvisioningRetries retries) {
     return new Provisioning(
         centralPool,

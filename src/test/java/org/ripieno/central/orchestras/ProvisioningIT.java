@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.ripieno.admin.AdminCli;
 import org.ripieno.central.orchestras.control.Provisioning;
 import org.ripieno.central.orchestras.control.ProvisioningRetries;
 import org.ripieno.central.orchestras.entity.ProvisioningState;
@@ -30,7 +34,10 @@ import org.ripieno.tenancy.DatabaseKind;
 import org.ripieno.tenancy.DatabaseLogin;
 import org.ripieno.tenancy.IdentityMarker;
 import org.ripieno.tenancy.Migrations;
+import org.ripieno.tenancy.OrchestraDatabases;
 import org.ripieno.tenancy.OrchestraTemplate;
+import org.ripieno.tenancy.SchemaGuard;
+import org.ripieno.tenancy.SpareDatabases;
 import org.ripieno.testing.TestPostgres;
 
 /**
@@ -255,6 +262,120 @@ class ProvisioningIT {
         .isEqualTo("DATABASE_CREATED");
     try (Connection squatter = postgres.login(name).connect()) {
       assertThat(IdentityMarker.read(squatter)).contains("another-orchestra");
+    }
+  }
+
+  @Test
+  void aRunClaimsTheServersSpareAndAsksForANewOneWhichIsThenMade() throws Exception {
+    SpareDatabases one = new SpareDatabases(postgres.runPrefix(), 1);
+    String spare = one.name(template.contentVersion(), 1);
+    keepSpares(one);
+    assertThat(exists(spare)).isTrue();
+    List<String> createdOn = new CopyOnWriteArrayList<>();
+    String id = request("spared", "Spared Orkester");
+
+    Provisioning.Outcome outcome =
+        fixture.provisioning(new Provisioning.Spares(1, createdOn::add)).run(id);
+
+    assertThat(outcome.state()).isEqualTo(ProvisioningState.ACTIVE);
+    assertThat(exists(spare)).as("the spare was renamed to the orchestra's database").isFalse();
+    assertExactlyOneDatabaseAndOneAdmin(id, "spared");
+    assertThat(createdOn).containsExactly("default");
+    assertThat(keepSpares(one).created()).containsExactly(spare);
+    assertThat(exists(spare)).isTrue();
+    assertThat(keepSpares(one).created()).as("never more than the count").isEmpty();
+    try (Connection database = postgres.login(spare).connect()) {
+      assertThat(IdentityMarker.read(database)).as("a spare carries no marker").isEmpty();
+      assertThat(SchemaGuard.inspect(database, DatabaseKind.ORCHESTRA).isHealthy()).isTrue();
+    }
+  }
+
+  @Test
+  void aSpareOfAnotherTemplateVersionIsNeverClaimedAndIsReplaced() throws Exception {
+    SpareDatabases one = new SpareDatabases(postgres.runPrefix(), 1);
+    keepSpares(SpareDatabases.none(postgres.runPrefix()));
+    String stale = one.name(template.contentVersion().replace("seed v1", "seed v0"), 1);
+    postgres.execute("CREATE DATABASE \"" + stale + "\"");
+    String id = request("unspared", "Unspared Orkester");
+
+    Provisioning.Outcome outcome =
+        fixture.provisioning(new Provisioning.Spares(1, server -> {})).run(id);
+
+    assertThat(outcome.state()).isEqualTo(ProvisioningState.ACTIVE);
+    assertExactlyOneDatabaseAndOneAdmin(id, "unspared");
+    assertThat(exists(stale)).as("a stale spare is not taken").isTrue();
+    OrchestraTemplate.SpareChanges changes = keepSpares(one);
+    assertThat(changes.dropped()).containsExactly(stale);
+    assertThat(changes.created()).containsExactly(one.name(template.contentVersion(), 1));
+    assertThat(exists(stale)).isFalse();
+  }
+
+  @Test
+  void withSparesTurnedOffARunClonesAndLeavesSparesAloneWhichAreThenDropped() throws Exception {
+    SpareDatabases one = new SpareDatabases(postgres.runPrefix(), 1);
+    String spare = one.name(template.contentVersion(), 1);
+    keepSpares(one);
+    String id = request("nospare", "No Spare Orkester");
+
+    Provisioning.Outcome outcome = provisioning(Provisioning.StepListener.NONE).run(id);
+
+    assertThat(outcome.state()).isEqualTo(ProvisioningState.ACTIVE);
+    assertExactlyOneDatabaseAndOneAdmin(id, "nospare");
+    assertThat(exists(spare)).isTrue();
+    assertThat(keepSpares(SpareDatabases.none(postgres.runPrefix())).dropped())
+        .containsExactly(spare);
+    assertThat(exists(spare)).isFalse();
+  }
+
+  @Test
+  void oneSpareIsClaimedOnceTheOtherClaimerFindsItGone() throws Exception {
+    SpareDatabases one = new SpareDatabases(postgres.runPrefix(), 1);
+    keepSpares(one);
+    String first = postgres.runPrefix() + "claimed_first";
+    String second = postgres.runPrefix() + "claimed_second";
+    try (Connection maintenance = postgres.server().connect()) {
+      assertThat(template.claimSpare(maintenance, one, first)).isTrue();
+      assertThat(template.claimSpare(maintenance, one, second)).isFalse();
+    }
+    assertThat(exists(first)).isTrue();
+    assertThat(exists(second)).isFalse();
+    postgres.dropAtClose(first);
+  }
+
+  @Test
+  void theOperatorsSchemaCheckPassesWithSparesOnTheServer() throws Exception {
+    SpareDatabases one = new SpareDatabases(postgres.runPrefix(), 1);
+    String id = request("checked", "Checked Orkester");
+    assertThat(provisioning(Provisioning.StepListener.NONE).run(id).state())
+        .isEqualTo(ProvisioningState.ACTIVE);
+    keepSpares(one);
+    assertThat(exists(one.name(template.contentVersion(), 1))).isTrue();
+    AdminCli admin = AdminCli.forCentral(central, Files.createTempDirectory("spare-check"));
+
+    AdminCli.Result check = admin.run("schema", "check", "--central", "--orchestra", "checked");
+
+    assertThat(check.exitCode()).as(check.toString()).isZero();
+    assertThat(check.out()).doesNotContain("spare_");
+    Files.writeString(
+        admin.config(),
+        "ripieno.provisioning.database-prefix=" + postgres.runPrefix() + "\n",
+        StandardOpenOption.APPEND);
+    String spareUrl = postgres.login(one.name(template.contentVersion(), 1)).address().jdbcUrl();
+    AdminCli.Result adopt =
+        admin.run("orchestras", "adopt", "adopted-spare", "--url", spareUrl, "--dry-run");
+    assertThat(adopt.exitCode()).as(adopt.toString()).isNotZero();
+    assertThat(adopt.err()).contains("not adoptable");
+  }
+
+  private OrchestraTemplate.SpareChanges keepSpares(SpareDatabases spares) throws SQLException {
+    try (Connection maintenance = postgres.server().connect()) {
+      return template.keepSpares(maintenance, spares);
+    }
+  }
+
+  private boolean exists(String database) throws SQLException {
+    try (Connection maintenance = postgres.server().connect()) {
+      return OrchestraDatabases.exists(maintenance, database);
     }
   }
 

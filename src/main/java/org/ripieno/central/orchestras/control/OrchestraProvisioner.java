@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -27,6 +29,7 @@ import org.ripieno.orchestra.seed.control.ProvisionedSeed;
 import org.ripieno.tenancy.CentralDatabase;
 import org.ripieno.tenancy.DatabaseLogin;
 import org.ripieno.tenancy.OrchestraTemplate;
+import org.ripieno.tenancy.SpareDatabases;
 
 /**
  * Runs provisioning in the background, on a fixed number of workers fed by a queue ({@link
@@ -111,6 +114,7 @@ public class OrchestraProvisioner {
         try {
           template(server).ensureCurrent();
           templateProblems.remove(server);
+          keepSparesInBackground(server);
         } catch (RuntimeException | SQLException e) {
           complete = false;
           templateProblems.put(server, String.valueOf(e.getMessage()));
@@ -141,6 +145,9 @@ public class OrchestraProvisioner {
    * unreachable) is logged, and the next pass tries again.
    */
   void resumeLeftBehind() {
+    // Also replaces spares left stale by a template another instance rebuilt, and retries a
+    // spare whose making failed.
+    settings.orchestraServers().keySet().forEach(this::keepSparesInBackground);
     try {
       for (String id : provisioning().resumable()) {
         startInBackground(id);
@@ -220,8 +227,82 @@ public class OrchestraProvisioner {
         this::template,
         settings.provisioningDatabasePrefix(),
         provisioning.retries(),
-        Provisioning.StepListener.NONE);
+        Provisioning.StepListener.NONE,
+        new Provisioning.Spares(provisioning.spares(), this::keepSparesInBackground));
   }
+
+  /**
+   * Makes the server's spares what {@code ripieno.provisioning.spares} asks for, on another thread:
+   * after a provisioning created a database (claimed a spare, or cloned when there was none), and
+   * on the resuming pass. Never throws.
+   */
+  void keepSparesInBackground(String server) {
+    // A pass queued and not started yet will see this server as it is now: a burst of runs
+    // queues one pass, not one each (at most one running and one queued per server).
+    AtomicBoolean queued = sparePassQueued.computeIfAbsent(server, name -> new AtomicBoolean());
+    if (!queued.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      executor.execute(
+          () -> {
+            queued.set(false);
+            keepSpares(server);
+          });
+    } catch (RuntimeException e) {
+      queued.set(false);
+      // Shutting down, or the executor refused: the next resuming pass makes the spare.
+      LOG.log(Level.FINE, "Making a spare database on " + server + " was not started", e);
+    }
+  }
+
+  private final Map<String, AtomicBoolean> sparePassQueued = new ConcurrentHashMap<>();
+
+  /**
+   * Brings the server's spare databases to the configured count (dropping stale ones, see {@link
+   * OrchestraTemplate#keepSpares}), one pass per server at a time: a second caller waits and then
+   * finds the spares there. A failure never reaches a provisioning: it is logged once until the
+   * spares are kept again, and the next creation or resuming pass tries again.
+   */
+  void keepSpares(String server) {
+    Object serverLock = spareLocks.computeIfAbsent(server, name -> new Object());
+    synchronized (serverLock) {
+      DataSource sessions = maintenanceSessions(server);
+      try (Connection maintenance = sessions.getConnection()) {
+        try {
+          OrchestraTemplate.SpareChanges changes =
+              template(server)
+                  .keepSpares(
+                      maintenance,
+                      new SpareDatabases(
+                          settings.provisioningDatabasePrefix(), provisioning.spares()));
+          if (spareProblems.remove(server) != null) {
+            LOG.info("Spare databases on server " + server + " are kept again");
+          }
+          if (!changes.dropped().isEmpty()) {
+            LOG.info("Dropped spare databases on server " + server + ": " + changes.dropped());
+          }
+        } catch (SQLException | RuntimeException e) {
+          // It may hold the template's lock: closed rather than given back.
+          sessions.unwrap(HikariDataSource.class).evictConnection(maintenance);
+          throw e;
+        }
+      } catch (SQLException | RuntimeException e) {
+        String problem = String.valueOf(e.getMessage());
+        if (!problem.equals(spareProblems.put(server, problem))) {
+          LOG.log(
+              Level.WARNING,
+              "Making a spare database on server "
+                  + server
+                  + " failed; provisioning clones from the template meanwhile",
+              e);
+        }
+      }
+    }
+  }
+
+  private final Map<String, Object> spareLocks = new ConcurrentHashMap<>();
+  private final Map<String, String> spareProblems = new ConcurrentHashMap<>();
 
   private DataSource maintenanceSessions(String serverName) {
     DatabaseLogin server = settings.orchestraServers().get(serverName);
@@ -233,7 +314,7 @@ public class OrchestraProvisioner {
 
   /**
    * A small pool of sessions on one database for the provisioning runs (one per worker, and the
-   * start-up pass), none kept longer than a minute unused.
+   * start-up pass, and one making spares), none kept longer than a minute unused.
    */
   private DataSource sessions(String name, DatabaseLogin login) {
     return sessionPools.computeIfAbsent(
@@ -242,7 +323,7 @@ public class OrchestraProvisioner {
           HikariConfig config = new HikariConfig();
           config.setPoolName("provisioning-" + key);
           config.setDataSource(login.dataSource());
-          config.setMaximumPoolSize(workers + 1);
+          config.setMaximumPoolSize(workers + 2);
           config.setMinimumIdle(0);
           config.setIdleTimeout(Duration.ofMinutes(1).toMillis());
           config.setConnectionTimeout(Duration.ofSeconds(30).toMillis());

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,6 +26,7 @@ import org.ripieno.tenancy.IdentityMarker;
 import org.ripieno.tenancy.Migrations;
 import org.ripieno.tenancy.OrchestraDatabases;
 import org.ripieno.tenancy.OrchestraTemplate;
+import org.ripieno.tenancy.SpareDatabases;
 
 /**
  * Provisioning of one orchestra, as the state machine stored in its central row: {@code REQUESTED →
@@ -74,6 +76,15 @@ public final class Provisioning {
     }
   }
 
+  /**
+   * The spare databases a run may claim instead of cloning ({@link OrchestraTemplate#claimSpare}),
+   * and who hears that a run created a database on a server (claimed or cloned), so that a new
+   * spare is made off the run's path.
+   */
+  public record Spares(int count, Consumer<String> databaseCreatedOn) {
+    public static final Spares NONE = new Spares(0, server -> {});
+  }
+
   private final DataSource central;
   private final CentralOrchestraRows rows;
   private final DataSource lockSessions;
@@ -83,6 +94,8 @@ public final class Provisioning {
   private final Function<String, OrchestraTemplate> templates;
   private final StepListener listener;
   private final String databasePrefix;
+  private final SpareDatabases spareDatabases;
+  private final Consumer<String> databaseCreatedOn;
 
   /**
    * @param central the central database, pooled: borrowed for one statement at a time
@@ -102,6 +115,19 @@ public final class Provisioning {
       String databasePrefix,
       ProvisioningRetries retries,
       StepListener listener) {
+    this(central, lockSessions, servers, templates, databasePrefix, retries, listener, Spares.NONE);
+  }
+
+  /** As above, claiming the servers' spare databases when there are some. */
+  public Provisioning(
+      DataSource central,
+      DataSource lockSessions,
+      Map<String, DatabaseLogin> servers,
+      Function<String, OrchestraTemplate> templates,
+      String databasePrefix,
+      ProvisioningRetries retries,
+      StepListener listener,
+      Spares spares) {
     this(
         central,
         lockSessions,
@@ -110,7 +136,8 @@ public final class Provisioning {
         templates,
         databasePrefix,
         retries,
-        listener);
+        listener,
+        spares);
   }
 
   /**
@@ -120,6 +147,7 @@ public final class Provisioning {
    * whose release failed is evicted instead ({@link #discard}).
    *
    * @param maintenanceSessions the sessions to a server's maintenance database, by server name
+   * @param spares how many spare databases a server keeps, and who makes a new one
    */
   public Provisioning(
       DataSource central,
@@ -129,7 +157,8 @@ public final class Provisioning {
       Function<String, OrchestraTemplate> templates,
       String databasePrefix,
       ProvisioningRetries retries,
-      StepListener listener) {
+      StepListener listener,
+      Spares spares) {
     this.maintenanceSessions = maintenanceSessions;
     this.central = central;
     this.rows = CentralOrchestraRows.pooled(central);
@@ -139,6 +168,8 @@ public final class Provisioning {
     this.servers = servers;
     this.templates = templates;
     this.listener = listener;
+    this.spareDatabases = new SpareDatabases(databasePrefix, spares.count());
+    this.databaseCreatedOn = spares.databaseCreatedOn();
   }
 
   /**
@@ -202,7 +233,8 @@ public final class Provisioning {
       return new Outcome(ProvisioningState.ACTIVE, null);
     }
     String subdomain = entry.subdomain();
-    try (Connections connections = new Connections()) {
+    Connections connections = new Connections();
+    try (connections) {
       for (ProvisioningState step : STEPS) {
         try {
           // Read once per run (the lock keeps other runs and removals away), again only after
@@ -228,6 +260,11 @@ public final class Provisioning {
           return new Outcome(ProvisioningState.FAILED, error, retryIn);
         }
       }
+    } finally {
+      // A new spare is made after the run, so that its clone never competes with the run's steps.
+      if (connections.createdDatabase) {
+        databaseCreatedOn.accept(entry.server());
+      }
     }
     return new Outcome(ProvisioningState.ACTIVE, null);
   }
@@ -241,6 +278,9 @@ public final class Provisioning {
     private Connection maintenance;
     private Connection orchestra;
     private boolean failed;
+
+    /** This run created the orchestra's database (claimed a spare or cloned). */
+    private boolean createdDatabase;
 
     Connection maintenance(RegisteredOrchestra entry) throws SQLException {
       if (maintenance == null) {
@@ -306,8 +346,13 @@ public final class Provisioning {
     Connection maintenance = connections.maintenance(entry);
     if (!OrchestraDatabases.exists(maintenance, entry.databaseName())) {
       OrchestraTemplate template = templates.apply(entry.server());
-      template.ensureCurrent(maintenance);
-      template.cloneTo(maintenance, entry.databaseName());
+      // A spare is a clone of the same template made ahead of time: renaming it takes the clone
+      // off the run's path, and what follows is the same either way.
+      if (!template.claimSpare(maintenance, spareDatabases, entry.databaseName())) {
+        template.ensureCurrent(maintenance);
+        template.cloneTo(maintenance, entry.databaseName());
+      }
+      connections.createdDatabase = true;
     }
     // A clone carries no marker yet; a database already marked for another orchestra is refused.
     IdentityMarker.write(connections.orchestra(entry), entry.id());

@@ -2,6 +2,7 @@ package org.ripieno.central.orchestras.control;
 
 import java.time.Duration;
 import org.ripieno.config.RipienoSettings;
+import org.ripieno.tenancy.SpareDatabases;
 
 /**
  * How provisioning is paced and resumed.
@@ -12,8 +13,11 @@ import org.ripieno.config.RipienoSettings;
  *     ripieno.provisioning.resume-every}): left between two steps, never started, or failed with a
  *     transient cause and due
  * @param retries how often and when a transient failure is resumed
+ * @param spares spare databases each server keeps, cloned from its template ahead of time ({@code
+ *     ripieno.provisioning.spares}); 0 keeps none, so every provisioning clones
  */
-public record ProvisioningSettings(int workers, Duration resumeEvery, ProvisioningRetries retries) {
+public record ProvisioningSettings(
+    int workers, Duration resumeEvery, ProvisioningRetries retries, int spares) {
 
   public static final int MAX_WORKERS = 32;
 
@@ -21,7 +25,7 @@ public record ProvisioningSettings(int workers, Duration resumeEvery, Provisioni
   static final int QUEUE_CAPACITY = 10_000;
 
   public static final ProvisioningSettings DEFAULTS =
-      new ProvisioningSettings(3, Duration.ofMinutes(1), ProvisioningRetries.DEFAULTS);
+      new ProvisioningSettings(3, Duration.ofMinutes(1), ProvisioningRetries.DEFAULTS, 1);
 
   public ProvisioningSettings {
     if (workers < 1 || workers > MAX_WORKERS) {
@@ -32,6 +36,10 @@ public record ProvisioningSettings(int workers, Duration resumeEvery, Provisioni
       throw new IllegalArgumentException(
           "ripieno.provisioning.resume-every is at least PT1S, got " + resumeEvery);
     }
+    if (spares < 0 || spares > SpareDatabases.MAX_COUNT) {
+      throw new IllegalArgumentException(
+          "ripieno.provisioning.spares is 0 to " + SpareDatabases.MAX_COUNT + ", got " + spares);
+    }
   }
 
   public static ProvisioningSettings from(RipienoSettings settings) {
@@ -40,7 +48,8 @@ public record ProvisioningSettings(int workers, Duration resumeEvery, Provisioni
         settings.period("ripieno.provisioning.resume-every", DEFAULTS.resumeEvery()),
         new ProvisioningRetries(
             settings.number("ripieno.provisioning.max-tries", DEFAULTS.retries().maxTries()),
-            settings.period("ripieno.provisioning.retry-delay", DEFAULTS.retries().firstDelay())));
+            settings.period("ripieno.provisioning.retry-delay", DEFAULTS.retries().firstDelay())),
+        settings.number("ripieno.provisioning.spares", DEFAULTS.spares()));
   }
 
   /**

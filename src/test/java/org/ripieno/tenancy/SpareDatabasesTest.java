@@ -1,0 +1,66 @@
+package org.ripieno.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class SpareDatabasesTest {
+
+  private static final String CURRENT = "ripieno orchestra template; schema 7; seed abc";
+  private static final String OLDER = "ripieno orchestra template; schema 6; seed abc";
+
+  private final SpareDatabases two = new SpareDatabases("ripieno_", 2);
+
+  @Test
+  void aSpareIsNamedAfterTheTemplatesVersionAndItsNumber() {
+    assertThat(two.names(CURRENT))
+        .containsExactly(
+            "ripieno_spare_" + SpareDatabases.tag(CURRENT) + "_1",
+            "ripieno_spare_" + SpareDatabases.tag(CURRENT) + "_2");
+    assertThat(SpareDatabases.tag(CURRENT)).hasSize(12).matches("[0-9a-f]+");
+    assertThat(two.name(CURRENT, 1)).isEqualTo(two.name(CURRENT, 1));
+  }
+
+  @Test
+  void anotherSchemaOrSeedGivesAnotherName() {
+    assertThat(two.name(OLDER, 1)).isNotEqualTo(two.name(CURRENT, 1));
+    assertThat(two.name(CURRENT.replace("seed abc", "seed abd"), 1))
+        .isNotEqualTo(two.name(CURRENT, 1));
+  }
+
+  @Test
+  void aStaleSpareOrOneBeyondTheCountIsUnwantedACurrentOneIsKept() {
+    assertThat(two.isUnwanted(two.name(CURRENT, 1), CURRENT)).isFalse();
+    assertThat(two.isUnwanted(two.name(CURRENT, 2), CURRENT)).isFalse();
+    assertThat(two.isUnwanted(two.name(OLDER, 1), CURRENT)).isTrue();
+    assertThat(two.isUnwanted(two.name(CURRENT, 3), CURRENT)).isTrue();
+    assertThat(SpareDatabases.none("ripieno_").isUnwanted(two.name(CURRENT, 1), CURRENT)).isTrue();
+  }
+
+  @Test
+  void onlySparesAreRecognizedNeverAnOrchestraOrTheTemplate() {
+    assertThat(two.isSpare(two.name(OLDER, 8))).isTrue();
+    assertThat(two.isSpare("ripieno_orchestra_spare_" + SpareDatabases.tag(CURRENT) + "_1"))
+        .isFalse();
+    assertThat(two.isSpare("ripieno_template")).isFalse();
+    assertThat(two.isSpare("ripieno_spare_x_1")).isFalse();
+    assertThat(two.isSpare(two.name(CURRENT, 1) + "0")).isFalse();
+    assertThat(two.isSpare(null)).isFalse();
+    assertThat(two.isUnwanted("ripieno_orchestra_gko", CURRENT)).isFalse();
+    assertThat(new SpareDatabases("other_", 1).isSpare(two.name(CURRENT, 1))).isFalse();
+  }
+
+  @Test
+  void theCountIsZeroToEightAndNamesFollowTheDatabaseNameRules() {
+    assertThat(SpareDatabases.none("ripieno_").names(CURRENT)).isEmpty();
+    assertThatThrownBy(() -> new SpareDatabases("ripieno_", -1))
+        .hasMessageContaining("ripieno.provisioning.spares");
+    assertThatThrownBy(() -> new SpareDatabases("ripieno_", 9))
+        .hasMessageContaining("ripieno.provisioning.spares");
+    assertThatThrownBy(() -> new SpareDatabases("Bad-", 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new SpareDatabases("p".repeat(50), 1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
