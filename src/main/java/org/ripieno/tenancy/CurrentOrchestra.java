@@ -26,6 +26,7 @@ public class CurrentOrchestra {
 
   private OrchestraRoute route;
   private OrchestraEntry entry;
+  private String actingUserId;
   private OrchestraRegistry.Lease lease;
   private EntityManager entityManager;
 
@@ -41,11 +42,23 @@ public class CurrentOrchestra {
   /**
    * Binds this request to an orchestra as the gate admitted it, with the central row it read for
    * that (this request's, so as fresh as the admission), for the rest of the request to use (name,
-   * branding, limits) instead of reading central again.
+   * branding, limits) instead of reading central again, and the account it admitted.
+   *
+   * @param actingUserId the central id of the account the request acts for, which the audit trail
+   *     records
    */
-  public void enter(OrchestraRoute orchestra, OrchestraEntry admittedWith) {
+  public void enter(OrchestraRoute orchestra, OrchestraEntry admittedWith, String actingUserId) {
     enter(orchestra);
     entry = admittedWith;
+    this.actingUserId = actingUserId;
+  }
+
+  /**
+   * The account this request acts for, as the gate admitted it; none in a job or on a musician's
+   * public link.
+   */
+  public Optional<String> actingUserId() {
+    return Optional.ofNullable(actingUserId);
   }
 
   /** The central row this request was admitted with; none in a job. */

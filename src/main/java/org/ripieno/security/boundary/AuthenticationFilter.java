@@ -12,12 +12,12 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 import org.ripieno.security.Caller;
-import org.ripieno.security.CurrentCaller;
 import org.ripieno.security.OrchestraScoped;
 import org.ripieno.security.control.Authenticator;
 import org.ripieno.security.control.SecurityComponents;
 import org.ripieno.security.tokens.InvalidTokenException;
 import org.ripieno.security.tokens.VerifiedToken;
+import org.ripieno.tenancy.OrchestraEntry;
 import org.ripieno.web.ProblemException;
 
 /**
@@ -33,7 +33,6 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
   @Inject SecurityComponents security;
   @Inject Authenticator authenticator;
-  @Inject CurrentCaller currentCaller;
   @Context ResourceInfo resource;
 
   @Override
@@ -62,14 +61,20 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             && resource.getResourceClass().isAnnotationPresent(OrchestraScoped.class);
     Authenticator.Authenticated authenticated =
         authenticator.authenticate(token, !orchestraRequest);
-    Caller caller = authenticated.caller();
-    CurrentCaller.authenticate(currentCaller, caller, authenticated.orchestra());
     boolean secure = request.getSecurityContext().isSecure();
-    request.setSecurityContext(new CallerContext(caller, secure));
+    request.setSecurityContext(
+        new CallerContext(authenticated.caller(), authenticated.orchestra(), secure));
   }
 
-  /** The caller as JAX-RS sees it. */
-  record CallerContext(Caller caller, boolean secure) implements SecurityContext {
+  /**
+   * The caller as JAX-RS sees it, with the central row of the caller's orchestra as this request's
+   * authentication read it and found active (null for a superadmin), which the orchestra gate
+   * enters without reading central again. Carried by the request itself rather than a
+   * request-scoped bean: making and destroying one such bean per request cost a twentieth of a
+   * single-record read.
+   */
+  record CallerContext(Caller caller, OrchestraEntry orchestra, boolean secure)
+      implements SecurityContext {
     @Override
     public Principal getUserPrincipal() {
       return caller;

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.ripieno.central.systemlog.control.SystemLogWriter;
 import org.ripieno.security.Caller;
-import org.ripieno.security.CurrentCaller;
 import org.ripieno.security.OrchestraScoped;
 import org.ripieno.security.Role;
 import org.ripieno.tenancy.CurrentOrchestra;
@@ -37,7 +36,6 @@ public class OrchestraGate implements ContainerRequestFilter {
   @Inject OrchestraRoutes routes;
   @Inject CurrentOrchestra current;
   @Inject SystemLogWriter systemLog;
-  @Inject CurrentCaller callers;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -46,7 +44,7 @@ public class OrchestraGate implements ContainerRequestFilter {
     OrchestraEntry orchestra =
         (caller.isSuperadmin()
                 ? routes.bySubdomain(subdomain).map(OrchestraEntry::of)
-                : ownOrchestra(subdomain))
+                : ownOrchestra(request, subdomain))
             .filter(o -> mayEnter(caller, o))
             .orElseThrow(() -> notFound(subdomain));
     if (caller.isSuperadmin()) {
@@ -65,7 +63,7 @@ public class OrchestraGate implements ContainerRequestFilter {
           "Your account may read this orchestra's data but not change it.",
           "Ditt konto får läsa orkesterns uppgifter men inte ändra dem.");
     }
-    current.enter(routes.routeTo(orchestra), orchestra);
+    current.enter(routes.routeTo(orchestra), orchestra, caller.userId());
   }
 
   /**
@@ -74,8 +72,12 @@ public class OrchestraGate implements ContainerRequestFilter {
    * account), so it is taken from there, no less fresh, instead of reading central again. Another
    * subdomain is not theirs, whether it exists or not.
    */
-  private Optional<OrchestraEntry> ownOrchestra(String subdomain) {
-    return callers.orchestra().filter(own -> own.subdomain().equals(subdomain));
+  private static Optional<OrchestraEntry> ownOrchestra(
+      ContainerRequestContext request, String subdomain) {
+    return (request.getSecurityContext() instanceof AuthenticationFilter.CallerContext context
+            ? Optional.ofNullable(context.orchestra())
+            : Optional.<OrchestraEntry>empty())
+        .filter(own -> own.subdomain().equals(subdomain));
   }
 
   private static boolean mayEnter(Caller caller, OrchestraEntry orchestra) {

@@ -9,8 +9,7 @@ import jakarta.persistence.EntityManager;
 import org.ripieno.orchestra.audit.entity.AuditLog;
 import org.ripieno.orchestra.codes.control.CodeType;
 import org.ripieno.orchestra.codes.control.IdCodes;
-import org.ripieno.security.Caller;
-import org.ripieno.security.CurrentCaller;
+import org.ripieno.tenancy.CurrentOrchestra;
 import org.ripieno.tenancy.OrchestraData;
 
 /**
@@ -50,7 +49,7 @@ public class AuditTrail {
 
   @Inject @OrchestraData EntityManager orchestra;
   @Inject IdCodes codes;
-  @Inject CurrentCaller caller;
+  @Inject CurrentOrchestra current;
 
   /**
    * @param before a snapshot (record or map) of the values before the change, null on create
@@ -60,7 +59,7 @@ public class AuditTrail {
       Action action, String entityType, Integer entityId, Object before, Object after) {
     AuditLog entry = new AuditLog();
     entry.setAuditLogId(codes.next(CodeType.AUDIT_LOG));
-    entry.setUserId(caller.get().map(Caller::userId).orElse(null));
+    entry.setUserId(current.actingUserId().orElse(null));
     entry.setAction(action.value());
     entry.setEntityType(entityType);
     entry.setEntityId(entityId);
