@@ -560,7 +560,10 @@ class RipienoBenchmark {
             org.ripieno.tenancy.OrchestraDatabases.drop(
                 postgres.server(), postgres.uniqueName("a_" + subdomains.get(i))));
     inParallel(FLEET, i -> clone(postgres, template, subdomains.get(i), "fleet-" + i));
-    int workers = org.ripieno.central.fleet.control.FleetSettings.DEFAULTS.workers();
+    int workers =
+        Integer.getInteger(
+            "bench.fleet-workers",
+            org.ripieno.central.fleet.control.FleetSettings.DEFAULTS.workers());
     double[] parallelCpu = new double[1];
     long[] parallelWork = fleetServerWork(postgres);
     double parallel = migrate(app, subdomains, workers, parallelCpu);
