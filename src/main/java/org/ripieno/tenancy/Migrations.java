@@ -17,6 +17,7 @@ import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 /** Flyway, set up once for each kind of database. */
 public final class Migrations {
@@ -56,9 +57,46 @@ public final class Migrations {
     return flyway(dataSource, kind).migrate();
   }
 
+  /**
+   * Migrates a database in a session the caller holds and keeps: Flyway opens none of its own. A
+   * new session costs PostgreSQL a process, an authentication and cold catalog caches, which in a
+   * fleet migration was most of the server's work per database (Flyway's migrate opened two beside
+   * the caller's).
+   *
+   * <p>Flyway works on one connection on PostgreSQL when its lock is the session-level advisory
+   * lock ({@code postgresql.transactional.lock=false}): with the default transaction-level lock it
+   * holds the lock's transaction open on one connection and runs the migrations, which commit, on a
+   * second. Either lock is the same key in the same lock space, so this run still excludes every
+   * other Flyway migrating the database, whichever kind of lock that one takes. Each migration
+   * still runs in a transaction of its own. Flyway restores the session's auto-commit, role and
+   * search path when it is done, and leaves the caller's own session locks alone.
+   */
+  public static MigrateResult migrate(Connection connection, DatabaseKind kind) {
+    return onHeldConnection(connection, kind).migrate();
+  }
+
+  /** {@link #version(DataSource, DatabaseKind)} read in a session the caller holds and keeps. */
+  public static SchemaVersion version(Connection connection, DatabaseKind kind) {
+    return version(onHeldConnection(connection, kind));
+  }
+
+  private static Flyway onHeldConnection(Connection connection, DatabaseKind kind) {
+    FluentConfiguration configuration = flywayConfiguration(new HeldConnection(connection), kind);
+    // Flyway's PostgreSQL support uses a single connection exactly when this lock is off.
+    configuration
+        .getPluginRegister()
+        .getExact(PostgreSQLConfigurationExtension.class)
+        .setTransactionalLock(false);
+    return configuration.load();
+  }
+
   /** The schema state of one database compared with the migrations this code carries. */
   public static SchemaVersion version(DataSource dataSource, DatabaseKind kind) {
-    MigrationInfoService info = flyway(dataSource, kind).info();
+    return version(flyway(dataSource, kind));
+  }
+
+  private static SchemaVersion version(Flyway flyway) {
+    MigrationInfoService info = flyway.info();
     MigrationInfo current = info.current();
     return new SchemaVersion(
         current == null ? null : current.getVersion().getVersion(),
@@ -83,13 +121,11 @@ public final class Migrations {
    * ordinary migration or baseline row, and at least one has a version. Then the newest applied
    * version is what Flyway would call current. Anything else (no history table, a failed migration,
    * rows of a repair or an undo) is empty, and the caller asks Flyway, whose answer and messages
-   * stay the reference for the unusual cases.
-   *
-   * @param anyDatabase where {@link #latestVersion(DataSource, DatabaseKind)} is read the first
-   *     time
+   * stay the reference for the unusual cases. The newest version this code carries is read the
+   * first time in the same session.
    */
-  public static Optional<SchemaVersion> plainVersion(
-      Connection connection, DataSource anyDatabase, DatabaseKind kind) throws SQLException {
+  public static Optional<SchemaVersion> plainVersion(Connection connection, DatabaseKind kind)
+      throws SQLException {
     List<String> versions;
     try (PreparedStatement query = connection.prepareStatement(PLAIN_HISTORY);
         ResultSet row = query.executeQuery()) {
@@ -117,7 +153,9 @@ public final class Migrations {
             .map(MigrationVersion::fromVersion)
             .max(MigrationVersion::compareTo)
             .orElseThrow();
-    return Optional.of(new SchemaVersion(newest.getVersion(), latestVersion(anyDatabase, kind)));
+    return Optional.of(
+        new SchemaVersion(
+            newest.getVersion(), latestVersion(new HeldConnection(connection), kind)));
   }
 
   private static final String PLAIN_HISTORY =

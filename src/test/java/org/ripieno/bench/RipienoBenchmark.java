@@ -551,38 +551,95 @@ class RipienoBenchmark {
         });
     double cloneSeconds = (System.nanoTime() - cloning) / 1e9;
     double[] serialCpu = new double[1];
+    long[] serialWork = fleetServerWork(postgres);
     double serial = migrate(app, subdomains, 1, serialCpu);
-    inParallel(
-        FLEET,
-        i ->
-            org.ripieno.tenancy.OrchestraDatabases.drop(
-                postgres.server(), postgres.uniqueName("a_" + subdomains.get(i))));
-    inParallel(FLEET, i -> clone(postgres, template, subdomains.get(i), "fleet-" + i));
-    int workers = org.ripieno.central.fleet.control.FleetSettings.DEFAULTS.workers();
-    double[] parallelCpu = new double[1];
-    double parallel = migrate(app, subdomains, workers, parallelCpu);
-    report.ratio(
-        "5",
-        "fleet migration of " + FLEET + " databases, " + workers + " workers ÷ one at a time",
-        String.format("%.1f s", parallel),
-        String.format("one at a time %.1f s", serial),
-        parallel / serial,
-        true,
-        0.5);
-    report.note(
+    serialWork = since(serialWork, fleetServerWork(postgres));
+    String serialNote =
         String.format(
             "Figure 5: each database is a clone of one migrated to the version before the newest"
                 + " (%d clones took %.1f s); FleetMigration runs in the benchmark's JVM, as the"
                 + " operators' command line runs it. One at a time %.1f ms a database (the"
-                + " harness's JVM used %.1f ms of CPU a database); with %d workers the JVM used"
-                + " %.1f ms of CPU a database.",
+                + " harness's JVM used %.1f ms of CPU a database). PostgreSQL's side"
+                + " (pg_stat_database over the fleet's databases): one at a time %.2f sessions"
+                + " and %.1f transactions a database.",
             FLEET,
             cloneSeconds,
             serial * 1000 / FLEET,
             serialCpu[0] * 1000 / FLEET,
-            workers,
-            parallelCpu[0] * 1000 / FLEET));
+            (double) serialWork[0] / FLEET,
+            (double) serialWork[1] / FLEET);
+    StringBuilder parallelNotes = new StringBuilder();
+    // Each worker count migrates the fleet cloned back to the version before the newest.
+    for (int workers : fleetWorkers()) {
+      inParallel(
+          FLEET,
+          i ->
+              org.ripieno.tenancy.OrchestraDatabases.drop(
+                  postgres.server(), postgres.uniqueName("a_" + subdomains.get(i))));
+      inParallel(FLEET, i -> clone(postgres, template, subdomains.get(i), "fleet-" + i));
+      double[] parallelCpu = new double[1];
+      long[] parallelWork = fleetServerWork(postgres);
+      double parallel = migrate(app, subdomains, workers, parallelCpu);
+      parallelWork = since(parallelWork, fleetServerWork(postgres));
+      report.ratio(
+          "5",
+          "fleet migration of " + FLEET + " databases, " + workers + " workers ÷ one at a time",
+          String.format("%.1f s", parallel),
+          String.format("one at a time %.1f s", serial),
+          parallel / serial,
+          true,
+          0.5);
+      parallelNotes.append(
+          String.format(
+              " With %d workers the JVM used %.1f ms of CPU a database; PostgreSQL counted %.2f"
+                  + " sessions and %.1f transactions a database.",
+              workers,
+              parallelCpu[0] * 1000 / FLEET,
+              (double) parallelWork[0] / FLEET,
+              (double) parallelWork[1] / FLEET));
+    }
+    report.note(serialNote + parallelNotes);
     return subdomains;
+  }
+
+  /** Figure 5's parallel runs: {@code bench.fleet-workers}, a list, or the product's default. */
+  private static List<Integer> fleetWorkers() {
+    String wanted = System.getProperty("bench.fleet-workers");
+    if (wanted == null || wanted.isBlank()) {
+      return List.of(org.ripieno.central.fleet.control.FleetSettings.DEFAULTS.workers());
+    }
+    return java.util.Arrays.stream(wanted.split(","))
+        .map(String::strip)
+        .map(Integer::valueOf)
+        .toList();
+  }
+
+  /**
+   * Sessions and transactions PostgreSQL has counted in the fleet's databases so far. A backend
+   * reports its session when it exits, and its transactions at most once a second while it lives,
+   * so the counters are read after a pause long enough for the closed sessions to have reported.
+   * Each database's counters start at zero when it is cloned.
+   */
+  private static long[] fleetServerWork(TestPostgres postgres) throws Exception {
+    Thread.sleep(2000);
+    String fleet = postgres.uniqueName("a_fleet0");
+    long sessions =
+        postgres.queryLong(
+            "select coalesce(sum(sessions), 0) from pg_stat_database"
+                + " where starts_with(datname, '"
+                + fleet
+                + "')");
+    long transactions =
+        postgres.queryLong(
+            "select coalesce(sum(xact_commit + xact_rollback), 0) from pg_stat_database"
+                + " where starts_with(datname, '"
+                + fleet
+                + "')");
+    return new long[] {sessions, transactions};
+  }
+
+  private static long[] since(long[] before, long[] after) {
+    return new long[] {after[0] - before[0], after[1] - before[1]};
   }
 
   /** Preparation of many databases, a few at a time (a DROP DATABASE waits for a checkpoint). */

@@ -7,11 +7,13 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.ValidateResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.ripieno.central.fleet.FleetTestDatabases;
 import org.ripieno.testing.TestPostgres;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -80,7 +82,7 @@ class MigrationsIT {
 
     Optional<Migrations.SchemaVersion> plain;
     try (Connection connection = database.connect()) {
-      plain = Migrations.plainVersion(connection, database.dataSource(), DatabaseKind.ORCHESTRA);
+      plain = Migrations.plainVersion(connection, DatabaseKind.ORCHESTRA);
     }
 
     assertThat(plain).contains(Migrations.version(database.dataSource(), DatabaseKind.ORCHESTRA));
@@ -98,8 +100,7 @@ class MigrationsIT {
 
     try (Connection connection = database.connect()) {
       Migrations.SchemaVersion plain =
-          Migrations.plainVersion(connection, database.dataSource(), DatabaseKind.ORCHESTRA)
-              .orElseThrow();
+          Migrations.plainVersion(connection, DatabaseKind.ORCHESTRA).orElseThrow();
       assertThat(plain.current()).isEqualTo("99");
       assertThat(plain.isAhead()).isTrue();
     }
@@ -117,12 +118,88 @@ class MigrationsIT {
 
     try (Connection toFailed = failed.connect();
         Connection toEmpty = empty.connect()) {
-      assertThat(Migrations.plainVersion(toFailed, failed.dataSource(), DatabaseKind.ORCHESTRA))
-          .isEmpty();
-      assertThat(Migrations.plainVersion(toEmpty, empty.dataSource(), DatabaseKind.ORCHESTRA))
-          .isEmpty();
+      assertThat(Migrations.plainVersion(toFailed, DatabaseKind.ORCHESTRA)).isEmpty();
+      assertThat(Migrations.plainVersion(toEmpty, DatabaseKind.ORCHESTRA)).isEmpty();
       // The connection is still usable: the failed query ran outside a transaction.
       assertThat(toEmpty.isValid(1)).isTrue();
     }
+  }
+
+  @Test
+  void aMigrationOverAHeldConnectionOpensNoSessionAndLeavesTheSessionAsItWas() throws Exception {
+    DatabaseLogin database = FleetTestDatabases.oneBehind(postgres, "heldok", "orch-heldok");
+    String latest = FleetTestDatabases.latestVersion(database.dataSource());
+    long sessions = settledSessions(database);
+
+    try (Connection connection = database.connect()) {
+      holdAnAdvisoryLockOfTheCallers(connection);
+
+      var result = Migrations.migrate(connection, DatabaseKind.ORCHESTRA);
+
+      assertThat(result.migrationsExecuted).isEqualTo(1);
+      assertThat(Migrations.version(connection, DatabaseKind.ORCHESTRA).current())
+          .isEqualTo(latest);
+      assertThat(
+              Migrations.plainVersion(connection, DatabaseKind.ORCHESTRA).orElseThrow().current())
+          .isEqualTo(latest);
+      assertThat(connection.getAutoCommit()).isTrue();
+      // The caller's lock is still held, and Flyway's own is released.
+      assertThat(advisoryLocksHeld(connection)).isEqualTo(1);
+    }
+    // A session is counted for certain once it has ended: the caller's own is the only one.
+    assertThat(settledSessions(database) - sessions).isEqualTo(1);
+  }
+
+  @Test
+  void aFailedMigrationOverAHeldConnectionIsRolledBackAndLeavesTheSessionUsable() throws Exception {
+    DatabaseLogin database = FleetTestDatabases.oneBehind(postgres, "heldfail", "orch-heldfail");
+    String behind = FleetTestDatabases.currentVersion(database);
+    long historyRows = postgres.queryLong(database, "select count(*) from flyway_schema_history");
+
+    try (Connection connection = database.connect()) {
+      holdAnAdvisoryLockOfTheCallers(connection);
+      // Every migration fails: its transaction is read-only.
+      try (var statement = connection.createStatement()) {
+        statement.execute("set default_transaction_read_only = on");
+      }
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> Migrations.migrate(connection, DatabaseKind.ORCHESTRA))
+          .isInstanceOf(FlywayException.class)
+          .hasMessageContaining("read-only");
+
+      assertThat(connection.getAutoCommit()).isTrue();
+      assertThat(advisoryLocksHeld(connection)).isEqualTo(1);
+      try (var statement = connection.createStatement()) {
+        statement.execute("reset default_transaction_read_only");
+      }
+      assertThat(Migrations.version(connection, DatabaseKind.ORCHESTRA).current())
+          .isEqualTo(behind);
+    }
+    assertThat(postgres.queryLong(database, "select count(*) from flyway_schema_history"))
+        .isEqualTo(historyRows);
+  }
+
+  private static void holdAnAdvisoryLockOfTheCallers(Connection connection) throws SQLException {
+    try (var statement = connection.createStatement();
+        var result = statement.executeQuery("select pg_try_advisory_lock(7, 7)")) {
+      result.next();
+      assertThat(result.getBoolean(1)).isTrue();
+    }
+  }
+
+  private static long advisoryLocksHeld(Connection connection) throws SQLException {
+    try (var statement = connection.createStatement();
+        var result =
+            statement.executeQuery(
+                "select count(*) from pg_locks"
+                    + " where locktype = 'advisory' and pid = pg_backend_pid()")) {
+      result.next();
+      return result.getLong(1);
+    }
+  }
+
+  private long settledSessions(DatabaseLogin database) throws Exception {
+    return postgres.settledSessions(database);
   }
 }

@@ -104,6 +104,27 @@ public final class TestPostgres implements AutoCloseable {
     }
   }
 
+  /**
+   * The sessions PostgreSQL has counted in a database ({@code pg_stat_database}), for the sessions
+   * that have ended: an open session may report its start seconds later, an ended one reports as
+   * its backend exits, just after its client leaves, so the count is read until it has stayed the
+   * same for half a second.
+   */
+  public long settledSessions(DatabaseLogin database) throws SQLException, InterruptedException {
+    String query =
+        "select sessions from pg_stat_database where datname = '"
+            + database.address().database()
+            + "'";
+    long seen = queryLong(query);
+    for (int unchanged = 0; unchanged < 5; ) {
+      Thread.sleep(100);
+      long now = queryLong(query);
+      unchanged = now == seen ? unchanged + 1 : 0;
+      seen = now;
+    }
+    return seen;
+  }
+
   /** The first column of the first row of a query on the database. */
   public long queryLong(DatabaseLogin database, String sql) throws SQLException {
     return firstColumn(database, sql, result -> result.getLong(1));

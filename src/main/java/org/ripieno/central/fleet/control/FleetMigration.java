@@ -241,7 +241,7 @@ public final class FleetMigration {
         }
       }
       try {
-        return migrateLocked(route, database, lockHolder, progress, notify);
+        return migrateLocked(route, lockHolder, progress, notify);
       } finally {
         DatabaseLock.unlock(lockHolder);
       }
@@ -259,12 +259,12 @@ public final class FleetMigration {
     }
   }
 
+  /**
+   * Everything in the lock holder's session: the marker, the versions before and after, and
+   * Flyway's own lock, reads and migrations, so that a database costs PostgreSQL one new session.
+   */
   private Outcome migrateLocked(
-      OrchestraRoute route,
-      PGSimpleDataSource database,
-      Connection connection,
-      FleetProgress progress,
-      Notifier notify)
+      OrchestraRoute route, Connection connection, FleetProgress progress, Notifier notify)
       throws SQLException {
     try {
       IdentityMarker.verify(connection, route.orchestraId());
@@ -285,7 +285,7 @@ public final class FleetMigration {
     }
     Migrations.SchemaVersion before;
     try {
-      before = schemaVersion(connection, database);
+      before = schemaVersion(connection);
     } catch (FlywayException | SQLException e) {
       return Outcome.failed(
           null, "Cannot read the schema version: " + shorten(e.getMessage()), true);
@@ -302,14 +302,14 @@ public final class FleetMigration {
     }
     MigrateResult result;
     try {
-      result = Migrations.migrate(database, DatabaseKind.ORCHESTRA);
+      result = Migrations.migrate(connection, DatabaseKind.ORCHESTRA);
     } catch (FlywayException e) {
       return Outcome.failed(
-          currentVersionOrNull(database), "Migration failed: " + shorten(e.getMessage()), true);
+          currentVersionOrNull(connection), "Migration failed: " + shorten(e.getMessage()), true);
     }
     Migrations.SchemaVersion after;
     try {
-      after = schemaVersion(connection, database);
+      after = schemaVersion(connection);
     } catch (FlywayException | SQLException e) {
       return Outcome.failed(
           null,
@@ -334,19 +334,17 @@ public final class FleetMigration {
   }
 
   /**
-   * The database's version, read over the locked connection when its history plainly says it (one
-   * query instead of a Flyway of its own, with a connection and a scan of the migrations); Flyway
-   * for anything unusual, as before.
+   * The database's version, in one query when its history plainly says it; Flyway for anything
+   * unusual, as before. Both over the locked connection.
    */
-  private static Migrations.SchemaVersion schemaVersion(Connection connection, DataSource database)
-      throws SQLException {
-    return Migrations.plainVersion(connection, database, DatabaseKind.ORCHESTRA)
-        .orElseGet(() -> Migrations.version(database, DatabaseKind.ORCHESTRA));
+  private static Migrations.SchemaVersion schemaVersion(Connection connection) throws SQLException {
+    return Migrations.plainVersion(connection, DatabaseKind.ORCHESTRA)
+        .orElseGet(() -> Migrations.version(connection, DatabaseKind.ORCHESTRA));
   }
 
-  private static String currentVersionOrNull(DataSource database) {
+  private static String currentVersionOrNull(Connection connection) {
     try {
-      return Migrations.version(database, DatabaseKind.ORCHESTRA).current();
+      return Migrations.version(connection, DatabaseKind.ORCHESTRA).current();
     } catch (RuntimeException e) {
       return null;
     }

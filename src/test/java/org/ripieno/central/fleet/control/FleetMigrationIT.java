@@ -137,6 +137,21 @@ class FleetMigrationIT {
   }
 
   @Test
+  void aDatabaseIsMigratedInOneSession() throws Exception {
+    DatabaseLogin one = FleetTestDatabases.oneBehind(postgres, "single", "o-single");
+    FleetTestDatabases.register(central, "o-single", "single", "active", 100, one);
+    long sessions = postgres.settledSessions(one);
+
+    Snapshot result = migration(1, Duration.ofSeconds(30)).run(FleetListener.NONE);
+
+    // The lock holder's: the marker, the versions and Flyway's work all go over it (a new session
+    // in a database is the server's most expensive step of a migration).
+    assertThat(postgres.settledSessions(one) - sessions).isEqualTo(1);
+    assertThat(bySubdomain(result).get("single").state()).isEqualTo(State.MIGRATED);
+    assertThat(FleetTestDatabases.currentVersion(one)).isEqualTo(latest);
+  }
+
+  @Test
   void aDatabaseLockedByAnotherRunIsMigratedOnlyOnceTheLockIsReleased() throws Exception {
     DatabaseLogin locked = FleetTestDatabases.oneBehind(postgres, "locked", "o-locked");
     DatabaseLogin free = FleetTestDatabases.oneBehind(postgres, "free", "o-free");

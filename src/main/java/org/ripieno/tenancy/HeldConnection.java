@@ -1,0 +1,88 @@
+package org.ripieno.tenancy;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A data source that hands out one connection its caller already holds, as many times as asked, and
+ * leaves it open when a user closes it: for a library that wants a {@link DataSource} (Flyway) to
+ * work in the caller's session instead of opening sessions of its own. The caller closes the
+ * connection itself, when it is done with it; whatever state the library leaves on it (a
+ * transaction, settings) is the caller's too.
+ */
+final class HeldConnection implements DataSource {
+
+  private final Connection connection;
+
+  HeldConnection(Connection connection) {
+    this.connection = connection;
+  }
+
+  @Override
+  public Connection getConnection() {
+    return (Connection)
+        Proxy.newProxyInstance(
+            Connection.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, arguments) -> {
+              if (isClose(method)) {
+                return null;
+              }
+              try {
+                return method.invoke(connection, arguments);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+
+  private static boolean isClose(Method method) {
+    return method.getName().equals("close") && method.getParameterCount() == 0;
+  }
+
+  @Override
+  public Connection getConnection(String user, String password) {
+    return getConnection();
+  }
+
+  @Override
+  public PrintWriter getLogWriter() {
+    return null;
+  }
+
+  @Override
+  public void setLogWriter(PrintWriter out) {}
+
+  @Override
+  public void setLoginTimeout(int seconds) {}
+
+  @Override
+  public int getLoginTimeout() {
+    return 0;
+  }
+
+  @Override
+  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    throw new SQLFeatureNotSupportedException("No logger of its own");
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> type) throws SQLException {
+    if (type.isInstance(this)) {
+      return type.cast(this);
+    }
+    throw new SQLException("Not a wrapper of " + type.getName());
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> type) {
+    return type.isInstance(this);
+  }
+}
