@@ -380,20 +380,28 @@ public final class Provisioning {
    * Activates the first admin (created inactive, with its password already hashed) and records the
    * step, in one statement. A password still sealed by an earlier version's run that stopped
    * half-way ({@link Passwords#isSealed}) is then replaced with its hash, unless the stored value
-   * changed meanwhile (an operator's reset is kept).
+   * changed meanwhile (an operator's reset is kept). Committed without waiting for the log flush,
+   * like the steps before it ({@link CentralOrchestraRows#unsynced}).
    */
   private void ensureAdminActive(RegisteredOrchestra entry) throws SQLException {
     String username = firstAdminUsername(entry.subdomain());
-    try (Connection connection = central.getConnection();
-        PreparedStatement activate =
-            connection.prepareStatement(
-                "WITH admin AS (UPDATE \"User\" SET active = true, \"updatedAt\" = now()"
-                    + " WHERE \"orchestraId\" = ? AND username = ? AND role = 'admin'"
-                    + " RETURNING \"passwordHash\"),"
-                    + " step AS (UPDATE \"Orchestra\" SET \"provisioningState\" = ?,"
-                    + " \"updatedAt\" = (now() at time zone 'UTC')"
-                    + " WHERE id = ? AND EXISTS (SELECT 1 FROM admin))"
-                    + " SELECT \"passwordHash\" FROM admin")) {
+    try (Connection connection = central.getConnection()) {
+      CentralOrchestraRows.unsynced(
+          connection, unsynced -> activateAdmin(unsynced, entry, username));
+    }
+  }
+
+  private static Void activateAdmin(
+      Connection connection, RegisteredOrchestra entry, String username) throws SQLException {
+    try (PreparedStatement activate =
+        connection.prepareStatement(
+            "WITH admin AS (UPDATE \"User\" SET active = true, \"updatedAt\" = now()"
+                + " WHERE \"orchestraId\" = ? AND username = ? AND role = 'admin'"
+                + " RETURNING \"passwordHash\"),"
+                + " step AS (UPDATE \"Orchestra\" SET \"provisioningState\" = ?,"
+                + " \"updatedAt\" = (now() at time zone 'UTC')"
+                + " WHERE id = ? AND EXISTS (SELECT 1 FROM admin))"
+                + " SELECT \"passwordHash\" FROM admin")) {
       activate.setString(1, entry.id());
       activate.setString(2, username);
       activate.setString(3, ProvisioningState.ADMIN_ACTIVATED.name());
@@ -421,6 +429,7 @@ public final class Provisioning {
         }
       }
     }
+    return null;
   }
 
   private void verifyAndActivate(RegisteredOrchestra entry, Connections connections)

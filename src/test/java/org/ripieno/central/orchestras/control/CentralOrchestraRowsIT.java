@@ -1,11 +1,14 @@
 package org.ripieno.central.orchestras.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -371,5 +374,85 @@ class CentralOrchestraRowsIT {
             + "', "
             + active
             + ", now())");
+  }
+
+  /** Provisioning's steps on the way commit without waiting for the log flush, and only they. */
+  @Nested
+  class UnsyncedSteps {
+
+    private String setting(Connection connection) throws SQLException {
+      try (Statement show = connection.createStatement();
+          ResultSet value = show.executeQuery("show synchronous_commit")) {
+        value.next();
+        return value.getString(1);
+      }
+    }
+
+    @Test
+    void theWorkIsCommittedUnsyncedAndTheSessionKeepsItsSetting() throws Exception {
+      try (Connection connection = central.dataSource().getConnection()) {
+        String inside =
+            CentralOrchestraRows.unsynced(
+                connection,
+                unsynced -> {
+                  try (Statement insert = unsynced.createStatement()) {
+                    insert.execute("create table \"StepProbe\" (id int)");
+                  }
+                  return setting(unsynced);
+                });
+
+        assertThat(inside).isEqualTo("off");
+        assertThat(setting(connection)).as("after the transaction").isEqualTo("on");
+        assertThat(connection.getAutoCommit()).isTrue();
+      }
+      assertThat(postgres.queryText(central, "select count(*) from \"StepProbe\""))
+          .as("committed, seen from another session")
+          .isEqualTo("0");
+    }
+
+    @Test
+    void aFailedStepLeavesNothing() throws Exception {
+      try (Connection connection = central.dataSource().getConnection()) {
+        assertThatThrownBy(
+                () ->
+                    CentralOrchestraRows.unsynced(
+                        connection,
+                        unsynced -> {
+                          try (Statement insert = unsynced.createStatement()) {
+                            insert.execute("create table \"StepProbe\" (id int)");
+                            insert.execute("select 1/0");
+                          }
+                          return null;
+                        }))
+            .isInstanceOf(SQLException.class);
+        assertThat(connection.getAutoCommit()).isTrue();
+        assertThat(setting(connection)).isEqualTo("on");
+      }
+      assertThat(
+              postgres.queryText(
+                  central, "select count(*) from pg_tables where tablename = 'StepProbe'"))
+          .isEqualTo("0");
+    }
+
+    @Test
+    void insideTheCallersTransactionItNeitherCommitsNorChangesTheSetting() throws Exception {
+      try (Connection connection = central.dataSource().getConnection()) {
+        connection.setAutoCommit(false);
+        CentralOrchestraRows.unsynced(
+            connection,
+            unsynced -> {
+              try (Statement insert = unsynced.createStatement()) {
+                insert.execute("create table \"StepProbe\" (id int)");
+              }
+              return null;
+            });
+        assertThat(setting(connection)).isEqualTo("on");
+        connection.rollback();
+      }
+      assertThat(
+              postgres.queryText(
+                  central, "select count(*) from pg_tables where tablename = 'StepProbe'"))
+          .isEqualTo("0");
+    }
   }
 }
