@@ -10,13 +10,10 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The physical connection factory behind an orchestra pool: each connection it opens holds a permit
- * of the {@link ConnectionBudget} until it is closed, and closed means that PostgreSQL's backend
- * has exited (see {@link #of}), so that the server never holds more orchestra sessions than the
- * budget allows.
+ * of the {@link ConnectionBudget} until it is closed.
  */
 final class BudgetedDataSource extends ForwardingDataSource {
 
@@ -24,18 +21,6 @@ final class BudgetedDataSource extends ForwardingDataSource {
   private final String owner;
 
   /**
-   * Over pgjdbc, whose close returns before the backend has exited: its connections are opened with
-   * {@link SynchronousCloseSocketFactory}, so that a permit comes back only once the server has let
-   * the session go.
-   */
-  static BudgetedDataSource of(PGSimpleDataSource physical, ConnectionBudget budget, String owner) {
-    physical.setSocketFactory(SynchronousCloseSocketFactory.class.getName());
-    return new BudgetedDataSource(physical, budget, owner);
-  }
-
-  /**
-   * @param physical opens the connections; its {@code close()} must return once the connection is
-   *     really gone
    * @param owner the orchestra whose pool this feeds: when the budget frees connections for it, it
    *     never closes this orchestra itself
    */

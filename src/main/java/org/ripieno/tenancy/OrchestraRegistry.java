@@ -388,7 +388,7 @@ public final class OrchestraRegistry implements AutoCloseable {
       HikariConfig config = new HikariConfig();
       config.setPoolName("orchestra-" + route.subdomain());
       config.setDataSource(
-          BudgetedDataSource.of(route.login().dataSource(), budget, route.orchestraId()));
+          new BudgetedDataSource(route.login().dataSource(), budget, route.orchestraId()));
       config.setMaximumPoolSize(settings.maxPerOrchestra());
       // No connection kept for its own sake: an open orchestra holds only what it uses (the
       // budget is shared by all of them); the check below leaves one idle for the first request.

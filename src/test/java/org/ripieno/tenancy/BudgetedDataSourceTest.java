@@ -13,7 +13,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 class BudgetedDataSourceTest {
 
@@ -60,15 +59,6 @@ class BudgetedDataSourceTest {
     first.close();
 
     assertEquals(1, budget.inUse());
-  }
-
-  @Test
-  void pgjdbcConnectionsCloseThroughTheSynchronousSocket() {
-    PGSimpleDataSource physical = new PGSimpleDataSource();
-
-    BudgetedDataSource.of(physical, budget, "orch");
-
-    assertEquals(SynchronousCloseSocketFactory.class.getName(), physical.getSocketFactory());
   }
 
   private BudgetedDataSource budgeted() {
