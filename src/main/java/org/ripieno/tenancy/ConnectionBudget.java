@@ -84,17 +84,15 @@ public final class ConnectionBudget {
   }
 
   private void take(String requester) throws SQLException {
-    long deadline = System.nanoTime() + maxWait.toNanos();
+    Waiting waiting = new Waiting(requester, System.nanoTime() + maxWait.toNanos());
     try {
-      if (!queue.tryLock(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
-        throw exhausted();
-      }
+      waiting.queue(maxWait.toNanos());
       try {
         while (!permits.tryAcquire()) {
-          boolean freed = reclaimOutsideTheQueue(requester, deadline);
-          long left = deadline - System.nanoTime();
+          boolean freed = reclaimOutsideTheQueue(waiting);
+          long left = waiting.deadline - System.nanoTime();
           if (left <= 0) {
-            throw exhausted();
+            throw waiting.exhausted();
           }
           long wait = freed ? 0 : Math.min(left, TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS));
           if (permits.tryAcquire(wait, TimeUnit.NANOSECONDS)) {
@@ -117,13 +115,12 @@ public final class ConnectionBudget {
    * connection-adding thread, which may itself be queued here, and must not wait for this one. The
    * caller then queues again for what is left of its wait.
    */
-  private boolean reclaimOutsideTheQueue(String requester, long deadline)
+  private boolean reclaimOutsideTheQueue(Waiting waiting)
       throws InterruptedException, SQLException {
     queue.unlock();
-    boolean freed = reclaimer.reclaim(requester);
-    if (!queue.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-      throw exhausted();
-    }
+    boolean freed = reclaimer.reclaim(waiting.requester);
+    waiting.reclaimed(freed);
+    waiting.queue(Math.max(0, waiting.deadline - System.nanoTime()));
     return freed;
   }
 
@@ -132,6 +129,60 @@ public final class ConnectionBudget {
         "All "
             + ceiling
             + " orchestra connections are in use (ripieno.pool.ceiling); try again shortly");
+  }
+
+  /**
+   * One caller's wait, so that a wait that runs out says where its time went: in the queue, or at
+   * its head reclaiming connections that others then took.
+   */
+  private final class Waiting {
+    private final String requester;
+    private final long started = System.nanoTime();
+    private final long deadline;
+    private long queuedNanos;
+    private int turns;
+    private int reclaims;
+    private int freed;
+
+    Waiting(String requester, long deadline) {
+      this.requester = requester;
+      this.deadline = deadline;
+    }
+
+    void queue(long timeoutNanos) throws InterruptedException, SQLException {
+      long asked = System.nanoTime();
+      boolean locked = queue.tryLock(timeoutNanos, TimeUnit.NANOSECONDS);
+      queuedNanos += System.nanoTime() - asked;
+      if (!locked) {
+        throw exhausted();
+      }
+      turns++;
+    }
+
+    void reclaimed(boolean freedOne) {
+      reclaims++;
+      if (freedOne) {
+        freed++;
+      }
+    }
+
+    SQLTransientConnectionException exhausted() {
+      LOG.warning(
+          () ->
+              String.format(
+                  "Orchestra connections: %s waited %d ms without one: %d ms of it queued for its"
+                      + " turn, %d turns at the head, %d reclaims (%d closed an idle orchestra);"
+                      + " %d of %d in use",
+                  requester,
+                  TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                  TimeUnit.NANOSECONDS.toMillis(queuedNanos),
+                  turns,
+                  reclaims,
+                  freed,
+                  inUse(),
+                  ceiling));
+      return ConnectionBudget.this.exhausted();
+    }
   }
 
   void release() {
