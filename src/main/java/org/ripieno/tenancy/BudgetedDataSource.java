@@ -1,16 +1,19 @@
 package org.ripieno.tenancy;
 
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 /**
  * The physical connection factory behind an orchestra pool: each connection it opens holds a permit
- * of the {@link ConnectionBudget} until HikariCP closes it.
+ * of the {@link ConnectionBudget} until it is closed.
  */
 final class BudgetedDataSource extends ForwardingDataSource {
 
@@ -37,7 +40,11 @@ final class BudgetedDataSource extends ForwardingDataSource {
       budget.release();
       throw e;
     }
-    return releasingOnClose(connection);
+    return (Connection)
+        Proxy.newProxyInstance(
+            Connection.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            new ReleasingOnClose(connection));
   }
 
   @Override
@@ -45,29 +52,71 @@ final class BudgetedDataSource extends ForwardingDataSource {
     throw new SQLFeatureNotSupportedException("Credentials come from the orchestra's route");
   }
 
-  private Connection releasingOnClose(Connection connection) {
-    AtomicBoolean released = new AtomicBoolean();
-    return (Connection)
-        Proxy.newProxyInstance(
-            Connection.class.getClassLoader(),
-            new Class<?>[] {Connection.class},
-            (proxy, method, args) -> {
-              // HikariCP closes a connection, or aborts one still in use when its pool shuts down.
-              boolean ending = "close".equals(method.getName()) || "abort".equals(method.getName());
-              if (ending && released.compareAndSet(false, true)) {
-                try {
-                  return method.invoke(connection, args);
-                } catch (InvocationTargetException e) {
-                  throw e.getCause();
-                } finally {
-                  budget.release();
-                }
-              }
-              try {
-                return method.invoke(connection, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
+  /**
+   * Gives the permit back once the connection is closed: after {@code close()} returns, or after
+   * the task that {@code abort(executor)} hands to the executor has run (HikariCP aborts the
+   * connections still in use when its pool shuts down, and pgjdbc's abort returns before the socket
+   * is closed).
+   */
+  private final class ReleasingOnClose implements InvocationHandler {
+    private final Connection connection;
+    private final AtomicBoolean released = new AtomicBoolean();
+
+    ReleasingOnClose(Connection connection) {
+      this.connection = connection;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      if ("close".equals(method.getName()) && !released.get()) {
+        try {
+          return forward(method, args);
+        } finally {
+          releaseOnce();
+        }
+      }
+      if ("abort".equals(method.getName()) && args[0] instanceof Executor executor) {
+        abort(executor);
+        return null;
+      }
+      return forward(method, args);
+    }
+
+    private void abort(Executor executor) throws SQLException {
+      AtomicBoolean handedOver = new AtomicBoolean();
+      try {
+        connection.abort(
+            task -> {
+              executor.execute(
+                  () -> {
+                    try {
+                      task.run();
+                    } finally {
+                      releaseOnce();
+                    }
+                  });
+              handedOver.set(true);
             });
+      } finally {
+        // Nothing handed over: the connection was closed already, or the executor refused.
+        if (!handedOver.get()) {
+          releaseOnce();
+        }
+      }
+    }
+
+    private Object forward(Method method, Object[] args) throws Throwable {
+      try {
+        return method.invoke(connection, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }
+
+    private void releaseOnce() {
+      if (released.compareAndSet(false, true)) {
+        budget.release();
+      }
+    }
   }
 }

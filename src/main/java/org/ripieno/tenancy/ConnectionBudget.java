@@ -7,6 +7,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Logger;
 
 /**
  * One ceiling on the physical connections of all orchestra pools together. HikariCP caps each pool
@@ -17,15 +18,24 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Waiters are served in turn: they queue on a fair lock, and only the head of the queue takes
  * permits. A semaphore alone is not enough: its waiters give up their place at every retry, and a
  * caller arriving just as a permit came back took it, so with many orchestras opening at once one
- * of them could lose every race until its wait ran out. The head leaves the queue while it reclaims
- * (see {@link #reclaimOutsideTheQueue}) and queues again after it.
+ * of them could lose every race until its wait ran out. The head also keeps its place while it
+ * reclaims (the {@link Reclaimer} only starts closing an idle pool), so the connection it frees
+ * comes back to it: a head that left the queue to reclaim and queued again behind the others handed
+ * what it freed to the next head, and in figure 3 of the benchmark one opening went without a
+ * connection for its whole wait while 94 others opened.
  */
 public final class ConnectionBudget {
 
-  /** Frees connections held by orchestras other than the requester; returns whether it did. */
+  /**
+   * Frees connections held by orchestras other than the requester; returns whether it began to. It
+   * must not wait for a pool to close (the pool may wait for its own connection-adding thread,
+   * which may be queued here): the freed connection's permit comes back when it is closed.
+   */
   public interface Reclaimer {
     boolean reclaim(String requester);
   }
+
+  private static final Logger LOG = Logger.getLogger(ConnectionBudget.class.getName());
 
   private static final long RETRY_MILLIS = 50;
 
@@ -65,31 +75,42 @@ public final class ConnectionBudget {
 
   void acquire(String requester) throws SQLException {
     take(requester);
-    mostInUse.accumulateAndGet(inUse(), Math::max);
+    int now = inUse();
+    int before = mostInUse.getAndAccumulate(now, Math::max);
+    if (now > before) {
+      // At most one line per connection of the ceiling in a process's life: how close this
+      // instance came to its budget, for an operator sizing it (and for the benchmark's figure 3).
+      LOG.info(
+          () ->
+              "Orchestra connections: "
+                  + now
+                  + " open at once, the most so far (ripieno.pool.ceiling "
+                  + ceiling
+                  + ")");
+    }
   }
 
   private void take(String requester) throws SQLException {
-    long deadline = System.nanoTime() + maxWait.toNanos();
+    Waiting waiting = new Waiting(requester, System.nanoTime() + maxWait.toNanos());
     try {
-      if (!queue.tryLock(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
-        throw exhausted();
-      }
+      waiting.queue(maxWait.toNanos());
       try {
         while (!permits.tryAcquire()) {
-          boolean freed = reclaimOutsideTheQueue(requester, deadline);
-          long left = deadline - System.nanoTime();
+          // The head keeps its place while it reclaims: reclaiming only starts closing an idle
+          // orchestra's pool, and the connection that closing frees comes back to the head alone
+          // (no one else waits on the permits).
+          waiting.reclaimed(reclaimer.reclaim(waiting.requester));
+          long left = waiting.deadline - System.nanoTime();
           if (left <= 0) {
-            throw exhausted();
+            throw waiting.exhausted();
           }
-          long wait = freed ? 0 : Math.min(left, TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS));
+          long wait = Math.min(left, TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS));
           if (permits.tryAcquire(wait, TimeUnit.NANOSECONDS)) {
             return;
           }
         }
       } finally {
-        if (queue.isHeldByCurrentThread()) {
-          queue.unlock();
-        }
+        queue.unlock();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -97,26 +118,59 @@ public final class ConnectionBudget {
     }
   }
 
-  /**
-   * Reclaims with the queue left: closing an idle orchestra's pool waits for that pool's own
-   * connection-adding thread, which may itself be queued here, and must not wait for this one. The
-   * caller then queues again for what is left of its wait.
-   */
-  private boolean reclaimOutsideTheQueue(String requester, long deadline)
-      throws InterruptedException, SQLException {
-    queue.unlock();
-    boolean freed = reclaimer.reclaim(requester);
-    if (!queue.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-      throw exhausted();
-    }
-    return freed;
-  }
-
   private SQLTransientConnectionException exhausted() {
     return new SQLTransientConnectionException(
         "All "
             + ceiling
             + " orchestra connections are in use (ripieno.pool.ceiling); try again shortly");
+  }
+
+  /** One caller's wait, so that a wait that runs out says where its time went. */
+  private final class Waiting {
+    private final String requester;
+    private final long started = System.nanoTime();
+    private final long deadline;
+    private long queuedNanos;
+    private int reclaims;
+    private int freed;
+
+    Waiting(String requester, long deadline) {
+      this.requester = requester;
+      this.deadline = deadline;
+    }
+
+    void queue(long timeoutNanos) throws InterruptedException, SQLException {
+      long asked = System.nanoTime();
+      boolean locked = queue.tryLock(timeoutNanos, TimeUnit.NANOSECONDS);
+      queuedNanos += System.nanoTime() - asked;
+      if (!locked) {
+        throw exhausted();
+      }
+    }
+
+    void reclaimed(boolean freedOne) {
+      reclaims++;
+      if (freedOne) {
+        freed++;
+      }
+    }
+
+    SQLTransientConnectionException exhausted() {
+      LOG.warning(
+          () ->
+              String.format(
+                  "Orchestra connections: %s waited %d ms without one: %d ms of it queued for its"
+                      + " turn, then %d reclaims (%d began to close an idle orchestra); %d of %d"
+                      + " in use",
+                  requester,
+                  TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                  TimeUnit.NANOSECONDS.toMillis(queuedNanos),
+                  reclaims,
+                  freed,
+                  inUse(),
+                  ceiling));
+      return ConnectionBudget.this.exhausted();
+    }
   }
 
   void release() {

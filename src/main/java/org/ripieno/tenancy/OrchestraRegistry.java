@@ -6,13 +6,19 @@ import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -42,6 +48,16 @@ public final class OrchestraRegistry implements AutoCloseable {
    * with each pool.
    */
   private final ScheduledExecutorService housekeeping = housekeeping();
+
+  /** Closes the pools of orchestras the budget reclaims, off the waiting caller's thread. */
+  private final ExecutorService closer =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = Executors.defaultThreadFactory().newThread(task);
+            thread.setName("orchestra-pools-closer");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   /**
    * One breaker per database (not per orchestra entry, which is dropped when its opening fails), so
@@ -161,6 +177,15 @@ public final class OrchestraRegistry implements AutoCloseable {
     for (String id : open.keySet()) {
       retire(id);
     }
+    // Pools the budget reclaimed are closed before this returns, like every other.
+    closer.shutdown();
+    try {
+      if (!closer.awaitTermination(30, TimeUnit.SECONDS)) {
+        LOG.warning("Orchestra pools still closing after 30 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     unit.close();
     housekeeping.shutdownNow();
   }
@@ -181,16 +206,43 @@ public final class OrchestraRegistry implements AutoCloseable {
 
   /** Frees connections for the budget: the least recently used unused orchestra first. */
   private boolean reclaimConnections(String requester) {
-    Optional<OpenOrchestra> idle =
+    List<OpenOrchestra> unused =
         open.values().stream()
             .filter(orchestra -> !orchestra.route.orchestraId().equals(requester))
             .filter(OpenOrchestra::isUnused)
-            .min(Comparator.comparingLong(OpenOrchestra::lastUsed));
-    if (idle.isPresent() && closeIfUnused(idle.get())) {
+            .toList();
+    if (closeLeastRecentlyUsed(unused, OpenOrchestra::lastUsed, this::closeInBackgroundIfUnused)) {
       return true;
     }
     // Every orchestra is in use: close their idle connections (in-use ones close when returned).
     open.values().forEach(OpenOrchestra::softEvictConnections);
+    return false;
+  }
+
+  /**
+   * Closes the least recently used of the unused orchestras, or the next one when another caller
+   * closed (or began to use) it meanwhile; false only when none could be closed. Several callers
+   * reclaim at once and pick the same orchestra: the loser must not take that for "every orchestra
+   * is in use", which evicts every open orchestra's idle connections, among them those that
+   * orchestras just opened keep for their first request.
+   */
+  static <T> boolean closeLeastRecentlyUsed(
+      Collection<T> unused, ToLongFunction<T> lastUsed, Predicate<T> closeIfUnused) {
+    return unused.stream().sorted(Comparator.comparingLong(lastUsed)).anyMatch(closeIfUnused);
+  }
+
+  /**
+   * For the budget, which must not wait for a pool to close (closing waits for the pool's own
+   * connection-adding thread, which may be waiting in the budget): the orchestra is closed to
+   * requests at once, its pool on the closer's thread, and the permit comes back when its
+   * connection is closed.
+   */
+  private boolean closeInBackgroundIfUnused(OpenOrchestra orchestra) {
+    if (orchestra.markClosedIfUnusedNow()) {
+      open.remove(orchestra.route.orchestraId(), orchestra);
+      closer.execute(orchestra::closeResources);
+      return true;
+    }
     return false;
   }
 
@@ -323,6 +375,10 @@ public final class OrchestraRegistry implements AutoCloseable {
         closeResources();
       }
       return closeNow;
+    }
+
+    synchronized boolean markClosedIfUnusedNow() {
+      return markClosedIfUnused();
     }
 
     private boolean markClosedIfUnused() {

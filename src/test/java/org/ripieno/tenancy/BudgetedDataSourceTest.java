@@ -1,0 +1,109 @@
+package org.ripieno.tenancy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+class BudgetedDataSourceTest {
+
+  private final ConnectionBudget budget = new ConnectionBudget(2, Duration.ofMillis(100));
+
+  /** Like pgjdbc: abort hands the closing to the executor and returns. */
+  private final List<Runnable> abortTasks = new ArrayList<>();
+
+  private boolean physicallyClosed;
+
+  @Test
+  void anAbortedConnectionHoldsItsPermitUntilTheAbortHasClosedIt() throws SQLException {
+    Connection connection = budgeted().getConnection();
+    List<Runnable> queued = new ArrayList<>();
+
+    connection.abort(queued::add);
+
+    assertEquals(1, budget.inUse(), "given back before the connection was closed");
+    queued.forEach(Runnable::run);
+    assertEquals(true, physicallyClosed);
+    assertEquals(0, budget.inUse());
+  }
+
+  @Test
+  void anAbortTheExecutorRefusesGivesThePermitBackAtOnce() throws SQLException {
+    Connection connection = budgeted().getConnection();
+    Executor refusing =
+        task -> {
+          throw new RejectedExecutionException("shut down");
+        };
+
+    assertThrows(RejectedExecutionException.class, () -> connection.abort(refusing));
+
+    assertEquals(0, budget.inUse());
+  }
+
+  @Test
+  void aConnectionClosedThenAbortedGivesOnePermitBack() throws SQLException {
+    Connection first = budgeted().getConnection();
+    budgeted().getConnection();
+
+    first.close();
+    first.abort(Runnable::run);
+    first.close();
+
+    assertEquals(1, budget.inUse());
+  }
+
+  private BudgetedDataSource budgeted() {
+    DataSource physical =
+        (DataSource)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                  if (!"getConnection".equals(method.getName())) {
+                    throw new UnsupportedOperationException(method.getName());
+                  }
+                  return fakeConnection();
+                });
+    return new BudgetedDataSource(physical, budget, "orch");
+  }
+
+  private Connection fakeConnection() {
+    boolean[] closed = new boolean[1];
+    return (Connection)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, args) -> {
+              switch (method.getName()) {
+                case "close" -> {
+                  closed[0] = true;
+                  return null;
+                }
+                case "isClosed" -> {
+                  return closed[0];
+                }
+                case "abort" -> {
+                  if (!closed[0]) {
+                    ((Executor) args[0])
+                        .execute(
+                            () -> {
+                              closed[0] = true;
+                              physicallyClosed = true;
+                            });
+                  }
+                  return null;
+                }
+                default -> throw new UnsupportedOperationException(method.getName());
+              }
+            });
+  }
+}
