@@ -77,6 +77,11 @@ final class BenchReport {
             atMost ? ratio <= bound : ratio >= bound));
   }
 
+  /** A ratio shown for context, compared with no target. */
+  void context(String figure, String what, String measured, String reference, double ratio) {
+    add(new Line(figure, what, measured, reference, ratio, null, null));
+  }
+
   void info(String figure, String what, String measured, String reference) {
     add(new Line(figure, what, measured, reference, null, null, null));
   }
