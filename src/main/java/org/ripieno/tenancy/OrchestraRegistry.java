@@ -7,13 +7,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -228,7 +228,13 @@ public final class OrchestraRegistry implements AutoCloseable {
    */
   static <T> boolean closeLeastRecentlyUsed(
       Collection<T> unused, ToLongFunction<T> lastUsed, Predicate<T> closeIfUnused) {
-    return unused.stream().sorted(Comparator.comparingLong(lastUsed)).anyMatch(closeIfUnused);
+    // Each time read once: it changes while others use the orchestras, and a sort whose keys move
+    // under it may throw.
+    return unused.stream()
+        .map(orchestra -> Map.entry(orchestra, lastUsed.applyAsLong(orchestra)))
+        .sorted(Map.Entry.comparingByValue())
+        .map(Map.Entry::getKey)
+        .anyMatch(closeIfUnused);
   }
 
   /**
@@ -240,7 +246,12 @@ public final class OrchestraRegistry implements AutoCloseable {
   private boolean closeInBackgroundIfUnused(OpenOrchestra orchestra) {
     if (orchestra.markClosedIfUnusedNow()) {
       open.remove(orchestra.route.orchestraId(), orchestra);
-      closer.execute(orchestra::closeResources);
+      try {
+        closer.execute(orchestra::closeResources);
+      } catch (RejectedExecutionException registryClosing) {
+        // The registry is closing and waits for its closer: this pool is closed here instead.
+        orchestra.closeResources();
+      }
       return true;
     }
     return false;

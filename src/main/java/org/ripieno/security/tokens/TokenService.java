@@ -238,7 +238,8 @@ public final class TokenService {
 
   /** A kept token, unless its {@code exp} has passed by more than the verifier's skew. */
   private VerifiedToken unexpired(VerifiedToken known, String text) {
-    if (known.expiresAt().plusSeconds(MAX_CLOCK_SKEW_SECONDS).isBefore(clock.instant())) {
+    // As Nimbus decides: valid while exp plus the skew is still after now.
+    if (!known.expiresAt().plusSeconds(MAX_CLOCK_SKEW_SECONDS).isAfter(clock.instant())) {
       verifiedOwn.invalidate(text);
       throw new InvalidTokenException("own token refused: Expired JWT");
     }

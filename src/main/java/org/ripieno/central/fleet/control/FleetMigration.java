@@ -220,6 +220,18 @@ public final class FleetMigration {
     notify.changed(finished, progress.snapshot());
   }
 
+  /**
+   * Flyway ran in the lock holder's session: a migration that broke the session must keep its own
+   * outcome, not take "cannot be reached" from the unlock. The lock ends with the session anyway.
+   */
+  private static void unlockQuietly(Connection lockHolder, OrchestraRoute route) {
+    try {
+      DatabaseLock.unlock(lockHolder);
+    } catch (SQLException e) {
+      LOG.fine(() -> "Migration lock of " + route.subdomain() + " ends with its session: " + e);
+    }
+  }
+
   private Outcome migrateDatabase(OrchestraRoute route, FleetProgress progress, Notifier notify) {
     DatabaseLogin login =
         route
@@ -243,7 +255,7 @@ public final class FleetMigration {
       try {
         return migrateLocked(route, lockHolder, progress, notify);
       } finally {
-        DatabaseLock.unlock(lockHolder);
+        unlockQuietly(lockHolder, route);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -601,12 +601,17 @@ public final class CentralOrchestraRows {
       }
       T result = work.on(central);
       central.commit();
+      central.setAutoCommit(true);
       return result;
     } catch (SQLException | RuntimeException e) {
-      central.rollback();
+      // On a broken connection these fail too; the step's own failure is the one to tell.
+      try {
+        central.rollback();
+        central.setAutoCommit(true);
+      } catch (SQLException cleanup) {
+        e.addSuppressed(cleanup);
+      }
       throw e;
-    } finally {
-      central.setAutoCommit(true);
     }
   }
 
