@@ -189,10 +189,10 @@ public final class OrchestraTemplate {
           maintenance.commit();
           return true;
         } catch (SQLException e) {
-          maintenance.rollback();
-          if (e.getSQLState() == null || e.getSQLState().startsWith("08")) {
-            throw e; // the session is gone: the run fails as any step whose session is lost
+          if (sessionLost(e, maintenance)) {
+            throw e; // the run fails as any step whose session is lost, and is resumed
           }
+          maintenance.rollback();
           tried.add(spare.get());
           if (!SPARE_NOT_TAKEN.contains(e.getSQLState()) && claimProblems.add(e.getSQLState())) {
             LOG.warning(
@@ -208,8 +208,19 @@ public final class OrchestraTemplate {
         }
       }
     } finally {
-      maintenance.setAutoCommit(autoCommit);
+      if (!maintenance.isClosed()) {
+        maintenance.setAutoCommit(autoCommit);
+      }
     }
+  }
+
+  /** The session is gone or going: a lost connection (08), or terminated or shut down (57P). */
+  private static boolean sessionLost(SQLException e, Connection maintenance) throws SQLException {
+    String state = e.getSQLState();
+    return state == null
+        || state.startsWith("08")
+        || state.startsWith("57P")
+        || maintenance.isClosed();
   }
 
   /** SQLStates of failed claims already logged: a misconfiguration is told once, not each run. */
