@@ -276,13 +276,14 @@ public final class OrchestraTemplate {
       return new SpareChanges(List.of(), List.of(), why);
     }
 
-    /** Whether the pass found the template at this code's version. */
+    /** Whether the pass ran, and so found the template at this code's version. */
     public boolean templateCurrent() {
-      return skipped == null || !skipped.equals(TEMPLATE_NOT_CURRENT);
+      return skipped == null;
     }
   }
 
-  static final String TEMPLATE_NOT_CURRENT = "the template is missing or at another version";
+  private static final String TEMPLATE_NOT_CURRENT =
+      "the template is missing or at another version";
 
   /**
    * Brings the server's spares to what {@code spares} asks for: every spare of this role that is
