@@ -81,7 +81,7 @@ final class OrchestrasAdoptCommand extends ConfirmedCommand {
       throw AdminFailure.cannotRun("There is no database server " + server);
     }
     String prefix = session.settings().provisioningDatabasePrefix();
-    if (new SpareDatabases(prefix, 0).isSpare(address.database())
+    if (SpareDatabases.looksLikeSpare(address.database())
         || (prefix + "template").equals(address.database())) {
       // Ripieno's own template and spares are no legacy databases, nor anyone's orchestra.
       throw AdminFailure.cannotRun(

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -47,6 +48,30 @@ public final class OrchestraDatabases {
       try (ResultSet row = query.executeQuery()) {
         return row.next();
       }
+    }
+  }
+
+  /**
+   * Whether the server's database of this name accepts connections (a spare does not until it is
+   * claimed); empty when there is no such database.
+   */
+  public static Optional<Boolean> allowsConnections(Connection maintenance, String databaseName)
+      throws SQLException {
+    try (PreparedStatement query =
+        maintenance.prepareStatement("SELECT datallowconn FROM pg_database WHERE datname = ?")) {
+      query.setString(1, databaseName);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? Optional.of(row.getBoolean(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Opens the database to connections again (a claimed spare's state). */
+  public static void allowConnections(Connection maintenance, String databaseName)
+      throws SQLException {
+    requireValidName(databaseName);
+    try (Statement alter = maintenance.createStatement()) {
+      alter.execute("ALTER DATABASE \"" + databaseName + "\" WITH ALLOW_CONNECTIONS true");
     }
   }
 

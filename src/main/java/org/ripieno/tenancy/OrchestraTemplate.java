@@ -11,9 +11,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -149,84 +151,242 @@ public final class OrchestraTemplate {
 
   /**
    * Renames a spare clone of this template, made ahead of time ({@link #keepSpares}), to the given
-   * name. The spare's name carries the version this code's template holds, so only a spare cloned
-   * from such a template is ever taken. A rename is atomic: of two runs trying the same spare, one
-   * gets it and the other finds it gone and tries the next, or clones.
+   * name, and opens it to connections. The spare's name carries the version this code's template
+   * holds, and the claim holds the template's shared lock and requires the template to be at that
+   * version, as a clone does: an older instance never takes its spare once a newer one rebuilt the
+   * template (it clones, and stops like a clone would). Only spares the current role owns and that
+   * nobody is connected to are candidates. A rename is atomic: of two runs trying the same spare,
+   * one gets it and the other finds it gone and tries the next, or clones.
+   *
+   * <p>Costs the run one lock and one catalog query more than the rename. Any failure but a lost
+   * connection means "no spare": logged once per SQLState, and the caller clones.
    *
    * @return true when a spare was renamed, false when none was there (the caller clones)
    */
   public boolean claimSpare(Connection maintenance, SpareDatabases spares, String databaseName)
       throws SQLException {
     OrchestraDatabases.requireValidName(databaseName);
-    for (String spare : spares.names(contentVersion())) {
-      try (Statement rename = maintenance.createStatement()) {
-        rename.execute("ALTER DATABASE \"" + spare + "\" RENAME TO \"" + databaseName + "\"");
-        return true;
-      } catch (SQLException e) {
-        if (!SPARE_NOT_TAKEN.contains(e.getSQLState())) {
-          throw e;
+    List<String> names = spares.names(contentVersion());
+    if (names.isEmpty()) {
+      return false;
+    }
+    Set<String> tried = new HashSet<>();
+    boolean autoCommit = maintenance.getAutoCommit();
+    maintenance.setAutoCommit(false);
+    try {
+      while (true) {
+        // The transaction's lock ends with it: no unlock to forget when a rename fails.
+        lock(maintenance, "pg_advisory_xact_lock_shared");
+        Optional<String> spare = claimableSpare(maintenance, names, tried);
+        if (spare.isEmpty()) {
+          maintenance.rollback();
+          return false;
         }
-        // Gone (another run took it, or it was never made) or in use: the next, else a clone.
+        try (Statement rename = maintenance.createStatement()) {
+          rename.execute(
+              "ALTER DATABASE \"" + spare.get() + "\" RENAME TO \"" + databaseName + "\"");
+          rename.execute("ALTER DATABASE \"" + databaseName + "\" WITH ALLOW_CONNECTIONS true");
+          maintenance.commit();
+          return true;
+        } catch (SQLException e) {
+          if (sessionLost(e, maintenance)) {
+            throw e; // the run fails as any step whose session is lost, and is resumed
+          }
+          maintenance.rollback();
+          tried.add(spare.get());
+          if (!SPARE_NOT_TAKEN.contains(e.getSQLState()) && claimProblems.add(e.getSQLState())) {
+            LOG.warning(
+                () ->
+                    "Claiming the spare database "
+                        + spare.get()
+                        + " failed ("
+                        + e.getSQLState()
+                        + ": "
+                        + e.getMessage()
+                        + "); provisioning clones from the template instead");
+          }
+        }
+      }
+    } finally {
+      if (!maintenance.isClosed()) {
+        maintenance.setAutoCommit(autoCommit);
       }
     }
-    return false;
+  }
+
+  /** The session is gone or going: a lost connection (08), or terminated or shut down (57P). */
+  private static boolean sessionLost(SQLException e, Connection maintenance) throws SQLException {
+    String state = e.getSQLState();
+    return state == null
+        || state.startsWith("08")
+        || state.startsWith("57P")
+        || maintenance.isClosed();
+  }
+
+  /** SQLStates of failed claims already logged: a misconfiguration is told once, not each run. */
+  private final Set<String> claimProblems = ConcurrentHashMap.newKeySet();
+
+  /**
+   * The first of the names that is a spare owned by the current role, with no session on it, while
+   * the template holds this code's version; empty otherwise.
+   */
+  private Optional<String> claimableSpare(
+      Connection maintenance, List<String> names, Set<String> tried) throws SQLException {
+    try (PreparedStatement query =
+        maintenance.prepareStatement(
+            "SELECT d.datname FROM pg_database d"
+                + " WHERE d.datname = ANY (?) AND NOT d.datname = ANY (?)"
+                + " AND d.datdba = (SELECT oid FROM pg_roles WHERE rolname = current_user)"
+                + " AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datid = d.oid)"
+                + " AND EXISTS (SELECT 1 FROM pg_database t WHERE t.datname = ?"
+                + " AND shobj_description(t.oid, 'pg_database') = ?)"
+                + " ORDER BY d.datname LIMIT 1")) {
+      query.setArray(1, maintenance.createArrayOf("text", names.toArray()));
+      query.setArray(2, maintenance.createArrayOf("text", tried.toArray()));
+      query.setString(3, templateName);
+      query.setString(4, contentVersion());
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+      }
+    }
   }
 
   /** A database that does not exist; one that another session is connected to. */
   private static final Set<String> SPARE_NOT_TAKEN = Set.of("3D000", "55006");
 
-  /** A database of that name exists already (another instance made the same spare). */
-  private static final String DUPLICATE_DATABASE = "42P04";
-
-  /** What {@link #keepSpares} changed. */
-  public record SpareChanges(List<String> created, List<String> dropped) {}
+  /**
+   * A database of that name exists already: 42P04 when it was committed before, 23505 (on
+   * pg_database's name index) when another session creates or renames to it at the same moment.
+   */
+  private static final Set<String> DUPLICATE_DATABASE = Set.of("42P04", "23505");
 
   /**
-   * Brings the server's spares to what {@code spares} asks for: the template made current first
-   * (rebuilt if need be), then every spare that is not wanted (another version's, numbered beyond
-   * the count) dropped, and every missing one cloned, under the template's shared lock like any
-   * clone.
+   * Advisory lock key of the spare pass on the maintenance database ("ripieno spares", shortened):
+   * one pass per server at a time, across every instance; a pass that finds it taken skips.
+   */
+  public static final long SPARES_KEY = 0x7269_7069_7370_6172L;
+
+  /**
+   * What {@link #keepSpares} did.
+   *
+   * @param skipped why the pass did nothing, or null when it ran
+   */
+  public record SpareChanges(List<String> created, List<String> dropped, String skipped) {
+    static SpareChanges skipped(String why) {
+      return new SpareChanges(List.of(), List.of(), why);
+    }
+
+    /** Whether the pass ran, and so found the template at this code's version. */
+    public boolean templateCurrent() {
+      return skipped == null;
+    }
+  }
+
+  private static final String TEMPLATE_NOT_CURRENT =
+      "the template is missing or at another version";
+
+  /**
+   * Brings the server's spares to what {@code spares} asks for: every spare of this role that is
+   * not wanted (another version's, numbered beyond the count, or left half-made) dropped, and every
+   * missing one cloned, under the template's shared lock like any clone. It never builds the
+   * template: when the template is not at this code's version (missing, or rebuilt by an instance
+   * of another release) it does nothing, so instances of two releases never undo each other's work.
+   * One pass per server at a time across instances ({@link #SPARES_KEY}); a pass that finds another
+   * running skips. With no spares wanted and none there, it costs one catalog query.
+   *
+   * <p>A spare is made under a name no claim looks for ({@link SpareDatabases#makingName}), its
+   * first session paid and its content checked, closed to connections, and only then renamed to its
+   * claimable name: a run never takes a half-made spare, and a monitoring session never makes a
+   * claim wait.
    */
   public SpareChanges keepSpares(Connection maintenance, SpareDatabases spares)
       throws SQLException {
-    ensureCurrent(maintenance);
-    String version = contentVersion();
-    Set<String> present = new HashSet<>();
+    Map<String, Boolean> present = presentSpares(maintenance, spares); // name -> owned by us
+    if (spares.count() == 0 && present.isEmpty()) {
+      return SpareChanges.skipped("no spares wanted and none there");
+    }
+    if (!tryLock(maintenance, SPARES_KEY)) {
+      return SpareChanges.skipped("another pass is running");
+    }
+    try {
+      if (!isCurrent(maintenance)) {
+        return SpareChanges.skipped(TEMPLATE_NOT_CURRENT);
+      }
+      String version = contentVersion();
+      List<String> dropped = new ArrayList<>();
+      for (Map.Entry<String, Boolean> spare : present.entrySet()) {
+        // Another role's spare cannot be dropped (42501): left alone, and never claimed.
+        if (spare.getValue() && spares.isUnwanted(spare.getKey(), version)) {
+          drop(maintenance, spare.getKey());
+          dropped.add(spare.getKey());
+        }
+      }
+      List<String> created = new ArrayList<>();
+      for (int index = 1; index <= spares.count(); index++) {
+        String name = spares.name(version, index);
+        if (!present.containsKey(name) && make(maintenance, spares, version, index)) {
+          created.add(name);
+        }
+      }
+      return new SpareChanges(created, dropped, null);
+    } finally {
+      unlock(maintenance, SPARES_KEY);
+    }
+  }
+
+  /** Makes the spare; false when another made it meanwhile (an instance of an older release). */
+  private boolean make(Connection maintenance, SpareDatabases spares, String version, int index)
+      throws SQLException {
+    String making = spares.makingName(version, index);
+    String name = spares.name(version, index);
+    cloneTo(maintenance, making);
+    try {
+      firstSession(making);
+      try (Statement statement = maintenance.createStatement()) {
+        statement.execute("ALTER DATABASE \"" + making + "\" WITH ALLOW_CONNECTIONS false");
+        statement.execute("ALTER DATABASE \"" + making + "\" RENAME TO \"" + name + "\"");
+      }
+      return true;
+    } catch (SQLException e) {
+      // Half-made, or carrying a marker it must not have: never left to be claimed.
+      try {
+        drop(maintenance, making);
+      } catch (SQLException dropFailed) {
+        e.addSuppressed(dropFailed); // the next pass drops it, as a half-made spare
+      }
+      if (DUPLICATE_DATABASE.contains(e.getSQLState())) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Spares of any version and half-made ones on the server, and whether the current role owns each.
+   */
+  private static Map<String, Boolean> presentSpares(Connection maintenance, SpareDatabases spares)
+      throws SQLException {
+    Map<String, Boolean> present = new TreeMap<>();
     try (PreparedStatement query =
         maintenance.prepareStatement(
-            "SELECT datname FROM pg_database WHERE starts_with(datname, ?)")) {
+            "SELECT d.datname, d.datdba = (SELECT oid FROM pg_roles WHERE rolname = current_user)"
+                + " FROM pg_database d WHERE starts_with(d.datname, ?)")) {
       query.setString(1, spares.namePrefix());
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          present.add(rows.getString(1));
+          if (spares.isSpare(rows.getString(1))) {
+            present.put(rows.getString(1), rows.getBoolean(2));
+          }
         }
       }
     }
-    List<String> dropped = new ArrayList<>();
-    for (String name : new TreeSet<>(present)) {
-      if (spares.isUnwanted(name, version)) {
-        try (Statement drop = maintenance.createStatement()) {
-          drop.execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
-        }
-        dropped.add(name);
-      }
+    return present;
+  }
+
+  private static void drop(Connection maintenance, String database) throws SQLException {
+    try (Statement drop = maintenance.createStatement()) {
+      drop.execute("DROP DATABASE IF EXISTS \"" + database + "\" WITH (FORCE)");
     }
-    List<String> created = new ArrayList<>();
-    for (String name : spares.names(version)) {
-      if (present.contains(name)) {
-        continue;
-      }
-      try {
-        cloneTo(maintenance, name);
-        firstSession(name);
-        created.add(name);
-      } catch (SQLException e) {
-        if (!DUPLICATE_DATABASE.equals(e.getSQLState())) {
-          throw e;
-        }
-      }
-    }
-    return new SpareChanges(created, dropped);
   }
 
   /**
@@ -338,6 +498,19 @@ public final class OrchestraTemplate {
   private static void lock(Connection maintenance, String function) throws SQLException {
     try (Statement statement = maintenance.createStatement()) {
       statement.execute("SELECT " + function + "(" + LOCK_KEY + ")");
+    }
+  }
+
+  private static boolean tryLock(Connection maintenance, long key) throws SQLException {
+    try (Statement statement = maintenance.createStatement();
+        ResultSet row = statement.executeQuery("SELECT pg_try_advisory_lock(" + key + ")")) {
+      return row.next() && row.getBoolean(1);
+    }
+  }
+
+  private static void unlock(Connection maintenance, long key) throws SQLException {
+    try (Statement statement = maintenance.createStatement()) {
+      statement.execute("SELECT pg_advisory_unlock(" + key + ")");
     }
   }
 

@@ -35,7 +35,8 @@ public record SpareDatabases(String prefix, int count) {
       throw new IllegalArgumentException(
           "ripieno.provisioning.spares is 0 to " + MAX_COUNT + ", got " + count);
     }
-    OrchestraDatabases.requireValidName(prefix + MARK + "0".repeat(TAG_LENGTH) + "_" + MAX_COUNT);
+    OrchestraDatabases.requireValidName(
+        prefix + MARK + "0".repeat(TAG_LENGTH) + "_" + MAX_COUNT + MAKING);
   }
 
   /** No spares: every provisioning clones from the template. */
@@ -56,6 +57,16 @@ public record SpareDatabases(String prefix, int count) {
     return namePrefix() + tag(templateVersion) + "_" + index;
   }
 
+  /**
+   * The name a spare has while it is made, before it is renamed to {@link #name}: no claim looks
+   * for it, and a pass drops it when it finds it (a pass that stopped half-way left it).
+   */
+  public String makingName(String templateVersion, int index) {
+    return name(templateVersion, index) + MAKING;
+  }
+
+  private static final String MAKING = "_new";
+
   /** The names of the spares to keep for a template holding this version, first to last. */
   public List<String> names(String templateVersion) {
     List<String> names = new ArrayList<>(count);
@@ -65,7 +76,7 @@ public record SpareDatabases(String prefix, int count) {
     return names;
   }
 
-  /** Whether the name is a spare's, of any version and number. */
+  /** Whether the name is a spare's, of any version and number, made or half-made. */
   public boolean isSpare(String databaseName) {
     return databaseName != null
         && databaseName.startsWith(namePrefix())
@@ -80,7 +91,18 @@ public record SpareDatabases(String prefix, int count) {
     return isSpare(databaseName) && !names(templateVersion).contains(databaseName);
   }
 
-  private static final Pattern SUFFIX = Pattern.compile("[0-9a-f]{" + TAG_LENGTH + "}_[1-9]");
+  private static final Pattern SUFFIX =
+      Pattern.compile("[0-9a-f]{" + TAG_LENGTH + "}_[1-9](" + MAKING + ")?");
+
+  private static final Pattern ANY_PREFIX = Pattern.compile(".*" + MARK + SUFFIX.pattern());
+
+  /**
+   * Whether the name looks like a spare's whatever the prefix it was made with: the admin tool's
+   * configuration usually lacks the deployment's prefix.
+   */
+  public static boolean looksLikeSpare(String databaseName) {
+    return databaseName != null && ANY_PREFIX.matcher(databaseName).matches();
+  }
 
   /** A short, stable hash of the template's content version. */
   static String tag(String templateVersion) {

@@ -52,6 +52,27 @@ class SpareDatabasesTest {
   }
 
   @Test
+  void aSpareBeingMadeIsNeverClaimableAndAlwaysUnwantedSoALeftoverIsDropped() {
+    String making = two.makingName(CURRENT, 1);
+    assertThat(making).isEqualTo(two.name(CURRENT, 1) + "_new");
+    assertThat(two.names(CURRENT)).doesNotContain(making);
+    assertThat(two.isSpare(making)).isTrue();
+    assertThat(two.isUnwanted(making, CURRENT)).isTrue();
+  }
+
+  @Test
+  void anAdminToolWithoutTheDeploymentsPrefixStillRecognizesItsSpares() {
+    SpareDatabases custom = new SpareDatabases("acme_", 1);
+    assertThat(SpareDatabases.looksLikeSpare(custom.name(CURRENT, 1))).isTrue();
+    assertThat(SpareDatabases.looksLikeSpare(custom.makingName(CURRENT, 1))).isTrue();
+    assertThat(SpareDatabases.looksLikeSpare("spare_" + SpareDatabases.tag(CURRENT) + "_1"))
+        .isTrue();
+    assertThat(SpareDatabases.looksLikeSpare("acme_orchestra_gko")).isFalse();
+    assertThat(SpareDatabases.looksLikeSpare("acme_spare_x_1")).isFalse();
+    assertThat(SpareDatabases.looksLikeSpare(null)).isFalse();
+  }
+
+  @Test
   void theCountIsZeroToEightAndNamesFollowTheDatabaseNameRules() {
     assertThat(SpareDatabases.none("ripieno_").names(CURRENT)).isEmpty();
     assertThatThrownBy(() -> new SpareDatabases("ripieno_", -1))

@@ -60,10 +60,9 @@ class ProvisioningBurstIT {
                 "RIPIENO_PROVISIONING_WORKERS", "3",
                 "RIPIENO_PROVISIONING_RETRY_DELAY", "PT1S",
                 "RIPIENO_PROVISIONING_RESUME_EVERY", "PT2S",
-                // Every provisioning clones: the failure injected below waits at the template's
-                // lock, which a run that renames a spare never takes (spares: ProvisioningIT,
-                // PlatformOrchestrasIT).
-                "RIPIENO_PROVISIONING_SPARES", "0",
+                // Spares as configured by default (1): the burst claims what the background pass
+                // makes, and clones the rest. A claim takes the template's shared lock as a clone
+                // does, so the failure injected below holds either at that lock.
                 "RIPIENO_ORCHESTRA_SERVER_URL", maintenance.address().jdbcUrl(),
                 "RIPIENO_ORCHESTRA_SERVER_USER", maintenance.user()));
     ripieno = platform.ripieno();

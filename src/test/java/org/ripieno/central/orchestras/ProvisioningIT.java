@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -284,7 +284,10 @@ class ProvisioningIT {
     assertThat(keepSpares(one).created()).containsExactly(spare);
     assertThat(exists(spare)).isTrue();
     assertThat(keepSpares(one).created()).as("never more than the count").isEmpty();
-    try (Connection database = postgres.login(spare).connect()) {
+    String claimed = postgres.runPrefix() + "spare_looked_at";
+    postgres.dropAtClose(claimed);
+    assertThat(claim(one, claimed)).isTrue();
+    try (Connection database = postgres.login(claimed).connect()) {
       assertThat(IdentityMarker.read(database)).as("a spare carries no marker").isEmpty();
       assertThat(SchemaGuard.inspect(database, DatabaseKind.ORCHESTRA).isHealthy()).isTrue();
     }
@@ -356,10 +359,7 @@ class ProvisioningIT {
 
     assertThat(check.exitCode()).as(check.toString()).isZero();
     assertThat(check.out()).doesNotContain("spare_");
-    Files.writeString(
-        admin.config(),
-        "ripieno.provisioning.database-prefix=" + postgres.runPrefix() + "\n",
-        StandardOpenOption.APPEND);
+    // The admin tool's configuration lacks the deployment's prefix: refused all the same.
     String spareUrl = postgres.login(one.name(template.contentVersion(), 1)).address().jdbcUrl();
     AdminCli.Result adopt =
         admin.run("orchestras", "adopt", "adopted-spare", "--url", spareUrl, "--dry-run");
@@ -367,7 +367,99 @@ class ProvisioningIT {
     assertThat(adopt.err()).contains("not adoptable");
   }
 
+  @Test
+  void twoConcurrentClaimsTakeTwoDifferentSparesAndAThirdClones() throws Exception {
+    SpareDatabases two = new SpareDatabases(postgres.runPrefix(), 2);
+    keepSpares(two);
+    String first = postgres.runPrefix() + "concurrent_first";
+    String second = postgres.runPrefix() + "concurrent_second";
+    postgres.dropAtClose(first);
+    postgres.dropAtClose(second);
+
+    CompletableFuture<Boolean> one = CompletableFuture.supplyAsync(() -> claim(two, first));
+    CompletableFuture<Boolean> other = CompletableFuture.supplyAsync(() -> claim(two, second));
+
+    assertThat(one.get(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(other.get(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(exists(two.name(template.contentVersion(), 1))).isFalse();
+    assertThat(exists(two.name(template.contentVersion(), 2))).isFalse();
+    assertThat(claim(two, postgres.runPrefix() + "concurrent_third")).isFalse();
+    try (Connection database = postgres.login(first).connect()) {
+      assertThat(IdentityMarker.read(database)).as("a claimed spare accepts connections").isEmpty();
+    }
+    keepSpares(SpareDatabases.none(postgres.runPrefix()));
+  }
+
+  @Test
+  void aSpareAcceptsNoConnectionUntilItIsClaimed() throws Exception {
+    SpareDatabases one = new SpareDatabases(postgres.runPrefix(), 1);
+    keepSpares(one);
+    String spare = one.name(template.contentVersion(), 1);
+
+    assertThatThrownBy(() -> postgres.login(spare).connect().close())
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("not currently accepting connections");
+    keepSpares(SpareDatabases.none(postgres.runPrefix()));
+  }
+
+  @Test
+  void anOlderInstanceNeitherClaimsNorReplacesSparesOnceANewerOneRebuiltTheTemplate()
+      throws Exception {
+    SpareDatabases one = new SpareDatabases(postgres.runPrefix(), 1);
+    keepSpares(one);
+    String spare = one.name(template.contentVersion(), 1);
+    OrchestraTemplate newer = template("v2");
+    newer.ensureCurrent();
+    try {
+      String claimed = postgres.runPrefix() + "claimed_by_older";
+      assertThat(claim(one, claimed)).as("the template is no longer its version").isFalse();
+      assertThat(exists(claimed)).isFalse();
+      try (Connection maintenance = postgres.server().connect()) {
+        OrchestraTemplate.SpareChanges changes = template.keepSpares(maintenance, one);
+        assertThat(changes.templateCurrent()).isFalse();
+        assertThat(changes.dropped()).isEmpty();
+        assertThat(exists(spare)).as("left to the newer instance").isTrue();
+        assertThat(newer.keepSpares(maintenance, one).dropped()).containsExactly(spare);
+      }
+    } finally {
+      template.ensureCurrent();
+      keepSpares(SpareDatabases.none(postgres.runPrefix()));
+    }
+  }
+
+  @Test
+  void aPassSkipsWhileAnotherHoldsTheServerAndAHalfMadeSpareIsDroppedByTheNext() throws Exception {
+    SpareDatabases one = new SpareDatabases(postgres.runPrefix(), 1);
+    keepSpares(SpareDatabases.none(postgres.runPrefix()));
+    String halfMade = one.makingName(template.contentVersion(), 1);
+    postgres.execute("CREATE DATABASE \"" + halfMade + "\"");
+    try (Connection otherPass = postgres.server().connect();
+        Statement lock = otherPass.createStatement()) {
+      lock.execute("SELECT pg_advisory_lock(" + OrchestraTemplate.SPARES_KEY + ")");
+      OrchestraTemplate.SpareChanges skipped = keepSpares(one);
+      assertThat(skipped.skipped()).contains("another pass");
+      assertThat(skipped.created()).isEmpty();
+    }
+
+    OrchestraTemplate.SpareChanges changes = keepSpares(one);
+
+    assertThat(changes.dropped()).containsExactly(halfMade);
+    assertThat(changes.created()).containsExactly(one.name(template.contentVersion(), 1));
+    assertThat(claim(one, postgres.runPrefix() + "half_made_not_claimed")).isTrue();
+    postgres.dropAtClose(postgres.runPrefix() + "half_made_not_claimed");
+  }
+
+  private boolean claim(SpareDatabases spares, String databaseName) {
+    try (Connection maintenance = postgres.server().connect()) {
+      return template.claimSpare(maintenance, spares, databaseName);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private OrchestraTemplate.SpareChanges keepSpares(SpareDatabases spares) throws SQLException {
+    // The pass never builds the template; a test before may have left another version there.
+    template.ensureCurrent();
     try (Connection maintenance = postgres.server().connect()) {
       return template.keepSpares(maintenance, spares);
     }

@@ -16,8 +16,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -84,6 +87,7 @@ public class OrchestraProvisioner {
     queue =
         new ProvisioningQueue(
             workers, ProvisioningSettings.QUEUE_CAPACITY, threads, id -> runNow(id));
+    spareThread = Executors.newSingleThreadExecutor(threads);
   }
 
   @PreDestroy
@@ -92,6 +96,14 @@ public class OrchestraProvisioner {
       resuming.cancel(false);
     }
     queue.close();
+    // A running pass ends before its session pool closes, or gives up quietly.
+    stopping = true;
+    spareThread.shutdownNow();
+    try {
+      spareThread.awaitTermination(SPARE_CONNECTION_TIMEOUT.toSeconds() + 2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     sessionPools.values().forEach(HikariDataSource::close);
   }
 
@@ -221,7 +233,11 @@ public class OrchestraProvisioner {
             .orElseThrow(() -> new IllegalStateException("ripieno.central.url is not set"));
     return new Provisioning(
         pool,
-        sessions("central-lock", login.forDatabase(login.address().database(), LOCK_SESSION_NAME)),
+        sessions(
+            "central-lock",
+            login.forDatabase(login.address().database(), LOCK_SESSION_NAME),
+            workers + 2,
+            Duration.ofSeconds(30)),
         settings.orchestraServers(),
         name -> maintenanceSessions(name),
         this::template,
@@ -232,9 +248,9 @@ public class OrchestraProvisioner {
   }
 
   /**
-   * Makes the server's spares what {@code ripieno.provisioning.spares} asks for, on another thread:
-   * after a provisioning created a database (claimed a spare, or cloned when there was none), and
-   * on the resuming pass. Never throws.
+   * Makes the server's spares what {@code ripieno.provisioning.spares} asks for, on the spare
+   * thread: after a provisioning created a database (claimed a spare, or cloned when there was
+   * none), and on the resuming pass. Never throws, never waits.
    */
   void keepSparesInBackground(String server) {
     // A pass queued and not started yet will see this server as it is now: a burst of runs
@@ -244,14 +260,14 @@ public class OrchestraProvisioner {
       return;
     }
     try {
-      executor.execute(
+      spareThread.execute(
           () -> {
             queued.set(false);
             keepSpares(server);
           });
     } catch (RuntimeException e) {
       queued.set(false);
-      // Shutting down, or the executor refused: the next resuming pass makes the spare.
+      // Shutting down: the next start's passes make the spares.
       LOG.log(Level.FINE, "Making a spare database on " + server + " was not started", e);
     }
   }
@@ -259,74 +275,99 @@ public class OrchestraProvisioner {
   private final Map<String, AtomicBoolean> sparePassQueued = new ConcurrentHashMap<>();
 
   /**
+   * One thread of its own runs every spare pass, one after the other: a pass waiting for an
+   * unreachable server never holds a thread that prepare, fleet migrations or provisioning runs
+   * need, and two passes never run at once in this instance (across instances, see {@link
+   * OrchestraTemplate#SPARES_KEY}).
+   */
+  private ExecutorService spareThread;
+
+  /**
    * Brings the server's spare databases to the configured count (dropping stale ones, see {@link
-   * OrchestraTemplate#keepSpares}), one pass per server at a time: a second caller waits and then
-   * finds the spares there. A failure never reaches a provisioning: it is logged once until the
-   * spares are kept again, and the next creation or resuming pass tries again.
+   * OrchestraTemplate#keepSpares}). A failure never reaches a provisioning: the first one is
+   * logged, further ones are not until the spares are kept again, and the next creation or resuming
+   * pass tries again. A template the pass finds current clears the server's template problem.
    */
   void keepSpares(String server) {
-    Object serverLock = spareLocks.computeIfAbsent(server, name -> new Object());
-    synchronized (serverLock) {
-      DataSource sessions = maintenanceSessions(server);
-      try (Connection maintenance = sessions.getConnection()) {
-        try {
-          OrchestraTemplate.SpareChanges changes =
-              template(server)
-                  .keepSpares(
-                      maintenance,
-                      new SpareDatabases(
-                          settings.provisioningDatabasePrefix(), provisioning.spares()));
-          if (spareProblems.remove(server) != null) {
-            LOG.info("Spare databases on server " + server + " are kept again");
-          }
-          if (!changes.dropped().isEmpty()) {
-            LOG.info("Dropped spare databases on server " + server + ": " + changes.dropped());
-          }
-        } catch (SQLException | RuntimeException e) {
-          // It may hold the template's lock: closed rather than given back.
-          sessions.unwrap(HikariDataSource.class).evictConnection(maintenance);
-          throw e;
+    DataSource sessions = spareSessions(server);
+    try (Connection maintenance = sessions.getConnection()) {
+      try {
+        OrchestraTemplate.SpareChanges changes =
+            template(server)
+                .keepSpares(
+                    maintenance,
+                    new SpareDatabases(
+                        settings.provisioningDatabasePrefix(), provisioning.spares()));
+        if (changes.templateCurrent()) {
+          templateProblems.remove(server);
+        }
+        if (failingSpares.remove(server)) {
+          LOG.info("Spare databases on server " + server + " are kept again");
+        }
+        if (!changes.dropped().isEmpty()) {
+          LOG.info("Dropped spare databases on server " + server + ": " + changes.dropped());
         }
       } catch (SQLException | RuntimeException e) {
-        String problem = String.valueOf(e.getMessage());
-        if (!problem.equals(spareProblems.put(server, problem))) {
-          LOG.log(
-              Level.WARNING,
-              "Making a spare database on server "
-                  + server
-                  + " failed; provisioning clones from the template meanwhile",
-              e);
-        }
+        // It may hold an advisory lock: closed rather than given back.
+        sessions.unwrap(HikariDataSource.class).evictConnection(maintenance);
+        throw e;
+      }
+    } catch (SQLException | RuntimeException e) {
+      if (stopping || !failingSpares.add(server)) {
+        LOG.log(Level.FINE, "Making a spare database on server " + server + " failed again", e);
+      } else {
+        LOG.log(
+            Level.WARNING,
+            "Making a spare database on server "
+                + server
+                + " failed; provisioning clones from the template meanwhile (logged once until"
+                + " it works again)",
+            e);
       }
     }
   }
 
-  private final Map<String, Object> spareLocks = new ConcurrentHashMap<>();
-  private final Map<String, String> spareProblems = new ConcurrentHashMap<>();
+  private final Set<String> failingSpares = ConcurrentHashMap.newKeySet();
+  private volatile boolean stopping;
+
+  /**
+   * The spare passes' session on the server, apart from the runs' pool: one session, and a short
+   * wait when the server is out of reach.
+   */
+  private DataSource spareSessions(String serverName) {
+    DatabaseLogin server = settings.orchestraServers().get(serverName);
+    if (server == null) {
+      throw new IllegalStateException("The database server '" + serverName + "' is not configured");
+    }
+    return sessions("spares-" + serverName, server, 1, SPARE_CONNECTION_TIMEOUT);
+  }
+
+  private static final Duration SPARE_CONNECTION_TIMEOUT = Duration.ofSeconds(3);
 
   private DataSource maintenanceSessions(String serverName) {
     DatabaseLogin server = settings.orchestraServers().get(serverName);
     if (server == null) {
       throw new IllegalStateException("The database server '" + serverName + "' is not configured");
     }
-    return sessions("server-" + serverName, server);
+    return sessions("server-" + serverName, server, workers + 2, Duration.ofSeconds(30));
   }
 
   /**
    * A small pool of sessions on one database for the provisioning runs (one per worker, and the
-   * start-up pass, and one making spares), none kept longer than a minute unused.
+   * start-up pass), or for the spare passes; none kept longer than a minute unused.
    */
-  private DataSource sessions(String name, DatabaseLogin login) {
+  private DataSource sessions(
+      String name, DatabaseLogin login, int size, Duration connectionTimeout) {
     return sessionPools.computeIfAbsent(
         name,
         key -> {
           HikariConfig config = new HikariConfig();
           config.setPoolName("provisioning-" + key);
           config.setDataSource(login.dataSource());
-          config.setMaximumPoolSize(workers + 2);
+          config.setMaximumPoolSize(size);
           config.setMinimumIdle(0);
           config.setIdleTimeout(Duration.ofMinutes(1).toMillis());
-          config.setConnectionTimeout(Duration.ofSeconds(30).toMillis());
+          config.setConnectionTimeout(connectionTimeout.toMillis());
           config.setInitializationFailTimeout(-1);
           return new HikariDataSource(config);
         });

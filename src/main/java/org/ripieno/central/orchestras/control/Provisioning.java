@@ -261,7 +261,8 @@ public final class Provisioning {
         }
       }
     } finally {
-      // A new spare is made after the run, so that its clone never competes with the run's steps.
+      // A new spare is made after the run, so that its clone never competes with this run's
+      // steps (it may with other workers' runs: it takes the template's shared lock like theirs).
       if (connections.createdDatabase) {
         databaseCreatedOn.accept(entry.server());
       }
@@ -344,7 +345,14 @@ public final class Provisioning {
       entry = load(entry.id());
     }
     Connection maintenance = connections.maintenance(entry);
-    if (!OrchestraDatabases.exists(maintenance, entry.databaseName())) {
+    Optional<Boolean> allowsConnections =
+        OrchestraDatabases.allowsConnections(maintenance, entry.databaseName());
+    if (allowsConnections.isPresent() && !allowsConnections.get()) {
+      // A claim renames a spare and opens it in one transaction; a database closed under the
+      // orchestra's name is a spare renamed some other way (by hand): opened as a claim does.
+      OrchestraDatabases.allowConnections(maintenance, entry.databaseName());
+    }
+    if (allowsConnections.isEmpty()) {
       OrchestraTemplate template = templates.apply(entry.server());
       // A spare is a clone of the same template made ahead of time: renaming it takes the clone
       // off the run's path, and what follows is the same either way.
