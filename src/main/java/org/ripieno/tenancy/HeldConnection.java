@@ -1,13 +1,9 @@
 package org.ripieno.tenancy;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -17,7 +13,7 @@ import javax.sql.DataSource;
  * connection itself, when it is done with it; whatever state the library leaves on it (a
  * transaction, settings) is the caller's too.
  */
-final class HeldConnection implements DataSource {
+final class HeldConnection extends ConnectionSource {
 
   private final Connection connection;
 
@@ -50,39 +46,5 @@ final class HeldConnection implements DataSource {
   @Override
   public Connection getConnection(String user, String password) {
     return getConnection();
-  }
-
-  @Override
-  public PrintWriter getLogWriter() {
-    return null;
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) {}
-
-  @Override
-  public void setLoginTimeout(int seconds) {}
-
-  @Override
-  public int getLoginTimeout() {
-    return 0;
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    throw new SQLFeatureNotSupportedException("No logger of its own");
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    throw new SQLException("Not a wrapper of " + type.getName());
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> type) {
-    return type.isInstance(this);
   }
 }

@@ -2,7 +2,6 @@ package org.ripieno.tenancy;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -101,7 +100,7 @@ final class SharedOrchestraUnit implements AutoCloseable {
    * The factory's own data source: no database. Only the thread deploying the unit borrows the
    * first orchestra's pool for EclipseLink's login.
    */
-  static final class Unbound implements DataSource {
+  static final class Unbound extends ConnectionSource {
 
     private final ThreadLocal<DataSource> login = new ThreadLocal<>();
 
@@ -127,44 +126,6 @@ final class SharedOrchestraUnit implements AutoCloseable {
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
       throw new SQLFeatureNotSupportedException("The shared orchestra unit has no database");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-      // Nothing is written: this data source opens nothing.
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-      // Nothing to wait for: this data source opens nothing.
-    }
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-      if (type.isInstance(this)) {
-        return type.cast(this);
-      }
-      throw new SQLException("Not a wrapper of " + type.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-      return type.isInstance(this);
     }
   }
 }
