@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -45,6 +46,18 @@ public class OrchestraConnections {
 
   public OrchestraRegistry registry() {
     return registry;
+  }
+
+  /** The orchestra of the current request or job: none until it is entered. */
+  @Produces
+  @RequestScoped
+  CurrentOrchestra currentOrchestra() {
+    return new CurrentOrchestra(registry);
+  }
+
+  /** A request or job ends: its orchestra's entity manager and database are let go. */
+  void leave(@Disposes CurrentOrchestra current) {
+    current.leave();
   }
 
   /** Closed by {@link CurrentOrchestra} when the request or job ends, before its lease. */

@@ -151,8 +151,7 @@ class OrchestraRegistryIT {
     try (OrchestraRegistry registry = new OrchestraRegistry(SETTINGS)) {
       OrchestraConnections connections = new OrchestraConnections();
       connections.registry = registry;
-      CurrentOrchestra nobody = new CurrentOrchestra();
-      nobody.connections = connections;
+      CurrentOrchestra nobody = connections.currentOrchestra();
 
       assertThatThrownBy(() -> connections.entityManager(nobody))
           .isInstanceOf(NoCurrentOrchestraException.class);
