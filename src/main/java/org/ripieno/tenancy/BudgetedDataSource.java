@@ -17,27 +17,33 @@ import javax.sql.DataSource;
  */
 final class BudgetedDataSource extends ForwardingDataSource {
 
-  private final ConnectionBudget budget;
-  private final String owner;
+  private final ConnectionBudget.Account permits;
 
   /**
-   * @param owner the orchestra whose pool this feeds: when the budget frees connections for it, it
-   *     never closes this orchestra itself
+   * @param permits the account of the pool this feeds, whose owner is the orchestra: when the
+   *     budget frees connections for it, it never closes this orchestra itself
    */
-  BudgetedDataSource(DataSource physical, ConnectionBudget budget, String owner) {
+  BudgetedDataSource(DataSource physical, ConnectionBudget.Account permits) {
     super(physical);
-    this.budget = budget;
-    this.owner = owner;
+    this.permits = permits;
+  }
+
+  /**
+   * The pool this feeds is closing: its permits are counted as coming back from now on, so that
+   * waiters do not close another orchestra for them.
+   */
+  void poolClosing() {
+    permits.closing();
   }
 
   @Override
   public Connection getConnection() throws SQLException {
-    budget.acquire(owner);
+    permits.acquire();
     Connection connection;
     try {
       connection = target.getConnection();
     } catch (SQLException | RuntimeException e) {
-      budget.release();
+      permits.release();
       throw e;
     }
     return (Connection)
@@ -115,7 +121,7 @@ final class BudgetedDataSource extends ForwardingDataSource {
 
     private void releaseOnce() {
       if (released.compareAndSet(false, true)) {
-        budget.release();
+        permits.release();
       }
     }
   }

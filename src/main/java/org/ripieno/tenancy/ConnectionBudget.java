@@ -23,13 +23,22 @@ import java.util.logging.Logger;
  * comes back to it: a head that left the queue to reclaim and queued again behind the others handed
  * what it freed to the next head, and in figure 3 of the benchmark one opening went without a
  * connection for its whole wait while 94 others opened.
+ *
+ * <p>The permits are counted per pool ({@link Account}), so the budget knows how many a closing
+ * pool still holds: they come back once its close has run, on the registry's closer thread. Since
+ * only the head takes permits, they come back to the waiters in their order, the head first; so the
+ * head reclaims only when none is coming back. Otherwise every look while a reclaimed pool was
+ * still closing (every retry of the head, and each next head while the first close had not yet
+ * returned everything) closed one more warm orchestra that nobody needed closed.
  */
 public final class ConnectionBudget {
 
   /**
    * Frees connections held by orchestras other than the requester; returns whether it began to. It
    * must not wait for a pool to close (the pool may wait for its own connection-adding thread,
-   * which may be queued here): the freed connection's permit comes back when it is closed.
+   * which may be queued here): the freed connection's permit comes back when it is closed. The pool
+   * it closes is marked {@link Account#closing()} before it returns, so that the waiters count on
+   * those permits instead of asking for more.
    */
   public interface Reclaimer {
     boolean reclaim(String requester);
@@ -44,6 +53,17 @@ public final class ConnectionBudget {
   private final ReentrantLock queue = new ReentrantLock(true);
   private final Duration maxWait;
   private final AtomicInteger mostInUse = new AtomicInteger();
+
+  /**
+   * Guards every account's count and {@link #comingBack}, and is held while the head looks at the
+   * free permits and then at those coming back, so that a permit given back in between is not
+   * missed in both (and another orchestra closed for nothing).
+   */
+  private final Object accounting = new Object();
+
+  /** The permits that pools which are closing still hold: the sum of their accounts. */
+  private int comingBack;
+
   private volatile Reclaimer reclaimer = requester -> false;
 
   public ConnectionBudget(int ceiling, Duration maxWait) {
@@ -73,8 +93,19 @@ public final class ConnectionBudget {
     return mostInUse.get();
   }
 
-  void acquire(String requester) throws SQLException {
-    take(requester);
+  /** The permits of one pool, whose connections open on behalf of {@code owner}. */
+  Account account(String owner) {
+    return new Account(owner);
+  }
+
+  /** Permits that closing pools still hold and will give back without anyone reclaiming. */
+  public int comingBack() {
+    synchronized (accounting) {
+      return comingBack;
+    }
+  }
+
+  private void recordInUse() {
     int now = inUse();
     int before = mostInUse.getAndAccumulate(now, Math::max);
     if (now > before) {
@@ -95,11 +126,15 @@ public final class ConnectionBudget {
     try {
       waiting.queue(maxWait.toNanos());
       try {
-        while (!permits.tryAcquire()) {
-          // The head keeps its place while it reclaims: reclaiming only starts closing an idle
-          // orchestra's pool, and the connection that closing frees comes back to the head alone
-          // (no one else waits on the permits).
-          waiting.reclaimed(reclaimer.reclaim(waiting.requester));
+        for (Look look = look(); look != Look.TAKEN; look = look()) {
+          if (look == Look.NONE_COMING_BACK) {
+            // The head keeps its place while it reclaims: reclaiming only starts closing an idle
+            // orchestra's pool, and the connection that closing frees comes back to the head
+            // alone (no one else takes permits).
+            waiting.reclaimed(reclaimer.reclaim(waiting.requester));
+          } else {
+            waiting.awaitedClosing();
+          }
           long left = waiting.deadline - System.nanoTime();
           if (left <= 0) {
             throw waiting.exhausted();
@@ -118,6 +153,22 @@ public final class ConnectionBudget {
     }
   }
 
+  private enum Look {
+    TAKEN,
+    COMING_BACK,
+    NONE_COMING_BACK
+  }
+
+  /** Takes a free permit, or says whether a closing pool will give one back. */
+  private Look look() {
+    synchronized (accounting) {
+      if (permits.tryAcquire()) {
+        return Look.TAKEN;
+      }
+      return comingBack > 0 ? Look.COMING_BACK : Look.NONE_COMING_BACK;
+    }
+  }
+
   private SQLTransientConnectionException exhausted() {
     return new SQLTransientConnectionException(
         "All "
@@ -133,6 +184,7 @@ public final class ConnectionBudget {
     private long queuedNanos;
     private int reclaims;
     private int freed;
+    private int awaitedClosing;
 
     Waiting(String requester, long deadline) {
       this.requester = requester;
@@ -155,25 +207,78 @@ public final class ConnectionBudget {
       }
     }
 
+    void awaitedClosing() {
+      awaitedClosing++;
+    }
+
     SQLTransientConnectionException exhausted() {
       LOG.warning(
           () ->
               String.format(
                   "Orchestra connections: %s waited %d ms without one: %d ms of it queued for its"
-                      + " turn, then %d reclaims (%d began to close an idle orchestra); %d of %d"
-                      + " in use",
+                      + " turn, then %d reclaims (%d began to close an idle orchestra) and %d looks"
+                      + " that waited for closing pools instead; %d of %d in use, %d coming back",
                   requester,
                   TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
                   TimeUnit.NANOSECONDS.toMillis(queuedNanos),
                   reclaims,
                   freed,
+                  awaitedClosing,
                   inUse(),
-                  ceiling));
+                  ceiling,
+                  comingBack()));
       return ConnectionBudget.this.exhausted();
     }
   }
 
-  void release() {
-    permits.release();
+  /**
+   * The permits held by one pool's connections. Once the pool is closing, they are all coming back
+   * (its idle connections close at once, any in use are aborted), also those of connections it
+   * still opens meanwhile.
+   */
+  final class Account {
+    private final String owner;
+    private int held;
+    private boolean closing;
+
+    private Account(String owner) {
+      this.owner = owner;
+    }
+
+    /** Takes a permit for one new connection of this pool, waiting in turn if none is free. */
+    void acquire() throws SQLException {
+      take(owner);
+      synchronized (accounting) {
+        held++;
+        if (closing) {
+          comingBack++;
+        }
+      }
+      recordInUse();
+    }
+
+    /** Gives back the permit of one connection of this pool, once that connection is closed. */
+    void release() {
+      synchronized (accounting) {
+        held--;
+        if (closing) {
+          comingBack--;
+        }
+        permits.release();
+      }
+    }
+
+    /**
+     * Marks the pool as closing, before its close runs, so that waiters count on its permits
+     * instead of closing another pool for them; a second call changes nothing.
+     */
+    void closing() {
+      synchronized (accounting) {
+        if (!closing) {
+          closing = true;
+          comingBack += held;
+        }
+      }
+    }
   }
 }

@@ -246,6 +246,9 @@ public final class OrchestraRegistry implements AutoCloseable {
   private boolean closeInBackgroundIfUnused(OpenOrchestra orchestra) {
     if (orchestra.markClosedIfUnusedNow()) {
       open.remove(orchestra.route.orchestraId(), orchestra);
+      // Counted before the budget looks again, so that it waits for these permits instead of
+      // closing another orchestra while this pool is still closing.
+      orchestra.beginClosing();
       try {
         closer.execute(orchestra::closeResources);
       } catch (RejectedExecutionException registryClosing) {
@@ -255,6 +258,17 @@ public final class OrchestraRegistry implements AutoCloseable {
       return true;
     }
     return false;
+  }
+
+  /** Every close of a pool, so that the budget counts its permits as coming back meanwhile. */
+  private static void closePool(HikariDataSource pool) {
+    budgetedBehind(pool).poolClosing();
+    pool.close();
+  }
+
+  /** The pool's physical connection factory: every orchestra pool is made on one. */
+  private static BudgetedDataSource budgetedBehind(HikariDataSource pool) {
+    return (BudgetedDataSource) pool.getDataSource();
   }
 
   private boolean closeIfUnused(OpenOrchestra orchestra) {
@@ -404,9 +418,17 @@ public final class OrchestraRegistry implements AutoCloseable {
     private void closeResources() {
       HikariDataSource openPool = pool;
       if (openPool != null) {
-        openPool.close();
+        closePool(openPool);
       }
       LOG.fine(() -> "Closed orchestra " + route.subdomain());
+    }
+
+    /** Tells the budget that the pool's permits are coming back, ahead of its close. */
+    void beginClosing() {
+      HikariDataSource openPool = pool;
+      if (openPool != null) {
+        budgetedBehind(openPool).poolClosing();
+      }
     }
 
     void softEvictConnections() {
@@ -447,7 +469,7 @@ public final class OrchestraRegistry implements AutoCloseable {
         unit.deployWith(guarded);
         opened = true;
       } catch (RuntimeException e) {
-        pool.close();
+        closePool(pool);
         pool = null;
         throw e;
       }
@@ -466,7 +488,7 @@ public final class OrchestraRegistry implements AutoCloseable {
       HikariConfig config = new HikariConfig();
       config.setPoolName("orchestra-" + route.subdomain());
       config.setDataSource(
-          new BudgetedDataSource(route.login().dataSource(), budget, route.orchestraId()));
+          new BudgetedDataSource(route.login().dataSource(), budget.account(route.orchestraId())));
       config.setMaximumPoolSize(settings.maxPerOrchestra());
       // No connection kept for its own sake: an open orchestra holds only what it uses (the
       // budget is shared by all of them); the check below leaves one idle for the first request.

@@ -73,7 +73,7 @@ class BudgetedDataSourceTest {
                   }
                   return fakeConnection();
                 });
-    return new BudgetedDataSource(physical, budget, "orch");
+    return new BudgetedDataSource(physical, budget.account("orch"));
   }
 
   private Connection fakeConnection() {

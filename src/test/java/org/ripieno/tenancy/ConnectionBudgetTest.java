@@ -4,12 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -18,27 +24,25 @@ class ConnectionBudgetTest {
   @Test
   void waitersAreServedInTheOrderTheyCame() throws Exception {
     ConnectionBudget budget = new ConnectionBudget(3, Duration.ofSeconds(5));
+    ConnectionBudget.Account busy = budget.account("busy");
     for (int i = 0; i < 3; i++) {
-      budget.acquire("busy");
+      busy.acquire();
     }
     List<String> served = new CopyOnWriteArrayList<>();
     List<CompletableFuture<Void>> waiters = new ArrayList<>();
     for (String name : List.of("first", "second", "third")) {
+      ConnectionBudget.Account waiter = budget.account(name);
       waiters.add(
-          CompletableFuture.runAsync(
+          inThreadOfItsOwn(
               () -> {
-                try {
-                  budget.acquire(name);
-                  served.add(name);
-                } catch (Exception e) {
-                  throw new IllegalStateException(e);
-                }
+                waiter.acquire();
+                served.add(name);
               }));
       // Longer than a waiter's retry slice, so that a waiter that re-queues loses its place.
       Thread.sleep(70);
     }
     for (int i = 0; i < 3; i++) {
-      budget.release();
+      busy.release();
       Thread.sleep(30);
     }
     CompletableFuture.allOf(waiters.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
@@ -48,10 +52,11 @@ class ConnectionBudgetTest {
   @Test
   void aWaiterGivesUpAfterTheMaximumWaitWithAClearMessage() throws Exception {
     ConnectionBudget budget = new ConnectionBudget(1, Duration.ofMillis(200));
-    budget.acquire("busy");
+    budget.account("busy").acquire();
+    ConnectionBudget.Account waiter = budget.account("waiter");
     long started = System.nanoTime();
     SQLTransientConnectionException refused =
-        assertThrows(SQLTransientConnectionException.class, () -> budget.acquire("waiter"));
+        assertThrows(SQLTransientConnectionException.class, waiter::acquire);
     long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     assertTrue(waited >= 150 && waited < 2_000, "waited " + waited + " ms");
     assertTrue(refused.getMessage().contains("ripieno.pool.ceiling"), refused.getMessage());
@@ -61,13 +66,173 @@ class ConnectionBudgetTest {
   @Test
   void aWaiterTakesTheConnectionAnotherOrchestraFreesForIt() throws Exception {
     ConnectionBudget budget = new ConnectionBudget(1, Duration.ofSeconds(2));
-    budget.acquire("idle");
+    ConnectionBudget.Account idle = budget.account("idle");
+    idle.acquire();
     budget.reclaimWith(
         requester -> {
-          budget.release();
+          idle.release();
           return true;
         });
-    budget.acquire("waiter");
+    budget.account("waiter").acquire();
     assertEquals(1, budget.inUse());
+  }
+
+  @Test
+  void aClosingPoolsPermitsCountAsComingBackUntilItsConnectionsAreClosed() throws Exception {
+    ConnectionBudget budget = new ConnectionBudget(3, Duration.ofSeconds(1));
+    ConnectionBudget.Account closing = budget.account("closing");
+    closing.acquire();
+    closing.acquire();
+    ConnectionBudget.Account open = budget.account("open");
+    open.acquire();
+
+    closing.closing();
+    closing.closing();
+    assertEquals(2, budget.comingBack());
+
+    closing.release();
+    open.release();
+    assertEquals(1, budget.comingBack());
+    // A connection the pool still opened while closing is closed with it.
+    closing.acquire();
+    assertEquals(2, budget.comingBack());
+    closing.release();
+    closing.release();
+    assertEquals(0, budget.comingBack());
+    assertEquals(0, budget.inUse());
+  }
+
+  @Test
+  void waitersCountOnTheConnectionsOfAClosingOrchestraInsteadOfClosingAnother() throws Exception {
+    IdleOrchestras idle = new IdleOrchestras(new Idle("old", 2), new Idle("recent", 1));
+
+    Waiters waiters = Waiters.behindOneThatReclaimedOld(idle);
+    // The close is held back over several of the head's looks (one each 50 ms), as a pool that is
+    // slow to close. Whatever the timing, a budget that counts the two connections coming back
+    // never closes "recent"; one that does not closed it at the head's next look.
+    Thread.sleep(300);
+    idle.runCloser();
+
+    waiters.first().get(5, TimeUnit.SECONDS);
+    waiters.second().get(5, TimeUnit.SECONDS);
+    assertEquals(List.of("old"), idle.reclaimed);
+    assertEquals(3, idle.budget.inUse());
+    assertEquals(0, idle.budget.comingBack());
+  }
+
+  @Test
+  void theNextWaiterClosesAnotherOrchestraWhenNothingMoreIsComingBack() throws Exception {
+    IdleOrchestras idle = new IdleOrchestras(new Idle("old", 1), new Idle("recent", 1));
+
+    Waiters waiters = Waiters.behindOneThatReclaimedOld(idle);
+    idle.runCloser();
+    waiters.first().get(5, TimeUnit.SECONDS);
+    // "old"'s one connection went to the first waiter: the second, now at the head, has nothing
+    // coming back for it.
+    assertEquals("recent", idle.nextClosing());
+    idle.runCloser();
+
+    waiters.second().get(5, TimeUnit.SECONDS);
+    assertEquals(List.of("old", "recent"), idle.reclaimed);
+    assertEquals(2, idle.budget.inUse());
+  }
+
+  /** Two waiters, the second queued behind the first once the first has reclaimed "old". */
+  private record Waiters(CompletableFuture<Void> first, CompletableFuture<Void> second) {
+    static Waiters behindOneThatReclaimedOld(IdleOrchestras idle) throws InterruptedException {
+      CompletableFuture<Void> first = acquire(idle.budget, "first");
+      assertEquals("old", idle.nextClosing());
+      return new Waiters(first, acquire(idle.budget, "second"));
+    }
+  }
+
+  /** An idle orchestra holding connections, for the budget to reclaim. */
+  private record Idle(String name, int connections) {}
+
+  /**
+   * A budget that idle orchestras fill to its ceiling, and its reclaimer, which reclaims like the
+   * registry: the least recently used orchestra first, its pool marked as closing at once, and
+   * closed later, when the test runs the closer.
+   */
+  private static final class IdleOrchestras implements ConnectionBudget.Reclaimer {
+    final ConnectionBudget budget;
+    private final Queue<Runnable> leastRecentlyUsedFirst = new ConcurrentLinkedQueue<>();
+    private final Queue<Runnable> closer = new ConcurrentLinkedQueue<>();
+    private final BlockingQueue<String> closing = new LinkedBlockingQueue<>();
+    final List<String> reclaimed = new CopyOnWriteArrayList<>();
+
+    /** Least recently used first. */
+    IdleOrchestras(Idle... orchestras) throws SQLException {
+      budget =
+          new ConnectionBudget(
+              Arrays.stream(orchestras).mapToInt(Idle::connections).sum(), Duration.ofSeconds(5));
+      for (Idle orchestra : orchestras) {
+        ConnectionBudget.Account permits = budget.account(orchestra.name());
+        for (int i = 0; i < orchestra.connections(); i++) {
+          permits.acquire();
+        }
+        leastRecentlyUsedFirst.add(
+            () -> {
+              permits.closing();
+              reclaimed.add(orchestra.name());
+              closer.add(
+                  () -> {
+                    for (int i = 0; i < orchestra.connections(); i++) {
+                      permits.release();
+                    }
+                  });
+              closing.add(orchestra.name());
+            });
+      }
+      budget.reclaimWith(this);
+    }
+
+    @Override
+    public boolean reclaim(String requester) {
+      Runnable next = leastRecentlyUsedFirst.poll();
+      if (next == null) {
+        return false;
+      }
+      next.run();
+      return true;
+    }
+
+    /** Waits until a waiter reclaims the next orchestra, and names it. */
+    String nextClosing() throws InterruptedException {
+      return closing.poll(5, TimeUnit.SECONDS);
+    }
+
+    void runCloser() {
+      for (Runnable close = closer.poll(); close != null; close = closer.poll()) {
+        close.run();
+      }
+    }
+  }
+
+  private static CompletableFuture<Void> acquire(ConnectionBudget budget, String name) {
+    ConnectionBudget.Account account = budget.account(name);
+    return inThreadOfItsOwn(account::acquire);
+  }
+
+  private interface Work {
+    void run() throws SQLException;
+  }
+
+  /** Each waiter blocks a thread of its own (a shared pool may have one thread for all). */
+  private static CompletableFuture<Void> inThreadOfItsOwn(Work work) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                work.run();
+                done.complete(null);
+              } catch (SQLException | RuntimeException e) {
+                done.completeExceptionally(e);
+              }
+            });
+    thread.setDaemon(true);
+    thread.start();
+    return done;
   }
 }
