@@ -19,9 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.flywaydb.core.api.MigrationVersion;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -31,10 +28,13 @@ import org.postgresql.ds.PGSimpleDataSource;
  * statement. It is never routed to and never registered as an orchestra: it carries no identity
  * marker and accepts no connections once built.
  *
- * <p>Which schema and seed a template holds is written in its database comment; a template whose
- * comment differs from what this code would build is rebuilt. Building takes an exclusive advisory
- * lock on the server and cloning a shared one, so several application instances (and the operator
- * tool) never rebuild a template while another clones it.
+ * <p>Which schema and seed a template holds is written in its database comment ({@link
+ * TemplateVersion}); a template whose comment differs from what this code would build is rebuilt,
+ * unless it is a newer release's (a newer schema, or the same schema and a newer seed revision):
+ * then this instance refuses, so that two releases' instances never rebuild it back and forth
+ * during a rolling upgrade. Building takes an exclusive advisory lock on the server and cloning a
+ * shared one, so several application instances (and the operator tool) never rebuild a template
+ * while another clones it.
  */
 public final class OrchestraTemplate {
 
@@ -49,21 +49,29 @@ public final class OrchestraTemplate {
 
   private final DatabaseLogin server;
   private final String templateName;
-  private final String seedVersion;
+  private final int seedRevision;
+  private final String seedContent;
   private final Consumer<EntityManager> seed;
 
   /**
    * @param server login to the server's maintenance database
    * @param templateName the template database's name on that server
-   * @param seedVersion changes whenever {@code seed} would write something else
+   * @param seedRevision goes up with every release whose {@code seed} writes something else: orders
+   *     the templates of two releases with the same schema
+   * @param seedContent changes whenever {@code seed} would write something else
    * @param seed writes the canonical seed, in a transaction the template opens
    */
   public OrchestraTemplate(
-      DatabaseLogin server, String templateName, String seedVersion, Consumer<EntityManager> seed) {
+      DatabaseLogin server,
+      String templateName,
+      int seedRevision,
+      String seedContent,
+      Consumer<EntityManager> seed) {
     OrchestraDatabases.requireValidName(templateName);
     this.server = server;
     this.templateName = templateName;
-    this.seedVersion = seedVersion;
+    this.seedRevision = seedRevision;
+    this.seedContent = seedContent;
     this.seed = seed;
   }
 
@@ -72,7 +80,8 @@ public final class OrchestraTemplate {
   }
 
   /**
-   * Builds the template, or rebuilds it when it holds another schema or seed than this code's.
+   * Builds the template, or rebuilds it when it holds another schema or seed than this code's;
+   * refuses (an {@link SQLException}) when it holds a newer release's ({@link #refuseToDowngrade}).
    *
    * @return true when it was (re)built, false when it was current
    */
@@ -408,39 +417,38 @@ public final class OrchestraTemplate {
   }
 
   /**
-   * During a rolling upgrade an older instance must not rebuild a newer instance's template (they
-   * would take turns rebuilding it); it refuses, and its provisioning stops, resumable by a newer
-   * instance.
+   * During a rolling upgrade an older instance must not rebuild a newer instance's template, of a
+   * newer schema or, with the same schema, a newer seed revision (they would take turns rebuilding
+   * it); it refuses, and its provisioning stops, resumable by a newer instance. A template whose
+   * comment predates seed revisions counts as revision 0, so a newer instance rebuilds it.
    */
   private void refuseToDowngrade(Connection maintenance) throws SQLException {
-    String comment = comment(maintenance).orElse("");
-    Matcher schema = SCHEMA_IN_COMMENT.matcher(comment);
-    String ours = Migrations.latestVersion(server.dataSource(), DatabaseKind.ORCHESTRA);
-    if (schema.find()
-        && MigrationVersion.fromVersion(schema.group(1))
-            .isNewerThan(MigrationVersion.fromVersion(ours))) {
+    Optional<TemplateVersion> held = comment(maintenance).flatMap(TemplateVersion::fromComment);
+    TemplateVersion ours = version();
+    if (held.isPresent() && held.get().isNewerThan(ours)) {
       throw new SQLException(
           "The orchestra template "
               + templateName
-              + " holds schema "
-              + schema.group(1)
-              + ", newer than this instance's "
-              + ours
+              + " holds "
+              + held.get().whatIsNewerThan(ours)
               + ": provision from an upgraded instance");
     }
   }
 
-  private static final Pattern SCHEMA_IN_COMMENT = Pattern.compile("; schema ([0-9.]+);");
+  /** What a template built by this code holds. */
+  public TemplateVersion version() {
+    return new TemplateVersion(
+        Migrations.latestVersion(server.dataSource(), DatabaseKind.ORCHESTRA),
+        seedRevision,
+        seedContent);
+  }
 
   /**
    * What a template built by this code holds, as written in its comment; a spare's name carries it
    * ({@link SpareDatabases}).
    */
   public String contentVersion() {
-    return "ripieno orchestra template; schema "
-        + Migrations.latestVersion(server.dataSource(), DatabaseKind.ORCHESTRA)
-        + "; seed "
-        + seedVersion;
+    return version().comment();
   }
 
   private Optional<String> comment(Connection maintenance) throws SQLException {

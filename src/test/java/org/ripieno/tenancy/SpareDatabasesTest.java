@@ -29,6 +29,24 @@ class SpareDatabasesTest {
         .isNotEqualTo(two.name(CURRENT, 1));
   }
 
+  /**
+   * A spare is named after its template's whole comment: one of another seed revision, or of a
+   * template whose comment predates revisions, has another name even with the same content hash, so
+   * no claim looks for it and a pass drops it.
+   */
+  @Test
+  void aSpareOfAnotherSeedRevisionOrFromBeforeRevisionsIsNeverOneToClaimAndIsUnwanted() {
+    String revised = new TemplateVersion("7", 2, "abc").comment();
+    String previousRevision = new TemplateVersion("7", 1, "abc").comment();
+    String beforeRevisions = "ripieno orchestra template; schema 7; seed abc";
+
+    assertThat(two.names(revised))
+        .doesNotContainAnyElementsOf(two.names(previousRevision))
+        .doesNotContainAnyElementsOf(two.names(beforeRevisions));
+    assertThat(two.isUnwanted(two.name(previousRevision, 1), revised)).isTrue();
+    assertThat(two.isUnwanted(two.name(beforeRevisions, 1), revised)).isTrue();
+  }
+
   @Test
   void aStaleSpareOrOneBeyondTheCountIsUnwantedACurrentOneIsKept() {
     assertThat(two.isUnwanted(two.name(CURRENT, 1), CURRENT)).isFalse();

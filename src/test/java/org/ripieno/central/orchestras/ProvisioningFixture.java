@@ -44,11 +44,18 @@ final class ProvisioningFixture implements AutoCloseable {
     postgres.close();
   }
 
-  OrchestraTemplate template(String seedVersion) {
+  /** The run's template, with this code's seed revision and the given seed content hash. */
+  OrchestraTemplate template(String seedContent) {
+    return template("template", ProvisionedSeed.REVISION, seedContent);
+  }
+
+  /** A template of its own, named after the purpose, at the given seed revision and content. */
+  OrchestraTemplate template(String purpose, int seedRevision, String seedContent) {
     return new OrchestraTemplate(
         postgres.server(),
-        postgres.runPrefix() + "template",
-        seedVersion,
+        postgres.runPrefix() + purpose,
+        seedRevision,
+        seedContent,
         ProvisionedSeed::writeTemplateSeed);
   }
 
@@ -70,6 +77,16 @@ final class ProvisioningFixture implements AutoCloseable {
   }
 
   Provisioning provisioning(Provisioning.StepListener listener, ProvisioningRetries retries) {
+    return provisioning(template, listener, retries);
+  }
+
+  /** A run of an instance whose template is another than the run's (another release's). */
+  Provisioning provisioning(OrchestraTemplate template) {
+    return provisioning(template, Provisioning.StepListener.NONE, ProvisioningRetries.DEFAULTS);
+  }
+
+  private Provisioning provisioning(
+      OrchestraTemplate template, Provisioning.StepListener listener, ProvisioningRetries retries) {
     return new Provisioning(
         centralPool,
         central.dataSource(),

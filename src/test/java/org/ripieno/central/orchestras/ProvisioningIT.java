@@ -38,6 +38,7 @@ import org.ripieno.tenancy.OrchestraDatabases;
 import org.ripieno.tenancy.OrchestraTemplate;
 import org.ripieno.tenancy.SchemaGuard;
 import org.ripieno.tenancy.SpareDatabases;
+import org.ripieno.tenancy.TemplateVersion;
 import org.ripieno.testing.TestPostgres;
 
 /**
@@ -297,8 +298,16 @@ class ProvisioningIT {
   void aSpareOfAnotherTemplateVersionIsNeverClaimedAndIsReplaced() throws Exception {
     SpareDatabases one = new SpareDatabases(postgres.runPrefix(), 1);
     keepSpares(SpareDatabases.none(postgres.runPrefix()));
+    TemplateVersion current = template.version();
     String stale = one.name(template.contentVersion().replace("seed v1", "seed v0"), 1);
-    postgres.execute("CREATE DATABASE \"" + stale + "\"");
+    String previousRevision =
+        one.name(
+            new TemplateVersion(current.schema(), current.seedRevision() - 1, "v1").comment(), 1);
+    String beforeRevisions =
+        one.name("ripieno orchestra template; schema " + current.schema() + "; seed v1", 1);
+    for (String spare : List.of(stale, previousRevision, beforeRevisions)) {
+      postgres.execute("CREATE DATABASE \"" + spare + "\"");
+    }
     String id = request("unspared", "Unspared Orkester");
 
     Provisioning.Outcome outcome =
@@ -307,8 +316,11 @@ class ProvisioningIT {
     assertThat(outcome.state()).isEqualTo(ProvisioningState.ACTIVE);
     assertExactlyOneDatabaseAndOneAdmin(id, "unspared");
     assertThat(exists(stale)).as("a stale spare is not taken").isTrue();
+    assertThat(exists(previousRevision)).as("nor one of an older seed revision").isTrue();
+    assertThat(exists(beforeRevisions)).as("nor one from before seed revisions").isTrue();
     OrchestraTemplate.SpareChanges changes = keepSpares(one);
-    assertThat(changes.dropped()).containsExactly(stale);
+    assertThat(changes.dropped())
+        .containsExactlyInAnyOrder(stale, previousRevision, beforeRevisions);
     assertThat(changes.created()).containsExactly(one.name(template.contentVersion(), 1));
     assertThat(exists(stale)).isFalse();
   }
@@ -499,10 +511,8 @@ class ProvisioningIT {
 
   @Test
   void anOlderInstanceNeverRebuildsANewerTemplate() throws SQLException {
-    OrchestraTemplate other = fixture.template("v1");
-    String name = other.name().replace("template", "newer_template");
-    OrchestraTemplate newer =
-        new OrchestraTemplate(postgres.server(), name, "v1", ProvisionedSeed::writeTemplateSeed);
+    OrchestraTemplate newer = fixture.template("newer_template", ProvisionedSeed.REVISION, "v1");
+    String name = newer.name();
     newer.ensureCurrent();
     postgres.execute(
         "COMMENT ON DATABASE \""
@@ -518,6 +528,70 @@ class ProvisioningIT {
                     + name
                     + "' AND shobj_description(oid, 'pg_database') LIKE '%schema 999%'"))
         .isEqualTo(1);
+  }
+
+  /**
+   * A rolling upgrade that changes only the seed: the newer instance rebuilds the older one's
+   * template forward, the older one then refuses to rebuild it back (instead of both taking turns
+   * at each provisioning), and its provisioning stops with the reason, for a newer instance to
+   * resume.
+   */
+  @Test
+  void anOlderInstanceNeverRebuildsATemplateOfANewerSeedRevisionAndANewerOneResumesItsRun()
+      throws SQLException {
+    int revision = ProvisionedSeed.REVISION;
+    OrchestraTemplate older = fixture.template("seedrev_template", revision, "v1");
+    OrchestraTemplate newer = fixture.template("seedrev_template", revision + 1, "v2");
+    older.ensureCurrent();
+
+    assertThat(newer.ensureCurrent()).as("a newer seed revision rebuilds it").isTrue();
+    assertThatThrownBy(older::ensureCurrent)
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("holds seed revision " + (revision + 1))
+        .hasMessageContaining("newer than this instance's " + revision)
+        .hasMessageContaining("provision from an upgraded instance");
+    assertThat(templateComment(newer)).isEqualTo(newer.contentVersion());
+
+    String id = request("seed-upgrade", "Seed Upgrade");
+    Provisioning.Outcome refused = fixture.provisioning(older).run(id);
+
+    assertThat(refused.state()).isEqualTo(ProvisioningState.FAILED);
+    assertThat(refused.error()).contains("seed revision " + (revision + 1));
+    assertThat(refused.retryIn()).as("left for after the upgrade, as for a newer schema").isNull();
+    assertThat(text("SELECT \"provisioningFailedStep\" FROM \"Orchestra\" WHERE id = ?", id))
+        .isEqualTo("DATABASE_CREATED");
+    assertThat(templateComment(newer))
+        .as("left as the newer instance built it")
+        .isEqualTo(newer.contentVersion());
+    assertThat(fixture.provisioning(newer).run(id).state()).isEqualTo(ProvisioningState.ACTIVE);
+    assertExactlyOneDatabaseAndOneAdmin(id, "seed-upgrade");
+  }
+
+  /**
+   * Releases before seed revisions wrote no revision in the comment: such a template counts as
+   * revision 0, older than any, so an upgraded instance rebuilds it rather than refusing.
+   */
+  @Test
+  void aTemplateCommentedBeforeSeedRevisionsIsRebuiltByAnInstanceThatHasThem() throws SQLException {
+    OrchestraTemplate revised =
+        fixture.template("unrevised_template", ProvisionedSeed.REVISION, "v1");
+    revised.ensureCurrent();
+    postgres.execute(
+        "COMMENT ON DATABASE \""
+            + revised.name()
+            + "\" IS 'ripieno orchestra template; schema "
+            + revised.version().schema()
+            + "; seed v1'");
+
+    assertThat(revised.ensureCurrent()).isTrue();
+    assertThat(templateComment(revised)).isEqualTo(revised.contentVersion());
+  }
+
+  private String templateComment(OrchestraTemplate of) throws SQLException {
+    // pg_database is shared by every database of the server: central's session sees it.
+    return text(
+        "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = ?",
+        of.name());
   }
 
   @Nested

@@ -387,6 +387,7 @@ public class OrchestraProvisioner {
           return new OrchestraTemplate(
               server,
               settings.provisioningDatabasePrefix() + "template",
+              ProvisionedSeed.REVISION,
               ProvisionedSeed.version(),
               ProvisionedSeed::writeTemplateSeed);
         });

@@ -35,6 +35,16 @@ public final class ProvisionedSeed {
   }
 
   /**
+   * The seed's revision: raised by one in the release that changes what the template's seed holds
+   * ({@link CanonicalSeed}'s instruments, list types, email templates or settings, or how {@link
+   * #writeTemplateSeed} writes them). Unlike {@link #version()}, a hash, it is ordered: during a
+   * rolling upgrade an instance leaves a template of a newer revision alone instead of rebuilding
+   * it back to its own seed. {@code ProvisionedSeedTest} pins the content hash of this revision, so
+   * a change of the seed without a new revision fails the build.
+   */
+  public static final int REVISION = 1;
+
+  /**
    * Changes whenever the seed's content changes, so a template built from another version of the
    * seed is rebuilt.
    */
