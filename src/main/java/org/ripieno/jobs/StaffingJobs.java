@@ -352,6 +352,9 @@ public class StaffingJobs {
             + " timeouts, "
             + delivered.delivered()
             + " delivered, "
+            + (delivered.noLongerOurs() == 0
+                ? ""
+                : delivered.noLongerOurs() + " no longer this instance's, ")
             + purged
             + " texts past retention emptied"
             + (mailer.isEmpty() ? " (no SMTP server configured)" : "")

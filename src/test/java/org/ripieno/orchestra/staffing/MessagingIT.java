@@ -17,6 +17,7 @@ import java.net.ServerSocket;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +25,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +46,8 @@ import org.ripieno.testing.RunningRipieno;
  * GreenMail as one orchestra's own server, and a local stand-in for Twilio's REST API. Orchestra
  * "egen" has its own sender and SMS on requests and group emails; orchestra "plattform" has no
  * settings of its own. Jobs run every second and retries wait one second, so recovery is quick to
- * watch.
+ * watch. The stand-in holds a text to {@link #HELD_NUMBER} until the test answers it, so that a
+ * test can change the message while its send is in flight.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MessagingIT {
@@ -53,10 +60,17 @@ class MessagingIT {
   private GreenMail platformSmtp;
   private GreenMail ownSmtp;
   private HttpServer twilio;
+  private ExecutorService twilioThreads;
   private final List<Map<String, String>> texts = new CopyOnWriteArrayList<>();
 
   /** The number the stand-in refuses as Twilio does an invalid one (400). */
   private static final String REFUSED_NUMBER = "+46709999999";
+
+  /** The number whose texts the stand-in holds until the test answers them ({@link HeldSend}). */
+  private static final String HELD_NUMBER = "+46708888888";
+
+  /** The send to {@link #HELD_NUMBER} the stand-in is waiting for, or holding. */
+  private volatile HeldSend held = new HeldSend();
 
   private PlatformFixture fixture;
   private RunningRipieno ripieno;
@@ -82,6 +96,9 @@ class MessagingIT {
     ownSmtp.start();
     twilio = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     twilio.createContext("/2010-04-01/Accounts/", this::twilioStandIn);
+    // Threads of its own, so that a held send never holds up another.
+    twilioThreads = Executors.newCachedThreadPool();
+    twilio.setExecutor(twilioThreads);
     twilio.start();
     fixture =
         PlatformFixture.start(
@@ -131,7 +148,9 @@ class MessagingIT {
     } finally {
       platformSmtp.stop();
       ownSmtp.stop();
+      held.answer.complete(503);
       twilio.stop(0);
+      twilioThreads.shutdownNow();
     }
   }
 
@@ -497,9 +516,217 @@ class MessagingIT {
     assertThat(count(plain, "select count(*) from \"OutboxMessage\" where body = 'kept'")).isOne();
   }
 
+  // --- a send's outcome once its message is no longer as this instance took it ---
+
+  @Test
+  void aMessageCancelledWhileItsSendIsInFlightStaysCancelledWhenTheSendFails() throws Exception {
+    Orchestra own = orchestras.get("egen");
+    HeldMessage message = holdASend(own, "<held-fails.request.sms@ripieno>");
+    queuedAgainByAnotherInstancesFailure(own, message);
+    ok(own, "POST", cancelPath(message), null, 200);
+    assertThat(state(own, message)).isEqualTo("cancelled,2,-");
+
+    String answeredAt = centralNow();
+    held.answer.complete(503);
+
+    assertThat(runResultAfter(own, answeredAt))
+        .contains("0 delivered, 1 no longer this instance's");
+    assertThat(state(own, message)).as("not queued again").isEqualTo("cancelled,2,-");
+    awaitLogLine(message.messageId() + " not delivered, but it is no longer this");
+  }
+
+  @Test
+  void aMessageCancelledWhileItsSendIsInFlightIsShownSentWhenTheSendWentOut() throws Exception {
+    Orchestra own = orchestras.get("egen");
+    HeldMessage message = holdASend(own, "<held-leaves.request.sms@ripieno>");
+    queuedAgainByAnotherInstancesFailure(own, message);
+    ok(own, "POST", cancelPath(message), null, 200);
+    assertThat(state(own, message)).isEqualTo("cancelled,2,-");
+
+    String answeredAt = centralNow();
+    held.answer.complete(201);
+
+    assertThat(runResultAfter(own, answeredAt)).contains(" 1 delivered, ");
+    assertThat(state(own, message)).isEqualTo("sent,2,sent");
+    JsonObject shown =
+        ok(own, "GET", "/messages?status=sent&size=500", null, 200).getJsonArray("items").stream()
+            .map(JsonValue::asJsonObject)
+            .filter(m -> m.getInt("id") == message.id())
+            .findFirst()
+            .orElseThrow();
+    assertThat(shown.getString("status")).isEqualTo("sent");
+    assertThat(shown.getString("sentAt")).isNotBlank();
+    assertThat(shown.getOrDefault("lastError", JsonValue.NULL))
+        .as("the other instance's error no longer stands")
+        .isEqualTo(JsonValue.NULL);
+    assertThat(text(own, "select body from \"OutboxMessage\" where id = " + message.id()))
+        .startsWith("Hej Egen0!");
+    awaitLogLine(message.messageId() + " was cancelled while its send was in flight");
+  }
+
+  @Test
+  void aSendWhoseLeaseRanOutLeavesTheStateOfTheInstanceThatTookItAgain() throws Exception {
+    Orchestra own = orchestras.get("egen");
+    HeldMessage message = holdASend(own, "<held-stale.request.sms@ripieno>");
+    // Its lease ran out and another instance took it: its attempt counted, its own lease (an hour,
+    // so that nothing here takes it once more).
+    execute(
+        own,
+        "update \"OutboxMessage\" set attempts = 2, \"nextAttemptAt\" = (now() at time zone"
+            + " 'UTC') + interval '1 hour' where id = "
+            + message.id());
+
+    String answeredAt = centralNow();
+    held.answer.complete(201);
+
+    assertThat(runResultAfter(own, answeredAt))
+        .contains("0 delivered, 1 no longer this instance's");
+    assertThat(state(own, message))
+        .as("still the other instance's taking")
+        .isEqualTo("sending,2,-");
+    awaitLogLine(message.messageId() + " sent, but it is no longer this");
+  }
+
+  /** A request's SMS whose send the Twilio stand-in holds, taken by this instance. */
+  private record HeldMessage(int id, String messageId, int project, int request) {}
+
+  /**
+   * Queues a request SMS to {@link #HELD_NUMBER} for a pending request of the orchestra and returns
+   * once its send is in flight: taken ({@code sending}, one attempt) and held by the stand-in until
+   * the test completes {@code held.answer}.
+   */
+  private HeldMessage holdASend(Orchestra orchestra, String messageId) throws Exception {
+    int project = project(orchestra);
+    int need = need(orchestra, project, 1, "sequential");
+    String code = "REQ-HELD-" + need;
+    int musician = orchestra.musicians().get(0);
+    execute(
+        orchestra,
+        "insert into \"Request\" (\"requestId\", \"projectNeedId\", \"musicianId\", status)"
+            + " values ('"
+            + code
+            + "', "
+            + need
+            + ", "
+            + musician
+            + ", 'pending')");
+    int request =
+        (int) count(orchestra, "select id from \"Request\" where \"requestId\" = '" + code + "'");
+    held = new HeldSend();
+    execute(
+        orchestra,
+        "insert into \"OutboxMessage\" (kind, channel, recipient, language, \"requestId\","
+            + " \"musicianId\", \"messageId\", status, attempts, \"nextAttemptAt\", \"createdAt\")"
+            + " values ('request', 'sms', '"
+            + HELD_NUMBER
+            + "', 'sv', "
+            + request
+            + ", "
+            + musician
+            + ", '"
+            + messageId
+            + "', 'queued', 0, now() at time zone 'UTC', now() at time zone 'UTC')");
+    int id =
+        (int)
+            count(
+                orchestra,
+                "select id from \"OutboxMessage\" where \"messageId\" = '" + messageId + "'");
+    dueNow(orchestra.id());
+    assertThat(held.arrived.await(WAIT.toSeconds(), TimeUnit.SECONDS))
+        .as("the send in flight")
+        .isTrue();
+    HeldMessage message = new HeldMessage(id, messageId, project, request);
+    assertThat(state(orchestra, message)).isEqualTo("sending,1,-");
+    return message;
+  }
+
+  /**
+   * What another instance leaves when the message's lease ran out, it took the message (a second
+   * attempt) and its attempt failed: queued again, with its error, due only in an hour so that
+   * nothing here takes it once more. A cancel withdraws only queued messages, so this is how a
+   * message whose send is in flight comes to be cancelled.
+   */
+  private void queuedAgainByAnotherInstancesFailure(Orchestra orchestra, HeldMessage message)
+      throws Exception {
+    execute(
+        orchestra,
+        "update \"OutboxMessage\" set status = 'queued', attempts = 2, \"lastError\" = 'Read"
+            + " timed out (another instance)', \"nextAttemptAt\" = (now() at time zone 'UTC') +"
+            + " interval '1 hour' where id = "
+            + message.id());
+  }
+
+  private static String cancelPath(HeldMessage message) {
+    return "/projects/" + message.project() + "/requests/" + message.request() + "/cancel";
+  }
+
+  /** The message's status, attempts and whether it has a send time ({@code sent} or {@code -}). */
+  private String state(Orchestra orchestra, HeldMessage message) throws Exception {
+    return text(
+        orchestra,
+        "select status || ',' || attempts || ',' || case when \"sentAt\" is null then '-' else"
+            + " 'sent' end from \"OutboxMessage\" where id = "
+            + message.id());
+  }
+
+  /** The central database's clock, as the jobs' run times are written (UTC). */
+  private String centralNow() throws Exception {
+    return fixture
+        .postgres()
+        .queryText(fixture.central(), "select (now() at time zone 'UTC')::text");
+  }
+
+  /** The result of the orchestra's first run recorded after {@code after}, once there is one. */
+  private String runResultAfter(Orchestra orchestra, String after) throws Exception {
+    String recorded =
+        "select count(*) from \"Orchestra\" where id = '"
+            + orchestra.id()
+            + "' and \"jobsLastRunAt\" > timestamp '"
+            + after
+            + "'";
+    Poll.until(WAIT, () -> fixture.postgres().queryLong(fixture.central(), recorded) == 1);
+    return fixture
+        .postgres()
+        .queryText(
+            fixture.central(),
+            "select \"jobsLastResult\" from \"Orchestra\" where id = '" + orchestra.id() + "'");
+  }
+
+  /** Waits for the one line of the application's log that holds {@code text}. */
+  private void awaitLogLine(String text) throws Exception {
+    Poll.until(WAIT, () -> logLinesWith(text) >= 1);
+    assertThat(logLinesWith(text)).as(text).isOne();
+  }
+
+  private long logLinesWith(String text) throws Exception {
+    try (var lines = Files.lines(ripieno.log(), StandardCharsets.UTF_8)) {
+      return lines.filter(line -> line.contains(text)).count();
+    }
+  }
+
   // --- the Twilio stand-in ---
 
-  /** Answers like Twilio's Messages.json: 201 with a sid, or 400 for the refused number. */
+  /** A send to {@link #HELD_NUMBER}: in flight from its arrival until the test answers it. */
+  private static final class HeldSend {
+    final CountDownLatch arrived = new CountDownLatch(1);
+    final CompletableFuture<Integer> answer = new CompletableFuture<>();
+
+    /** The status to answer with, once the test gives it (503 if it never does). */
+    int holdUntilAnswered() {
+      arrived.countDown();
+      try {
+        // Within the REST client's 20-second read timeout: the test decides how the send ends.
+        return answer.get(15, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        return 503;
+      }
+    }
+  }
+
+  /**
+   * Answers like Twilio's Messages.json: 201 with a sid, 400 for the refused number, and for the
+   * held number what the test answers.
+   */
   private void twilioStandIn(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
     Map<String, String> form = new HashMap<>();
     try (InputStream in = exchange.getRequestBody()) {
@@ -513,15 +740,21 @@ class MessagingIT {
     form.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
     form.put("path", exchange.getRequestURI().getPath());
     texts.add(form);
-    boolean refused = REFUSED_NUMBER.equals(form.get("To"));
+    int status = REFUSED_NUMBER.equals(form.get("To")) ? 400 : 201;
+    if (HELD_NUMBER.equals(form.get("To"))) {
+      status = held.holdUntilAnswered();
+    }
     byte[] answer =
-        (refused
-                ? "{\"code\":21211,\"message\":\"The 'To' number is not a valid phone number.\","
-                    + "\"status\":400}"
-                : "{\"sid\":\"SM" + texts.size() + "\",\"status\":\"queued\"}")
+        (switch (status) {
+              case 201 -> "{\"sid\":\"SM" + texts.size() + "\",\"status\":\"queued\"}";
+              case 400 ->
+                  "{\"code\":21211,\"message\":\"The 'To' number is not a valid phone"
+                      + " number.\",\"status\":400}";
+              default -> "{\"message\":\"Service unavailable\",\"status\":" + status + "}";
+            })
             .getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(refused ? 400 : 201, answer.length);
+    exchange.sendResponseHeaders(status, answer.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(answer);
     }
@@ -665,6 +898,10 @@ class MessagingIT {
 
   private long count(Orchestra orchestra, String sql) throws Exception {
     return fixture.postgres().queryLong(orchestra.database(), sql);
+  }
+
+  private String text(Orchestra orchestra, String sql) throws Exception {
+    return fixture.postgres().queryText(orchestra.database(), sql);
   }
 
   private static int freePort() throws IOException {

@@ -26,13 +26,15 @@ import org.ripieno.sms.SmsTexts;
  * Delivers the current orchestra's due messages, up to a batch per run: take one message together
  * with a send slot of its channel's rate (shared by all instances; committed at once, so another
  * instance skips the message), render it, renew its lease (so the lease covers the send alone),
- * send it outside any transaction (the run's mails over one SMTP connection), record the outcome,
- * then take the next. When a channel's next slot is ahead ({@link SendSlots}), its messages stay
- * queued and the run goes on without them: the answer says when the slot is free, and the orchestra
- * is due again then, so a worker never sleeps for the rate. Delivered at least once: only a message
- * in flight when its instance dies is sent again, with the same Message-ID. A message that fails
- * for good is written to the system log; an SMS failing never touches the mail of the same event,
- * which is a message of its own.
+ * send it outside any transaction (the run's mails over one SMTP connection), record the outcome
+ * (only while the message is still this taking: one taken again by another instance after the lease
+ * ran out is left to that taking, and one cancelled meanwhile stays cancelled unless the send went
+ * out, {@link OutboxStore#afterSent}), then take the next. When a channel's next slot is ahead
+ * ({@link SendSlots}), its messages stay queued and the run goes on without them: the answer says
+ * when the slot is free, and the orchestra is due again then, so a worker never sleeps for the
+ * rate. Delivered at least once: only a message in flight when its instance dies is sent again,
+ * with the same Message-ID. A message that fails for good is written to the system log; an SMS
+ * failing never touches the mail of the same event, which is a message of its own.
  */
 @ApplicationScoped
 public class OutboxDelivery {
@@ -70,11 +72,14 @@ public class OutboxDelivery {
   /**
    * What a run delivered.
    *
-   * @param delivered how many
+   * @param delivered how many messages it recorded as sent
+   * @param noLongerOurs how many of its takings it found no longer its own, before the send or when
+   *     recording its outcome (another instance took the message again after the lease ran out, or
+   *     an admin cancelled it): their state was left to whoever holds them now
    * @param slotsAhead the channels whose messages wait for their next send slot, and when it is
    *     free: the orchestra is due again then
    */
-  public record Delivered(int delivered, Map<String, Instant> slotsAhead) {}
+  public record Delivered(int delivered, int noLongerOurs, Map<String, Instant> slotsAhead) {}
 
   public Delivered deliverDue(Channels channels) {
     Set<String> open = new HashSet<>();
@@ -88,6 +93,7 @@ public class OutboxDelivery {
       }
     }
     int delivered = 0;
+    int noLongerOurs = 0;
     Map<String, Instant> slotsAhead = new HashMap<>();
     // One message taken at a time, each just before it goes: an instance that dies mid-delivery
     // leaves only the message in flight under its lease; the rest stay queued for the next run.
@@ -115,23 +121,33 @@ public class OutboxDelivery {
               OutboxMessage.SMS.equals(message.getChannel())
                   ? sendSms(channels, message)
                   : sendMail(channels, mails, message);
-          if (text.isPresent()) {
-            store.delivered(message.getId(), clock.instant(), text.get());
-            delivered++;
+          if (text.isEmpty()) {
+            noLongerOurs++;
+            continue;
           }
+          OutboxStore.Recorded recorded = store.delivered(message, clock.instant(), text.get());
+          if (recorded.sent()) {
+            delivered++;
+          } else {
+            noLongerOurs++;
+          }
+          tellIfNotAsTaken(message, recorded, "sent");
         } catch (MessagingException | SmsFailure | RuntimeException e) {
           String error = String.valueOf(e.getMessage());
           LOG.log(Level.WARNING, "Message " + message.getMessageId() + " not delivered: " + error);
-          boolean failedForGood =
+          OutboxStore.Recorded recorded =
               store.failed(
-                  message.getId(),
+                  message,
                   clock.instant(),
                   error,
                   DeliveryFailures.permanent(e),
                   channels.backoff());
-          if (failedForGood) {
+          if (recorded == OutboxStore.Recorded.FAILED_FOR_GOOD) {
             logFailure(channels, message, error);
+          } else if (recorded == OutboxStore.Recorded.NOT_OURS) {
+            noLongerOurs++;
           }
+          tellIfNotAsTaken(message, recorded, "not delivered");
         }
       }
     } finally {
@@ -139,7 +155,31 @@ public class OutboxDelivery {
         mails.close();
       }
     }
-    return new Delivered(delivered, slotsAhead);
+    return new Delivered(delivered, noLongerOurs, slotsAhead);
+  }
+
+  /**
+   * Says in the log when a send's outcome found its message no longer as this instance took it:
+   * nothing is wrong then (the lease ran out, or an admin cancelled it), so it is no warning.
+   *
+   * @param outcome what became of the send: {@code sent} or {@code not delivered}
+   */
+  private static void tellIfNotAsTaken(
+      OutboxMessage message, OutboxStore.Recorded recorded, String outcome) {
+    if (recorded == OutboxStore.Recorded.SENT_THOUGH_CANCELLED) {
+      LOG.info(
+          "Message "
+              + message.getMessageId()
+              + " was cancelled while its send was in flight; it left, so it is recorded as sent");
+    } else if (recorded == OutboxStore.Recorded.NOT_OURS) {
+      LOG.info(
+          "Message "
+              + message.getMessageId()
+              + " "
+              + outcome
+              + ", but it is no longer this instance's (its lease ran out and it was taken again,"
+              + " or it was cancelled or removed): its state is left as it is");
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.ripieno.orchestra.staffing.entity.OutboxMessage;
 import org.ripieno.tenancy.OrchestraData;
@@ -56,6 +57,10 @@ public class OutboxStore {
       return Next.NONE;
     }
     OutboxMessage message = orchestra.find(OutboxMessage.class, ids.get(0).intValue());
+    // The run's persistence context may hold the message as an earlier taking of this run left it,
+    // while another instance or an admin changed it since: its attempts must be the row's, since
+    // they tell this taking from any other (renew, delivered, failed).
+    orchestra.refresh(message);
     Duration wait = Duration.ZERO;
     if (!spacing.isZero() && !spacing.isNegative()) {
       Duration untilFree = nextSlot(message.getChannel());
@@ -121,7 +126,8 @@ public class OutboxStore {
 
   /**
    * Renews the lease of a message this instance took, just before its send: to {@code until}, while
-   * it is still this taking (its {@code attempts} unchanged, still {@code sending}).
+   * it is still this taking (its {@code attempts} unchanged, still {@code sending}: {@link
+   * #stillTaken}).
    *
    * @return false when the lease ran out and another instance took the message meanwhile, or an
    *     admin cancelled it: it is then not to be sent here
@@ -139,22 +145,133 @@ public class OutboxStore {
         == 1;
   }
 
+  /**
+   * Records that the send of a message this instance took went out: {@code sent}, with the text as
+   * sent, while the message is still this taking ({@link #afterSent}). Never throws for a message
+   * that is no longer this instance's: the answer says so, and nothing is written.
+   */
   @OrchestraTransactional
-  public void delivered(int id, Instant now, String text) {
-    orchestra.find(OutboxMessage.class, id).delivered(now, text);
+  public Recorded delivered(OutboxMessage taken, Instant now, String text) {
+    // Read before lockedNow: the run's persistence context holds the taken message itself, which
+    // the refresh there overwrites with the row as it is now.
+    int takenAttempts = taken.getAttempts();
+    Optional<OutboxMessage> message = lockedNow(taken.getId());
+    Recorded recorded =
+        message
+            .map(m -> afterSent(m.getStatus(), m.getAttempts(), takenAttempts))
+            .orElse(Recorded.NOT_OURS);
+    if (recorded.sent()) {
+      message.get().delivered(now, text);
+    }
+    return recorded;
   }
 
   /**
-   * Records a failed attempt: queued again after the backoff, or {@code failed} for good after the
-   * last attempt or at once when the failure is permanent (a refused address).
-   *
-   * @return whether the message has now failed for good
+   * Records a failed attempt of a message this instance took, while it is still this taking ({@link
+   * #afterFailure}): queued again after the backoff, or {@code failed} for good after the last
+   * attempt or at once when the failure is permanent (a refused address). Never throws for a
+   * message that is no longer this instance's: the answer says so, and nothing is written.
    */
   @OrchestraTransactional
-  public boolean failed(int id, Instant now, String error, boolean permanent, Duration backoff) {
+  public Recorded failed(
+      OutboxMessage taken, Instant now, String error, boolean permanent, Duration backoff) {
+    int takenAttempts = taken.getAttempts();
+    Instant retryAt = permanent ? null : retryAt(takenAttempts, now, backoff);
+    Optional<OutboxMessage> message = lockedNow(taken.getId());
+    Recorded recorded =
+        message
+            .map(m -> afterFailure(m.getStatus(), m.getAttempts(), takenAttempts, retryAt))
+            .orElse(Recorded.NOT_OURS);
+    if (recorded != Recorded.NOT_OURS) {
+      message.get().attemptFailed(error, retryAt);
+    }
+    return recorded;
+  }
+
+  /**
+   * The message as the database holds it now, its row locked until the transaction ends, so that no
+   * cancel or taking comes between the check and the record; empty when the row is gone (with its
+   * request).
+   */
+  private Optional<OutboxMessage> lockedNow(int id) {
+    List<?> row =
+        orchestra
+            .createNativeQuery("SELECT id FROM \"OutboxMessage\" WHERE id = ? FOR UPDATE")
+            .setParameter(1, id)
+            .getResultList();
+    if (row.isEmpty()) {
+      return Optional.empty();
+    }
     OutboxMessage message = orchestra.find(OutboxMessage.class, id);
-    message.attemptFailed(error, permanent ? null : retryAt(message.getAttempts(), now, backoff));
-    return OutboxMessage.FAILED.equals(message.getStatus());
+    // The run's persistence context holds the message as this taking left it.
+    orchestra.refresh(message);
+    return Optional.of(message);
+  }
+
+  /** What became of the outcome of a send when it was recorded. */
+  public enum Recorded {
+    /** The message was still this taking: now {@code sent}. */
+    SENT,
+    /**
+     * Cancelled by an admin while its send was in flight: {@code sent} all the same, since it left
+     * ({@link #afterSent} says why).
+     */
+    SENT_THOUGH_CANCELLED,
+    /** The message was still this taking: queued again for a later attempt. */
+    QUEUED_AGAIN,
+    /** The message was still this taking: {@code failed} for good. */
+    FAILED_FOR_GOOD,
+    /**
+     * No longer this taking: another instance took the message again after this one's lease ran
+     * out, an admin cancelled it (and this send failed), it was sent or given up by another taking,
+     * or it is gone. Nothing was written: its state is left to whoever holds it now.
+     */
+    NOT_OURS;
+
+    /** Whether the message is now recorded as sent. */
+    public boolean sent() {
+      return this == SENT || this == SENT_THOUGH_CANCELLED;
+    }
+  }
+
+  /**
+   * Whether a message is still the taking that counted {@code takenAttempts}: still {@code
+   * sending}, and not taken since (each taking counts one more attempt). The rule of {@link
+   * #renew}, {@link #delivered} and {@link #failed}.
+   */
+  static boolean stillTaken(String status, int attempts, int takenAttempts) {
+    return OutboxMessage.SENDING.equals(status) && attempts == takenAttempts;
+  }
+
+  /**
+   * What a send that went out records, given the message as it is now. Still this taking: {@code
+   * sent}. Cancelled meanwhile: {@code sent} as well. A send in flight is never cancelled (a cancel
+   * withdraws only {@code queued} messages), so the message was queued again behind this send's
+   * back (its lease ran out, and another taking failed) and then cancelled; but the mail or SMS did
+   * leave, and {@code cancelled} says "never delivered": the musician has it, so /messages must say
+   * so, with {@code sentAt} and the text. Cancelled is final, so no newer taking is overwritten.
+   * Anything else (taken again and in flight, sent, failed, queued by a newer taking) belongs to a
+   * newer taking, which records its own outcome: nothing is written.
+   */
+  static Recorded afterSent(String status, int attempts, int takenAttempts) {
+    if (stillTaken(status, attempts, takenAttempts)) {
+      return Recorded.SENT;
+    }
+    return OutboxMessage.CANCELLED.equals(status)
+        ? Recorded.SENT_THOUGH_CANCELLED
+        : Recorded.NOT_OURS;
+  }
+
+  /**
+   * What a failed attempt records, given the message as it is now: while it is still this taking,
+   * queued again for {@code retryAt}, or failed for good without one; otherwise nothing, so that a
+   * cancelled message stays cancelled and a newer taking's state stands.
+   */
+  static Recorded afterFailure(String status, int attempts, int takenAttempts, Instant retryAt) {
+    if (!stillTaken(status, attempts, takenAttempts)) {
+      return Recorded.NOT_OURS;
+    }
+    return retryAt == null ? Recorded.FAILED_FOR_GOOD : Recorded.QUEUED_AGAIN;
   }
 
   /**
