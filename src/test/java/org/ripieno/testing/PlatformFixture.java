@@ -3,9 +3,11 @@ package org.ripieno.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +83,22 @@ public final class PlatformFixture implements AutoCloseable {
     return new PlatformFixture(name, environment);
   }
 
+  /**
+   * New random keys for tokens and secrets, to start a fixture with whose instances (another one,
+   * or one started after a kill) must accept each other's tokens and read the same secrets
+   * (security.md).
+   */
+  public static Map<String, String> sharedKeys() {
+    SecureRandom random = new SecureRandom();
+    Map<String, String> keys = new HashMap<>();
+    for (String name : List.of("RIPIENO_TOKEN_SIGNING_KEY", "RIPIENO_SECRET_KEY")) {
+      byte[] key = new byte[32];
+      random.nextBytes(key);
+      keys.put(name, Base64.getEncoder().encodeToString(key));
+    }
+    return keys;
+  }
+
   public RunningRipieno ripieno() {
     return ripieno;
   }
@@ -151,6 +169,14 @@ public final class PlatformFixture implements AutoCloseable {
   /** Runs SQL on central, e.g. to change an orchestra's limits or status. */
   public void onCentral(String sql) throws Exception {
     postgres.execute(central, sql);
+  }
+
+  /** Makes the orchestra's staffing jobs due now, as its work would after a change Ripieno made. */
+  public void jobsDueNow(String orchestraId) throws Exception {
+    onCentral(
+        "update \"Orchestra\" set \"jobsDueAt\" = now() at time zone 'UTC' where id = '"
+            + orchestraId
+            + "'");
   }
 
   /**

@@ -135,6 +135,24 @@ public final class TestPostgres implements AutoCloseable {
     return firstColumn(database, sql, result -> result.getString(1));
   }
 
+  /** Every row of a query on the database, each column as text. */
+  public List<String[]> rows(DatabaseLogin database, String sql) throws SQLException {
+    List<String[]> rows = new ArrayList<>();
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      int columns = result.getMetaData().getColumnCount();
+      while (result.next()) {
+        String[] row = new String[columns];
+        for (int i = 0; i < columns; i++) {
+          row[i] = result.getString(i + 1);
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
   /** Reads one column of a result row; a JDBC getter may throw. */
   private interface Column<T> {
     T of(ResultSet row) throws SQLException;

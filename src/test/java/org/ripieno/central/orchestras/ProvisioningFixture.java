@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.ripieno.central.orchestras.control.Provisioning;
 import org.ripieno.central.orchestras.control.ProvisioningRetries;
 import org.ripieno.orchestra.seed.control.ProvisionedSeed;
@@ -65,36 +66,53 @@ final class ProvisioningFixture implements AutoCloseable {
 
   /** A run that claims a spare database when the server has one of this template's. */
   Provisioning provisioning(Provisioning.Spares spares) {
-    return new Provisioning(
-        centralPool,
-        central.dataSource(),
-        Map.of("default", postgres.server()),
-        server -> template,
-        postgres.runPrefix(),
-        ProvisioningRetries.DEFAULTS,
-        Provisioning.StepListener.NONE,
-        spares);
+    return provisioning(
+        centralPool, Provisioning.StepListener.NONE, ProvisioningRetries.DEFAULTS, spares);
   }
 
   Provisioning provisioning(Provisioning.StepListener listener, ProvisioningRetries retries) {
-    return provisioning(template, listener, retries);
+    return provisioning(centralPool, listener, retries, Provisioning.Spares.NONE);
   }
 
   /** A run of an instance whose template is another than the run's (another release's). */
   Provisioning provisioning(OrchestraTemplate template) {
-    return provisioning(template, Provisioning.StepListener.NONE, ProvisioningRetries.DEFAULTS);
+    return provisioning(
+        template,
+        centralPool,
+        Provisioning.StepListener.NONE,
+        ProvisioningRetries.DEFAULTS,
+        Provisioning.Spares.NONE);
+  }
+
+  /**
+   * A run over the given pool of central (the fixture's own, or a smaller one a test starves), on
+   * the test server with unpooled maintenance sessions.
+   */
+  Provisioning provisioning(
+      DataSource centralPool,
+      Provisioning.StepListener listener,
+      ProvisioningRetries retries,
+      Provisioning.Spares spares) {
+    return provisioning(template, centralPool, listener, retries, spares);
   }
 
   private Provisioning provisioning(
-      OrchestraTemplate template, Provisioning.StepListener listener, ProvisioningRetries retries) {
+      OrchestraTemplate template,
+      DataSource centralPool,
+      Provisioning.StepListener listener,
+      ProvisioningRetries retries,
+      Provisioning.Spares spares) {
+    Map<String, DatabaseLogin> servers = Map.of("default", postgres.server());
     return new Provisioning(
         centralPool,
         central.dataSource(),
-        Map.of("default", postgres.server()),
+        servers,
+        server -> servers.get(server).dataSource(),
         server -> template,
         postgres.runPrefix(),
         retries,
-        listener);
+        listener,
+        spares);
   }
 
   DatabaseLogin orchestraDatabase(String id) throws SQLException {

@@ -633,14 +633,11 @@ class ProvisioningIT {
     }
 
     private Provisioning provisioningOver(HikariDataSource pool) {
-      return new Provisioning(
+      return fixture.provisioning(
           pool,
-          central.dataSource(),
-          java.util.Map.of("default", postgres.server()),
-          server -> template,
-          postgres.runPrefix(),
+          Provisioning.StepListener.NONE,
           ProvisioningRetries.DEFAULTS,
-          Provisioning.StepListener.NONE);
+          Provisioning.Spares.NONE);
     }
   }
 

@@ -1,9 +1,9 @@
 package org.ripieno.orchestra.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ripieno.testing.LocalMailServer.part;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -30,11 +30,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.ripieno.tenancy.DatabaseLogin;
 import org.ripieno.testing.LocalMailServer;
 import org.ripieno.testing.PlatformFixture;
 import org.ripieno.testing.Poll;
 import org.ripieno.testing.RunningRipieno;
+import org.ripieno.testing.StaffingScenario;
 
 /**
  * Files, the mails that carry them, group email and the dashboard: the application booted once
@@ -93,7 +93,7 @@ class FilesAndGroupEmailIT {
   private GreenMail smtp;
   private PlatformFixture fixture;
   private RunningRipieno ripieno;
-  private DatabaseLogin database;
+  private StaffingScenario scenario;
   private String admin;
   private int violinTutti;
   private int violinLeader;
@@ -104,7 +104,6 @@ class FilesAndGroupEmailIT {
   private int celloList;
   private final List<Integer> violinists = new ArrayList<>();
   private final List<Integer> cellists = new ArrayList<>();
-  private int weeks;
 
   @BeforeAll
   void start() throws Exception {
@@ -112,19 +111,13 @@ class FilesAndGroupEmailIT {
     fixture =
         PlatformFixture.start(
             "files",
-            Map.of(
-                "RIPIENO_MAIL_SMTP_HOST", "127.0.0.1",
-                "RIPIENO_MAIL_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
-                "RIPIENO_MAIL_FROM", "staffing@ripieno.example.org",
-                "RIPIENO_MAIL_RATE", "100",
-                "RIPIENO_JOBS_INTERVAL", "PT1S",
-                "RIPIENO_PUBLIC_URL", PUBLIC_URL));
+            LocalMailServer.environment(smtp, "staffing@ripieno.example.org", 100, PUBLIC_URL));
     ripieno = fixture.ripieno();
-    database = fixture.registerOrchestra(ORCHESTRA, "files", "Filorkestern");
-    fixture.createUser("files-admin", "admin", ORCHESTRA, "files-admin-password");
-    admin = fixture.login("files-admin", "files-admin-password");
+    scenario =
+        StaffingScenario.register(fixture, ORCHESTRA, "files", "Filorkestern", "files-admin");
+    admin = scenario.admin();
     JsonObject violinCreated =
-        ok(
+        scenario.ok(
             "POST",
             "/instruments",
             "{\"name\":\"Violin\",\"positions\":[{\"name\":\"Leader\"},{\"name\":\"Tutti\"}]}",
@@ -133,7 +126,7 @@ class FilesAndGroupEmailIT {
     violinLeader = violinCreated.getJsonArray("positions").getJsonObject(0).getInt("id");
     violinTutti = violinCreated.getJsonArray("positions").getJsonObject(1).getInt("id");
     JsonObject celloCreated =
-        ok(
+        scenario.ok(
             "POST",
             "/instruments",
             "{\"name\":\"Cello\",\"positions\":[{\"name\":\"Tutti\"}]}",
@@ -146,8 +139,8 @@ class FilesAndGroupEmailIT {
     for (int i = 0; i < 2; i++) {
       cellists.add(musician("Cel" + i, "cel" + i + "@example.org", celloTutti));
     }
-    violinList = list(violinTutti, violinists);
-    celloList = list(celloTutti, cellists);
+    violinList = scenario.rankingList(violinTutti, "A", violinists);
+    celloList = scenario.rankingList(celloTutti, "A", cellists);
   }
 
   @AfterAll
@@ -166,7 +159,7 @@ class FilesAndGroupEmailIT {
     @Test
     void badFilesAreRefusedWithClearMessagesAndNothingIsKept() throws Exception {
       int project = project();
-      long before = count("select count(*) from \"FileStorage\"");
+      long before = scenario.count("select count(*) from \"FileStorage\"");
 
       HttpResponse<String> climbing =
           upload("/projects/" + project + "/files", "../../etc/passwd.pdf", pdf(), Map.of());
@@ -210,8 +203,10 @@ class FilesAndGroupEmailIT {
           ripieno.send("POST", BASE + "/projects/" + project + "/files", admin, "{}");
       assertThat(notMultipart.statusCode()).as(notMultipart.body()).isBetween(400, 499);
 
-      assertThat(count("select count(*) from \"FileStorage\"")).isEqualTo(before);
-      assertThat(count("select count(*) from \"ProjectFile\" where \"projectId\" = " + project))
+      assertThat(scenario.count("select count(*) from \"FileStorage\"")).isEqualTo(before);
+      assertThat(
+              scenario.count(
+                  "select count(*) from \"ProjectFile\" where \"projectId\" = " + project))
           .isZero();
       // Everything else keeps its 1 MB limit.
       HttpResponse<String> bigJson =
@@ -256,7 +251,7 @@ class FilesAndGroupEmailIT {
 
       // Linked to a need: the same bytes, the need's defaults.
       JsonObject linked =
-          ok(
+          scenario.ok(
               "POST",
               "/projects/" + project + "/needs/" + need + "/files",
               "{\"fileId\":" + file.getInt("id") + "}",
@@ -292,14 +287,16 @@ class FilesAndGroupEmailIT {
                   .send("DELETE", BASE + "/files/" + file.getInt("id"), admin, null)
                   .statusCode())
           .isEqualTo(204);
-      assertThat(count("select count(*) from \"FileStorage\" where id = " + storage)).isEqualTo(1);
+      assertThat(scenario.count("select count(*) from \"FileStorage\" where id = " + storage))
+          .isEqualTo(1);
       assertThat(bytes(BASE + "/files/" + linked.getInt("id")).body()).isEqualTo(pdf);
       assertThat(
               ripieno
                   .send("DELETE", BASE + "/files/" + linked.getInt("id"), admin, null)
                   .statusCode())
           .isEqualTo(204);
-      assertThat(count("select count(*) from \"FileStorage\" where id = " + storage)).isZero();
+      assertThat(scenario.count("select count(*) from \"FileStorage\" where id = " + storage))
+          .isZero();
       assertThat(
               ripieno.send("GET", BASE + "/files/" + linked.getInt("id"), admin, null).statusCode())
           .isEqualTo(404);
@@ -322,7 +319,7 @@ class FilesAndGroupEmailIT {
       assertThat(upload("/projects/" + project + "/files", "info.txt", info, Map.of()).statusCode())
           .isEqualTo(201);
 
-      ok("POST", "/projects/" + project + "/send", "{\"needId\":" + need + "}", 200);
+      scenario.send(project, need);
 
       assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
       MimeMessage request = smtp.getReceivedMessages()[0];
@@ -333,7 +330,7 @@ class FilesAndGroupEmailIT {
 
       smtp.purgeEmailFromAllMailboxes();
       String token =
-          text(
+          scenario.text(
               "select t.token from \"RequestToken\" t join \"Request\" r on r.id = t.\"requestId\""
                   + " where r.\"projectNeedId\" = "
                   + need);
@@ -346,7 +343,7 @@ class FilesAndGroupEmailIT {
       MimeMessage confirmation = smtp.getReceivedMessages()[0];
       assertThat(confirmation.getHeader("Message-ID")[0])
           .isEqualTo(
-              text(
+              scenario.text(
                   "select o.\"messageId\" from \"OutboxMessage\" o join \"Request\" r on r.id ="
                       + " o.\"requestId\" where o.kind = 'confirmation' and r.\"projectNeedId\" = "
                       + need));
@@ -368,7 +365,7 @@ class FilesAndGroupEmailIT {
               upload("/projects/" + project + "/files", "del2.txt", second, Map.of()).statusCode())
           .isEqualTo(201);
 
-      ok("POST", "/projects/" + project + "/send", "{\"needId\":" + need + "}", 200);
+      scenario.send(project, need);
 
       assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
       MimeMessage request = smtp.getReceivedMessages()[0];
@@ -396,7 +393,8 @@ class FilesAndGroupEmailIT {
           .isEqualTo(404);
 
       // The request declined: its links are over.
-      execute("update \"Request\" set status = 'declined' where \"projectNeedId\" = " + need);
+      scenario.execute(
+          "update \"Request\" set status = 'declined' where \"projectNeedId\" = " + need);
       HttpResponse<String> gone = ripieno.get(links.get(1));
       assertThat(gone.statusCode()).isEqualTo(410);
       assertThat(RunningRipieno.json(gone).getString("detail")).contains("expired");
@@ -429,14 +427,15 @@ class FilesAndGroupEmailIT {
       int project = project();
       int violinNeed = need(project, 3, violinTutti, violinList);
       int celloNeed = need(project, 1, celloTutti, celloList);
-      request(violinNeed, violinists.get(0), "accepted");
-      request(violinNeed, violinists.get(1), "accepted");
-      request(violinNeed, violinists.get(2), "declined");
-      request(violinNeed, violinists.get(3), "pending");
-      request(celloNeed, cellists.get(0), "accepted");
-      request(celloNeed, cellists.get(1), "accepted");
+      scenario.request(violinNeed, violinists.get(0), "accepted");
+      scenario.request(violinNeed, violinists.get(1), "accepted");
+      scenario.request(violinNeed, violinists.get(2), "declined");
+      scenario.request(violinNeed, violinists.get(3), "pending");
+      scenario.request(celloNeed, cellists.get(0), "accepted");
+      scenario.request(celloNeed, cellists.get(1), "accepted");
       // An accepted musician made inactive since is not written to.
-      execute("update \"Musician\" set \"isActive\" = false where id = " + cellists.get(1));
+      scenario.execute(
+          "update \"Musician\" set \"isActive\" = false where id = " + cellists.get(1));
 
       JsonArray everyone = array("/group-emails/recipients?projectId=" + project);
       assertThat(emails(everyone))
@@ -462,7 +461,7 @@ class FilesAndGroupEmailIT {
           .isEqualTo(400);
 
       // A list of recipients from the client is refused: the server chooses them.
-      long logsBefore = count("select count(*) from \"GroupEmailLog\"");
+      long logsBefore = scenario.count("select count(*) from \"GroupEmailLog\"");
       HttpResponse<String> listed =
           ripieno.send(
               "POST",
@@ -474,10 +473,10 @@ class FilesAndGroupEmailIT {
                   + "\"recipients\":[{\"email\":\"intruder@example.org\"}]}");
       assertThat(listed.statusCode()).isEqualTo(400);
       assertThat(RunningRipieno.json(listed).getString("detail")).contains("recipients");
-      assertThat(count("select count(*) from \"GroupEmailLog\"")).isEqualTo(logsBefore);
+      assertThat(scenario.count("select count(*) from \"GroupEmailLog\"")).isEqualTo(logsBefore);
 
       JsonObject sent =
-          ok(
+          scenario.ok(
               "POST",
               "/group-emails",
               "{\"projectId\":"
@@ -511,7 +510,7 @@ class FilesAndGroupEmailIT {
           .containsExactly("vio0@example.org", "vio1@example.org");
 
       // Nobody matching: refused, nothing written.
-      long logs = count("select count(*) from \"GroupEmailLog\"");
+      long logs = scenario.count("select count(*) from \"GroupEmailLog\"");
       HttpResponse<String> nobody =
           ripieno.send(
               "POST",
@@ -523,22 +522,22 @@ class FilesAndGroupEmailIT {
                   + violinLeader
                   + "]}");
       assertThat(nobody.statusCode()).as(nobody.body()).isEqualTo(409);
-      assertThat(count("select count(*) from \"GroupEmailLog\"")).isEqualTo(logs);
+      assertThat(scenario.count("select count(*) from \"GroupEmailLog\"")).isEqualTo(logs);
     }
 
     @Test
     void aCopyTheServerRefusesCountsAsFailedInTheHistory() throws Exception {
       int project = project();
       int need = need(project, 1, violinTutti, violinList);
-      request(need, violinists.get(2), "accepted");
+      scenario.request(need, violinists.get(2), "accepted");
       JsonObject sent =
-          ok(
+          scenario.ok(
               "POST",
               "/group-emails",
               "{\"projectId\":" + project + ",\"subject\":\"Hej\",\"message\":\"Hej!\"}",
               201);
       // The copy given up for good, as delivery does after its last attempt.
-      execute(
+      scenario.execute(
           "update \"OutboxMessage\" set status = 'failed', \"lastError\" = 'refused' where"
               + " \"groupEmailId\" = "
               + sent.getInt("id"));
@@ -557,10 +556,11 @@ class FilesAndGroupEmailIT {
       int project = project();
       int need = need(project, 1, violinTutti, violinList);
       int musician = musician("Vio9", "vio9@example.org", violinTutti);
-      request(need, musician, "accepted");
-      execute("update \"Musician\" set email = 'vio9 at example' where id = " + musician);
+      scenario.request(need, musician, "accepted");
+      scenario.execute("update \"Musician\" set email = 'vio9 at example' where id = " + musician);
       int groupEmail =
-          ok(
+          scenario
+              .ok(
                   "POST",
                   "/group-emails",
                   "{\"projectId\":" + project + ",\"subject\":\"Ny lokal\",\"message\":\"Aulan.\"}",
@@ -570,7 +570,7 @@ class FilesAndGroupEmailIT {
       Poll.until(
           WAIT,
           () ->
-              count(
+              scenario.count(
                       "select count(*) from \"OutboxMessage\" where status = 'failed'"
                           + " and \"groupEmailId\" = "
                           + groupEmail)
@@ -578,9 +578,10 @@ class FilesAndGroupEmailIT {
       assertThat(history(project).getInt("failedCount")).isOne();
 
       // Listed like any message, with its group email; the totals agree with the items.
-      JsonObject failedPage = ok("GET", "/messages?status=failed&size=500", null, 200);
+      JsonObject failedPage = scenario.ok("GET", "/messages?status=failed&size=500", null, 200);
       assertThat(failedPage.getJsonNumber("total").longValue())
-          .isEqualTo(count("select count(*) from \"OutboxMessage\" where status = 'failed'"))
+          .isEqualTo(
+              scenario.count("select count(*) from \"OutboxMessage\" where status = 'failed'"))
           .isEqualTo(failedPage.getJsonArray("items").size());
       JsonObject failed =
           failedPage.getJsonArray("items").stream()
@@ -594,35 +595,37 @@ class FilesAndGroupEmailIT {
       assertThat(failed.getInt("musicianId")).isEqualTo(musician);
       assertThat(failed.getString("recipient")).isEqualTo("vio9 at example");
       assertThat(failed.containsKey("requestCode") && !failed.isNull("requestCode")).isFalse();
-      JsonObject everything = ok("GET", "/messages?size=500", null, 200);
+      JsonObject everything = scenario.ok("GET", "/messages?size=500", null, 200);
       assertThat(everything.getJsonNumber("total").longValue())
-          .isEqualTo(count("select count(*) from \"OutboxMessage\""))
+          .isEqualTo(scenario.count("select count(*) from \"OutboxMessage\""))
           .isEqualTo(everything.getJsonArray("items").size());
       assertThat(
               everything.getJsonArray("items").stream()
                   .map(JsonValue::asJsonObject)
                   .filter(m -> m.getString("type").equals("group_email")))
           .hasSize(
-              (int) count("select count(*) from \"OutboxMessage\" where kind = 'group_email'"));
-      JsonObject firstOfTwo = ok("GET", "/messages?size=1&page=1", null, 200);
+              (int)
+                  scenario.count(
+                      "select count(*) from \"OutboxMessage\" where kind = 'group_email'"));
+      JsonObject firstOfTwo = scenario.ok("GET", "/messages?size=1&page=1", null, 200);
       assertThat(firstOfTwo.getJsonArray("items")).hasSize(1);
       assertThat(firstOfTwo.getJsonNumber("total").longValue())
           .isEqualTo(everything.getJsonNumber("total").longValue());
 
       // No address at all: refused, the message stays failed.
       int id = failed.getInt("id");
-      execute("update \"Musician\" set email = '' where id = " + musician);
+      scenario.execute("update \"Musician\" set email = '' where id = " + musician);
       HttpResponse<String> noAddress =
           ripieno.send("POST", BASE + "/messages/" + id + "/retry", admin, null);
       assertThat(noAddress.statusCode()).as(noAddress.body()).isEqualTo(409);
       assertThat(RunningRipieno.json(noAddress).getString("detail")).contains("no email address");
       assertThat(
-              count(
+              scenario.count(
                   "select count(*) from \"OutboxMessage\" where status = 'failed' and id = " + id))
           .isOne();
 
-      execute("update \"Musician\" set email = 'vio9@example.org' where id = " + musician);
-      JsonObject retried = ok("POST", "/messages/" + id + "/retry", null, 200);
+      scenario.execute("update \"Musician\" set email = 'vio9@example.org' where id = " + musician);
+      JsonObject retried = scenario.ok("POST", "/messages/" + id + "/retry", null, 200);
       assertThat(retried.getString("status")).isEqualTo("queued");
       assertThat(retried.getString("recipient")).isEqualTo("vio9@example.org");
       assertThat(retried.getInt("groupEmailId")).isEqualTo(groupEmail);
@@ -649,57 +652,29 @@ class FilesAndGroupEmailIT {
 
     @Test
     void theFiguresAreWhatHappenedInTheOrchestra() throws Exception {
-      DatabaseLogin dash = fixture.registerOrchestra("orch-dash", "dash", "Instrumentpanelen");
-      fixture.createUser("dash-admin", "admin", "orch-dash", "dash-admin-password");
-      String dashAdmin = fixture.login("dash-admin", "dash-admin-password");
-      String base = "/api/orchestras/dash";
+      StaffingScenario dash =
+          StaffingScenario.register(
+              fixture, "orch-dash", "dash", "Instrumentpanelen", "dash-admin");
       int position =
-          RunningRipieno.json(
-                  ripieno.send(
-                      "POST",
-                      base + "/instruments",
-                      dashAdmin,
-                      "{\"name\":\"Oboe\",\"positions\":[{\"name\":\"Solo\"}]}"))
-              .getJsonArray("positions")
-              .getJsonObject(0)
-              .getInt("id");
+          dash.instrument("{\"name\":\"Oboe\",\"positions\":[{\"name\":\"Solo\"}]}").get(0);
       List<Integer> oboists = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
         oboists.add(
-            RunningRipieno.json(
-                    ripieno.send(
-                        "POST",
-                        base + "/musicians",
-                        dashAdmin,
-                        "{\"firstName\":\"Obo"
-                            + i
-                            + "\",\"lastName\":\"E\",\"email\":\"obo"
-                            + i
-                            + "@example.org\",\"qualificationIds\":["
-                            + position
-                            + "]}"))
-                .getInt("id"));
+            dash.musician(
+                "{\"firstName\":\"Obo"
+                    + i
+                    + "\",\"lastName\":\"E\",\"email\":\"obo"
+                    + i
+                    + "@example.org\",\"qualificationIds\":["
+                    + position
+                    + "]}"));
       }
-      int list =
-          RunningRipieno.json(
-                  ripieno.send(
-                      "POST",
-                      base + "/ranking-lists",
-                      dashAdmin,
-                      "{\"positionId\":" + position + ",\"listType\":\"A\"}"))
-              .getInt("id");
-      for (int oboist : oboists) {
-        ripieno.send(
-            "POST",
-            base + "/ranking-lists/" + list + "/musicians",
-            dashAdmin,
-            "{\"musicianId\":" + oboist + "}");
-      }
+      int list = dash.rankingList(position, "A", oboists);
       LocalDate upcomingStart = LocalDate.now().plusWeeks(3);
-      int upcoming = dashProject(base, dashAdmin, upcomingStart);
-      int past = dashProject(base, dashAdmin, LocalDate.now().minusWeeks(3));
-      int upcomingNeed = dashNeed(base, dashAdmin, upcoming, position, list);
-      int pastNeed = dashNeed(base, dashAdmin, past, position, list);
+      int upcoming = dashProject(dash, upcomingStart);
+      int past = dashProject(dash, LocalDate.now().minusWeeks(3));
+      int upcomingNeed = dash.need(upcoming, position, list, 2, "parallel", "");
+      int pastNeed = dash.need(past, position, list, 2, "parallel", "");
       String utcNow = "(now() at time zone 'UTC')";
       // Within 30 days: two accepted now, one declined a week ago, one pending reminded.
       insertRequest(dash, upcomingNeed, oboists.get(0), "accepted", utcNow, utcNow, null);
@@ -716,50 +691,36 @@ class FilesAndGroupEmailIT {
       // Before the 30 days: still pending, so counted as pending but not in the rate.
       insertRequest(
           dash, pastNeed, oboists.get(2), "pending", utcNow + " - interval '40 days'", null, null);
-      fixture
-          .postgres()
-          .execute(
-              dash, "update \"Musician\" set \"isActive\" = false where id = " + oboists.get(2));
+      dash.execute("update \"Musician\" set \"isActive\" = false where id = " + oboists.get(2));
       int someRequest =
-          (int)
-              fixture
-                  .postgres()
-                  .queryLong(dash, "select min(id) from \"Request\" where status = 'accepted'");
-      fixture
-          .postgres()
-          .execute(
-              dash,
-              "insert into \"OutboxMessage\" (kind, recipient, language, \"requestId\","
-                  + " \"messageId\", status, attempts, \"nextAttemptAt\", \"createdAt\") values"
-                  + " ('confirmation', 'obo0@example.org', 'sv', "
-                  + someRequest
-                  + ", '<failed.dash@ripieno>', 'failed', 8, "
-                  + utcNow
-                  + ", "
-                  + utcNow
-                  + ")");
+          (int) dash.count("select min(id) from \"Request\" where status = 'accepted'");
+      dash.execute(
+          "insert into \"OutboxMessage\" (kind, recipient, language, \"requestId\","
+              + " \"messageId\", status, attempts, \"nextAttemptAt\", \"createdAt\") values"
+              + " ('confirmation', 'obo0@example.org', 'sv', "
+              + someRequest
+              + ", '<failed.dash@ripieno>', 'failed', 8, "
+              + utcNow
+              + ", "
+              + utcNow
+              + ")");
       for (int i = 0; i < 3; i++) {
-        fixture
-            .postgres()
-            .execute(
-                dash,
-                "insert into \"CommunicationLog\" (\"communicationLogId\", \"requestId\", type,"
-                    + " \"timestamp\") values ('COMM-DASH-"
-                    + i
-                    + "', "
-                    + someRequest
-                    + ", '"
-                    + (i == 2 ? "response_received" : "request_sent")
-                    + "', "
-                    + utcNow
-                    + " + interval '"
-                    + i
-                    + " seconds')");
+        dash.execute(
+            "insert into \"CommunicationLog\" (\"communicationLogId\", \"requestId\", type,"
+                + " \"timestamp\") values ('COMM-DASH-"
+                + i
+                + "', "
+                + someRequest
+                + ", '"
+                + (i == 2 ? "response_received" : "request_sent")
+                + "', "
+                + utcNow
+                + " + interval '"
+                + i
+                + " seconds')");
       }
 
-      HttpResponse<String> answer = ripieno.send("GET", base + "/dashboard", dashAdmin, null);
-      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-      JsonObject figures = RunningRipieno.json(answer);
+      JsonObject figures = dash.ok("GET", "/dashboard", null, 200);
       assertThat(figures.getJsonNumber("totalMusicians").longValue()).isEqualTo(3);
       assertThat(figures.getJsonNumber("activeMusicians").longValue()).isEqualTo(2);
       assertThat(figures.getJsonNumber("upcomingProjects").longValue()).isEqualTo(1);
@@ -779,7 +740,12 @@ class FilesAndGroupEmailIT {
 
       HttpResponse<String> feed =
           ripieno.send(
-              "GET", base + "/dashboard/activity?size=2", dashAdmin, null, "Accept-Language", "sv");
+              "GET",
+              "/api/orchestras/dash/dashboard/activity?size=2",
+              dash.admin(),
+              null,
+              "Accept-Language",
+              "sv");
       assertThat(feed.statusCode()).as(feed.body()).isEqualTo(200);
       JsonObject page = RunningRipieno.json(feed);
       assertThat(page.getInt("total")).isEqualTo(3);
@@ -790,35 +756,17 @@ class FilesAndGroupEmailIT {
           .isEqualTo("request_sent");
     }
 
-    private int dashProject(String base, String token, LocalDate start) throws Exception {
-      HttpResponse<String> created =
-          ripieno.send(
+    private int dashProject(StaffingScenario dash, LocalDate start) throws Exception {
+      return dash.ok(
               "POST",
-              base + "/projects",
-              token,
-              "{\"name\":\"Panel " + start + "\",\"startDate\":\"" + start + "\"}");
-      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-      return RunningRipieno.json(created).getInt("id");
-    }
-
-    private int dashNeed(String base, String token, int project, int position, int list)
-        throws Exception {
-      HttpResponse<String> created =
-          ripieno.send(
-              "POST",
-              base + "/projects/" + project + "/needs",
-              token,
-              "{\"positionId\":"
-                  + position
-                  + ",\"quantity\":2,\"rankingListId\":"
-                  + list
-                  + ",\"requestStrategy\":\"parallel\"}");
-      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-      return RunningRipieno.json(created).getInt("id");
+              "/projects",
+              "{\"name\":\"Panel " + start + "\",\"startDate\":\"" + start + "\"}",
+              201)
+          .getInt("id");
     }
 
     private void insertRequest(
-        DatabaseLogin dash,
+        StaffingScenario dash,
         int need,
         int musician,
         String status,
@@ -826,28 +774,25 @@ class FilesAndGroupEmailIT {
         String respondedAt,
         String reminderSentAt)
         throws Exception {
-      fixture
-          .postgres()
-          .execute(
-              dash,
-              "insert into \"Request\" (\"requestId\", \"projectNeedId\", \"musicianId\", status,"
-                  + " \"sentAt\", \"respondedAt\", \"reminderSentAt\", response) values ('"
-                  + UUID.randomUUID()
-                  + "', "
-                  + need
-                  + ", "
-                  + musician
-                  + ", '"
-                  + status
-                  + "', "
-                  + sentAt
-                  + ", "
-                  + respondedAt
-                  + ", "
-                  + reminderSentAt
-                  + ", "
-                  + (status.equals("pending") ? "null" : "'" + status + "'")
-                  + ")");
+      dash.execute(
+          "insert into \"Request\" (\"requestId\", \"projectNeedId\", \"musicianId\", status,"
+              + " \"sentAt\", \"respondedAt\", \"reminderSentAt\", response) values ('"
+              + UUID.randomUUID()
+              + "', "
+              + need
+              + ", "
+              + musician
+              + ", '"
+              + status
+              + "', "
+              + sentAt
+              + ", "
+              + respondedAt
+              + ", "
+              + reminderSentAt
+              + ", "
+              + (status.equals("pending") ? "null" : "'" + status + "'")
+              + ")");
     }
   }
 
@@ -872,77 +817,28 @@ class FilesAndGroupEmailIT {
     return recipients.stream().map(r -> r.asJsonObject().getString("email")).toList();
   }
 
-  private void request(int need, int musician, String status) throws Exception {
-    execute(
-        "insert into \"Request\" (\"requestId\", \"projectNeedId\", \"musicianId\", status,"
-            + " \"respondedAt\") values ('"
-            + UUID.randomUUID()
-            + "', "
-            + need
-            + ", "
-            + musician
-            + ", '"
-            + status
-            + "', "
-            + (status.equals("pending") ? "null" : "now() at time zone 'UTC'")
-            + ")");
-  }
-
   private int musician(String name, String email, int... positions) throws Exception {
     StringBuilder qualifications = new StringBuilder();
     for (int position : positions) {
       qualifications.append(qualifications.isEmpty() ? "" : ",").append(position);
     }
-    return ok(
-            "POST",
-            "/musicians",
-            "{\"firstName\":\""
-                + name
-                + "\",\"lastName\":\"M\",\"email\":\""
-                + email
-                + "\",\"qualificationIds\":["
-                + qualifications
-                + "]}",
-            201)
-        .getInt("id");
-  }
-
-  private int list(int position, List<Integer> members) throws Exception {
-    int list =
-        ok("POST", "/ranking-lists", "{\"positionId\":" + position + ",\"listType\":\"A\"}", 201)
-            .getInt("id");
-    for (int member : members) {
-      ok("POST", "/ranking-lists/" + list + "/musicians", "{\"musicianId\":" + member + "}", 201);
-    }
-    return list;
+    return scenario.musician(
+        "{\"firstName\":\""
+            + name
+            + "\",\"lastName\":\"M\",\"email\":\""
+            + email
+            + "\",\"qualificationIds\":["
+            + qualifications
+            + "]}");
   }
 
   private int project() throws Exception {
-    int week = ++weeks;
-    String start = LocalDate.of(2033, 1, 3).plusWeeks(week).toString();
-    return ok(
-            "POST",
-            "/projects",
-            "{\"name\":\"Filer " + week + "\",\"startDate\":\"" + start + "\"}",
-            201)
-        .getInt("id");
+    return scenario.projectInItsOwnWeek("Filer", LocalDate.of(2033, 1, 3));
   }
 
   private int need(int project, int quantity, int position, int list) throws Exception {
-    return ok(
-            "POST",
-            "/projects/" + project + "/needs",
-            "{\"positionId\":"
-                + position
-                + ",\"quantity\":"
-                + quantity
-                + ",\"rankingListId\":"
-                + list
-                + ",\"requestStrategy\":\""
-                + (quantity == 1 ? "sequential" : "parallel")
-                + "\"}",
-            201)
-        .getInt("id");
+    return scenario.need(
+        project, position, list, quantity, quantity == 1 ? "sequential" : "parallel", "");
   }
 
   private HttpResponse<String> upload(
@@ -1031,34 +927,5 @@ class FilesAndGroupEmailIT {
 
   private static String html(MimeMessage message) throws Exception {
     return part(message, "text/html");
-  }
-
-  private static String part(MimeMessage message, String type) throws Exception {
-    Multipart alternative = (Multipart) message.getContent();
-    if (message.isMimeType("multipart/mixed")) {
-      alternative = (Multipart) alternative.getBodyPart(0).getContent();
-    }
-    for (int i = 0; i < alternative.getCount(); i++) {
-      if (alternative.getBodyPart(i).isMimeType(type)) {
-        return String.valueOf(alternative.getBodyPart(i).getContent()).replace("\r\n", "\n");
-      }
-    }
-    throw new AssertionError("No " + type + " part in " + GreenMailUtil.getWholeMessage(message));
-  }
-
-  private JsonObject ok(String method, String path, String body, int status) throws Exception {
-    return ripieno.expect(status, method, BASE + path, admin, body);
-  }
-
-  private void execute(String sql) throws Exception {
-    fixture.postgres().execute(database, sql);
-  }
-
-  private long count(String sql) throws Exception {
-    return fixture.postgres().queryLong(database, sql);
-  }
-
-  private String text(String sql) throws Exception {
-    return fixture.postgres().queryText(database, sql);
   }
 }

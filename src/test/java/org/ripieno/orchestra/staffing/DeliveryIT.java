@@ -1,12 +1,12 @@
 package org.ripieno.orchestra.staffing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ripieno.testing.LocalMailServer.header;
+import static org.ripieno.testing.LocalMailServer.part;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +26,7 @@ import org.ripieno.testing.LocalMailServer;
 import org.ripieno.testing.PlatformFixture;
 import org.ripieno.testing.Poll;
 import org.ripieno.testing.RunningRipieno;
+import org.ripieno.testing.StaffingScenario;
 
 /**
  * The outbox delivered over SMTP: the application booted once against a GreenMail server this test
@@ -36,19 +36,16 @@ import org.ripieno.testing.RunningRipieno;
 class DeliveryIT {
 
   private static final String ORCHESTRA = "orch-delivery";
-  private static final String BASE = "/api/orchestras/delivery";
   private static final String PUBLIC_URL = "https://ripieno.example.org";
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   private GreenMail smtp;
   private PlatformFixture fixture;
   private RunningRipieno ripieno;
-  private DatabaseLogin database;
-  private String admin;
+  private StaffingScenario scenario;
   private int tutti;
   private int list;
   private final List<Integer> musicians = new ArrayList<>();
-  private int weeks;
 
   @BeforeAll
   void start() throws Exception {
@@ -56,45 +53,26 @@ class DeliveryIT {
     fixture =
         PlatformFixture.start(
             "delivery",
-            Map.of(
-                "RIPIENO_MAIL_SMTP_HOST", "127.0.0.1",
-                "RIPIENO_MAIL_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
-                "RIPIENO_MAIL_FROM", "staffing@ripieno.example.org",
-                "RIPIENO_MAIL_RATE", "100",
-                "RIPIENO_JOBS_INTERVAL", "PT1S",
-                "RIPIENO_PUBLIC_URL", PUBLIC_URL));
+            LocalMailServer.environment(smtp, "staffing@ripieno.example.org", 100, PUBLIC_URL));
     ripieno = fixture.ripieno();
-    database = fixture.registerOrchestra(ORCHESTRA, "delivery", "Leveransorkestern");
-    fixture.createUser("delivery-admin", "admin", ORCHESTRA, "delivery-admin-password");
-    admin = fixture.login("delivery-admin", "delivery-admin-password");
-    tutti =
-        ok("POST", "/instruments", "{\"name\":\"Viola\",\"positions\":[{\"name\":\"Tutti\"}]}", 201)
-            .getJsonArray("positions")
-            .getJsonObject(0)
-            .getInt("id");
+    scenario =
+        StaffingScenario.register(
+            fixture, ORCHESTRA, "delivery", "Leveransorkestern", "delivery-admin");
+    tutti = scenario.instrument("{\"name\":\"Viola\",\"positions\":[{\"name\":\"Tutti\"}]}").get(0);
     for (int i = 0; i < 4; i++) {
       musicians.add(
-          ok(
-                  "POST",
-                  "/musicians",
-                  "{\"firstName\":\"Vio"
-                      + i
-                      + "\",\"lastName\":\"La\",\"email\":\"vio"
-                      + i
-                      + "@example.org\",\"preferredLanguage\":\""
-                      + (i == 1 ? "en" : "sv")
-                      + "\",\"qualificationIds\":["
-                      + tutti
-                      + "]}",
-                  201)
-              .getInt("id"));
+          scenario.musician(
+              "{\"firstName\":\"Vio"
+                  + i
+                  + "\",\"lastName\":\"La\",\"email\":\"vio"
+                  + i
+                  + "@example.org\",\"preferredLanguage\":\""
+                  + (i == 1 ? "en" : "sv")
+                  + "\",\"qualificationIds\":["
+                  + tutti
+                  + "]}"));
     }
-    list =
-        ok("POST", "/ranking-lists", "{\"positionId\":" + tutti + ",\"listType\":\"A\"}", 201)
-            .getInt("id");
-    for (int musician : musicians) {
-      ok("POST", "/ranking-lists/" + list + "/musicians", "{\"musicianId\":" + musician + "}", 201);
-    }
+    list = scenario.rankingList(tutti, "A", musicians);
   }
 
   @AfterAll
@@ -130,13 +108,13 @@ class DeliveryIT {
       assertThat(swedish.getFrom()[0].toString()).isEqualTo("staffing@ripieno.example.org");
       assertThat(swedish.getHeader("Message-ID")[0])
           .isEqualTo(
-              text(
+              scenario.text(
                   "select \"messageId\" from \"OutboxMessage\" where recipient = 'vio0@example.org'"
                       + " and kind = 'request' order by id desc limit 1"));
       Poll.until(
           WAIT,
           () ->
-              count(
+              scenario.count(
                       "select count(*) from \"OutboxMessage\" o join \"Request\" r on r.id ="
                           + " o.\"requestId\" where r.\"projectNeedId\" = "
                           + need
@@ -158,14 +136,14 @@ class DeliveryIT {
     @Test
     void aMessageWhoseInstanceDiedMidDeliveryGoesAgainWithTheSameMessageId() throws Exception {
       int request = requestOf(project());
-      execute(
+      scenario.execute(
           "insert into \"OutboxMessage\" (kind, recipient, language, \"requestId\", \"messageId\","
               + " status, attempts, \"nextAttemptAt\", \"createdAt\") values ('request',"
               + " 'vio3@example.org', 'sv', "
               + request
               + ", '<crashed.request@ripieno>', 'sending', 1,"
               + " now() at time zone 'UTC' - interval '1 minute', now() at time zone 'UTC')");
-      dueNow(ORCHESTRA);
+      scenario.dueNow();
 
       assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
 
@@ -176,7 +154,7 @@ class DeliveryIT {
       Poll.until(
           WAIT,
           () ->
-              count(
+              scenario.count(
                       "select count(*) from \"OutboxMessage\" where \"messageId\" ="
                           + " '<crashed.request@ripieno>' and status = 'sent' and attempts = 2")
                   == 1);
@@ -185,19 +163,19 @@ class DeliveryIT {
     @Test
     void aRecipientThatIsNoAddressFailsForGoodAtOnceWithTheErrorKept() throws Exception {
       int request = requestOf(project());
-      execute(
+      scenario.execute(
           "insert into \"OutboxMessage\" (kind, recipient, language, \"requestId\", \"messageId\","
               + " status, attempts, \"nextAttemptAt\", \"createdAt\") values ('request',"
               + " 'not an address', 'sv', "
               + request
               + ", '<broken.request@ripieno>', 'queued', 0, now() at time zone 'UTC',"
               + " now() at time zone 'UTC')");
-      dueNow(ORCHESTRA);
+      scenario.dueNow();
 
       Poll.until(
           WAIT,
           () ->
-              count(
+              scenario.count(
                       "select count(*) from \"OutboxMessage\" where \"messageId\" ="
                           + " '<broken.request@ripieno>' and status = 'failed' and attempts = 1"
                           + " and \"lastError\" is not null")
@@ -210,17 +188,17 @@ class DeliveryIT {
       fixture.onCentral(
           "update \"Orchestra\" set status = 'suspended' where id = '" + ORCHESTRA + "'");
       try {
-        execute(
+        scenario.execute(
             "insert into \"OutboxMessage\" (kind, recipient, language, \"requestId\","
                 + " \"messageId\", status, attempts, \"nextAttemptAt\", \"createdAt\") values"
                 + " ('reminder', 'vio2@example.org', 'sv', "
                 + request
                 + ", '<held.reminder@ripieno>', 'queued', 0, now() at time zone 'UTC',"
                 + " now() at time zone 'UTC')");
-        dueNow(ORCHESTRA);
+        scenario.dueNow();
         Thread.sleep(3000);
         assertThat(
-                count(
+                scenario.count(
                     "select count(*) from \"OutboxMessage\" where \"messageId\" ="
                         + " '<held.reminder@ripieno>' and status = 'queued' and attempts = 0"))
             .isOne();
@@ -248,19 +226,19 @@ class DeliveryIT {
       smtp.purgeEmailFromAllMailboxes();
 
       // 19 of 24 hours have passed: past the default 75 %.
-      execute(
+      scenario.execute(
           "update \"Request\" set \"sentAt\" = \"sentAt\" - interval '19 hours'"
               + " where \"projectNeedId\" = "
               + need);
       // Time moved behind Ripieno's back: as if the reminder's due time had come.
-      dueNow(ORCHESTRA);
+      scenario.dueNow();
 
       assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
       assertThat(link(part(to("vio0@example.org"), "text/plain"))).isEqualTo(link);
       Thread.sleep(2500);
       assertThat(smtp.getReceivedMessages()).hasSize(1);
       assertThat(
-              count(
+              scenario.count(
                   "select count(*) from \"CommunicationLog\" c join \"Request\" r on r.id ="
                       + " c.\"requestId\" where r.\"projectNeedId\" = "
                       + need
@@ -277,7 +255,7 @@ class DeliveryIT {
       String token = token(link(part(to("vio0@example.org"), "text/plain")));
       smtp.purgeEmailFromAllMailboxes();
 
-      execute(
+      scenario.execute(
           "update \"Request\" set \"sentAt\" = \"sentAt\" - interval '25 hours',"
               + " \"reminderSentAt\" = now() where \"projectNeedId\" = "
               + need
@@ -285,18 +263,18 @@ class DeliveryIT {
               + " hours' where token = '"
               + token
               + "'");
-      dueNow(ORCHESTRA);
+      scenario.dueNow();
 
       assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
       assertThat(to("vio1@example.org").getSubject()).isNotBlank();
       assertThat(
-              text(
+              scenario.text(
                   "select string_agg(status, ',' order by id) from \"Request\" where"
                       + " \"projectNeedId\" = "
                       + need))
           .isEqualTo("timed_out,pending");
       assertThat(
-              count(
+              scenario.count(
                   "select count(*) from \"CommunicationLog\" c join \"Request\" r on r.id ="
                       + " c.\"requestId\" where r.\"projectNeedId\" = "
                       + need
@@ -352,20 +330,20 @@ class DeliveryIT {
       int request = requestOf(project());
       // The orchestra's next mail slot 6 s ahead, as after sends at a slow rate: a run that slept
       // for it would hold its worker those 6 s and record itself only after the send.
-      execute(
+      scenario.execute(
           "insert into \"MessageRate\" (channel, \"nextSlotAt\") values ('email',"
               + " (now() at time zone 'UTC') + interval '6 seconds') on conflict (channel) do"
               + " update set \"nextSlotAt\" = excluded.\"nextSlotAt\"");
       String slot =
-          text("select \"nextSlotAt\"::text from \"MessageRate\" where channel = 'email'");
-      execute(
+          scenario.text("select \"nextSlotAt\"::text from \"MessageRate\" where channel = 'email'");
+      scenario.execute(
           "insert into \"OutboxMessage\" (kind, recipient, language, \"requestId\", \"messageId\","
               + " status, attempts, \"nextAttemptAt\", \"createdAt\") values ('request',"
               + " 'vio2@example.org', 'sv', "
               + request
               + ", '<slot.request@ripieno>', 'queued', 0,"
               + " now() at time zone 'UTC', now() at time zone 'UTC')");
-      dueNow(ORCHESTRA);
+      scenario.dueNow();
 
       // The run ends before the slot, and says why it left the message.
       Poll.until(
@@ -388,7 +366,7 @@ class DeliveryIT {
           .as("recorded before the slot, due again at the slot (not at once, not a pass later)")
           .isOne();
       assertThat(
-              count(
+              scenario.count(
                   "select count(*) from \"OutboxMessage\" where \"messageId\" ="
                       + " '<slot.request@ripieno>' and status = 'queued' and attempts = 0"))
           .as("left queued, never taken")
@@ -399,7 +377,7 @@ class DeliveryIT {
       Poll.until(
           WAIT,
           () ->
-              count(
+              scenario.count(
                       "select count(*) from \"OutboxMessage\" where \"messageId\" ="
                           + " '<slot.request@ripieno>' and status = 'sent' and attempts = 1"
                           + " and \"sentAt\" >= timestamp '"
@@ -430,7 +408,7 @@ class DeliveryIT {
             .isOne();
 
         // Now something is due there: the run fails, is recorded, and backs off.
-        dueNow(idle);
+        fixture.jobsDueNow(idle);
         Poll.until(
             WAIT,
             () ->
@@ -473,7 +451,7 @@ class DeliveryIT {
       assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 2)).as("the confirmation").isTrue();
       smtp.purgeEmailFromAllMailboxes();
 
-      ok(
+      scenario.ok(
           "POST",
           "/projects/" + project + "/requests/" + requestOf(need, 0) + "/withdraw",
           null,
@@ -483,7 +461,7 @@ class DeliveryIT {
       String text = part(to("vio1@example.org"), "text/plain");
       assertThat(text).contains("Vio1", PUBLIC_URL + "/respond/" + ORCHESTRA + ".");
       assertThat(
-              text(
+              scenario.text(
                   "select string_agg(status, ',' order by id) from \"Request\" where"
                       + " \"projectNeedId\" = "
                       + need))
@@ -498,7 +476,7 @@ class DeliveryIT {
       assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 2)).isTrue();
       smtp.purgeEmailFromAllMailboxes();
 
-      ok("POST", "/projects/" + project + "/cancel", null, 200);
+      scenario.ok("POST", "/projects/" + project + "/cancel", null, 200);
 
       assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 2)).isTrue();
       MimeMessage swedish = to("vio0@example.org");
@@ -510,7 +488,7 @@ class DeliveryIT {
       Poll.until(
           WAIT,
           () ->
-              count(
+              scenario.count(
                       "select count(*) from \"OutboxMessage\" o join \"Request\" r on r.id ="
                           + " o.\"requestId\" where r.\"projectNeedId\" = "
                           + need
@@ -527,20 +505,20 @@ class DeliveryIT {
       assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
       String token = token(link(part(to("vio0@example.org"), "text/plain")));
       smtp.purgeEmailFromAllMailboxes();
-      ok("POST", "/projects/" + project + "/pause", "{\"pause\":true}", 200);
+      scenario.ok("POST", "/projects/" + project + "/pause", "{\"pause\":true}", 200);
 
       // 19 of 24 hours have passed: the reminder is due although the need is paused.
-      execute(
+      scenario.execute(
           "update \"Request\" set \"sentAt\" = \"sentAt\" - interval '19 hours'"
               + " where \"projectNeedId\" = "
               + need);
-      dueNow(ORCHESTRA);
+      scenario.dueNow();
       assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
       assertThat(to("vio0@example.org").getSubject()).isNotBlank();
       smtp.purgeEmailFromAllMailboxes();
 
       // 25 hours: it times out, and no replacement goes while the need is paused.
-      execute(
+      scenario.execute(
           "update \"Request\" set \"sentAt\" = \"sentAt\" - interval '6 hours'"
               + " where \"projectNeedId\" = "
               + need
@@ -548,19 +526,20 @@ class DeliveryIT {
               + " hours' where token = '"
               + token
               + "'");
-      dueNow(ORCHESTRA);
+      scenario.dueNow();
       Poll.until(
           WAIT,
           () ->
               "timed_out"
                   .equals(
-                      text(
+                      scenario.text(
                           "select string_agg(status, ',' order by id) from \"Request\" where"
                               + " \"projectNeedId\" = "
                               + need)));
       assertThat(smtp.getReceivedMessages()).isEmpty();
 
-      JsonObject resumed = ok("POST", "/projects/" + project + "/pause", "{\"pause\":false}", 200);
+      JsonObject resumed =
+          scenario.ok("POST", "/projects/" + project + "/pause", "{\"pause\":false}", 200);
 
       assertThat(resumed.getJsonArray("requests")).hasSize(1);
       assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
@@ -569,14 +548,6 @@ class DeliveryIT {
   }
 
   // --- helpers ---
-
-  /** Makes the orchestra's jobs due now, as its work would after a change Ripieno made. */
-  private void dueNow(String orchestra) throws Exception {
-    fixture.onCentral(
-        "update \"Orchestra\" set \"jobsDueAt\" = now() at time zone 'UTC' where id = '"
-            + orchestra
-            + "'");
-  }
 
   private long centralCount(String sql) throws Exception {
     return fixture.postgres().queryLong(fixture.central(), sql);
@@ -605,7 +576,7 @@ class DeliveryIT {
   /** The id of the need's request to the i-th musician. */
   private int requestOf(int need, int musician) throws Exception {
     return (int)
-        count(
+        scenario.count(
             "select id from \"Request\" where \"projectNeedId\" = "
                 + need
                 + " and \"musicianId\" = "
@@ -614,7 +585,7 @@ class DeliveryIT {
 
   private int requestOf(int project) throws Exception {
     int need = need(project, 1, "sequential");
-    execute(
+    scenario.execute(
         "insert into \"Request\" (\"requestId\", \"projectNeedId\", \"musicianId\", status)"
             + " values ('REQ-DEL-"
             + need
@@ -623,7 +594,8 @@ class DeliveryIT {
             + ", "
             + musicians.get(3)
             + ", 'pending')");
-    return (int) count("select id from \"Request\" where \"requestId\" = 'REQ-DEL-" + need + "'");
+    return (int)
+        scenario.count("select id from \"Request\" where \"requestId\" = 'REQ-DEL-" + need + "'");
   }
 
   private MimeMessage to(String address) throws Exception {
@@ -635,69 +607,15 @@ class DeliveryIT {
     throw new AssertionError("No mail to " + address);
   }
 
-  private static String part(MimeMessage message, String type) throws Exception {
-    Multipart alternative = (Multipart) message.getContent();
-    for (int i = 0; i < alternative.getCount(); i++) {
-      if (alternative.getBodyPart(i).isMimeType(type)) {
-        return String.valueOf(alternative.getBodyPart(i).getContent());
-      }
-    }
-    throw new AssertionError("No " + type + " part in " + GreenMailUtil.getWholeMessage(message));
-  }
-
-  private static String header(MimeMessage message, String name) {
-    try {
-      return message.getHeader(name)[0];
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private void send(int project, int need) throws Exception {
-    ok("POST", "/projects/" + project + "/send", "{\"needId\":" + need + "}", 200);
+    scenario.send(project, need);
   }
 
   private int project() throws Exception {
-    int week = ++weeks;
-    String start = LocalDate.of(2033, 1, 3).plusWeeks(week).toString();
-    return ok(
-            "POST",
-            "/projects",
-            "{\"name\":\"Leverans " + week + "\",\"startDate\":\"" + start + "\"}",
-            201)
-        .getInt("id");
+    return scenario.projectInItsOwnWeek("Leverans", LocalDate.of(2033, 1, 3));
   }
 
   private int need(int project, int quantity, String strategy) throws Exception {
-    return ok(
-            "POST",
-            "/projects/" + project + "/needs",
-            "{\"positionId\":"
-                + tutti
-                + ",\"quantity\":"
-                + quantity
-                + ",\"rankingListId\":"
-                + list
-                + ",\"requestStrategy\":\""
-                + strategy
-                + "\"}",
-            201)
-        .getInt("id");
-  }
-
-  private JsonObject ok(String method, String path, String body, int status) throws Exception {
-    return ripieno.expect(status, method, BASE + path, admin, body);
-  }
-
-  private void execute(String sql) throws Exception {
-    fixture.postgres().execute(database, sql);
-  }
-
-  private long count(String sql) throws Exception {
-    return fixture.postgres().queryLong(database, sql);
-  }
-
-  private String text(String sql) throws Exception {
-    return fixture.postgres().queryText(database, sql);
+    return scenario.need(project, tutti, list, quantity, strategy, "");
   }
 }

@@ -1,21 +1,17 @@
 package org.ripieno.orchestra.staffing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ripieno.testing.StaffingScenario.ints;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,6 +30,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.ripieno.tenancy.DatabaseLogin;
 import org.ripieno.testing.PlatformFixture;
 import org.ripieno.testing.RunningRipieno;
+import org.ripieno.testing.StaffingScenario;
 
 /**
  * Sending and answering through the running application: each strategy as a scripted week over HTTP
@@ -51,7 +48,7 @@ class DispatchIT {
 
   private PlatformFixture fixture;
   private RunningRipieno ripieno;
-  private DatabaseLogin database;
+  private StaffingScenario scenario;
   private DatabaseLogin other;
   private String admin;
   private String reader;
@@ -64,52 +61,43 @@ class DispatchIT {
   /** Twelve violinists, ranked 1–12 on the tutti list; 10 and 11 prefer English. */
   private final List<Integer> musicians = new ArrayList<>();
 
-  private int weeks;
-
   @BeforeAll
   void start() throws Exception {
     fixture = PlatformFixture.shared();
     ripieno = fixture.ripieno();
-    database = fixture.registerOrchestra(ORCHESTRA, "dispatch", "Utskicksorkestern");
+    scenario =
+        StaffingScenario.register(
+            fixture, ORCHESTRA, "dispatch", "Utskicksorkestern", "dispatch-admin");
+    admin = scenario.admin();
     other = fixture.registerOrchestra("orch-dispatch-b", "dispatchb", "Andra orkestern");
     fixture.registerOrchestra("orch-dispatch-c", "dispatchc", "Vilande orkestern");
     fixture.onCentral("update \"Orchestra\" set status = 'suspended' where id = 'orch-dispatch-c'");
-    fixture.onCentral(
-        "update \"Orchestra\" set \"maxProjects\" = 1000 where id = '" + ORCHESTRA + "'");
-    fixture.createUser("dispatch-admin", "admin", ORCHESTRA, "dispatch-admin-password");
-    admin = fixture.login("dispatch-admin", "dispatch-admin-password");
+    scenario.allowManyProjects();
     fixture.createUser("dispatch-reader", "user", ORCHESTRA, "dispatch-reader-password");
     reader = fixture.login("dispatch-reader", "dispatch-reader-password");
 
-    JsonObject violin =
-        ok(
-            "POST",
-            "/instruments",
-            "{\"name\":\"Violin\",\"positions\":[{\"name\":\"Tutti\"},{\"name\":\"Solo\"}]}",
-            201);
-    tutti = violin.getJsonArray("positions").getJsonObject(0).getInt("id");
-    solo = violin.getJsonArray("positions").getJsonObject(1).getInt("id");
+    List<Integer> violin =
+        scenario.instrument(
+            "{\"name\":\"Violin\",\"positions\":[{\"name\":\"Tutti\"},{\"name\":\"Solo\"}]}");
+    tutti = violin.get(0);
+    solo = violin.get(1);
     for (int i = 0; i < 12; i++) {
       musicians.add(
-          ok(
-                  "POST",
-                  "/musicians",
-                  "{\"firstName\":\"Vi"
-                      + i
-                      + "\",\"lastName\":\"<Olin & co>\",\"email\":\"vi"
-                      + i
-                      + "@example.org\",\"preferredLanguage\":\""
-                      + (i >= 10 ? "en" : "sv")
-                      + "\",\"qualificationIds\":["
-                      + tutti
-                      + ","
-                      + solo
-                      + "]}",
-                  201)
-              .getInt("id"));
+          scenario.musician(
+              "{\"firstName\":\"Vi"
+                  + i
+                  + "\",\"lastName\":\"<Olin & co>\",\"email\":\"vi"
+                  + i
+                  + "@example.org\",\"preferredLanguage\":\""
+                  + (i >= 10 ? "en" : "sv")
+                  + "\",\"qualificationIds\":["
+                  + tutti
+                  + ","
+                  + solo
+                  + "]}"));
     }
-    tuttiList = list(tutti, musicians);
-    soloList = list(solo, List.of(musicians.get(11), musicians.get(0)));
+    tuttiList = scenario.rankingList(tutti, "A", musicians);
+    soloList = scenario.rankingList(solo, "A", List.of(musicians.get(11), musicians.get(0)));
   }
 
   @AfterAll
@@ -125,10 +113,11 @@ class DispatchIT {
     @Test
     void whatIsSentIsWhatThePreviewShowedWithCodesTokensDeadlinesLogsAndOutbox() throws Exception {
       int project = project();
-      int need = need(project, tutti, tuttiList, 5, "parallel", ",\"responseTimeHours\":48");
+      int need =
+          scenario.need(project, tutti, tuttiList, 5, "parallel", ",\"responseTimeHours\":48");
       JsonObject preview = json("GET", "/projects/" + project + "/needs/" + need + "/preview");
 
-      JsonObject sent = send(project, need);
+      JsonObject sent = scenario.send(project, need);
 
       List<Integer> recipients = ints(preview, "recipients");
       assertThat(recipients).isEqualTo(musicians.subList(0, 5));
@@ -141,16 +130,16 @@ class DispatchIT {
           .hasSize(5)
           .allSatisfy(t -> assertThat(t).matches(ORCHESTRA + "\\.[A-Za-z0-9_-]{43}"));
       assertThat(
-              count(
+              scenario.count(
                   "select count(*) from \"RequestToken\" t join \"Request\" r on r.id ="
                       + " t.\"requestId\" where r.\"projectNeedId\" = "
                       + need
                       + " and t.\"expiresAt\" = r.\"sentAt\" + interval '48 hours'"))
           .isEqualTo(5);
-      assertThat(logs(need, "request_sent")).isEqualTo(5);
-      assertThat(outbox(need, "request")).isEqualTo(5);
+      assertThat(scenario.logs(need, "request_sent")).isEqualTo(5);
+      assertThat(scenario.outbox(need, "request")).isEqualTo(5);
       assertThat(
-              count(
+              scenario.count(
                   "select count(distinct o.\"messageId\") from \"OutboxMessage\" o join"
                       + " \"Request\" r on r.id = o.\"requestId\" where r.\"projectNeedId\" = "
                       + need
@@ -158,40 +147,41 @@ class DispatchIT {
                       + " and o.recipient like 'vi%@example.org' and o.language = 'sv'"))
           .isEqualTo(5);
       // Sending again asks nobody: the five are pending.
-      assertThat(send(project, need).getJsonArray("requests")).isEmpty();
+      assertThat(scenario.send(project, need).getJsonArray("requests")).isEmpty();
     }
 
     @Test
     void aPausedCompletedOrArchivedNeedIsNeverSent() throws Exception {
       int project = project();
-      int need = need(project, tutti, tuttiList, 1, "sequential", "");
+      int need = scenario.need(project, tutti, tuttiList, 1, "sequential", "");
       for (String status : List.of("paused", "completed", "archived")) {
-        ok(
+        scenario.ok(
             "PATCH",
             "/projects/" + project + "/needs/" + need,
             "{\"status\":\"" + status + "\"}",
             200);
 
         HttpResponse<String> single =
-            call("POST", "/projects/" + project + "/send", "{\"needId\":" + need + "}");
-        JsonObject whole = send(project, null);
+            scenario.call("POST", "/projects/" + project + "/send", "{\"needId\":" + need + "}");
+        JsonObject whole = scenario.send(project, null);
 
         assertThat(single.statusCode()).as(single.body()).isEqualTo(409);
         assertThat(single.body()).contains("only an active need is sent");
         assertThat(whole.getJsonArray("requests")).isEmpty();
       }
-      assertThat(count("select count(*) from \"Request\" where \"projectNeedId\" = " + need))
+      assertThat(
+              scenario.count("select count(*) from \"Request\" where \"projectNeedId\" = " + need))
           .isZero();
     }
 
     @Test
     void theWholeProjectSendsEveryActiveNeedAsItsPreviewShowed() throws Exception {
       int project = project();
-      int first = need(project, tutti, tuttiList, 2, "parallel", "");
-      int second = need(project, solo, soloList, 1, "sequential", "");
+      int first = scenario.need(project, tutti, tuttiList, 2, "parallel", "");
+      int second = scenario.need(project, solo, soloList, 1, "sequential", "");
       JsonObject preview = json("GET", "/projects/" + project + "/preview");
 
-      JsonObject sent = send(project, null);
+      JsonObject sent = scenario.send(project, null);
 
       Map<Integer, List<Integer>> previewed = new LinkedHashMap<>();
       for (JsonObject need : preview.getJsonArray("needs").getValuesAs(JsonObject.class)) {
@@ -215,8 +205,8 @@ class DispatchIT {
     @Test
     void parallelFiveNeededADeclineAsksTheSixthAndAnAcceptAsksNobody() throws Exception {
       int project = project();
-      int need = need(project, tutti, tuttiList, 5, "parallel", "");
-      send(project, need);
+      int need = scenario.need(project, tutti, tuttiList, 5, "parallel", "");
+      scenario.send(project, need);
       Map<Integer, String> tokens = tokens(need);
 
       JsonObject declined = answer(tokens.get(musicians.get(1)), "declined", 200);
@@ -236,18 +226,18 @@ class DispatchIT {
       }
       assertThat(statuses(need)).isEqualTo(expected);
       assertThat(needStatus(project, need)).isEqualTo("active");
-      assertThat(outbox(need, "confirmation")).isEqualTo(1);
-      assertThat(logs(need, "confirmation_sent")).isEqualTo(1);
-      assertThat(logs(need, "response_received")).isEqualTo(2);
-      assertThat(outbox(need, "request")).isEqualTo(6);
+      assertThat(scenario.outbox(need, "confirmation")).isEqualTo(1);
+      assertThat(scenario.logs(need, "confirmation_sent")).isEqualTo(1);
+      assertThat(scenario.logs(need, "response_received")).isEqualTo(2);
+      assertThat(scenario.outbox(need, "request")).isEqualTo(6);
     }
 
     @Test
     void firstComeThreeOfFiveAWholeWaveDeclinedBringsTheNextWaveAndTheThirdAcceptFillsIt()
         throws Exception {
       int project = project();
-      int need = need(project, tutti, tuttiList, 3, "first_come", ",\"maxRecipients\":5");
-      send(project, need);
+      int need = scenario.need(project, tutti, tuttiList, 3, "first_come", ",\"maxRecipients\":5");
+      scenario.send(project, need);
       Map<Integer, String> tokens = tokens(need);
       assertThat(tokens.keySet()).containsExactlyInAnyOrderElementsOf(musicians.subList(0, 5));
 
@@ -271,9 +261,9 @@ class DispatchIT {
       assertThat(musicians.subList(8, 10))
           .allSatisfy(m -> assertThat(statuses.get(m)).isEqualTo("cancelled"));
       assertThat(needStatus(project, need)).isEqualTo("completed");
-      assertThat(outbox(need, "position_filled")).isEqualTo(2);
-      assertThat(logs(need, "position_filled_sent")).isEqualTo(2);
-      assertThat(outbox(need, "confirmation")).isEqualTo(3);
+      assertThat(scenario.outbox(need, "position_filled")).isEqualTo(2);
+      assertThat(scenario.logs(need, "position_filled_sent")).isEqualTo(2);
+      assertThat(scenario.outbox(need, "confirmation")).isEqualTo(3);
 
       HttpResponse<String> late = post(tokens.get(musicians.get(8)), "accepted");
       assertThat(late.statusCode()).isEqualTo(410);
@@ -285,8 +275,8 @@ class DispatchIT {
     void sequentialAsksOneAtATimeThroughThreeDeclinesAndTheFourthAcceptCompletesIt()
         throws Exception {
       int project = project();
-      int need = need(project, tutti, tuttiList, 1, "sequential", "");
-      send(project, need);
+      int need = scenario.need(project, tutti, tuttiList, 1, "sequential", "");
+      scenario.send(project, need);
 
       for (int i = 0; i < 3; i++) {
         Map<Integer, String> tokens = tokens(need);
@@ -307,9 +297,10 @@ class DispatchIT {
     @Test
     void aDeclineOnAPausedNeedSendsNoReplacement() throws Exception {
       int project = project();
-      int need = need(project, tutti, tuttiList, 2, "parallel", "");
-      send(project, need);
-      ok("PATCH", "/projects/" + project + "/needs/" + need, "{\"status\":\"paused\"}", 200);
+      int need = scenario.need(project, tutti, tuttiList, 2, "parallel", "");
+      scenario.send(project, need);
+      scenario.ok(
+          "PATCH", "/projects/" + project + "/needs/" + need, "{\"status\":\"paused\"}", 200);
 
       answer(tokens(need).get(musicians.get(0)), "declined", 200);
 
@@ -319,9 +310,9 @@ class DispatchIT {
     @Test
     void anAcceptBeyondTheQuantityIsRefusedAsFilledAndTheMusicianIsTold() throws Exception {
       int project = project();
-      int need = need(project, tutti, tuttiList, 3, "parallel", "");
-      send(project, need);
-      ok("PUT", "/projects/" + project + "/needs/" + need, "{\"quantity\":2}", 200);
+      int need = scenario.need(project, tutti, tuttiList, 3, "parallel", "");
+      scenario.send(project, need);
+      scenario.ok("PUT", "/projects/" + project + "/needs/" + need, "{\"quantity\":2}", 200);
       Map<Integer, String> tokens = tokens(need);
       answer(tokens.get(musicians.get(0)), "accepted", 200);
       answer(tokens.get(musicians.get(1)), "accepted", 200);
@@ -335,14 +326,14 @@ class DispatchIT {
       assertThat(RunningRipieno.json(again).getString("detail")).startsWith("Platsen hann");
       assertThat(statuses(need).get(musicians.get(2))).isEqualTo("cancelled");
       assertThat(needStatus(project, need)).isEqualTo("completed");
-      assertThat(outbox(need, "position_filled")).isOne();
+      assertThat(scenario.outbox(need, "position_filled")).isOne();
     }
 
     @Test
     void tenSimultaneousAcceptsOfAQuantityThreeNeedTakeExactlyThree() throws Exception {
       int project = project();
-      int need = need(project, tutti, tuttiList, 3, "first_come", ",\"maxRecipients\":10");
-      send(project, need);
+      int need = scenario.need(project, tutti, tuttiList, 3, "first_come", ",\"maxRecipients\":10");
+      scenario.send(project, need);
       List<String> tokens = new ArrayList<>(tokens(need).values());
       assertThat(tokens).hasSize(10);
 
@@ -375,8 +366,8 @@ class DispatchIT {
       Map<Integer, String> statuses = statuses(need);
       assertThat(statuses.values().stream().filter("accepted"::equals)).hasSize(3);
       assertThat(statuses.values().stream().filter("cancelled"::equals)).hasSize(7);
-      assertThat(outbox(need, "position_filled")).isEqualTo(7);
-      assertThat(outbox(need, "confirmation")).isEqualTo(3);
+      assertThat(scenario.outbox(need, "position_filled")).isEqualTo(7);
+      assertThat(scenario.outbox(need, "confirmation")).isEqualTo(3);
       assertThat(needStatus(project, need)).isEqualTo("completed");
     }
   }
@@ -401,8 +392,9 @@ class DispatchIT {
     @Test
     void theLinkShowsTheRequestAndAUsedTokenIs409() throws Exception {
       int project = project();
-      int need = need(project, tutti, tuttiList, 1, "sequential", ",\"responseTimeHours\":12");
-      send(project, need);
+      int need =
+          scenario.need(project, tutti, tuttiList, 1, "sequential", ",\"responseTimeHours\":12");
+      scenario.send(project, need);
       String token = tokens(need).get(musicians.get(0));
 
       JsonObject details =
@@ -429,17 +421,14 @@ class DispatchIT {
     @Test
     void anExpiredTokenIs410AndTheAnswerIsNotTaken() throws Exception {
       int project = project();
-      int need = need(project, tutti, tuttiList, 1, "sequential", "");
-      send(project, need);
+      int need = scenario.need(project, tutti, tuttiList, 1, "sequential", "");
+      scenario.send(project, need);
       String token = tokens(need).get(musicians.get(0));
-      fixture
-          .postgres()
-          .execute(
-              database,
-              "update \"RequestToken\" set \"expiresAt\" = now() at time zone 'UTC' - interval '1"
-                  + " minute' where token = '"
-                  + token
-                  + "'");
+      scenario.execute(
+          "update \"RequestToken\" set \"expiresAt\" = now() at time zone 'UTC' - interval '1"
+              + " minute' where token = '"
+              + token
+              + "'");
 
       HttpResponse<String> late = post(token, "accepted");
 
@@ -452,8 +441,8 @@ class DispatchIT {
     @Test
     void aTokenOfOneOrchestraNeverAnswersInAnother() throws Exception {
       int project = project();
-      int need = need(project, tutti, tuttiList, 1, "sequential", "");
-      send(project, need);
+      int need = scenario.need(project, tutti, tuttiList, 1, "sequential", "");
+      scenario.send(project, need);
       String token = tokens(need).get(musicians.get(0));
       String secret = token.substring(token.indexOf('.') + 1);
       // With B's prefix the secret is looked up in B's database, where it does not exist.
@@ -491,20 +480,17 @@ class DispatchIT {
     @Test
     void aLegacyLinkOfAnAdoptedDatabaseWorksWithItsOrchestra() throws Exception {
       int project = project();
-      int need = need(project, tutti, tuttiList, 1, "sequential", "");
-      fixture
-          .postgres()
-          .execute(
-              database,
-              "insert into \"Request\" (\"requestId\", \"projectNeedId\", \"musicianId\", status)"
-                  + " values ('clegacyrequest01', "
-                  + need
-                  + ", "
-                  + musicians.get(0)
-                  + ", 'pending');"
-                  + " insert into \"RequestToken\" (token, \"requestId\", \"expiresAt\")"
-                  + " select 'clegacytoken0001', id, now() + interval '1 day' from \"Request\""
-                  + " where \"requestId\" = 'clegacyrequest01'");
+      int need = scenario.need(project, tutti, tuttiList, 1, "sequential", "");
+      scenario.execute(
+          "insert into \"Request\" (\"requestId\", \"projectNeedId\", \"musicianId\", status)"
+              + " values ('clegacyrequest01', "
+              + need
+              + ", "
+              + musicians.get(0)
+              + ", 'pending');"
+              + " insert into \"RequestToken\" (token, \"requestId\", \"expiresAt\")"
+              + " select 'clegacytoken0001', id, now() + interval '1 day' from \"Request\""
+              + " where \"requestId\" = 'clegacyrequest01'");
 
       HttpResponse<String> withoutOrg =
           ripieno.send("GET", "/api/public/responses/clegacytoken0001", null, null);
@@ -530,8 +516,8 @@ class DispatchIT {
     @Test
     void theFormIsInSwedishForASwedishMusicianEscapedAndUnderAStrictPolicy() throws Exception {
       int project = project();
-      int need = need(project, tutti, tuttiList, 1, "sequential", "");
-      send(project, need);
+      int need = scenario.need(project, tutti, tuttiList, 1, "sequential", "");
+      scenario.send(project, need);
       String token = tokens(need).get(musicians.get(0));
 
       HttpResponse<String> form = page("GET", "/respond/" + token, null, "Accept-Language", "en");
@@ -559,8 +545,8 @@ class DispatchIT {
     @Test
     void theFormIsInEnglishForAnEnglishSpeakingMusician() throws Exception {
       int project = project();
-      int need = need(project, solo, soloList, 1, "sequential", "");
-      send(project, need);
+      int need = scenario.need(project, solo, soloList, 1, "sequential", "");
+      scenario.send(project, need);
       String token = tokens(need).get(musicians.get(11));
 
       HttpResponse<String> form = page("GET", "/respond/" + token, null, "Accept-Language", "sv");
@@ -588,9 +574,9 @@ class DispatchIT {
     @Test
     void theBoardShowsEachNeedsRequestsWithHistoryDeadlineAndWhoIsNext() throws Exception {
       int project = project();
-      int untouched = need(project, solo, soloList, 1, "sequential", "");
-      int need = need(project, tutti, tuttiList, 2, "parallel", "");
-      send(project, need);
+      int untouched = scenario.need(project, solo, soloList, 1, "sequential", "");
+      int need = scenario.need(project, tutti, tuttiList, 2, "parallel", "");
+      scenario.send(project, need);
       answer(tokens(need).get(musicians.get(0)), "accepted", 200);
 
       JsonObject board = json("GET", "/projects/" + project + "/requests");
@@ -615,8 +601,7 @@ class DispatchIT {
           .containsExactly("request_sent", "response_received", "confirmation_sent");
       assertThat(board.toString()).doesNotContain(ORCHESTRA + ".");
 
-      JsonArray accepted =
-          ok("GET", "/projects/" + project + "/accepted-musicians", null, 200, JsonArray.class);
+      JsonArray accepted = array("/projects/" + project + "/accepted-musicians");
       assertThat(accepted).hasSize(1);
       assertThat(accepted.getJsonObject(0).getInt("musicianId")).isEqualTo(musicians.get(0));
     }
@@ -624,47 +609,52 @@ class DispatchIT {
     @Test
     void pausingAProjectStopsSendingAndResumingNeverReopensACompletedNeed() throws Exception {
       int project = project();
-      int open = need(project, tutti, tuttiList, 2, "parallel", "");
-      int done = need(project, solo, soloList, 1, "sequential", "");
-      send(project, done);
+      int open = scenario.need(project, tutti, tuttiList, 2, "parallel", "");
+      int done = scenario.need(project, solo, soloList, 1, "sequential", "");
+      scenario.send(project, done);
       answer(tokens(done).get(musicians.get(11)), "accepted", 200);
 
-      JsonObject paused = ok("POST", "/projects/" + project + "/pause", "{\"pause\":true}", 200);
+      JsonObject paused =
+          scenario.ok("POST", "/projects/" + project + "/pause", "{\"pause\":true}", 200);
       assertThat(paused.toString()).contains("\"status\":\"paused\"", "\"status\":\"completed\"");
-      assertThat(send(project, null).getJsonArray("requests")).isEmpty();
+      assertThat(scenario.send(project, null).getJsonArray("requests")).isEmpty();
 
-      ok("POST", "/projects/" + project + "/pause", "{\"pause\":false}", 200);
+      scenario.ok("POST", "/projects/" + project + "/pause", "{\"pause\":false}", 200);
 
       assertThat(needStatus(project, open)).isEqualTo("active");
       assertThat(needStatus(project, done)).isEqualTo("completed");
-      assertThat(send(project, null).getJsonArray("requests")).hasSize(2);
-      assertThat(call("POST", "/projects/" + project + "/pause", "{}").statusCode()).isEqualTo(400);
+      assertThat(scenario.send(project, null).getJsonArray("requests")).hasSize(2);
+      assertThat(scenario.call("POST", "/projects/" + project + "/pause", "{}").statusCode())
+          .isEqualTo(400);
     }
 
     @Test
     void theEventsFeedAnswersWhatHappenedAfterATime() throws Exception {
       int project = project();
-      int need = need(project, tutti, tuttiList, 1, "sequential", "");
-      send(project, need);
+      int need = scenario.need(project, tutti, tuttiList, 1, "sequential", "");
+      scenario.send(project, need);
       String since =
-          rows("select to_char(max(timestamp),"
-                  + " 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') from \"CommunicationLog\" c join"
-                  + " \"Request\" r on r.id = c.\"requestId\" where r.\"projectNeedId\" = "
-                  + need)
+          scenario.rows(
+                  "select to_char(max(timestamp),"
+                      + " 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') from \"CommunicationLog\" c join"
+                      + " \"Request\" r on r.id = c.\"requestId\" where r.\"projectNeedId\" = "
+                      + need)
               .get(0)[0];
-      fixture.postgres().execute(database, "select pg_sleep(0.01)");
+      scenario.execute("select pg_sleep(0.01)");
       answer(tokens(need).get(musicians.get(0)), "declined", 200);
 
-      JsonArray all = ok("GET", "/projects/" + project + "/events", null, 200, JsonArray.class);
-      JsonArray after =
-          ok("GET", "/projects/" + project + "/events?since=" + since, null, 200, JsonArray.class);
+      JsonArray all = array("/projects/" + project + "/events");
+      JsonArray after = array("/projects/" + project + "/events?since=" + since);
 
       assertThat(all.getValuesAs(JsonObject.class).stream().map(e -> e.getString("type")).toList())
           .containsExactly("request_sent", "response_received", "request_sent");
       assertThat(
               after.getValuesAs(JsonObject.class).stream().map(e -> e.getString("type")).toList())
           .containsExactly("response_received", "request_sent");
-      assertThat(call("GET", "/projects/" + project + "/events?since=yesterday", null).statusCode())
+      assertThat(
+              scenario
+                  .call("GET", "/projects/" + project + "/events?since=yesterday", null)
+                  .statusCode())
           .isEqualTo(400);
     }
 
@@ -700,9 +690,9 @@ class DispatchIT {
     @Test
     void anAnswerByPhoneIsTakenAsTheLinkWouldTakeItAndAuditedWithWhoAndTheNote() throws Exception {
       int project = project();
-      int need = need(project, tutti, tuttiList, 1, "sequential", "");
-      send(project, need);
-      long audits = count("select count(*) from \"AuditLog\"");
+      int need = scenario.need(project, tutti, tuttiList, 1, "sequential", "");
+      scenario.send(project, need);
+      long audits = scenario.count("select count(*) from \"AuditLog\"");
 
       JsonObject declined =
           hand(
@@ -726,16 +716,18 @@ class DispatchIT {
       assertThat(accepted.getString("status")).isEqualTo("accepted");
       assertThat(accepted.getString("needStatus")).isEqualTo("completed");
       assertThat(needStatus(project, need)).isEqualTo("completed");
-      assertThat(outbox(need, "confirmation")).isOne();
-      assertThat(logs(need, "response_recorded")).isEqualTo(2);
-      assertThat(logs(need, "response_received")).isZero();
+      assertThat(scenario.outbox(need, "confirmation")).isOne();
+      assertThat(scenario.logs(need, "response_recorded")).isEqualTo(2);
+      assertThat(scenario.logs(need, "response_received")).isZero();
       assertThat(post(token, "declined").statusCode()).as("the link was answered").isEqualTo(409);
-      assertThat(count("select count(*) from \"AuditLog\"")).isEqualTo(audits + 2);
+      assertThat(scenario.count("select count(*) from \"AuditLog\"")).isEqualTo(audits + 2);
       assertThat(
-              rows("select case when \"userId\" is not null then 't' else 'f' end, \"newValues\"::json->>'note',"
-                      + " \"newValues\"::json->>'status' from \"AuditLog\" where action ="
-                      + " 'answer' and \"entityType\" = 'Request' and \"entityId\" = "
-                      + requestIds(need).get(musicians.get(1)))
+              scenario
+                  .rows(
+                      "select case when \"userId\" is not null then 't' else 'f' end, \"newValues\"::json->>'note',"
+                          + " \"newValues\"::json->>'status' from \"AuditLog\" where action ="
+                          + " 'answer' and \"entityType\" = 'Request' and \"entityId\" = "
+                          + requestIds(need).get(musicians.get(1)))
                   .get(0))
           .containsExactly("t", "Ringde tisdag kväll", "accepted");
     }
@@ -743,13 +735,13 @@ class DispatchIT {
     @Test
     void anAnswerThatCannotBeTakenIsRefusedInBothLanguagesAndWritesNothing() throws Exception {
       int project = project();
-      int need = need(project, tutti, tuttiList, 2, "parallel", "");
-      send(project, need);
+      int need = scenario.need(project, tutti, tuttiList, 2, "parallel", "");
+      scenario.send(project, need);
       int first = requestIds(need).get(musicians.get(0));
       hand(project, first, "answer", "{\"response\":\"accepted\"}");
       int other = project();
-      long audits = count("select count(*) from \"AuditLog\"");
-      long logs = count("select count(*) from \"CommunicationLog\"");
+      long audits = scenario.count("select count(*) from \"AuditLog\"");
+      long logs = scenario.count("select count(*) from \"CommunicationLog\"");
 
       HttpResponse<String> again =
           ripieno.send(
@@ -760,12 +752,12 @@ class DispatchIT {
               "Accept-Language",
               "sv");
       HttpResponse<String> nonsense =
-          call(
+          scenario.call(
               "POST",
               "/projects/" + project + "/requests/" + first + "/answer",
               "{\"response\":\"maybe\"}");
       HttpResponse<String> elsewhere =
-          call(
+          scenario.call(
               "POST",
               "/projects/" + other + "/requests/" + first + "/answer",
               "{\"response\":\"declined\"}");
@@ -785,16 +777,16 @@ class DispatchIT {
       assertThat(nonsense.statusCode()).isEqualTo(400);
       assertThat(elsewhere.statusCode()).isEqualTo(404);
       assertThat(byReader.statusCode()).isEqualTo(403);
-      assertThat(count("select count(*) from \"AuditLog\"")).isEqualTo(audits);
-      assertThat(count("select count(*) from \"CommunicationLog\"")).isEqualTo(logs);
+      assertThat(scenario.count("select count(*) from \"AuditLog\"")).isEqualTo(audits);
+      assertThat(scenario.count("select count(*) from \"CommunicationLog\"")).isEqualTo(logs);
       assertThat(statuses(need).get(musicians.get(0))).isEqualTo("accepted");
     }
 
     @Test
     void theWithdrawalOfAnAcceptedMusicianRefillsTheNeed() throws Exception {
       int project = project();
-      int need = need(project, tutti, tuttiList, 1, "sequential", "");
-      send(project, need);
+      int need = scenario.need(project, tutti, tuttiList, 1, "sequential", "");
+      scenario.send(project, need);
       answer(tokens(need).get(musicians.get(0)), "accepted", 200);
       assertThat(needStatus(project, need)).isEqualTo("completed");
 
@@ -810,10 +802,10 @@ class DispatchIT {
       expected.put(musicians.get(1), "pending");
       assertThat(statuses(need)).isEqualTo(expected);
       assertThat(needStatus(project, need)).isEqualTo("active");
-      assertThat(logs(need, "request_withdrawn")).isOne();
-      assertThat(outbox(need, "request")).isEqualTo(2);
+      assertThat(scenario.logs(need, "request_withdrawn")).isOne();
+      assertThat(scenario.outbox(need, "request")).isEqualTo(2);
       assertThat(
-              count(
+              scenario.count(
                   "select count(*) from \"AuditLog\" where action = 'withdraw' and \"entityId\" = "
                       + requestIds(need).get(musicians.get(0))))
           .isOne();
@@ -821,7 +813,8 @@ class DispatchIT {
       answer(tokens(need).get(musicians.get(1)), "accepted", 200);
       assertThat(needStatus(project, need)).isEqualTo("completed");
       assertThat(
-              call(
+              scenario
+                  .call(
                       "POST",
                       "/projects/"
                           + project
@@ -836,10 +829,10 @@ class DispatchIT {
     @Test
     void aWithdrawalFromAPausedNeedWaitsForTheResumeToSendTheReplacement() throws Exception {
       int project = project();
-      int need = need(project, tutti, tuttiList, 2, "parallel", "");
-      send(project, need);
+      int need = scenario.need(project, tutti, tuttiList, 2, "parallel", "");
+      scenario.send(project, need);
       answer(tokens(need).get(musicians.get(0)), "accepted", 200);
-      ok("POST", "/projects/" + project + "/pause", "{\"pause\":true}", 200);
+      scenario.ok("POST", "/projects/" + project + "/pause", "{\"pause\":true}", 200);
 
       hand(project, requestIds(need).get(musicians.get(0)), "withdraw", null);
       answer(tokens(need).get(musicians.get(1)), "declined", 200);
@@ -847,7 +840,8 @@ class DispatchIT {
       assertThat(statuses(need)).hasSize(2);
       assertThat(needStatus(project, need)).isEqualTo("paused");
 
-      JsonObject resumed = ok("POST", "/projects/" + project + "/pause", "{\"pause\":false}", 200);
+      JsonObject resumed =
+          scenario.ok("POST", "/projects/" + project + "/pause", "{\"pause\":false}", 200);
 
       assertThat(resumed.getJsonArray("requests")).hasSize(2);
       assertThat(statuses(need).get(musicians.get(2))).isEqualTo("pending");
@@ -857,13 +851,15 @@ class DispatchIT {
     @Test
     void resumingOneNeedSendsTheReplacementsItsDeclinesWereOwed() throws Exception {
       int project = project();
-      int need = need(project, tutti, tuttiList, 1, "sequential", "");
-      send(project, need);
-      ok("PATCH", "/projects/" + project + "/needs/" + need, "{\"status\":\"paused\"}", 200);
+      int need = scenario.need(project, tutti, tuttiList, 1, "sequential", "");
+      scenario.send(project, need);
+      scenario.ok(
+          "PATCH", "/projects/" + project + "/needs/" + need, "{\"status\":\"paused\"}", 200);
       answer(tokens(need).get(musicians.get(0)), "declined", 200);
       assertThat(statuses(need)).hasSize(1);
 
-      ok("PATCH", "/projects/" + project + "/needs/" + need, "{\"status\":\"active\"}", 200);
+      scenario.ok(
+          "PATCH", "/projects/" + project + "/needs/" + need, "{\"status\":\"active\"}", 200);
 
       assertThat(statuses(need).get(musicians.get(1))).isEqualTo("pending");
     }
@@ -872,13 +868,14 @@ class DispatchIT {
     void aCancelledRequestsLinkAnswers410ItsWaitingMailIsWithdrawnAndTheMusicianNotExcluded()
         throws Exception {
       int project = project();
-      int need = need(project, tutti, tuttiList, 2, "parallel", "");
-      send(project, need);
+      int need = scenario.need(project, tutti, tuttiList, 2, "parallel", "");
+      scenario.send(project, need);
       int first = requestIds(need).get(musicians.get(0));
       int second = requestIds(need).get(musicians.get(1));
       String token = tokens(need).get(musicians.get(0));
       // The second musician's request went out; the first one's still waits (no SMTP here).
-      execute("update \"OutboxMessage\" set status = 'sent' where \"requestId\" = " + second);
+      scenario.execute(
+          "update \"OutboxMessage\" set status = 'sent' where \"requestId\" = " + second);
 
       JsonObject cancelled = hand(project, first, "cancel", null);
       hand(project, second, "cancel", null);
@@ -893,15 +890,16 @@ class DispatchIT {
           .as("never asked, so not told")
           .containsExactly("request:cancelled");
       assertThat(messages(second)).containsExactly("request:sent", "request_cancelled:queued");
-      assertThat(logs(need, "request_cancelled")).isEqualTo(2);
-      assertThat(logs(need, "cancellation_sent")).isOne();
+      assertThat(scenario.logs(need, "request_cancelled")).isEqualTo(2);
+      assertThat(scenario.logs(need, "cancellation_sent")).isOne();
       assertThat(statuses(need)).hasSize(2);
       JsonObject preview = json("GET", "/projects/" + project + "/needs/" + need + "/preview");
       assertThat(ints(preview, "recipients"))
           .as("a cancelled request excludes nobody")
           .containsExactly(musicians.get(0), musicians.get(1));
       assertThat(
-              call("POST", "/projects/" + project + "/requests/" + first + "/cancel", null)
+              scenario
+                  .call("POST", "/projects/" + project + "/requests/" + first + "/cancel", null)
                   .statusCode())
           .isEqualTo(409);
     }
@@ -909,40 +907,39 @@ class DispatchIT {
     @Test
     void aResentRequestGoesAgainWithTheSameLinkWhileItIsPendingAndOpen() throws Exception {
       int project = project();
-      int need = need(project, tutti, tuttiList, 2, "parallel", "");
-      send(project, need);
+      int need = scenario.need(project, tutti, tuttiList, 2, "parallel", "");
+      scenario.send(project, need);
       int first = requestIds(need).get(musicians.get(0));
       int second = requestIds(need).get(musicians.get(1));
 
       hand(project, first, "resend", null);
 
       assertThat(
-              count(
+              scenario.count(
                   "select count(*) from \"OutboxMessage\" where kind = 'request' and \"requestId\" = "
                       + first))
           .isEqualTo(2);
-      assertThat(count("select count(*) from \"RequestToken\" where \"requestId\" = " + first))
+      assertThat(
+              scenario.count(
+                  "select count(*) from \"RequestToken\" where \"requestId\" = " + first))
           .isOne();
-      assertThat(logs(need, "request_resent")).isOne();
+      assertThat(scenario.logs(need, "request_resent")).isOne();
 
-      fixture
-          .postgres()
-          .execute(
-              database,
-              "update \"RequestToken\" set \"expiresAt\" = now() at time zone 'UTC' - interval '1"
-                  + " minute' where \"requestId\" = "
-                  + second);
+      scenario.execute(
+          "update \"RequestToken\" set \"expiresAt\" = now() at time zone 'UTC' - interval '1"
+              + " minute' where \"requestId\" = "
+              + second);
       answer(tokens(need).get(musicians.get(0)), "declined", 200);
 
       HttpResponse<String> expired =
-          call("POST", "/projects/" + project + "/requests/" + second + "/resend", null);
+          scenario.call("POST", "/projects/" + project + "/requests/" + second + "/resend", null);
       HttpResponse<String> answered =
-          call("POST", "/projects/" + project + "/requests/" + first + "/resend", null);
+          scenario.call("POST", "/projects/" + project + "/requests/" + first + "/resend", null);
       assertThat(expired.statusCode()).isEqualTo(409);
       assertThat(RunningRipieno.json(expired).getString("detail")).contains("past its deadline");
       assertThat(answered.statusCode()).isEqualTo(409);
       assertThat(
-              count(
+              scenario.count(
                   "select count(*) from \"OutboxMessage\" where kind = 'request' and \"requestId\" = "
                       + second))
           .isOne();
@@ -952,15 +949,16 @@ class DispatchIT {
     void aCancelledProjectCancelsEveryPendingRequestClosesItsNeedsAndSendsNothingMore()
         throws Exception {
       int project = project();
-      int open = need(project, tutti, tuttiList, 2, "parallel", "");
-      int done = need(project, solo, soloList, 1, "sequential", "");
-      send(project, null);
+      int open = scenario.need(project, tutti, tuttiList, 2, "parallel", "");
+      int done = scenario.need(project, solo, soloList, 1, "sequential", "");
+      scenario.send(project, null);
       answer(tokens(done).get(musicians.get(11)), "accepted", 200);
       int delivered = requestIds(open).get(musicians.get(0));
       int waiting = requestIds(open).get(musicians.get(1));
-      execute("update \"OutboxMessage\" set status = 'sent' where \"requestId\" = " + delivered);
+      scenario.execute(
+          "update \"OutboxMessage\" set status = 'sent' where \"requestId\" = " + delivered);
 
-      JsonObject cancelled = ok("POST", "/projects/" + project + "/cancel", null, 200);
+      JsonObject cancelled = scenario.ok("POST", "/projects/" + project + "/cancel", null, 200);
 
       assertThat(cancelled.getJsonArray("cancelledRequests")).hasSize(2);
       assertThat(statuses(open).values()).containsOnly("cancelled");
@@ -969,31 +967,31 @@ class DispatchIT {
       assertThat(statuses(done).get(musicians.get(11))).isEqualTo("accepted");
       assertThat(messages(delivered)).containsExactly("request:sent", "request_cancelled:queued");
       assertThat(messages(waiting)).containsExactly("request:cancelled");
-      assertThat(outbox(done, "request_cancelled")).isZero();
-      assertThat(send(project, null).getJsonArray("requests")).isEmpty();
+      assertThat(scenario.outbox(done, "request_cancelled")).isZero();
+      assertThat(scenario.send(project, null).getJsonArray("requests")).isEmpty();
       assertThat(
-              count(
+              scenario.count(
                   "select count(*) from \"AuditLog\" where action = 'cancel' and \"entityType\""
                       + " = 'Project' and \"entityId\" = "
                       + project))
           .isOne();
 
-      HttpResponse<String> again = call("POST", "/projects/" + project + "/cancel", null);
+      HttpResponse<String> again = scenario.call("POST", "/projects/" + project + "/cancel", null);
       assertThat(again.statusCode()).isEqualTo(409);
       assertThat(RunningRipieno.json(again).getString("detail")).contains("nothing to cancel");
-      assertThat(outbox(open, "request_cancelled")).isOne();
+      assertThat(scenario.outbox(open, "request_cancelled")).isOne();
     }
 
     @Test
     void eachSendWritesOneAuditRow() throws Exception {
       int project = project();
-      int need = need(project, tutti, tuttiList, 2, "parallel", "");
+      int need = scenario.need(project, tutti, tuttiList, 2, "parallel", "");
 
-      send(project, need);
-      send(project, null);
+      scenario.send(project, need);
+      scenario.send(project, null);
 
       List<String[]> rows =
-          rows(
+          scenario.rows(
               "select \"entityType\", \"entityId\", \"newValues\"::json->'requests' from"
                   + " \"AuditLog\" where action = 'send' and (\"entityType\" = 'ProjectNeed' and"
                   + " \"entityId\" = "
@@ -1015,8 +1013,9 @@ class DispatchIT {
     @Test
     void theOutboxIsListedNewestFirstFilteredByStatusAndNeverShowsALink() throws Exception {
       int project = project();
-      int need = need(project, tutti, tuttiList, 2, "parallel", ",\"responseTimeHours\":36");
-      send(project, need);
+      int need =
+          scenario.need(project, tutti, tuttiList, 2, "parallel", ",\"responseTimeHours\":36");
+      scenario.send(project, need);
       int first = requestIds(need).get(musicians.get(0));
 
       HttpResponse<String> listed =
@@ -1039,9 +1038,10 @@ class DispatchIT {
       assertThat(mine.getString("requestCode")).isEqualTo(requestCode(first));
       assertThat(listed.body()).doesNotContain(ORCHESTRA + ".", "/respond");
 
-      assertThat(call("GET", "/messages?status=sent", null).statusCode()).isEqualTo(200);
+      assertThat(scenario.call("GET", "/messages?status=sent", null).statusCode()).isEqualTo(200);
       assertThat(
-              RunningRipieno.json(call("GET", "/messages?status=sent", null)).getJsonArray("items"))
+              RunningRipieno.json(scenario.call("GET", "/messages?status=sent", null))
+                  .getJsonArray("items"))
           .allSatisfy(m -> assertThat(m.asJsonObject().getString("status")).isEqualTo("sent"));
       HttpResponse<String> unknown =
           ripieno.send("GET", BASE + "/messages?status=lost", admin, null, "Accept-Language", "sv");
@@ -1055,14 +1055,15 @@ class DispatchIT {
 
   /** A hand action on one request, answered 200. */
   private JsonObject hand(int project, int request, String action, String body) throws Exception {
-    return ok("POST", "/projects/" + project + "/requests/" + request + "/" + action, body, 200);
+    return scenario.ok(
+        "POST", "/projects/" + project + "/requests/" + request + "/" + action, body, 200);
   }
 
   /** Musician → request id of the need's requests. */
   private Map<Integer, Integer> requestIds(int need) throws Exception {
     Map<Integer, Integer> ids = new LinkedHashMap<>();
     for (String[] row :
-        rows(
+        scenario.rows(
             "select \"musicianId\", id from \"Request\" where \"projectNeedId\" = "
                 + need
                 + " order by id")) {
@@ -1073,7 +1074,8 @@ class DispatchIT {
 
   /** The request's outbox messages as {@code kind:status}, oldest first. */
   private List<String> messages(int request) throws Exception {
-    return rows(
+    return scenario
+        .rows(
             "select kind || ':' || status from \"OutboxMessage\" where \"requestId\" = "
                 + request
                 + " order by id")
@@ -1082,12 +1084,8 @@ class DispatchIT {
         .toList();
   }
 
-  private void execute(String sql) throws Exception {
-    fixture.postgres().execute(database, sql);
-  }
-
   private String requestCode(int request) throws Exception {
-    return rows("select \"requestId\" from \"Request\" where id = " + request).get(0)[0];
+    return scenario.rows("select \"requestId\" from \"Request\" where id = " + request).get(0)[0];
   }
 
   private JsonObject answer(String token, String response, int status) throws Exception {
@@ -1120,54 +1118,9 @@ class DispatchIT {
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private JsonObject send(int project, Integer need) throws Exception {
-    return ok(
-        "POST",
-        "/projects/" + project + "/send",
-        need == null ? "{}" : "{\"needId\":" + need + "}",
-        200);
-  }
-
   /** A project in a week of its own, so nobody is busy the same week. */
   private int project() throws Exception {
-    int week = ++weeks;
-    String start = LocalDate.of(2032, 1, 5).plusWeeks(week).toString();
-    return ok(
-            "POST",
-            "/projects",
-            "{\"name\":\"Vecka " + week + "\",\"startDate\":\"" + start + "\"}",
-            201)
-        .getInt("id");
-  }
-
-  private int list(int position, List<Integer> members) throws Exception {
-    int id =
-        ok("POST", "/ranking-lists", "{\"positionId\":" + position + ",\"listType\":\"A\"}", 201)
-            .getInt("id");
-    for (int musician : members) {
-      ok("POST", "/ranking-lists/" + id + "/musicians", "{\"musicianId\":" + musician + "}", 201);
-    }
-    return id;
-  }
-
-  private int need(int project, int position, int list, int quantity, String strategy, String extra)
-      throws Exception {
-    return ok(
-            "POST",
-            "/projects/" + project + "/needs",
-            "{\"positionId\":"
-                + position
-                + ",\"quantity\":"
-                + quantity
-                + ",\"rankingListId\":"
-                + list
-                + ",\"requestStrategy\":\""
-                + strategy
-                + "\""
-                + extra
-                + "}",
-            201)
-        .getInt("id");
+    return scenario.projectInItsOwnWeek("Vecka", LocalDate.of(2032, 1, 5));
   }
 
   private String needStatus(int project, int need) throws Exception {
@@ -1178,7 +1131,7 @@ class DispatchIT {
   private Map<Integer, String> tokens(int need) throws Exception {
     Map<Integer, String> tokens = new LinkedHashMap<>();
     for (String[] row :
-        rows(
+        scenario.rows(
             "select r.\"musicianId\", t.token from \"RequestToken\" t join \"Request\" r on r.id ="
                 + " t.\"requestId\" where r.\"projectNeedId\" = "
                 + need
@@ -1192,7 +1145,7 @@ class DispatchIT {
   private Map<Integer, String> statuses(int need) throws Exception {
     Map<Integer, String> statuses = new LinkedHashMap<>();
     for (String[] row :
-        rows(
+        scenario.rows(
             "select \"musicianId\", status from \"Request\" where \"projectNeedId\" = "
                 + need
                 + " order by id")) {
@@ -1201,73 +1154,16 @@ class DispatchIT {
     return statuses;
   }
 
-  private long outbox(int need, String kind) throws Exception {
-    return count(
-        "select count(*) from \"OutboxMessage\" o join \"Request\" r on r.id = o.\"requestId\""
-            + " where r.\"projectNeedId\" = "
-            + need
-            + " and o.kind = '"
-            + kind
-            + "'");
-  }
-
-  private long logs(int need, String type) throws Exception {
-    return count(
-        "select count(*) from \"CommunicationLog\" c join \"Request\" r on r.id = c.\"requestId\""
-            + " where r.\"projectNeedId\" = "
-            + need
-            + " and c.type = '"
-            + type
-            + "'");
-  }
-
-  private List<String[]> rows(String sql) throws Exception {
-    List<String[]> rows = new ArrayList<>();
-    try (Connection connection = database.connect();
-        Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
-      int columns = result.getMetaData().getColumnCount();
-      while (result.next()) {
-        String[] row = new String[columns];
-        for (int i = 0; i < columns; i++) {
-          row[i] = result.getString(i + 1);
-        }
-        rows.add(row);
-      }
-    }
-    return rows;
-  }
-
-  private static List<Integer> ints(JsonObject object, String field) {
-    return object.getJsonArray(field).getValuesAs(JsonNumber.class).stream()
-        .map(JsonNumber::intValue)
-        .toList();
-  }
-
-  private HttpResponse<String> call(String method, String path, String body) throws Exception {
-    return ripieno.send(method, BASE + path, admin, body);
-  }
-
   private JsonObject json(String method, String path) throws Exception {
-    return ok(method, path, null, 200);
+    return scenario.ok(method, path, null, 200);
   }
 
-  private JsonObject ok(String method, String path, String body, int status) throws Exception {
-    return ok(method, path, body, status, JsonObject.class);
-  }
-
-  private <T extends JsonValue> T ok(
-      String method, String path, String body, int status, Class<T> type) throws Exception {
-    HttpResponse<String> answer = call(method, path, body);
-    assertThat(answer.statusCode())
-        .as(method + " " + path + ": " + answer.body())
-        .isEqualTo(status);
+  /** The JSON array a GET of the path answers with 200. */
+  private JsonArray array(String path) throws Exception {
+    HttpResponse<String> answer = scenario.call("GET", path, null);
+    assertThat(answer.statusCode()).as("GET " + path + ": " + answer.body()).isEqualTo(200);
     try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
-      return type.cast(reader.readValue());
+      return reader.readArray();
     }
-  }
-
-  private long count(String query) throws Exception {
-    return fixture.postgres().queryLong(database, query);
   }
 }

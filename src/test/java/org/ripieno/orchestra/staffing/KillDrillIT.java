@@ -3,16 +3,13 @@ package org.ripieno.orchestra.staffing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,11 +22,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.ripieno.orchestra.staffing.control.MessageLeases;
-import org.ripieno.tenancy.DatabaseLogin;
 import org.ripieno.testing.LocalMailServer;
 import org.ripieno.testing.PlatformFixture;
 import org.ripieno.testing.Poll;
 import org.ripieno.testing.RunningRipieno;
+import org.ripieno.testing.StaffingScenario;
 
 /**
  * The application killed (SIGKILL) in the middle of sending a project's requests, again in the
@@ -69,34 +66,32 @@ class KillDrillIT {
   private GreenMail smtp;
   private PlatformFixture fixture;
   private RunningRipieno ripieno;
-  private DatabaseLogin database;
+
+  /** The orchestra as its admin calls it on the instance running now; its database. */
+  private StaffingScenario scenario;
+
   private String admin;
   private final Set<Integer> musicians = new HashSet<>();
 
   @BeforeAll
   void start() throws Exception {
     smtp = LocalMailServer.startOnAFreePort();
-    SecureRandom random = new SecureRandom();
-    Map<String, String> environment = new HashMap<>();
-    environment.put("RIPIENO_MAIL_SMTP_HOST", "127.0.0.1");
-    environment.put("RIPIENO_MAIL_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
-    environment.put("RIPIENO_MAIL_FROM", "staffing@ripieno.example.org");
     // One mail a second: delivery takes long enough to be killed in the middle of it.
-    environment.put("RIPIENO_MAIL_RATE", "1");
-    environment.put("RIPIENO_JOBS_INTERVAL", "PT1S");
+    Map<String, String> environment =
+        LocalMailServer.environment(
+            smtp, "staffing@ripieno.example.org", 1, "https://ripieno.example.org");
     // Short claims and leases, so the drill sees them run out by themselves within seconds.
     environment.put("RIPIENO_JOBS_CLAIM", CLAIM.toString());
     environment.put("RIPIENO_MAIL_TIMEOUT", MAIL_TIMEOUT.toString());
     environment.put("RIPIENO_MAIL_BACKOFF", "PT1S");
-    environment.put("RIPIENO_PUBLIC_URL", "https://ripieno.example.org");
     // Instances started after a kill must accept the same tokens and read the same secrets.
-    environment.put("RIPIENO_TOKEN_SIGNING_KEY", key(random));
-    environment.put("RIPIENO_SECRET_KEY", key(random));
+    environment.putAll(PlatformFixture.sharedKeys());
     fixture = PlatformFixture.start("killdrill", environment);
     ripieno = fixture.ripieno();
-    database = fixture.registerOrchestra(ORCHESTRA, "killdrill", "Avbrottsorkestern");
-    fixture.createUser("kill-admin", "admin", ORCHESTRA, "kill-admin-password");
-    admin = fixture.login("kill-admin", "kill-admin-password");
+    scenario =
+        StaffingScenario.register(
+            fixture, ORCHESTRA, "killdrill", "Avbrottsorkestern", "kill-admin");
+    admin = scenario.admin();
   }
 
   @AfterAll
@@ -108,49 +103,26 @@ class KillDrillIT {
   void killedWhileSendingAndWhileDeliveringEveryRequestOnceEveryMessageDeliveredNoneLost()
       throws Exception {
     int tutti =
-        ok("POST", "/instruments", "{\"name\":\"Viola\",\"positions\":[{\"name\":\"Tutti\"}]}", 201)
-            .getJsonArray("positions")
-            .getJsonObject(0)
-            .getInt("id");
+        scenario.instrument("{\"name\":\"Viola\",\"positions\":[{\"name\":\"Tutti\"}]}").get(0);
     List<Integer> ranked = new ArrayList<>();
     for (int i = 0; i < MUSICIANS; i++) {
       ranked.add(
-          ok(
-                  "POST",
-                  "/musicians",
-                  "{\"firstName\":\"Kill"
-                      + i
-                      + "\",\"lastName\":\"Drill\",\"email\":\"kill"
-                      + i
-                      + "@example.org\",\"qualificationIds\":["
-                      + tutti
-                      + "]}",
-                  201)
-              .getInt("id"));
+          scenario.musician(
+              "{\"firstName\":\"Kill"
+                  + i
+                  + "\",\"lastName\":\"Drill\",\"email\":\"kill"
+                  + i
+                  + "@example.org\",\"qualificationIds\":["
+                  + tutti
+                  + "]}"));
     }
     musicians.addAll(ranked);
-    int list =
-        ok("POST", "/ranking-lists", "{\"positionId\":" + tutti + ",\"listType\":\"A\"}", 201)
-            .getInt("id");
-    for (int musician : ranked) {
-      ok("POST", "/ranking-lists/" + list + "/musicians", "{\"musicianId\":" + musician + "}", 201);
-    }
+    int list = scenario.rankingList(tutti, "A", ranked);
     int project =
-        ok("POST", "/projects", "{\"name\":\"Avbrott\",\"startDate\":\"2034-03-06\"}", 201)
+        scenario
+            .ok("POST", "/projects", "{\"name\":\"Avbrott\",\"startDate\":\"2034-03-06\"}", 201)
             .getInt("id");
-    int need =
-        ok(
-                "POST",
-                "/projects/" + project + "/needs",
-                "{\"positionId\":"
-                    + tutti
-                    + ",\"quantity\":"
-                    + MUSICIANS
-                    + ",\"rankingListId\":"
-                    + list
-                    + ",\"requestStrategy\":\"parallel\"}",
-                201)
-            .getInt("id");
+    int need = scenario.need(project, tutti, list, MUSICIANS, "parallel", "");
 
     // 1. Killed in the middle of sending: the send is under way when the process dies.
     CompletableFuture<Integer> sending =
@@ -175,6 +147,7 @@ class KillDrillIT {
     assertThat(afterKill).isIn(0L, (long) MUSICIANS);
 
     ripieno = fixture.startAnotherInstance("killdrill-b", Map.of());
+    scenario = scenario.on(ripieno);
     // The manager, who got no answer, sends again: only what is still missing goes.
     HttpResponse<String> again =
         ripieno.send("POST", BASE + "/projects/" + project + "/send", admin, "{}");
@@ -201,6 +174,7 @@ class KillDrillIT {
     long killedAt = System.nanoTime();
     // The next instance mails faster: the third part has forty requests to deliver.
     ripieno = fixture.startAnotherInstance("killdrill-c", Map.of("RIPIENO_MAIL_RATE", "20"));
+    scenario = scenario.on(ripieno);
     long readyAt = System.nanoTime();
     // The dead instance's claim on the orchestra's jobs and the lease of the message it had in
     // flight run out by themselves; nothing here moves them.
@@ -245,67 +219,44 @@ class KillDrillIT {
     for (int i = 0; i < NEEDS; i++) {
       positions.append(i == 0 ? "" : ",").append("{\"name\":\"Stämma ").append(i).append("\"}");
     }
-    List<JsonObject> created =
-        ok("POST", "/instruments", "{\"name\":\"Violin\",\"positions\":[" + positions + "]}", 201)
-            .getJsonArray("positions")
-            .getValuesAs(JsonObject.class);
+    List<Integer> created =
+        scenario.instrument("{\"name\":\"Violin\",\"positions\":[" + positions + "]}");
     int project =
-        ok("POST", "/projects", "{\"name\":\"Tidsgräns\",\"startDate\":\"2034-04-10\"}", 201)
+        scenario
+            .ok("POST", "/projects", "{\"name\":\"Tidsgräns\",\"startDate\":\"2034-04-10\"}", 201)
             .getInt("id");
     Map<Integer, List<Integer>> rankedPerNeed = new HashMap<>();
     for (int i = 0; i < NEEDS; i++) {
-      int position = created.get(i).getInt("id");
+      int position = created.get(i);
       List<Integer> ranked = new ArrayList<>();
       for (int rank = 1; rank <= 2; rank++) {
         ranked.add(
-            ok(
-                    "POST",
-                    "/musicians",
-                    "{\"firstName\":\"Tid"
-                        + i
-                        + "\",\"lastName\":\"Rank"
-                        + rank
-                        + "\",\"email\":\"time"
-                        + i
-                        + "-"
-                        + rank
-                        + "@example.org\",\"qualificationIds\":["
-                        + position
-                        + "]}",
-                    201)
-                .getInt("id"));
+            scenario.musician(
+                "{\"firstName\":\"Tid"
+                    + i
+                    + "\",\"lastName\":\"Rank"
+                    + rank
+                    + "\",\"email\":\"time"
+                    + i
+                    + "-"
+                    + rank
+                    + "@example.org\",\"qualificationIds\":["
+                    + position
+                    + "]}"));
       }
-      int list =
-          ok("POST", "/ranking-lists", "{\"positionId\":" + position + ",\"listType\":\"A\"}", 201)
-              .getInt("id");
-      for (int musician : ranked) {
-        ok(
-            "POST",
-            "/ranking-lists/" + list + "/musicians",
-            "{\"musicianId\":" + musician + "}",
-            201);
-      }
+      int list = scenario.rankingList(position, "A", ranked);
       int need =
-          ok(
-                  "POST",
-                  "/projects/" + project + "/needs",
-                  "{\"positionId\":"
-                      + position
-                      + ",\"quantity\":1,\"rankingListId\":"
-                      + list
-                      + ",\"requestStrategy\":\"sequential\",\"responseTimeHours\":1}",
-                  201)
-              .getInt("id");
+          scenario.need(project, position, list, 1, "sequential", ",\"responseTimeHours\":1");
       rankedPerNeed.put(need, ranked);
     }
     String needs =
         rankedPerNeed.keySet().stream().map(String::valueOf).collect(Collectors.joining(","));
-    ok("POST", "/projects/" + project + "/send", "{}", 200);
+    scenario.ok("POST", "/projects/" + project + "/send", "{}", 200);
     Poll.until(WAIT, Duration.ofMillis(100), () -> messages(needs, "request", "sent") == NEEDS);
 
     // An hour passes for the twenty requests (their deadlines with them), and with it the
     // orchestra's due time, which was their reminders' time: the jobs' next pass times them out.
-    execute(
+    scenario.execute(
         "update \"RequestToken\" set \"expiresAt\" = \"expiresAt\" - interval '1 hour' where"
             + " \"requestId\" in (select id from \"Request\" where \"projectNeedId\" in ("
             + needs
@@ -321,13 +272,13 @@ class KillDrillIT {
         "select count(*) from \"Request\" where status = 'timed_out' and \"projectNeedId\" in ("
             + needs
             + ")";
-    try (Connection connection = database.connect();
+    try (Connection connection = scenario.database().connect();
         Statement statement = connection.createStatement()) {
       Poll.until(WAIT, Duration.ofMillis(2), () -> single(statement, timedOut) > 0);
     }
     ripieno.kill();
     long killedAt = System.nanoTime();
-    long timedOutAtKill = count(timedOut);
+    long timedOutAtKill = scenario.count(timedOut);
     Set<String> inFlight =
         texts(
             "select o.\"messageId\" from \"OutboxMessage\" o join \"Request\" r on r.id ="
@@ -340,6 +291,7 @@ class KillDrillIT {
     assertThat(timedOutAtKill).as("killed in the middle of the timeouts").isLessThan(NEEDS);
 
     ripieno = fixture.startAnotherInstance("killdrill-d", Map.of("RIPIENO_MAIL_RATE", "20"));
+    scenario = scenario.on(ripieno);
     long readyAt = System.nanoTime();
     Poll.until(
         WAIT, Duration.ofMillis(100), () -> messages(needs, "request", "sent") == 2L * NEEDS);
@@ -354,7 +306,7 @@ class KillDrillIT {
     // each, all delivered, a repeat only of what was in flight.
     for (Map.Entry<Integer, List<Integer>> need : rankedPerNeed.entrySet()) {
       Map<Integer, String> statuses = new HashMap<>();
-      try (Connection connection = database.connect();
+      try (Connection connection = scenario.database().connect();
           Statement statement = connection.createStatement();
           ResultSet result =
               statement.executeQuery(
@@ -372,7 +324,7 @@ class KillDrillIT {
               Map.of(need.getValue().get(0), "timed_out", need.getValue().get(1), "pending"));
     }
     assertThat(
-            count(
+            scenario.count(
                 "select count(*) from \"CommunicationLog\" l join \"Request\" r on r.id ="
                     + " l.\"requestId\" where l.type = 'request_timed_out' and r.\"projectNeedId\""
                     + " in ("
@@ -412,7 +364,7 @@ class KillDrillIT {
   }
 
   private long messages(String needs, String kind, String status) throws Exception {
-    return count(
+    return scenario.count(
         "select count(*) from \"OutboxMessage\" o join \"Request\" r on r.id = o.\"requestId\""
             + " where r.\"projectNeedId\" in ("
             + needs
@@ -453,11 +405,11 @@ class KillDrillIT {
   }
 
   private long requests(int need) throws Exception {
-    return count("select count(*) from \"Request\" where \"projectNeedId\" = " + need);
+    return scenario.count("select count(*) from \"Request\" where \"projectNeedId\" = " + need);
   }
 
   private long outbox(int need, String status) throws Exception {
-    return count(
+    return scenario.count(
         "select count(*) from \"OutboxMessage\" o join \"Request\" r on r.id = o.\"requestId\""
             + " where r.\"projectNeedId\" = "
             + need
@@ -466,21 +418,9 @@ class KillDrillIT {
             + "'");
   }
 
-  private JsonObject ok(String method, String path, String body, int status) throws Exception {
-    return ripieno.expect(status, method, BASE + path, admin, body);
-  }
-
-  private void execute(String sql) throws Exception {
-    fixture.postgres().execute(database, sql);
-  }
-
-  private long count(String sql) throws Exception {
-    return fixture.postgres().queryLong(database, sql);
-  }
-
   private Set<String> texts(String sql) throws Exception {
     Set<String> values = new HashSet<>();
-    try (Connection connection = database.connect();
+    try (Connection connection = scenario.database().connect();
         Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery(sql)) {
       while (result.next()) {
@@ -492,7 +432,7 @@ class KillDrillIT {
 
   private Map<Integer, Long> grouped(String sql) throws Exception {
     Map<Integer, Long> values = new HashMap<>();
-    try (Connection connection = database.connect();
+    try (Connection connection = scenario.database().connect();
         Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery(sql)) {
       while (result.next()) {
@@ -500,11 +440,5 @@ class KillDrillIT {
       }
     }
     return values;
-  }
-
-  private static String key(SecureRandom random) {
-    byte[] key = new byte[32];
-    random.nextBytes(key);
-    return Base64.getEncoder().encodeToString(key);
   }
 }

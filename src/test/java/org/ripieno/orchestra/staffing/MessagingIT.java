@@ -36,10 +36,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.ripieno.tenancy.DatabaseLogin;
 import org.ripieno.testing.PlatformFixture;
 import org.ripieno.testing.Poll;
 import org.ripieno.testing.RunningRipieno;
+import org.ripieno.testing.StaffingScenario;
 
 /**
  * Messaging (docs/messaging.md) booted once: the platform's SMTP server (a GreenMail), a second
@@ -75,17 +75,19 @@ class MessagingIT {
   private PlatformFixture fixture;
   private RunningRipieno ripieno;
   private final Map<String, Orchestra> orchestras = new HashMap<>();
-  private int weeks;
 
-  /** One orchestra of the test: its database, admin and a list of violists. */
+  /** One orchestra of the test: its admin's calls and database, and a list of violists. */
   private record Orchestra(
-      String id,
-      String subdomain,
-      DatabaseLogin database,
-      String admin,
-      int position,
-      int list,
-      List<Integer> musicians) {}
+      StaffingScenario scenario, int position, int list, List<Integer> musicians) {
+
+    String admin() {
+      return scenario.admin();
+    }
+
+    String id() {
+      return scenario.id();
+    }
+  }
 
   @BeforeAll
   void start() throws Exception {
@@ -196,10 +198,11 @@ class MessagingIT {
       Poll.until(
           WAIT,
           () ->
-              count(
-                      plain,
-                      "select count(*) from \"OutboxMessage\" where status = 'queued'"
-                          + " and attempts >= 2 and \"lastError\" is not null")
+              plain
+                      .scenario()
+                      .count(
+                          "select count(*) from \"OutboxMessage\" where status = 'queued'"
+                              + " and attempts >= 2 and \"lastError\" is not null")
                   == 2);
     } finally {
       platformSmtp = new GreenMail(new ServerSetup(platformPort, "127.0.0.1", "smtp"));
@@ -209,7 +212,9 @@ class MessagingIT {
     assertThat(platformSmtp.waitForIncomingEmail(WAIT.toMillis(), 2)).isTrue();
     Poll.until(
         WAIT,
-        () -> count(plain, "select count(*) from \"OutboxMessage\" where status = 'queued'") == 0);
+        () ->
+            plain.scenario().count("select count(*) from \"OutboxMessage\" where status = 'queued'")
+                == 0);
     Thread.sleep(1500);
     List<String> ids = new ArrayList<>();
     for (MimeMessage message : platformSmtp.getReceivedMessages()) {
@@ -223,28 +228,32 @@ class MessagingIT {
       throws Exception {
     Orchestra plain = orchestras.get("plattform");
     int musician = plain.musicians().get(2);
-    execute(
-        plain, "update \"Musician\" set email = 'plattform2 at example' where id = " + musician);
-    int project = project(plain);
-    int need = need(plain, project, 3, "parallel");
-    ok(plain, "POST", "/projects/" + project + "/send", "{\"needId\":" + need + "}", 200);
+    plain
+        .scenario()
+        .execute("update \"Musician\" set email = 'plattform2 at example' where id = " + musician);
+    int project = plain.scenario().projectInItsOwnWeek("Egen", LocalDate.of(2035, 1, 1));
+    int need = plain.scenario().need(project, plain.position(), plain.list(), 3, "parallel", "");
+    plain.scenario().send(project, need);
 
     Poll.until(
         WAIT,
         () ->
-            count(
-                    plain,
-                    "select count(*) from \"OutboxMessage\" where status = 'failed'"
-                        + " and recipient = 'plattform2 at example'")
+            plain
+                    .scenario()
+                    .count(
+                        "select count(*) from \"OutboxMessage\" where status = 'failed'"
+                            + " and recipient = 'plattform2 at example'")
                 == 1);
     JsonObject failed =
-        ok(plain, "GET", "/messages?status=failed", null, 200)
+        plain
+            .scenario()
+            .ok("GET", "/messages?status=failed", null, 200)
             .getJsonArray("items")
             .getJsonObject(0);
     assertThat(failed.getString("recipient")).isEqualTo("plattform2 at example");
     assertThat(failed.getString("lastError")).isNotBlank();
     int id = failed.getInt("id");
-    JsonObject board = ok(plain, "GET", "/projects/" + project + "/requests", null, 200);
+    JsonObject board = plain.scenario().ok("GET", "/projects/" + project + "/requests", null, 200);
     assertThat(board.toString()).contains("\"failedMessages\":[" + id + "]");
     assertThat(
             fixture
@@ -265,20 +274,22 @@ class MessagingIT {
             null);
     assertThat(userRetry.statusCode()).isEqualTo(403);
 
-    execute(
-        plain, "update \"Musician\" set email = 'plattform2@example.org' where id = " + musician);
-    JsonObject retried = ok(plain, "POST", "/messages/" + id + "/retry", null, 200);
+    plain
+        .scenario()
+        .execute("update \"Musician\" set email = 'plattform2@example.org' where id = " + musician);
+    JsonObject retried = plain.scenario().ok("POST", "/messages/" + id + "/retry", null, 200);
 
     assertThat(retried.getString("status")).isEqualTo("queued");
     assertThat(retried.getString("recipient")).isEqualTo("plattform2@example.org");
     Poll.until(
         WAIT,
         () ->
-            count(
-                    plain,
-                    "select count(*) from \"OutboxMessage\" where id = "
-                        + id
-                        + " and status = 'sent'")
+            plain
+                    .scenario()
+                    .count(
+                        "select count(*) from \"OutboxMessage\" where id = "
+                            + id
+                            + " and status = 'sent'")
                 == 1);
     assertThat(to(platformSmtp, "plattform2@example.org").getHeader("Message-ID")[0])
         .isEqualTo(failed.getString("messageId"));
@@ -294,7 +305,7 @@ class MessagingIT {
       throws Exception {
     Orchestra own = orchestras.get("egen");
     // egen0: Swedish, 070-123 45 67; egen1: English, +47 912 34 567; egen2: refused by Twilio.
-    long before = count(own, "select coalesce(max(id), 0) from \"OutboxMessage\"");
+    long before = own.scenario().count("select coalesce(max(id), 0) from \"OutboxMessage\"");
     sendRequests(own, 3);
 
     assertThat(ownSmtp.waitForIncomingEmail(WAIT.toMillis(), 3)).isTrue();
@@ -317,24 +328,28 @@ class MessagingIT {
     Poll.until(
         WAIT,
         () ->
-            count(
-                    own,
-                    "select count(*) from \"OutboxMessage\" where channel = 'sms'"
-                        + " and status = 'failed' and recipient = '"
-                        + REFUSED_NUMBER
-                        + "' and id > "
-                        + before)
+            own.scenario()
+                    .count(
+                        "select count(*) from \"OutboxMessage\" where channel = 'sms'"
+                            + " and status = 'failed' and recipient = '"
+                            + REFUSED_NUMBER
+                            + "' and id > "
+                            + before)
                 == 1);
     assertThat(to(ownSmtp, "egen2@example.org")).isNotNull();
     assertThat(
-            count(
-                own,
-                "select count(*) from \"OutboxMessage\" where channel = 'sms' and status = 'sent'"
-                    + " and recipient in ('+46701234567', '+4791234567') and id > "
-                    + before))
+            own.scenario()
+                .count(
+                    "select count(*) from \"OutboxMessage\" where channel = 'sms' and status = 'sent'"
+                        + " and recipient in ('+46701234567', '+4791234567') and id > "
+                        + before))
         .isEqualTo(2);
     JsonObject sms =
-        ok(own, "GET", "/messages?status=failed", null, 200).getJsonArray("items").stream()
+        own
+            .scenario()
+            .ok("GET", "/messages?status=failed", null, 200)
+            .getJsonArray("items")
+            .stream()
             .map(JsonValue::asJsonObject)
             .filter(message -> message.getString("channel").equals("sms"))
             .findFirst()
@@ -346,24 +361,24 @@ class MessagingIT {
   void aGroupEmailAlsoGoesBySmsInTheMusiciansLanguageAndAFailingSmsLeavesTheMailDelivered()
       throws Exception {
     Orchestra own = orchestras.get("egen");
-    int project = project(own);
-    int need = need(own, project, 3, "parallel");
+    int project = own.scenario().projectInItsOwnWeek("Egen", LocalDate.of(2035, 1, 1));
+    int need = own.scenario().need(project, own.position(), own.list(), 3, "parallel", "");
     for (int musician : own.musicians()) {
-      execute(
-          own,
-          "insert into \"Request\" (\"requestId\", \"projectNeedId\", \"musicianId\", status,"
-              + " \"respondedAt\") values ('"
-              + java.util.UUID.randomUUID()
-              + "', "
-              + need
-              + ", "
-              + musician
-              + ", 'accepted', now() at time zone 'UTC')");
+      own.scenario()
+          .execute(
+              "insert into \"Request\" (\"requestId\", \"projectNeedId\", \"musicianId\", status,"
+                  + " \"respondedAt\") values ('"
+                  + java.util.UUID.randomUUID()
+                  + "', "
+                  + need
+                  + ", "
+                  + musician
+                  + ", 'accepted', now() at time zone 'UTC')");
     }
 
     int groupEmail =
-        ok(
-                own,
+        own.scenario()
+            .ok(
                 "POST",
                 "/group-emails",
                 "{\"projectId\":"
@@ -374,10 +389,10 @@ class MessagingIT {
 
     // In the same transaction as the mails: one SMS per recipient with a number.
     assertThat(
-            count(
-                own,
-                "select count(*) from \"OutboxMessage\" where channel = 'sms' and \"groupEmailId\" = "
-                    + groupEmail))
+            own.scenario()
+                .count(
+                    "select count(*) from \"OutboxMessage\" where channel = 'sms' and \"groupEmailId\" = "
+                        + groupEmail))
         .isEqualTo(3);
     assertThat(ownSmtp.waitForIncomingEmail(WAIT.toMillis(), 3)).isTrue();
     Poll.until(WAIT, () -> texts.size() >= 3);
@@ -392,25 +407,26 @@ class MessagingIT {
     Poll.until(
         WAIT,
         () ->
-            count(
-                    own,
-                    "select count(*) from \"OutboxMessage\" where channel = 'sms'"
-                        + " and status = 'failed' and \"groupEmailId\" = "
-                        + groupEmail)
+            own.scenario()
+                    .count(
+                        "select count(*) from \"OutboxMessage\" where channel = 'sms'"
+                            + " and status = 'failed' and \"groupEmailId\" = "
+                            + groupEmail)
                 == 1);
     // The refused number's mail arrived all the same; the history counts the mails.
     assertThat(to(ownSmtp, "egen2@example.org").getSubject()).isEqualTo("Ny tid: <kl. 10>");
     Poll.until(
         WAIT,
         () ->
-            count(
-                    own,
-                    "select count(*) from \"OutboxMessage\" where channel = 'email'"
-                        + " and status = 'sent' and \"groupEmailId\" = "
-                        + groupEmail)
+            own.scenario()
+                    .count(
+                        "select count(*) from \"OutboxMessage\" where channel = 'email'"
+                            + " and status = 'sent' and \"groupEmailId\" = "
+                            + groupEmail)
                 == 3);
     JsonObject history =
-        ok(own, "GET", "/group-emails?projectId=" + project, null, 200)
+        own.scenario()
+            .ok("GET", "/group-emails?projectId=" + project, null, 200)
             .getJsonArray("items")
             .getJsonObject(0);
     assertThat(history.getInt("recipientCount")).isEqualTo(3);
@@ -418,7 +434,11 @@ class MessagingIT {
     assertThat(history.getInt("failedCount")).isZero();
     assertThat(history.getInt("pendingCount")).isZero();
     JsonObject failedSms =
-        ok(own, "GET", "/messages?status=failed&size=500", null, 200).getJsonArray("items").stream()
+        own
+            .scenario()
+            .ok("GET", "/messages?status=failed&size=500", null, 200)
+            .getJsonArray("items")
+            .stream()
             .map(JsonValue::asJsonObject)
             .filter(m -> m.getInt("groupEmailId", 0) == groupEmail)
             .findFirst()
@@ -481,39 +501,45 @@ class MessagingIT {
     Poll.until(
         WAIT,
         () ->
-            count(
-                    plain,
-                    "select count(*) from \"OutboxMessage\" where status = 'sent'"
-                        + " and body like '%"
-                        + PUBLIC_URL
-                        + "/respond/%'")
+            plain
+                    .scenario()
+                    .count(
+                        "select count(*) from \"OutboxMessage\" where status = 'sent'"
+                            + " and body like '%"
+                            + PUBLIC_URL
+                            + "/respond/%'")
                 >= 1);
 
-    execute(
-        plain,
-        "update \"OutboxMessage\" set \"sentAt\" = \"sentAt\" - interval '91 days'"
-            + " where status = 'sent' and body is not null");
-    execute(
-        plain,
-        "update \"OutboxMessage\" set \"sentAt\" = now() at time zone 'UTC' - interval '1 day',"
-            + " body = 'kept' where id = (select max(id) from \"OutboxMessage\")");
-    dueNow("orch-plattform");
+    plain
+        .scenario()
+        .execute(
+            "update \"OutboxMessage\" set \"sentAt\" = \"sentAt\" - interval '91 days'"
+                + " where status = 'sent' and body is not null");
+    plain
+        .scenario()
+        .execute(
+            "update \"OutboxMessage\" set \"sentAt\" = now() at time zone 'UTC' - interval '1 day',"
+                + " body = 'kept' where id = (select max(id) from \"OutboxMessage\")");
+    plain.scenario().dueNow();
 
     Poll.until(
         WAIT,
         () ->
-            count(
-                    plain,
-                    "select count(*) from \"OutboxMessage\" where status = 'sent'"
-                        + " and body is null and \"bodyPurgedAt\" is not null")
+            plain
+                    .scenario()
+                    .count(
+                        "select count(*) from \"OutboxMessage\" where status = 'sent'"
+                            + " and body is null and \"bodyPurgedAt\" is not null")
                 >= 1);
     assertThat(
-            count(
-                plain,
-                "select count(*) from \"OutboxMessage\" where \"sentAt\" < now() at time zone"
-                    + " 'UTC' - interval '90 days' and body is not null"))
+            plain
+                .scenario()
+                .count(
+                    "select count(*) from \"OutboxMessage\" where \"sentAt\" < now() at time zone"
+                        + " 'UTC' - interval '90 days' and body is not null"))
         .isZero();
-    assertThat(count(plain, "select count(*) from \"OutboxMessage\" where body = 'kept'")).isOne();
+    assertThat(plain.scenario().count("select count(*) from \"OutboxMessage\" where body = 'kept'"))
+        .isOne();
   }
 
   // --- a send's outcome once its message is no longer as this instance took it ---
@@ -523,7 +549,7 @@ class MessagingIT {
     Orchestra own = orchestras.get("egen");
     HeldMessage message = holdASend(own, "<held-fails.request.sms@ripieno>");
     queuedAgainByAnotherInstancesFailure(own, message);
-    ok(own, "POST", cancelPath(message), null, 200);
+    own.scenario().ok("POST", cancelPath(message), null, 200);
     assertThat(state(own, message)).isEqualTo("cancelled,2,-");
 
     String answeredAt = centralNow();
@@ -540,7 +566,7 @@ class MessagingIT {
     Orchestra own = orchestras.get("egen");
     HeldMessage message = holdASend(own, "<held-leaves.request.sms@ripieno>");
     queuedAgainByAnotherInstancesFailure(own, message);
-    ok(own, "POST", cancelPath(message), null, 200);
+    own.scenario().ok("POST", cancelPath(message), null, 200);
     assertThat(state(own, message)).isEqualTo("cancelled,2,-");
 
     String answeredAt = centralNow();
@@ -549,7 +575,11 @@ class MessagingIT {
     assertThat(runResultAfter(own, answeredAt)).contains(" 1 delivered, ");
     assertThat(state(own, message)).isEqualTo("sent,2,sent");
     JsonObject shown =
-        ok(own, "GET", "/messages?status=sent&size=500", null, 200).getJsonArray("items").stream()
+        own
+            .scenario()
+            .ok("GET", "/messages?status=sent&size=500", null, 200)
+            .getJsonArray("items")
+            .stream()
             .map(JsonValue::asJsonObject)
             .filter(m -> m.getInt("id") == message.id())
             .findFirst()
@@ -596,8 +626,11 @@ class MessagingIT {
    * the test completes {@code held.answer}.
    */
   private HeldMessage holdASend(Orchestra orchestra, String messageId) throws Exception {
-    int project = project(orchestra);
-    int need = need(orchestra, project, 1, "sequential");
+    int project = orchestra.scenario().projectInItsOwnWeek("Egen", LocalDate.of(2035, 1, 1));
+    int need =
+        orchestra
+            .scenario()
+            .need(project, orchestra.position(), orchestra.list(), 1, "sequential", "");
     String code = "REQ-HELD-" + need;
     int musician = orchestra.musicians().get(0);
     execute(
@@ -631,7 +664,7 @@ class MessagingIT {
             count(
                 orchestra,
                 "select id from \"OutboxMessage\" where \"messageId\" = '" + messageId + "'");
-    dueNow(orchestra.id());
+    orchestra.scenario().dueNow();
     assertThat(held.arrived.await(WAIT.toSeconds(), TimeUnit.SECONDS))
         .as("the send in flight")
         .isTrue();
@@ -763,121 +796,50 @@ class MessagingIT {
   // --- orchestras ---
 
   private Orchestra orchestra(String id, String subdomain, String name) throws Exception {
-    DatabaseLogin database = fixture.registerOrchestra(id, subdomain, name);
-    fixture.createUser(subdomain + "-admin", "admin", id, subdomain + "-admin-password");
+    StaffingScenario scenario =
+        StaffingScenario.register(fixture, id, subdomain, name, subdomain + "-admin");
     fixture.createUser(subdomain + "-user", "user", id, subdomain + "-user-password");
-    String admin = fixture.login(subdomain + "-admin", subdomain + "-admin-password");
-    Orchestra bare = new Orchestra(id, subdomain, database, admin, 0, 0, List.of());
     int position =
-        ok(
-                bare,
-                "POST",
-                "/instruments",
-                "{\"name\":\"Viola\",\"positions\":[{\"name\":\"Tutti\"}]}",
-                201)
-            .getJsonArray("positions")
-            .getJsonObject(0)
-            .getInt("id");
+        scenario.instrument("{\"name\":\"Viola\",\"positions\":[{\"name\":\"Tutti\"}]}").get(0);
     String[] phones = {"070-123 45 67", "+47 912 34 567", "070-999 99 99"};
     List<Integer> musicians = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       String first = Character.toUpperCase(subdomain.charAt(0)) + subdomain.substring(1) + i;
       musicians.add(
-          ok(
-                  bare,
-                  "POST",
-                  "/musicians",
-                  "{\"firstName\":\""
-                      + first
-                      + "\",\"lastName\":\"Viola\",\"email\":\""
-                      + subdomain
-                      + i
-                      + "@example.org\",\"phone\":\""
-                      + phones[i]
-                      + "\",\"preferredLanguage\":\""
-                      + (i == 1 ? "en" : "sv")
-                      + "\",\"qualificationIds\":["
-                      + position
-                      + "]}",
-                  201)
-              .getInt("id"));
+          scenario.musician(
+              "{\"firstName\":\""
+                  + first
+                  + "\",\"lastName\":\"Viola\",\"email\":\""
+                  + subdomain
+                  + i
+                  + "@example.org\",\"phone\":\""
+                  + phones[i]
+                  + "\",\"preferredLanguage\":\""
+                  + (i == 1 ? "en" : "sv")
+                  + "\",\"qualificationIds\":["
+                  + position
+                  + "]}"));
     }
-    int list =
-        ok(
-                bare,
-                "POST",
-                "/ranking-lists",
-                "{\"positionId\":" + position + ",\"listType\":\"A\"}",
-                201)
-            .getInt("id");
-    for (int musician : musicians) {
-      ok(
-          bare,
-          "POST",
-          "/ranking-lists/" + list + "/musicians",
-          "{\"musicianId\":" + musician + "}",
-          201);
-    }
-    return new Orchestra(id, subdomain, database, admin, position, list, musicians);
+    int list = scenario.rankingList(position, "A", musicians);
+    return new Orchestra(scenario, position, list, musicians);
   }
 
   /** A project and a need asking the first {@code quantity} musicians at once. */
   private void sendRequests(Orchestra orchestra, int quantity) throws Exception {
-    int project = project(orchestra);
-    int need = need(orchestra, project, quantity, quantity > 1 ? "parallel" : "sequential");
-    ok(orchestra, "POST", "/projects/" + project + "/send", "{\"needId\":" + need + "}", 200);
-  }
-
-  private int project(Orchestra orchestra) throws Exception {
-    int week = ++weeks;
-    String start = LocalDate.of(2035, 1, 1).plusWeeks(week).toString();
-    return ok(
-            orchestra,
-            "POST",
-            "/projects",
-            "{\"name\":\"Egen " + week + "\",\"startDate\":\"" + start + "\"}",
-            201)
-        .getInt("id");
-  }
-
-  private int need(Orchestra orchestra, int project, int quantity, String strategy)
-      throws Exception {
-    return ok(
-            orchestra,
-            "POST",
-            "/projects/" + project + "/needs",
-            "{\"positionId\":"
-                + orchestra.position()
-                + ",\"quantity\":"
-                + quantity
-                + ",\"rankingListId\":"
-                + orchestra.list()
-                + ",\"requestStrategy\":\""
-                + strategy
-                + "\"}",
-            201)
-        .getInt("id");
+    StaffingScenario scenario = orchestra.scenario();
+    int project = scenario.projectInItsOwnWeek("Egen", LocalDate.of(2035, 1, 1));
+    int need =
+        scenario.need(
+            project,
+            orchestra.position(),
+            orchestra.list(),
+            quantity,
+            quantity > 1 ? "parallel" : "sequential",
+            "");
+    scenario.send(project, need);
   }
 
   // --- helpers ---
-
-  private JsonObject ok(Orchestra orchestra, String method, String path, String body, int status)
-      throws Exception {
-    HttpResponse<String> answer =
-        ripieno.send(
-            method, "/api/orchestras/" + orchestra.subdomain() + path, orchestra.admin(), body);
-    assertThat(answer.statusCode())
-        .as(method + " " + path + ": " + answer.body())
-        .isEqualTo(status);
-    return RunningRipieno.json(answer);
-  }
-
-  private void dueNow(String orchestraId) throws Exception {
-    fixture.onCentral(
-        "update \"Orchestra\" set \"jobsDueAt\" = now() at time zone 'UTC' where id = '"
-            + orchestraId
-            + "'");
-  }
 
   private static MimeMessage to(GreenMail smtp, String address) throws Exception {
     Instant end = Instant.now().plus(WAIT);
@@ -892,16 +854,16 @@ class MessagingIT {
     throw new AssertionError("No mail to " + address);
   }
 
-  private void execute(Orchestra orchestra, String sql) throws Exception {
-    fixture.postgres().execute(orchestra.database(), sql);
+  private static void execute(Orchestra orchestra, String sql) throws Exception {
+    orchestra.scenario().execute(sql);
   }
 
-  private long count(Orchestra orchestra, String sql) throws Exception {
-    return fixture.postgres().queryLong(orchestra.database(), sql);
+  private static long count(Orchestra orchestra, String sql) throws Exception {
+    return orchestra.scenario().count(sql);
   }
 
-  private String text(Orchestra orchestra, String sql) throws Exception {
-    return fixture.postgres().queryText(orchestra.database(), sql);
+  private static String text(Orchestra orchestra, String sql) throws Exception {
+    return orchestra.scenario().text(sql);
   }
 
   private static int freePort() throws IOException {

@@ -6,7 +6,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -14,9 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.ripieno.tenancy.DatabaseLogin;
 import org.ripieno.testing.PlatformFixture;
 import org.ripieno.testing.RunningRipieno;
+import org.ripieno.testing.StaffingScenario;
 
 /**
  * Needs, list options and previews through the running application. The register (instruments,
@@ -30,7 +29,7 @@ class StaffingIT {
 
   private PlatformFixture fixture;
   private RunningRipieno ripieno;
-  private DatabaseLogin database;
+  private StaffingScenario scenario;
   private String admin;
   private String user;
 
@@ -53,51 +52,43 @@ class StaffingIT {
   void start() throws Exception {
     fixture = PlatformFixture.shared();
     ripieno = fixture.ripieno();
-    database = fixture.registerOrchestra("orch-staffing", "staffing", "Bemanningsorkestern");
-    fixture.createUser("staff-admin", "admin", "orch-staffing", "staff-admin-password");
+    scenario =
+        StaffingScenario.register(
+            fixture, "orch-staffing", "staffing", "Bemanningsorkestern", "staff-admin");
+    admin = scenario.admin();
     fixture.createUser("staff-user", "user", "orch-staffing", "staff-user-password");
-    admin = fixture.login("staff-admin", "staff-admin-password");
     user = fixture.login("staff-user", "staff-user-password");
     // Each test makes its own upcoming projects; the default plan allows 20.
-    fixture.onCentral("update \"Orchestra\" set \"maxProjects\" = 1000 where id = 'orch-staffing'");
+    scenario.allowManyProjects();
 
-    JsonObject violin =
-        ok(
-            "POST",
-            "/instruments",
+    List<Integer> violin =
+        scenario.instrument(
             "{\"name\":\"Violin\",\"positions\":[{\"name\":\"Konsertmästare\"},"
-                + "{\"name\":\"Tutti\"}]}",
-            201);
-    concertmaster = violin.getJsonArray("positions").getJsonObject(0).getInt("id");
-    tutti = violin.getJsonArray("positions").getJsonObject(1).getInt("id");
-    viola =
-        ok("POST", "/instruments", "{\"name\":\"Viola\",\"positions\":[{\"name\":\"Solo\"}]}", 201)
-            .getJsonArray("positions")
-            .getJsonObject(0)
-            .getInt("id");
+                + "{\"name\":\"Tutti\"}]}");
+    concertmaster = violin.get(0);
+    tutti = violin.get(1);
+    viola = scenario.instrument("{\"name\":\"Viola\",\"positions\":[{\"name\":\"Solo\"}]}").get(0);
     for (int i = 0; i < 12; i++) {
       boolean local = i == 9 || i == 10 || i < 8;
       musicians.add(
-          ok(
-                  "POST",
-                  "/musicians",
-                  "{\"firstName\":\"Vi"
-                      + i
-                      + "\",\"lastName\":\"Olin\",\"email\":\"vi"
-                      + i
-                      + "@example.org\",\"localResidence\":"
-                      + local
-                      + ",\"qualificationIds\":["
-                      + concertmaster
-                      + ","
-                      + tutti
-                      + "]}",
-                  201)
-              .getInt("id"));
+          scenario.musician(
+              "{\"firstName\":\"Vi"
+                  + i
+                  + "\",\"lastName\":\"Olin\",\"email\":\"vi"
+                  + i
+                  + "@example.org\",\"localResidence\":"
+                  + local
+                  + ",\"qualificationIds\":["
+                  + concertmaster
+                  + ","
+                  + tutti
+                  + "]}"));
     }
-    listA = list(concertmaster, "A", musicians.subList(0, 8));
-    listB = list(concertmaster, "B", musicians.subList(8, 12));
-    tuttiA = list(tutti, "A", List.of(musicians.get(2), musicians.get(8), musicians.get(10)));
+    listA = scenario.rankingList(concertmaster, "A", musicians.subList(0, 8));
+    listB = scenario.rankingList(concertmaster, "B", musicians.subList(8, 12));
+    tuttiA =
+        scenario.rankingList(
+            tutti, "A", List.of(musicians.get(2), musicians.get(8), musicians.get(10)));
   }
 
   @AfterAll
@@ -113,10 +104,11 @@ class StaffingIT {
     @Test
     void aValidNeedGetsACodeZeroCountsAndOneAuditRow() throws Exception {
       int project = project("2031-02-03");
-      long audits = count("select count(*) from \"AuditLog\" where \"entityType\" = 'ProjectNeed'");
+      long audits =
+          scenario.count("select count(*) from \"AuditLog\" where \"entityType\" = 'ProjectNeed'");
 
       HttpResponse<String> created =
-          send(
+          scenario.call(
               "POST",
               needs(project),
               "{\"positionId\":"
@@ -136,9 +128,11 @@ class StaffingIT {
               "{\"accepted\":0,\"cancelled\":0,\"declined\":0,\"pending\":0,\"timedOut\":0}");
       assertThat(created.headers().firstValue("Location").orElseThrow())
           .endsWith(needs(project) + "/" + need.getInt("id"));
-      assertThat(count("select count(*) from \"AuditLog\" where \"entityType\" = 'ProjectNeed'"))
+      assertThat(
+              scenario.count(
+                  "select count(*) from \"AuditLog\" where \"entityType\" = 'ProjectNeed'"))
           .isEqualTo(audits + 1);
-      assertThat(RunningRipieno.json(send("GET", needs(project), null)).getInt("total"))
+      assertThat(RunningRipieno.json(scenario.call("GET", needs(project), null)).getInt("total"))
           .isEqualTo(1);
     }
 
@@ -147,8 +141,8 @@ class StaffingIT {
       int project = project("2031-03-03");
       int custom = customList(project, concertmaster, musicians.subList(0, 3));
       need(project, concertmaster, 1, "customRankingListId", custom, "sequential", "");
-      long needsBefore = count("select count(*) from \"ProjectNeed\"");
-      long auditsBefore = count("select count(*) from \"AuditLog\"");
+      long needsBefore = scenario.count("select count(*) from \"ProjectNeed\"");
+      long auditsBefore = scenario.count("select count(*) from \"AuditLog\"");
       String a = ",\"rankingListId\":" + listA;
       Map<String, String[]> refusals = new java.util.LinkedHashMap<>();
       refusals.put(
@@ -210,7 +204,8 @@ class StaffingIT {
               + ",\"requestStrategy\":\"parallel\",\"maxRecipients\":4",
           new String[] {"400", "maxRecipients belongs to the first_come strategy only"});
       for (Map.Entry<String, String[]> refusal : refusals.entrySet()) {
-        HttpResponse<String> answer = send("POST", needs(project), "{" + refusal.getKey() + "}");
+        HttpResponse<String> answer =
+            scenario.call("POST", needs(project), "{" + refusal.getKey() + "}");
         assertThat(answer.statusCode())
             .as(refusal.getKey() + " → " + answer.body())
             .isEqualTo(Integer.parseInt(refusal.getValue()[0]));
@@ -218,8 +213,8 @@ class StaffingIT {
             .startsWith("application/problem+json");
         assertThat(RunningRipieno.json(answer).getString("detail")).contains(refusal.getValue()[1]);
       }
-      assertThat(count("select count(*) from \"ProjectNeed\"")).isEqualTo(needsBefore);
-      assertThat(count("select count(*) from \"AuditLog\"")).isEqualTo(auditsBefore);
+      assertThat(scenario.count("select count(*) from \"ProjectNeed\"")).isEqualTo(needsBefore);
+      assertThat(scenario.count("select count(*) from \"AuditLog\"")).isEqualTo(auditsBefore);
     }
 
     @Test
@@ -248,14 +243,14 @@ class StaffingIT {
     void musiciansAskedInTheProjectAreNotAvailableButCancelledOnesAre() throws Exception {
       int project = project("2031-03-17");
       int first = need(project, tutti, 1, "rankingListId", tuttiA, "sequential", "");
-      request(first, musicians.get(2), "declined");
-      request(first, musicians.get(8), "cancelled");
+      scenario.request(first, musicians.get(2), "declined");
+      scenario.request(first, musicians.get(8), "cancelled");
       // B holds 8-11, none asked: 4 available. Tutti A: 2 declined; 8 cancelled and 10: 2 left.
       int second = need(project, concertmaster, 4, "rankingListId", listB, "parallel", "");
       assertThat(second).isPositive();
 
       HttpResponse<String> tooMany =
-          send(
+          scenario.call(
               "POST",
               needs(project),
               "{"
@@ -275,12 +270,13 @@ class StaffingIT {
     void standardListsCountActiveAndAvailableMusiciansAndTheirUseInTheProject() throws Exception {
       int project = project("2031-04-07");
       int need = need(project, concertmaster, 2, "rankingListId", listA, "parallel", "");
-      request(need, musicians.get(0), "pending");
-      request(need, musicians.get(1), "cancelled");
+      scenario.request(need, musicians.get(0), "pending");
+      scenario.request(need, musicians.get(1), "cancelled");
       int custom = customList(project, concertmaster, musicians.subList(0, 4));
 
       HttpResponse<String> answer =
-          send("GET", "/projects/" + project + "/list-options?positionId=" + concertmaster, null);
+          scenario.call(
+              "GET", "/projects/" + project + "/list-options?positionId=" + concertmaster, null);
 
       assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
       JsonObject options = RunningRipieno.json(answer);
@@ -302,10 +298,11 @@ class StaffingIT {
       assertThat(customOption.getInt("availableMusicians")).isEqualTo(3);
       assertThat(customOption.getBoolean("isUsedInProject")).isFalse();
 
-      assertThat(send("GET", "/projects/" + project + "/list-options", null).statusCode())
+      assertThat(scenario.call("GET", "/projects/" + project + "/list-options", null).statusCode())
           .isEqualTo(400);
       assertThat(
-              send("GET", "/projects/" + project + "/list-options?positionId=abc", null)
+              scenario
+                  .call("GET", "/projects/" + project + "/list-options?positionId=abc", null)
                   .statusCode())
           .isEqualTo(400);
     }
@@ -320,7 +317,7 @@ class StaffingIT {
       int project = project("2031-05-05");
       int sameWeek = project("2031-05-07");
       int elsewhere = need(sameWeek, concertmaster, 2, "rankingListId", listA, "parallel", "");
-      request(elsewhere, musicians.get(6), "accepted");
+      scenario.request(elsewhere, musicians.get(6), "accepted");
       int need = need(project, concertmaster, 3, "rankingListId", listA, "parallel", "");
       int local =
           need(
@@ -331,12 +328,15 @@ class StaffingIT {
               tuttiA,
               "sequential",
               ",\"requireLocalResidence\":true");
-      request(need, musicians.get(0), "pending");
-      request(need, musicians.get(1), "accepted");
-      request(need, musicians.get(2), "declined");
-      request(need, musicians.get(3), "timed_out");
-      request(need, musicians.get(4), "cancelled");
-      assertThat(send("PUT", "/musicians/" + musicians.get(5), "{\"isActive\":false}").statusCode())
+      scenario.request(need, musicians.get(0), "pending");
+      scenario.request(need, musicians.get(1), "accepted");
+      scenario.request(need, musicians.get(2), "declined");
+      scenario.request(need, musicians.get(3), "timed_out");
+      scenario.request(need, musicians.get(4), "cancelled");
+      assertThat(
+              scenario
+                  .call("PUT", "/musicians/" + musicians.get(5), "{\"isActive\":false}")
+                  .statusCode())
           .isEqualTo(200);
       try {
         JsonObject preview = json("GET", needs(project) + "/" + need + "/preview");
@@ -381,7 +381,7 @@ class StaffingIT {
         assertThat(staffing.toString())
             .isEqualTo("{\"accepted\":1,\"needed\":4,\"percentage\":25,\"requests\":5}");
         JsonObject listed =
-            RunningRipieno.json(send("GET", "/projects?year=2031&size=500", null))
+            RunningRipieno.json(scenario.call("GET", "/projects?year=2031&size=500", null))
                 .getJsonArray("items")
                 .getValuesAs(JsonObject.class)
                 .stream()
@@ -390,15 +390,18 @@ class StaffingIT {
                 .orElseThrow();
         assertThat(listed.getJsonObject("staffing")).isEqualTo(staffing);
 
-        assertThat(send("PUT", "/settings", "{\"same_week_conflicts\":\"skip\"}").statusCode())
+        assertThat(
+                scenario
+                    .call("PUT", "/settings", "{\"same_week_conflicts\":\"skip\"}")
+                    .statusCode())
             .isEqualTo(200);
         JsonObject skipping = json("GET", needs(project) + "/" + need + "/preview");
         assertThat(skipping.getJsonArray("members").getJsonObject(6).getString("reason"))
             .isEqualTo("busy_same_week");
         assertThat(ids(skipping.getJsonArray("nextInQueue"))).containsExactly(musicians.get(7));
       } finally {
-        send("PUT", "/settings", "{\"same_week_conflicts\":\"warn\"}");
-        send("PUT", "/musicians/" + musicians.get(5), "{\"isActive\":true}");
+        scenario.call("PUT", "/settings", "{\"same_week_conflicts\":\"warn\"}");
+        scenario.call("PUT", "/musicians/" + musicians.get(5), "{\"isActive\":true}");
       }
     }
 
@@ -436,32 +439,32 @@ class StaffingIT {
               ",\"maxRecipients\":3");
       JsonObject changed =
           RunningRipieno.json(
-              send(
+              scenario.call(
                   "PUT",
                   needs(project) + "/" + need,
                   "{\"responseTimeHours\":48,\"maxRecipients\":4}"));
       assertThat(changed.getInt("responseTimeHours")).isEqualTo(48);
-      request(need, musicians.get(0), "cancelled");
+      scenario.request(need, musicians.get(0), "cancelled");
 
       for (String field :
           List.of(
               "{\"requestStrategy\":\"parallel\"}",
               "{\"responseTimeHours\":12}",
               "{\"maxRecipients\":6}")) {
-        HttpResponse<String> refused = send("PUT", needs(project) + "/" + need, field);
+        HttpResponse<String> refused = scenario.call("PUT", needs(project) + "/" + need, field);
         assertThat(refused.statusCode()).as(field).isEqualTo(409);
         String name = field.substring(2, field.indexOf('"', 2));
         assertThat(RunningRipieno.json(refused).getString("detail"))
             .isEqualTo(name + " cannot be changed once the need has requests.");
       }
       HttpResponse<String> same =
-          send(
+          scenario.call(
               "PUT",
               needs(project) + "/" + need,
               "{\"requestStrategy\":\"first_come\",\"quantity\":3,\"requireLocalResidence\":true}");
       assertThat(same.statusCode()).as(same.body()).isEqualTo(200);
       assertThat(RunningRipieno.json(same).getInt("quantity")).isEqualTo(3);
-      assertThat(send("PUT", needs(project) + "/" + need, "{\"quantity\":5}").statusCode())
+      assertThat(scenario.call("PUT", needs(project) + "/" + need, "{\"quantity\":5}").statusCode())
           .as("above the frozen maxRecipients")
           .isEqualTo(400);
     }
@@ -470,17 +473,19 @@ class StaffingIT {
     void theQuantityNeverGoesBelowTheAcceptedMusicians() throws Exception {
       int project = project("2031-08-11");
       int need = need(project, concertmaster, 3, "rankingListId", listA, "parallel", "");
-      request(need, musicians.get(0), "accepted");
-      request(need, musicians.get(1), "accepted");
+      scenario.request(need, musicians.get(0), "accepted");
+      scenario.request(need, musicians.get(1), "accepted");
 
-      HttpResponse<String> refused = send("PUT", needs(project) + "/" + need, "{\"quantity\":1}");
+      HttpResponse<String> refused =
+          scenario.call("PUT", needs(project) + "/" + need, "{\"quantity\":1}");
 
       assertThat(refused.statusCode()).isEqualTo(409);
       assertThat(RunningRipieno.json(refused).getString("detail"))
           .isEqualTo("quantity cannot be lowered to 1: 2 musicians have already accepted.");
-      assertThat(send("PUT", needs(project) + "/" + need, "{\"quantity\":2}").statusCode())
+      assertThat(scenario.call("PUT", needs(project) + "/" + need, "{\"quantity\":2}").statusCode())
           .isEqualTo(200);
-      assertThat(send("PUT", needs(project) + "/" + need, "{\"positionId\":1}").statusCode())
+      assertThat(
+              scenario.call("PUT", needs(project) + "/" + need, "{\"positionId\":1}").statusCode())
           .as("the position is not changed")
           .isEqualTo(400);
     }
@@ -510,13 +515,14 @@ class StaffingIT {
       int project = project("2031-09-08");
       int plain = need(project, concertmaster, 1, "rankingListId", listA, "sequential", "");
       int asked = need(project, concertmaster, 2, "rankingListId", listB, "parallel", "");
-      request(asked, musicians.get(8), "declined");
+      scenario.request(asked, musicians.get(8), "declined");
 
       JsonObject deleted = json("DELETE", needs(project) + "/" + plain);
       assertThat(deleted.getString("result")).isEqualTo("deleted");
-      assertThat(send("GET", needs(project) + "/" + plain, null).statusCode()).isEqualTo(404);
+      assertThat(scenario.call("GET", needs(project) + "/" + plain, null).statusCode())
+          .isEqualTo(404);
       assertThat(
-              count(
+              scenario.count(
                   "select count(*) from \"DeletedIds\" where \"entityType\" = 'projectNeed'"
                       + " and \"deletedId\" like 'NEED%'"))
           .isPositive();
@@ -524,7 +530,7 @@ class StaffingIT {
       JsonObject archived = json("DELETE", needs(project) + "/" + asked);
       assertThat(archived.getString("result")).isEqualTo("archived");
       assertThat(
-              count(
+              scenario.count(
                   "select count(*) from \"AuditLog\" where \"entityType\" = 'ProjectNeed'"
                       + " and ((\"entityId\" = "
                       + plain
@@ -548,12 +554,12 @@ class StaffingIT {
       int other = project("2031-09-22");
       int need = need(project, concertmaster, 1, "rankingListId", listA, "sequential", "");
 
-      assertThat(send("GET", needs(other) + "/" + need, null).statusCode()).isEqualTo(404);
-      assertThat(send("PUT", needs(other) + "/" + need, "{\"quantity\":1}").statusCode())
+      assertThat(scenario.call("GET", needs(other) + "/" + need, null).statusCode()).isEqualTo(404);
+      assertThat(scenario.call("PUT", needs(other) + "/" + need, "{\"quantity\":1}").statusCode())
           .isEqualTo(404);
-      assertThat(send("GET", needs(other) + "/" + need + "/preview", null).statusCode())
+      assertThat(scenario.call("GET", needs(other) + "/" + need + "/preview", null).statusCode())
           .isEqualTo(404);
-      assertThat(send("GET", needs(999_999), null).statusCode()).isEqualTo(404);
+      assertThat(scenario.call("GET", needs(999_999), null).statusCode()).isEqualTo(404);
     }
   }
 
@@ -606,7 +612,8 @@ class StaffingIT {
   // --- helpers
 
   private int project(String startDate) throws Exception {
-    return ok(
+    return scenario
+        .ok(
             "POST",
             "/projects",
             "{\"name\":\"Projekt " + (++projectCount) + "\",\"startDate\":\"" + startDate + "\"}",
@@ -614,22 +621,9 @@ class StaffingIT {
         .getInt("id");
   }
 
-  private int list(int position, String type, List<Integer> members) throws Exception {
-    int id =
-        ok(
-                "POST",
-                "/ranking-lists",
-                "{\"positionId\":" + position + ",\"listType\":\"" + type + "\"}",
-                201)
-            .getInt("id");
-    for (int musician : members) {
-      ok("POST", "/ranking-lists/" + id + "/musicians", "{\"musicianId\":" + musician + "}", 201);
-    }
-    return id;
-  }
-
   private int customList(int project, int position, List<Integer> members) throws Exception {
-    return ok(
+    return scenario
+        .ok(
             "POST",
             "/projects/" + project + "/custom-lists",
             "{\"positionId\":"
@@ -650,51 +644,11 @@ class StaffingIT {
       String strategy,
       String extra)
       throws Exception {
-    return ok(
-            "POST",
-            needs(project),
-            "{"
-                + pos(position)
-                + ",\"quantity\":"
-                + quantity
-                + ",\""
-                + listField
-                + "\":"
-                + list
-                + ",\"requestStrategy\":\""
-                + strategy
-                + "\""
-                + extra
-                + "}",
-            201)
-        .getInt("id");
-  }
-
-  /** A request in a state, written straight into the database (sending does not exist yet). */
-  private final Map<String, Integer> requestCodes = new HashMap<>();
-
-  private void request(int need, int musician, String status) throws Exception {
-    int number = requestCodes.merge("n", 1, Integer::sum);
-    fixture
-        .postgres()
-        .execute(
-            database,
-            "insert into \"Request\" (\"requestId\", \"projectNeedId\", \"musicianId\","
-                + " \"status\", \"respondedAt\") values ('REQ-IT-"
-                + number
-                + "', "
-                + need
-                + ", "
-                + musician
-                + ", '"
-                + status
-                + "', "
-                + (status.equals("pending") || status.equals("timed_out") ? "null" : "now()")
-                + ")");
+    return scenario.need(project, position, listField, list, quantity, strategy, extra);
   }
 
   private HttpResponse<String> patch(int project, int need, String status) throws Exception {
-    return send("PATCH", needs(project) + "/" + need, "{\"status\":\"" + status + "\"}");
+    return scenario.call("PATCH", needs(project) + "/" + need, "{\"status\":\"" + status + "\"}");
   }
 
   private static String needs(int project) {
@@ -717,25 +671,7 @@ class StaffingIT {
         .toList();
   }
 
-  private HttpResponse<String> send(String method, String path, String body) throws Exception {
-    return ripieno.send(method, BASE + path, admin, body);
-  }
-
   private JsonObject json(String method, String path) throws Exception {
-    HttpResponse<String> answer = send(method, path, null);
-    assertThat(answer.statusCode()).as(method + " " + path + ": " + answer.body()).isEqualTo(200);
-    return RunningRipieno.json(answer);
-  }
-
-  private JsonObject ok(String method, String path, String body, int status) throws Exception {
-    HttpResponse<String> answer = send(method, path, body);
-    assertThat(answer.statusCode())
-        .as(method + " " + path + ": " + answer.body())
-        .isEqualTo(status);
-    return RunningRipieno.json(answer);
-  }
-
-  private long count(String query) throws Exception {
-    return fixture.postgres().queryLong(database, query);
+    return scenario.ok(method, path, null, 200);
   }
 }

@@ -1,23 +1,18 @@
 package org.ripieno.orchestra.staffing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ripieno.testing.LocalMailServer.header;
+import static org.ripieno.testing.LocalMailServer.part;
+import static org.ripieno.testing.StaffingScenario.ints;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,11 +25,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.ripieno.tenancy.DatabaseLogin;
 import org.ripieno.testing.LocalMailServer;
 import org.ripieno.testing.PlatformFixture;
 import org.ripieno.testing.Poll;
 import org.ripieno.testing.RunningRipieno;
+import org.ripieno.testing.StaffingScenario;
 
 /**
  * Two application instances over the same central and orchestra databases, sharing one GreenMail
@@ -52,7 +47,6 @@ import org.ripieno.testing.RunningRipieno;
 class TwoInstancesIT {
 
   private static final String ORCHESTRA = "orch-twice";
-  private static final String BASE = "/api/orchestras/twice";
   private static final String PUBLIC_URL = "https://ripieno.example.org";
   private static final String FROM_A = "staffing-a@ripieno.example.org";
   private static final String FROM_B = "staffing-b@ripieno.example.org";
@@ -62,12 +56,16 @@ class TwoInstancesIT {
   private PlatformFixture fixture;
   private RunningRipieno first;
   private RunningRipieno second;
-  private DatabaseLogin database;
-  private String admin;
+
+  /** The orchestra as its admin calls it on the first instance; its database. */
+  private StaffingScenario scenario;
+
+  /** The same, on the second instance. */
+  private StaffingScenario onSecond;
+
   private int tutti;
   private int list;
   private int answersGiven;
-  private int weeks;
 
   /** Twelve violists, ranked 1–12 on the list (index 0 is #1); #3 and #8 prefer English. */
   private final List<Integer> musicians = new ArrayList<>();
@@ -75,42 +73,22 @@ class TwoInstancesIT {
   @BeforeAll
   void start() throws Exception {
     smtp = LocalMailServer.startOnAFreePort();
-    SecureRandom random = new SecureRandom();
-    Map<String, String> environment = new HashMap<>();
-    environment.put("RIPIENO_MAIL_SMTP_HOST", "127.0.0.1");
-    environment.put("RIPIENO_MAIL_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
-    environment.put("RIPIENO_MAIL_FROM", FROM_A);
-    environment.put("RIPIENO_MAIL_RATE", "50");
-    environment.put("RIPIENO_JOBS_INTERVAL", "PT1S");
-    environment.put("RIPIENO_PUBLIC_URL", PUBLIC_URL);
+    Map<String, String> environment = LocalMailServer.environment(smtp, FROM_A, 50, PUBLIC_URL);
     // Several instances share their keys (security.md): a token of one is good on the other.
-    environment.put("RIPIENO_TOKEN_SIGNING_KEY", key(random));
-    environment.put("RIPIENO_SECRET_KEY", key(random));
+    environment.putAll(PlatformFixture.sharedKeys());
     fixture = PlatformFixture.start("twice", environment);
     first = fixture.ripieno();
     second = fixture.startAnotherInstance("twice-b", Map.of("RIPIENO_MAIL_FROM", FROM_B));
-    database = fixture.registerOrchestra(ORCHESTRA, "twice", "Dubbelorkestern");
-    fixture.onCentral(
-        "update \"Orchestra\" set \"maxProjects\" = 1000 where id = '" + ORCHESTRA + "'");
-    fixture.createUser("twice-admin", "admin", ORCHESTRA, "twice-admin-password");
-    admin = fixture.login("twice-admin", "twice-admin-password");
+    scenario =
+        StaffingScenario.register(fixture, ORCHESTRA, "twice", "Dubbelorkestern", "twice-admin");
+    onSecond = scenario.on(second);
+    scenario.allowManyProjects();
 
-    int position =
-        ok(
-                first,
-                "POST",
-                "/instruments",
-                "{\"name\":\"Viola\",\"positions\":[{\"name\":\"Tutti\"}]}",
-                201)
-            .getJsonArray("positions")
-            .getJsonObject(0)
-            .getInt("id");
+    tutti = scenario.instrument("{\"name\":\"Viola\",\"positions\":[{\"name\":\"Tutti\"}]}").get(0);
     for (int i = 0; i < 12; i++) {
       musicians.add(
-          ok(
-                  i % 2 == 0 ? first : second,
-                  "POST",
-                  "/musicians",
+          (i % 2 == 0 ? scenario : onSecond)
+              .musician(
                   "{\"firstName\":\"Vla"
                       + (i + 1)
                       + "\",\"lastName\":\"Ist\",\"email\":\""
@@ -118,28 +96,10 @@ class TwoInstancesIT {
                       + "\",\"preferredLanguage\":\""
                       + (i == 2 || i == 7 ? "en" : "sv")
                       + "\",\"qualificationIds\":["
-                      + position
-                      + "]}",
-                  201)
-              .getInt("id"));
+                      + tutti
+                      + "]}"));
     }
-    list =
-        ok(
-                first,
-                "POST",
-                "/ranking-lists",
-                "{\"positionId\":" + position + ",\"listType\":\"A\"}",
-                201)
-            .getInt("id");
-    for (int musician : musicians) {
-      ok(
-          second,
-          "POST",
-          "/ranking-lists/" + list + "/musicians",
-          "{\"musicianId\":" + musician + "}",
-          201);
-    }
-    tutti = position;
+    list = onSecond.rankingList(tutti, "A", musicians);
   }
 
   @AfterAll
@@ -299,7 +259,7 @@ class TwoInstancesIT {
       expected.put(musician(5), "accepted");
       assertThat(board(project, need)).isEqualTo(expected);
       assertThat(needStatus(project, need)).isEqualTo("completed");
-      assertThat(logs(need, "request_timed_out")).isOne();
+      assertThat(scenario.logs(need, "request_timed_out")).isOne();
       assertDeliveredOnce(need, Map.of("request", 5, "reminder", 1, "confirmation", 1));
     }
   }
@@ -320,7 +280,7 @@ class TwoInstancesIT {
               () -> {
                 while (hammering.get()) {
                   try {
-                    dueNow();
+                    scenario.dueNow();
                     Thread.sleep(100);
                   } catch (Exception e) {
                     return;
@@ -354,7 +314,7 @@ class TwoInstancesIT {
       Poll.until(
           WAIT,
           () ->
-              count(
+              scenario.count(
                       "select count(*) from \"OutboxMessage\" o join \"Request\" r on r.id ="
                           + " o.\"requestId\" where r.\"projectNeedId\" = "
                           + need
@@ -362,11 +322,11 @@ class TwoInstancesIT {
                   == 0);
 
       assertDeliveredOnce(need, Map.of("request", 12, "reminder", 8));
-      assertThat(logs(need, "request_sent")).isEqualTo(12);
-      assertThat(logs(need, "reminder_sent")).isEqualTo(8);
-      assertThat(logs(need, "request_timed_out")).isEqualTo(4);
+      assertThat(scenario.logs(need, "request_sent")).isEqualTo(12);
+      assertThat(scenario.logs(need, "reminder_sent")).isEqualTo(8);
+      assertThat(scenario.logs(need, "request_timed_out")).isEqualTo(4);
       assertThat(
-              count(
+              scenario.count(
                   "select count(*) from \"Request\" where \"reminderSentAt\" is not null and"
                       + " \"projectNeedId\" = "
                       + need))
@@ -391,30 +351,29 @@ class TwoInstancesIT {
       send(first, project, need);
       awaitMail(need, 1, "request");
       int request =
-          (int) count("select id from \"Request\" where \"projectNeedId\" = " + need + " limit 1");
+          (int)
+              scenario.count(
+                  "select id from \"Request\" where \"projectNeedId\" = " + need + " limit 1");
       // Taken by an instance (its first attempt) whose lease ran out: it died while sending.
-      fixture
-          .postgres()
-          .execute(
-              database,
-              "insert into \"OutboxMessage\" (kind, recipient, language, \"requestId\","
-                  + " \"messageId\", status, attempts, \"nextAttemptAt\", \"createdAt\") values"
-                  + " ('reminder', '"
-                  + address(0)
-                  + "', 'sv', "
-                  + request
-                  + ", '<in-flight.twice@ripieno>', 'sending', 1,"
-                  + " now() at time zone 'UTC' - interval '1 minute', now() at time zone 'UTC')");
+      scenario.execute(
+          "insert into \"OutboxMessage\" (kind, recipient, language, \"requestId\","
+              + " \"messageId\", status, attempts, \"nextAttemptAt\", \"createdAt\") values"
+              + " ('reminder', '"
+              + address(0)
+              + "', 'sv', "
+              + request
+              + ", '<in-flight.twice@ripieno>', 'sending', 1,"
+              + " now() at time zone 'UTC' - interval '1 minute', now() at time zone 'UTC')");
 
       for (int pass = 0; pass < 4; pass++) {
-        dueNow();
+        scenario.dueNow();
         Thread.sleep(1000);
       }
 
       Poll.until(
           WAIT,
           () ->
-              count(
+              scenario.count(
                       "select count(*) from \"OutboxMessage\" where \"messageId\" ="
                           + " '<in-flight.twice@ripieno>' and status = 'sent' and attempts = 2")
                   == 1);
@@ -432,24 +391,23 @@ class TwoInstancesIT {
       send(first, project, need);
       awaitMail(need, 1, "request");
       int request =
-          (int) count("select id from \"Request\" where \"projectNeedId\" = " + need + " limit 1");
-      fixture
-          .postgres()
-          .execute(
-              database,
-              "insert into \"OutboxMessage\" (kind, recipient, language, \"requestId\","
-                  + " \"messageId\", status, attempts, \"nextAttemptAt\", \"createdAt\")"
-                  + " select 'confirmation', 'bulk' || n || '@example.org', 'sv', "
-                  + request
-                  + ", '<bulk-' || n || '.twice@ripieno>', 'queued', 0,"
-                  + " now() at time zone 'UTC', now() at time zone 'UTC'"
-                  + " from generate_series(1, 200) n");
+          (int)
+              scenario.count(
+                  "select id from \"Request\" where \"projectNeedId\" = " + need + " limit 1");
+      scenario.execute(
+          "insert into \"OutboxMessage\" (kind, recipient, language, \"requestId\","
+              + " \"messageId\", status, attempts, \"nextAttemptAt\", \"createdAt\")"
+              + " select 'confirmation', 'bulk' || n || '@example.org', 'sv', "
+              + request
+              + ", '<bulk-' || n || '.twice@ripieno>', 'queued', 0,"
+              + " now() at time zone 'UTC', now() at time zone 'UTC'"
+              + " from generate_series(1, 200) n");
 
       Poll.until(
           WAIT,
           () -> {
-            dueNow();
-            return count(
+            scenario.dueNow();
+            return scenario.count(
                     "select count(*) from \"OutboxMessage\" where \"messageId\" like"
                         + " '<bulk-%' and status = 'sent'")
                 == 200;
@@ -465,7 +423,7 @@ class TwoInstancesIT {
       assertThat(copies).hasSize(200);
       assertThat(copies.values()).containsOnly(1);
       assertThat(
-              count(
+              scenario.count(
                   "select count(*) from \"OutboxMessage\" where \"messageId\" like '<bulk-%'"
                       + " and attempts = 1"))
           .isEqualTo(200);
@@ -519,7 +477,7 @@ class TwoInstancesIT {
     Poll.until(
         WAIT,
         () ->
-            count(
+            scenario.count(
                     "select count(*) from \"OutboxMessage\" o join \"Request\" r on r.id ="
                         + " o.\"requestId\" where r.\"projectNeedId\" = "
                         + need
@@ -529,7 +487,7 @@ class TwoInstancesIT {
     Map<String, Integer> inMailbox = new HashMap<>();
     Map<String, String> kindOf = new HashMap<>();
     for (String[] row :
-        rows(
+        scenario.rows(
             "select o.\"messageId\", o.kind, o.attempts from \"OutboxMessage\" o join"
                 + " \"Request\" r on r.id = o.\"requestId\" where r.\"projectNeedId\" = "
                 + need)) {
@@ -547,11 +505,13 @@ class TwoInstancesIT {
     }
     assertThat(inOutbox).isEqualTo(expected);
     assertThat(inMailbox).isEqualTo(expected);
-    assertThat(logs(need, "request_sent")).isEqualTo((long) expected.getOrDefault("request", 0));
-    assertThat(logs(need, "reminder_sent")).isEqualTo((long) expected.getOrDefault("reminder", 0));
-    assertThat(logs(need, "confirmation_sent"))
+    assertThat(scenario.logs(need, "request_sent"))
+        .isEqualTo((long) expected.getOrDefault("request", 0));
+    assertThat(scenario.logs(need, "reminder_sent"))
+        .isEqualTo((long) expected.getOrDefault("reminder", 0));
+    assertThat(scenario.logs(need, "confirmation_sent"))
         .isEqualTo((long) expected.getOrDefault("confirmation", 0));
-    assertThat(logs(need, "position_filled_sent"))
+    assertThat(scenario.logs(need, "position_filled_sent"))
         .isEqualTo((long) expected.getOrDefault("position_filled", 0));
   }
 
@@ -560,25 +520,6 @@ class TwoInstancesIT {
     String text = part(message, "text/plain");
     String link = text.substring(text.indexOf(PUBLIC_URL + "/respond/")).split("\\s")[0];
     return link.substring(link.lastIndexOf('/') + 1);
-  }
-
-  private static String part(MimeMessage message, String type) throws Exception {
-    Multipart alternative = (Multipart) message.getContent();
-    for (int i = 0; i < alternative.getCount(); i++) {
-      if (alternative.getBodyPart(i).isMimeType(type)) {
-        return String.valueOf(alternative.getBodyPart(i).getContent());
-      }
-    }
-    throw new AssertionError("No " + type + " part in " + GreenMailUtil.getWholeMessage(message));
-  }
-
-  private static String header(MimeMessage message, String name) {
-    try {
-      String[] values = message.getHeader(name);
-      return values == null ? "" : values[0];
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private long fromCount(String from) {
@@ -620,41 +561,35 @@ class TwoInstancesIT {
    * passing of the interval would, and makes the orchestra's jobs due now, as that time would.
    */
   private void backDate(int need, String interval, String which) throws Exception {
-    fixture
-        .postgres()
-        .execute(
-            database,
-            "update \"RequestToken\" set \"expiresAt\" = \"expiresAt\" - interval '"
-                + interval
-                + "' where \"requestId\" in (select id from \"Request\" where \"projectNeedId\" = "
-                + need
-                + " and "
-                + which
-                + "); update \"Request\" set \"sentAt\" = \"sentAt\" - interval '"
-                + interval
-                + "' where \"projectNeedId\" = "
-                + need
-                + " and "
-                + which);
-    dueNow();
-  }
-
-  private void dueNow() throws Exception {
-    fixture.onCentral(
-        "update \"Orchestra\" set \"jobsDueAt\" = now() at time zone 'UTC' where id = '"
-            + ORCHESTRA
-            + "'");
+    scenario.execute(
+        "update \"RequestToken\" set \"expiresAt\" = \"expiresAt\" - interval '"
+            + interval
+            + "' where \"requestId\" in (select id from \"Request\" where \"projectNeedId\" = "
+            + need
+            + " and "
+            + which
+            + "); update \"Request\" set \"sentAt\" = \"sentAt\" - interval '"
+            + interval
+            + "' where \"projectNeedId\" = "
+            + need
+            + " and "
+            + which);
+    scenario.dueNow();
   }
 
   // --- the admin ---
 
   private JsonObject preview(RunningRipieno instance, int project, int need) throws Exception {
-    return ok(instance, "GET", "/projects/" + project + "/needs/" + need + "/preview", null, 200);
+    return scenario
+        .on(instance)
+        .ok("GET", "/projects/" + project + "/needs/" + need + "/preview", null, 200);
   }
 
   /** Sends the need; the musicians asked, in the order of the answer. */
   private List<Integer> send(RunningRipieno instance, int project, int need) throws Exception {
-    return ok(instance, "POST", "/projects/" + project + "/send", "{\"needId\":" + need + "}", 200)
+    return scenario
+        .on(instance)
+        .send(project, need)
         .getJsonArray("requests")
         .getValuesAs(JsonObject.class)
         .stream()
@@ -666,7 +601,8 @@ class TwoInstancesIT {
   private Map<Integer, String> board(int project, int need) throws Exception {
     Map<Integer, String> statuses = new LinkedHashMap<>();
     for (JsonObject entry :
-        ok(second, "GET", "/projects/" + project + "/requests", null, 200)
+        onSecond
+            .ok("GET", "/projects/" + project + "/requests", null, 200)
             .getJsonArray("needs")
             .getValuesAs(JsonObject.class)) {
       if (entry.getJsonObject("need").getInt("id") == need) {
@@ -680,51 +616,18 @@ class TwoInstancesIT {
   }
 
   private String needStatus(int project, int need) throws Exception {
-    return ok(first, "GET", "/projects/" + project + "/needs/" + need, null, 200)
+    return scenario
+        .ok("GET", "/projects/" + project + "/needs/" + need, null, 200)
         .getString("status");
   }
 
   /** A project in a week of its own. */
   private int project() throws Exception {
-    int week = ++weeks;
-    String start = LocalDate.of(2034, 1, 2).plusWeeks(week).toString();
-    return ok(
-            first,
-            "POST",
-            "/projects",
-            "{\"name\":\"Dubbelvecka " + week + "\",\"startDate\":\"" + start + "\"}",
-            201)
-        .getInt("id");
+    return scenario.projectInItsOwnWeek("Dubbelvecka", LocalDate.of(2034, 1, 2));
   }
 
   private int need(int project, int quantity, String strategy, String extra) throws Exception {
-    return ok(
-            second,
-            "POST",
-            "/projects/" + project + "/needs",
-            "{\"positionId\":"
-                + tutti
-                + ",\"quantity\":"
-                + quantity
-                + ",\"rankingListId\":"
-                + list
-                + ",\"requestStrategy\":\""
-                + strategy
-                + "\""
-                + extra
-                + "}",
-            201)
-        .getInt("id");
-  }
-
-  private JsonObject ok(
-      RunningRipieno instance, String method, String path, String body, int status)
-      throws Exception {
-    HttpResponse<String> answer = instance.send(method, BASE + path, admin, body);
-    assertThat(answer.statusCode())
-        .as(method + " " + path + ": " + answer.body())
-        .isEqualTo(status);
-    return RunningRipieno.json(answer);
+    return onSecond.need(project, tutti, list, quantity, strategy, extra);
   }
 
   // --- helpers ---
@@ -747,50 +650,7 @@ class TwoInstancesIT {
     return String.join(",", ids.stream().map(String::valueOf).toList());
   }
 
-  private static String key(SecureRandom random) {
-    byte[] key = new byte[32];
-    random.nextBytes(key);
-    return Base64.getEncoder().encodeToString(key);
-  }
-
-  private static List<Integer> ints(JsonObject object, String field) {
-    return object.getJsonArray(field).getValuesAs(JsonNumber.class).stream()
-        .map(JsonNumber::intValue)
-        .toList();
-  }
-
-  private long logs(int need, String type) throws Exception {
-    return count(
-        "select count(*) from \"CommunicationLog\" c join \"Request\" r on r.id = c.\"requestId\""
-            + " where r.\"projectNeedId\" = "
-            + need
-            + " and c.type = '"
-            + type
-            + "'");
-  }
-
-  private long count(String sql) throws Exception {
-    return fixture.postgres().queryLong(database, sql);
-  }
-
   private List<String> texts(String sql) throws Exception {
-    return rows(sql).stream().map(row -> row[0]).toList();
-  }
-
-  private List<String[]> rows(String sql) throws Exception {
-    List<String[]> rows = new ArrayList<>();
-    try (Connection connection = database.connect();
-        Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
-      int columns = result.getMetaData().getColumnCount();
-      while (result.next()) {
-        String[] row = new String[columns];
-        for (int i = 0; i < columns; i++) {
-          row[i] = result.getString(i + 1);
-        }
-        rows.add(row);
-      }
-    }
-    return rows;
+    return scenario.rows(sql).stream().map(row -> row[0]).toList();
   }
 }

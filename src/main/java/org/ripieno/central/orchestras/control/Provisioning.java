@@ -98,56 +98,25 @@ public final class Provisioning {
   private final Consumer<String> databaseCreatedOn;
 
   /**
+   * Provisioning over the given central database and orchestra servers, every part named (the
+   * application and the tests build it the same way).
+   *
+   * <p>Pooled lock or maintenance sessions are given back only with no advisory lock left on them:
+   * one whose release failed is evicted instead ({@link #discard}).
+   *
    * @param central the central database, pooled: borrowed for one statement at a time
-   * @param lockSessions the central database unpooled, for the session that holds an orchestra's
+   * @param lockSessions the central database, for the session that holds an orchestra's
    *     provisioning lock during a run (its end releases the lock)
    * @param servers the configured orchestra servers by name, each a login to its maintenance
    *     database
+   * @param maintenanceSessions the sessions to a server's maintenance database, by server name (a
+   *     small pool keeps a run from paying for a new session, about as much as a clone, each time)
    * @param templates the template of a server, by server name
    * @param databasePrefix put before every orchestra database's name
    * @param retries when a failed run is resumed by the platform itself
-   */
-  public Provisioning(
-      DataSource central,
-      DataSource lockSessions,
-      Map<String, DatabaseLogin> servers,
-      Function<String, OrchestraTemplate> templates,
-      String databasePrefix,
-      ProvisioningRetries retries,
-      StepListener listener) {
-    this(central, lockSessions, servers, templates, databasePrefix, retries, listener, Spares.NONE);
-  }
-
-  /** As above, claiming the servers' spare databases when there are some. */
-  public Provisioning(
-      DataSource central,
-      DataSource lockSessions,
-      Map<String, DatabaseLogin> servers,
-      Function<String, OrchestraTemplate> templates,
-      String databasePrefix,
-      ProvisioningRetries retries,
-      StepListener listener,
-      Spares spares) {
-    this(
-        central,
-        lockSessions,
-        servers,
-        name -> requireServer(servers, name).dataSource(),
-        templates,
-        databasePrefix,
-        retries,
-        listener,
-        spares);
-  }
-
-  /**
-   * As above, with the sessions on each server's maintenance database from the given source (a
-   * small pool keeps a run from paying for a new session, about as much as a clone, each time).
-   * Pooled lock or maintenance sessions are given back only with no advisory lock left on them: one
-   * whose release failed is evicted instead ({@link #discard}).
-   *
-   * @param maintenanceSessions the sessions to a server's maintenance database, by server name
-   * @param spares how many spare databases a server keeps, and who makes a new one
+   * @param listener hears about every step reached ({@link StepListener#NONE}: nobody)
+   * @param spares how many spare databases a server keeps, and who makes a new one ({@link
+   *     Spares#NONE}: none, every run clones)
    */
   public Provisioning(
       DataSource central,

@@ -181,13 +181,15 @@ public class ProjectFiles {
     file.setUploadedAt(clock.instant().truncatedTo(ChronoUnit.MILLIS));
     orchestra.persist(file);
     orchestra.flush();
-    String storageId = StoredFiles.storageIdOf(file.getFileUrl());
-    return FileView.of(
-        file, stored.sizes(storageId == null ? List.of() : List.of(storageId)).get(storageId));
+    return view(file);
   }
 
   public FileView get(int fileId) {
-    ProjectFile file = find(fileId);
+    return view(find(fileId));
+  }
+
+  /** The file as shown, with the size of the bytes it names (none when they are not kept). */
+  private FileView view(ProjectFile file) {
     String storageId = StoredFiles.storageIdOf(file.getFileUrl());
     return FileView.of(
         file, stored.sizes(storageId == null ? List.of() : List.of(storageId)).get(storageId));
