@@ -36,6 +36,14 @@ final class BudgetedDataSource extends ForwardingDataSource {
     permits.closing();
   }
 
+  /**
+   * The pool's close has returned, whether or not it closed every connection: the permits of those
+   * it did not close are no longer counted as coming back.
+   */
+  void poolClosed() {
+    permits.closed();
+  }
+
   @Override
   public Connection getConnection() throws SQLException {
     permits.acquire();

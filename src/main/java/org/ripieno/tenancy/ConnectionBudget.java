@@ -30,6 +30,13 @@ import java.util.logging.Logger;
  * head reclaims only when none is coming back. Otherwise every look while a reclaimed pool was
  * still closing (every retry of the head, and each next head while the first close had not yet
  * returned everything) closed one more warm orchestra that nobody needed closed.
+ *
+ * <p>Counting on a permit that never comes back would stop every reclaim for good, so nothing is
+ * counted on past the pool's close: once the close has returned ({@link Account#closed()}), what
+ * the pool still holds (a connection its adding thread opened too late for the pool to take, or a
+ * close cut short by an interrupt) is no longer coming back, though its permit still returns if
+ * that connection is closed later. And should the count still not move for {@link #patience}, the
+ * head reclaims anyway.
  */
 public final class ConnectionBudget {
 
@@ -48,11 +55,19 @@ public final class ConnectionBudget {
 
   private static final long RETRY_MILLIS = 50;
 
+  /**
+   * How long the head trusts permits coming back while none comes: a closing pool closes its idle
+   * connections at once and aborts those in use, so a second in which none came back means one is
+   * not coming (soon).
+   */
+  private static final Duration PATIENCE = Duration.ofSeconds(1);
+
   private final int ceiling;
   private final Semaphore permits;
   private final ReentrantLock queue = new ReentrantLock(true);
   private final Duration maxWait;
   private final AtomicInteger mostInUse = new AtomicInteger();
+  private final long patience;
 
   /**
    * Guards every account's count and {@link #comingBack}, and is held while the head looks at the
@@ -64,15 +79,26 @@ public final class ConnectionBudget {
   /** The permits that pools which are closing still hold: the sum of their accounts. */
   private int comingBack;
 
+  /**
+   * When a permit last came back from a closing pool, or a pool began to close: the head reclaims
+   * anyway once nothing came back for {@link #patience}.
+   */
+  private long comingBackMovedAt = System.nanoTime();
+
   private volatile Reclaimer reclaimer = requester -> false;
 
   public ConnectionBudget(int ceiling, Duration maxWait) {
+    this(ceiling, maxWait, PATIENCE);
+  }
+
+  ConnectionBudget(int ceiling, Duration maxWait, Duration patience) {
     if (ceiling < 1) {
       throw new IllegalArgumentException("The connection ceiling must be at least 1");
     }
     this.ceiling = ceiling;
     this.permits = new Semaphore(ceiling, true);
     this.maxWait = maxWait;
+    this.patience = patience.toNanos();
   }
 
   void reclaimWith(Reclaimer reclaimer) {
@@ -127,7 +153,18 @@ public final class ConnectionBudget {
       waiting.queue(maxWait.toNanos());
       try {
         for (Look look = look(); look != Look.TAKEN; look = look()) {
-          if (look == Look.NONE_COMING_BACK) {
+          if (look == Look.NOTHING_CAME_BACK) {
+            LOG.warning(
+                () ->
+                    "Orchestra connections: "
+                        + comingBack()
+                        + " counted as coming back from closing pools, none came back for "
+                        + TimeUnit.NANOSECONDS.toMillis(patience)
+                        + " ms; "
+                        + waiting.requester
+                        + " reclaims anyway");
+          }
+          if (look == Look.NONE_COMING_BACK || look == Look.NOTHING_CAME_BACK) {
             // The head keeps its place while it reclaims: reclaiming only starts closing an idle
             // orchestra's pool, and the connection that closing frees comes back to the head
             // alone (no one else takes permits).
@@ -156,7 +193,9 @@ public final class ConnectionBudget {
   private enum Look {
     TAKEN,
     COMING_BACK,
-    NONE_COMING_BACK
+    NONE_COMING_BACK,
+    /** Some are counted as coming back, but none came for {@link #patience}. */
+    NOTHING_CAME_BACK
   }
 
   /** Takes a free permit, or says whether a closing pool will give one back. */
@@ -165,7 +204,17 @@ public final class ConnectionBudget {
       if (permits.tryAcquire()) {
         return Look.TAKEN;
       }
-      return comingBack > 0 ? Look.COMING_BACK : Look.NONE_COMING_BACK;
+      if (comingBack == 0) {
+        return Look.NONE_COMING_BACK;
+      }
+      long now = System.nanoTime();
+      if (now - comingBackMovedAt < patience) {
+        return Look.COMING_BACK;
+      }
+      // Counted as moved, so that the next reclaim for a stuck count waits as long again instead
+      // of closing one more orchestra at every look.
+      comingBackMovedAt = now;
+      return Look.NOTHING_CAME_BACK;
     }
   }
 
@@ -234,12 +283,13 @@ public final class ConnectionBudget {
   /**
    * The permits held by one pool's connections. Once the pool is closing, they are all coming back
    * (its idle connections close at once, any in use are aborted), also those of connections it
-   * still opens meanwhile.
+   * still opens meanwhile, until its close has returned.
    */
   final class Account {
     private final String owner;
     private int held;
     private boolean closing;
+    private boolean closed;
 
     private Account(String owner) {
       this.owner = owner;
@@ -247,8 +297,15 @@ public final class ConnectionBudget {
 
     /** Takes a permit for one new connection of this pool, waiting in turn if none is free. */
     void acquire() throws SQLException {
+      refuseIfClosed();
       take(owner);
       synchronized (accounting) {
+        if (closed) {
+          // The pool's close returned while this waited: HikariCP would not take the connection
+          // and would never close it.
+          permits.release();
+          throw poolClosed();
+        }
         held++;
         if (closing) {
           comingBack++;
@@ -257,12 +314,26 @@ public final class ConnectionBudget {
       recordInUse();
     }
 
+    private void refuseIfClosed() throws SQLException {
+      synchronized (accounting) {
+        if (closed) {
+          throw poolClosed();
+        }
+      }
+    }
+
+    private SQLException poolClosed() {
+      return new SQLTransientConnectionException(
+          "The connection pool of orchestra " + owner + " is closed");
+    }
+
     /** Gives back the permit of one connection of this pool, once that connection is closed. */
     void release() {
       synchronized (accounting) {
         held--;
-        if (closing) {
+        if (closing && !closed) {
           comingBack--;
+          comingBackMovedAt = System.nanoTime();
         }
         permits.release();
       }
@@ -277,7 +348,27 @@ public final class ConnectionBudget {
         if (!closing) {
           closing = true;
           comingBack += held;
+          comingBackMovedAt = System.nanoTime();
         }
+      }
+    }
+
+    /**
+     * The pool's close has returned (also when it was cut short): what it still holds is no longer
+     * counted as coming back, so that a permit it never gives back cannot stop every reclaim. A
+     * connection closed later still gives its permit back (once: {@link #release()} is called once
+     * per connection); the pool opens no more.
+     */
+    void closed() {
+      synchronized (accounting) {
+        if (closed) {
+          return;
+        }
+        closed = true;
+        if (closing) {
+          comingBack -= held;
+        }
+        closing = true;
       }
     }
   }

@@ -260,10 +260,20 @@ public final class OrchestraRegistry implements AutoCloseable {
     return false;
   }
 
-  /** Every close of a pool, so that the budget counts its permits as coming back meanwhile. */
+  /**
+   * Every close of a pool, so that the budget counts its permits as coming back meanwhile, and no
+   * longer once the close has returned: a connection HikariCP's adding thread opened too late for
+   * the closed pool, or a close cut short (HikariCP swallows an interrupt and returns part-way),
+   * must not leave the budget waiting for a permit that may never come back.
+   */
   private static void closePool(HikariDataSource pool) {
-    budgetedBehind(pool).poolClosing();
-    pool.close();
+    BudgetedDataSource budgeted = budgetedBehind(pool);
+    budgeted.poolClosing();
+    try {
+      pool.close();
+    } finally {
+      budgeted.poolClosed();
+    }
   }
 
   /** The pool's physical connection factory: every orchestra pool is made on one. */

@@ -61,6 +61,36 @@ class BudgetedDataSourceTest {
     assertEquals(1, budget.inUse());
   }
 
+  @Test
+  void aConnectionStillOpenWhenItsPoolsCloseReturnedGivesItsPermitBackOnceWhenClosedLater()
+      throws SQLException {
+    BudgetedDataSource pool = budgeted();
+    Connection late = pool.getConnection();
+    budgeted().getConnection();
+    pool.poolClosing();
+    assertEquals(1, budget.comingBack());
+
+    pool.poolClosed();
+    assertEquals(0, budget.comingBack(), "still waited for after the pool's close returned");
+    late.close();
+    late.abort(Runnable::run);
+    late.close();
+
+    assertEquals(1, budget.inUse());
+    assertEquals(0, budget.comingBack());
+  }
+
+  @Test
+  void aPoolWhoseCloseReturnedOpensNoMoreConnections() {
+    BudgetedDataSource pool = budgeted();
+    pool.poolClosing();
+    pool.poolClosed();
+
+    assertThrows(SQLException.class, pool::getConnection);
+
+    assertEquals(0, budget.inUse());
+  }
+
   private BudgetedDataSource budgeted() {
     DataSource physical =
         (DataSource)

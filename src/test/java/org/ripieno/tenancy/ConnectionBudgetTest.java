@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,89 @@ class ConnectionBudgetTest {
     waiters.second().get(5, TimeUnit.SECONDS);
     assertEquals(List.of("old", "recent"), idle.reclaimed);
     assertEquals(2, idle.budget.inUse());
+  }
+
+  @Test
+  void aPoolClosedWhileStillHoldingAPermitDoesNotStopReclaiming() throws Exception {
+    // Patience longer than the wait: only the pool's returned close can let the waiter reclaim.
+    BehindAClosingPool full = new BehindAClosingPool(Duration.ofSeconds(2), Duration.ofHours(1));
+    ConnectionBudget budget = full.budget;
+    ConnectionBudget.Account closedPool = full.closingPool;
+    // Its close returned with one connection not closed (opened too late for the pool to take it,
+    // or the close was interrupted).
+    closedPool.closed();
+    assertEquals(0, budget.comingBack());
+    budget.account("waiter").acquire();
+
+    assertEquals(List.of("idle"), full.reclaimed);
+    assertEquals(2, budget.inUse());
+    // That connection, closed later after all, gives its permit back, and no more.
+    closedPool.release();
+    assertEquals(1, budget.inUse());
+    assertEquals(0, budget.comingBack());
+    budget.account("next").acquire();
+    assertEquals(2, budget.inUse());
+    assertEquals(List.of("idle"), full.reclaimed);
+  }
+
+  @Test
+  void anAcquireThatOutlivedItsPoolsCloseIsRefusedAndHoldsNoPermit() throws Exception {
+    ConnectionBudget budget = new ConnectionBudget(1, Duration.ofSeconds(5));
+    ConnectionBudget.Account busy = budget.account("busy");
+    busy.acquire();
+    ConnectionBudget.Account closedPool = budget.account("closed");
+    // Like HikariCP's adding thread, waiting in the budget while its pool is reclaimed.
+    CompletableFuture<Void> adding = inThreadOfItsOwn(closedPool::acquire);
+    Thread.sleep(100);
+    closedPool.closing();
+    closedPool.closed();
+    busy.release();
+
+    ExecutionException refused =
+        assertThrows(ExecutionException.class, () -> adding.get(5, TimeUnit.SECONDS));
+    assertTrue(refused.getCause() instanceof SQLTransientConnectionException, refused.toString());
+    assertEquals(0, budget.inUse());
+    assertEquals(0, budget.comingBack());
+  }
+
+  @Test
+  void theHeadReclaimsAnywayWhenNothingComesBackForItsPatience() throws Exception {
+    // The pool's close never returns, nor gives anything back.
+    BehindAClosingPool full = new BehindAClosingPool(Duration.ofSeconds(5), Duration.ofMillis(300));
+
+    long started = System.nanoTime();
+    full.budget.account("waiter").acquire();
+    long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+    assertEquals(List.of("idle"), full.reclaimed);
+    assertTrue(waited >= 250, "reclaimed after " + waited + " ms, before its patience");
+    assertEquals(1, full.budget.comingBack());
+  }
+
+  /**
+   * A budget of two: one connection of a pool that is closing, one of an idle orchestra, which a
+   * reclaim closes at once.
+   */
+  private static final class BehindAClosingPool {
+    final ConnectionBudget budget;
+    final ConnectionBudget.Account closingPool;
+    final List<String> reclaimed = new CopyOnWriteArrayList<>();
+
+    BehindAClosingPool(Duration maxWait, Duration patience) throws SQLException {
+      budget = new ConnectionBudget(2, maxWait, patience);
+      closingPool = budget.account("closing");
+      closingPool.acquire();
+      ConnectionBudget.Account idle = budget.account("idle");
+      idle.acquire();
+      budget.reclaimWith(
+          requester -> {
+            idle.closing();
+            reclaimed.add("idle");
+            idle.release();
+            return true;
+          });
+      closingPool.closing();
+    }
   }
 
   /** Two waiters, the second queued behind the first once the first has reclaimed "old". */
