@@ -419,18 +419,17 @@ public final class OrchestraTemplate {
   /**
    * During a rolling upgrade an older instance must not rebuild a newer instance's template, of a
    * newer schema or, with the same schema, a newer seed revision (they would take turns rebuilding
-   * it); it refuses, and its provisioning stops, resumable by a newer instance. A template whose
-   * comment predates seed revisions counts as revision 0, so a newer instance rebuilds it.
+   * it); it refuses, and its provisioning stops, resumable by a newer instance. A comment this
+   * release cannot read is taken for a later release's ({@link TemplateVersion#whatIsNewerIn}).
    */
   private void refuseToDowngrade(Connection maintenance) throws SQLException {
-    Optional<TemplateVersion> held = comment(maintenance).flatMap(TemplateVersion::fromComment);
-    TemplateVersion ours = version();
-    if (held.isPresent() && held.get().isNewerThan(ours)) {
+    Optional<String> newer = version().whatIsNewerIn(comment(maintenance).orElse(null));
+    if (newer.isPresent()) {
       throw new SQLException(
           "The orchestra template "
               + templateName
               + " holds "
-              + held.get().whatIsNewerThan(ours)
+              + newer.get()
               + ": provision from an upgraded instance");
     }
   }

@@ -300,12 +300,10 @@ class ProvisioningIT {
     keepSpares(SpareDatabases.none(postgres.runPrefix()));
     TemplateVersion current = template.version();
     String stale = one.name(template.contentVersion().replace("seed v1", "seed v0"), 1);
-    String previousRevision =
+    String otherRevision =
         one.name(
-            new TemplateVersion(current.schema(), current.seedRevision() - 1, "v1").comment(), 1);
-    String beforeRevisions =
-        one.name("ripieno orchestra template; schema " + current.schema() + "; seed v1", 1);
-    for (String spare : List.of(stale, previousRevision, beforeRevisions)) {
+            new TemplateVersion(current.schema(), current.seedRevision() + 1, "v1").comment(), 1);
+    for (String spare : List.of(stale, otherRevision)) {
       postgres.execute("CREATE DATABASE \"" + spare + "\"");
     }
     String id = request("unspared", "Unspared Orkester");
@@ -316,11 +314,9 @@ class ProvisioningIT {
     assertThat(outcome.state()).isEqualTo(ProvisioningState.ACTIVE);
     assertExactlyOneDatabaseAndOneAdmin(id, "unspared");
     assertThat(exists(stale)).as("a stale spare is not taken").isTrue();
-    assertThat(exists(previousRevision)).as("nor one of an older seed revision").isTrue();
-    assertThat(exists(beforeRevisions)).as("nor one from before seed revisions").isTrue();
+    assertThat(exists(otherRevision)).as("nor one of another seed revision").isTrue();
     OrchestraTemplate.SpareChanges changes = keepSpares(one);
-    assertThat(changes.dropped())
-        .containsExactlyInAnyOrder(stale, previousRevision, beforeRevisions);
+    assertThat(changes.dropped()).containsExactlyInAnyOrder(stale, otherRevision);
     assertThat(changes.created()).containsExactly(one.name(template.contentVersion(), 1));
     assertThat(exists(stale)).isFalse();
   }
@@ -568,23 +564,27 @@ class ProvisioningIT {
   }
 
   /**
-   * Releases before seed revisions wrote no revision in the comment: such a template counts as
-   * revision 0, older than any, so an upgraded instance rebuilds it rather than refusing.
+   * Releases before seed revisions wrote no revision in the comment, and built what revision 1 is:
+   * their template, with this code's content hash, is current at revision 1 and left as it is (the
+   * two releases never take turns rebuilding it during the upgrade); once the revision is raised it
+   * is older, and rebuilt forward.
    */
   @Test
-  void aTemplateCommentedBeforeSeedRevisionsIsRebuiltByAnInstanceThatHasThem() throws SQLException {
-    OrchestraTemplate revised =
-        fixture.template("unrevised_template", ProvisionedSeed.REVISION, "v1");
-    revised.ensureCurrent();
+  void aTemplateCommentedBeforeSeedRevisionsIsCurrentAtRevisionOneAndRebuiltFromTwoOn()
+      throws SQLException {
+    OrchestraTemplate revisionOne = fixture.template("unrevised_template", 1, "v1");
+    revisionOne.ensureCurrent();
+    String beforeRevisions =
+        "ripieno orchestra template; schema " + revisionOne.version().schema() + "; seed v1";
     postgres.execute(
-        "COMMENT ON DATABASE \""
-            + revised.name()
-            + "\" IS 'ripieno orchestra template; schema "
-            + revised.version().schema()
-            + "; seed v1'");
+        "COMMENT ON DATABASE \"" + revisionOne.name() + "\" IS '" + beforeRevisions + "'");
 
-    assertThat(revised.ensureCurrent()).isTrue();
-    assertThat(templateComment(revised)).isEqualTo(revised.contentVersion());
+    assertThat(revisionOne.ensureCurrent()).as("current, not rebuilt").isFalse();
+    assertThat(templateComment(revisionOne)).isEqualTo(beforeRevisions);
+
+    OrchestraTemplate revisionTwo = fixture.template("unrevised_template", 2, "v2");
+    assertThat(revisionTwo.ensureCurrent()).isTrue();
+    assertThat(templateComment(revisionTwo)).isEqualTo(revisionTwo.contentVersion());
   }
 
   private String templateComment(OrchestraTemplate of) throws SQLException {

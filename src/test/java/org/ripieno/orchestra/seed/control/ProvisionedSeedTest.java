@@ -14,7 +14,11 @@ class ProvisionedSeedTest {
   /** The revision whose content is pinned below: {@link ProvisionedSeed#REVISION}. */
   private static final int PINNED_REVISION = 1;
 
-  /** {@link ProvisionedSeed#version()} at {@link #PINNED_REVISION}. */
+  /**
+   * {@link ProvisionedSeed#version()} at {@link #PINNED_REVISION}. Revision 1's is also the seed
+   * releases before revisions built: their template's comment, which names no revision, reads as
+   * revision 1, and is this code's own while the seed is unchanged.
+   */
   private static final String PINNED_CONTENT = "c9af5cb0f91ecb63";
 
   @Test
@@ -24,9 +28,9 @@ class ProvisionedSeedTest {
 
     assertThat(revision)
         .as(
-            "ProvisionedSeed.REVISION went down from %d to %d: it only goes up, or an instance of"
-                + " the previous release takes this release's template for an older one and"
-                + " rebuilds it",
+            "ProvisionedSeed.REVISION went down from %d to %d: it starts at 1 and only goes up,"
+                + " or an instance of the previous release takes this release's template for an"
+                + " older one and rebuilds it",
             PINNED_REVISION, revision)
         .isGreaterThanOrEqualTo(PINNED_REVISION);
     assertThat(revision)
