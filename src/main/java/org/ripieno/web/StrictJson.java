@@ -11,6 +11,7 @@ import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Type;
+import org.ripieno.orchestra.musicians.boundary.MusicianJson;
 
 /**
  * JSON-B for the API: unknown properties in a request body are refused (Yasson ignores them by
@@ -25,6 +26,8 @@ public class StrictJson implements ContextResolver<Jsonb> {
           new JsonbConfig()
               .withNullValues(false)
               .withDeserializers(new StrictBoolean())
+              // The API's hottest answer, written without Yasson's per-property reflection.
+              .withSerializers(new MusicianJson())
               .setProperty("jsonb.fail-on-unknown-properties", true));
 
   /** Only JSON's own {@code true} and {@code false}. */
