@@ -1,5 +1,6 @@
 package org.ripieno.tenancy;
 
+import jakarta.enterprise.inject.Vetoed;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
@@ -19,8 +20,10 @@ import java.util.Optional;
  * <p>Request-scoped through {@link OrchestraConnections#currentOrchestra()}, a producer, rather
  * than as a bean class of its own: the server treats every instance of a bean class it creates as a
  * candidate for resource injection, which cost about 5 % of an orchestra read's CPU, made once a
- * request.
+ * request. {@code @Vetoed}: were the archive ever scanned for every class, it would not become a
+ * second bean beside the producer's.
  */
+@Vetoed
 public class CurrentOrchestra {
 
   private final OrchestraRegistry registry;

@@ -55,8 +55,11 @@ public class OrchestraConnections {
     return new CurrentOrchestra(registry);
   }
 
-  /** A request or job ends: its orchestra's entity manager and database are let go. */
-  void leave(@Disposes CurrentOrchestra current) {
+  /**
+   * A request or job ends: its orchestra's entity manager and database are let go. Static, so that
+   * a job ending while the application stops needs nothing of this bean's.
+   */
+  static void leave(@Disposes CurrentOrchestra current) {
     current.leave();
   }
 

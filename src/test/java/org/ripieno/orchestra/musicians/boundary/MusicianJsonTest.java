@@ -4,20 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.ripieno.web.StrictJson;
 
 class MusicianJsonTest {
 
   /** The API's mapping without the hand-written writer: what it must write, byte for byte. */
-  private static final Jsonb YASSON = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
+  private static final Jsonb YASSON = JsonbBuilder.create(StrictJson.mapping());
 
   private static final Jsonb WRITER =
-      JsonbBuilder.create(
-          new JsonbConfig().withNullValues(false).withSerializers(new MusicianJson()));
+      JsonbBuilder.create(StrictJson.mapping().withSerializers(new MusicianJson()));
 
   @Test
   void aMusicianWithEveryFieldIsWrittenAsYassonWritesIt() {
