@@ -7,6 +7,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -53,6 +54,18 @@ final class BudgetedDataSource extends ForwardingDataSource {
     } catch (SQLException | RuntimeException e) {
       permits.release();
       throw e;
+    }
+    if (permits.isClosing()) {
+      // The pool began to close while this connection was being opened (HikariCP's adding thread
+      // outlives the close by up to the login timeout): its closed bag would refuse the connection
+      // and never close it, leaving a session open on the server and its permit taken for good.
+      try {
+        connection.close();
+      } finally {
+        permits.release();
+      }
+      throw new SQLTransientConnectionException(
+          "The connection pool of this orchestra closed while a connection was being opened");
     }
     return (Connection)
         Proxy.newProxyInstance(

@@ -339,6 +339,13 @@ public final class ConnectionBudget {
       }
     }
 
+    /** Whether the pool's close has begun: a connection it opens now would never be used. */
+    boolean isClosing() {
+      synchronized (accounting) {
+        return closing;
+      }
+    }
+
     /**
      * Marks the pool as closing, before its close runs, so that waiters count on its permits
      * instead of closing another pool for them; a second call changes nothing.

@@ -91,7 +91,29 @@ class BudgetedDataSourceTest {
     assertEquals(0, budget.inUse());
   }
 
+  @Test
+  void aConnectionOpenedWhileItsPoolBeganToCloseIsClosedAtOnceAndGivesItsPermitBack() {
+    BudgetedDataSource[] pool = new BudgetedDataSource[1];
+    pool[0] =
+        budgeted(
+            () -> {
+              // The close begins while the server is still answering the connection's start-up.
+              pool[0].poolClosing();
+              return fakeConnection();
+            });
+
+    assertThrows(SQLException.class, pool[0]::getConnection);
+
+    assertEquals(true, physicallyClosed, "left open on the server");
+    assertEquals(0, budget.inUse());
+    assertEquals(0, budget.comingBack());
+  }
+
   private BudgetedDataSource budgeted() {
+    return budgeted(this::fakeConnection);
+  }
+
+  private BudgetedDataSource budgeted(java.util.function.Supplier<Connection> connecting) {
     DataSource physical =
         (DataSource)
             Proxy.newProxyInstance(
@@ -101,7 +123,7 @@ class BudgetedDataSourceTest {
                   if (!"getConnection".equals(method.getName())) {
                     throw new UnsupportedOperationException(method.getName());
                   }
-                  return fakeConnection();
+                  return connecting.get();
                 });
     return new BudgetedDataSource(physical, budget.account("orch"));
   }
@@ -116,6 +138,7 @@ class BudgetedDataSourceTest {
               switch (method.getName()) {
                 case "close" -> {
                   closed[0] = true;
+                  physicallyClosed = true;
                   return null;
                 }
                 case "isClosed" -> {
