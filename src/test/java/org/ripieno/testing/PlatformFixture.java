@@ -11,7 +11,9 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.ripieno.central.orchestras.control.CentralOrchestraRows;
+import org.ripieno.security.control.SecurityComponents;
 import org.ripieno.tenancy.DatabaseLogin;
 
 /**
@@ -166,14 +168,36 @@ public final class PlatformFixture implements AutoCloseable {
     return database;
   }
 
-  /** Runs SQL on central, e.g. to change an orchestra's limits or status. */
+  /**
+   * Runs SQL on central, e.g. to change an orchestra's limits or status, and returns once the
+   * application's requests see the change ({@link #awaitCentralChangesSeen()}).
+   */
   public void onCentral(String sql) throws Exception {
     postgres.execute(central, sql);
+    awaitCentralChangesSeen();
+  }
+
+  /**
+   * Waits out {@code ripieno.token.account-cache}: a change made at central outside the application
+   * (SQL here, as an operator's would be) reaches its orchestra requests within that time, not at
+   * once.
+   */
+  public void awaitCentralChangesSeen() throws InterruptedException {
+    Thread.sleep(accountCache().toMillis());
+  }
+
+  /** The application's {@code ripieno.token.account-cache}, as this fixture started it. */
+  public Duration accountCache() {
+    return Optional.ofNullable(environment.get("RIPIENO_TOKEN_ACCOUNT_CACHE"))
+        .map(Duration::parse)
+        .orElse(SecurityComponents.DEFAULT_ACCOUNT_CACHE);
   }
 
   /** Makes the orchestra's staffing jobs due now, as its work would after a change Ripieno made. */
   public void jobsDueNow(String orchestraId) throws Exception {
-    onCentral(
+    // The jobs read central themselves: nothing to wait for.
+    postgres.execute(
+        central,
         "update \"Orchestra\" set \"jobsDueAt\" = now() at time zone 'UTC' where id = '"
             + orchestraId
             + "'");

@@ -1,5 +1,6 @@
 package org.ripieno.security.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,11 +22,16 @@ import org.ripieno.tenancy.OrchestraEntry;
 import org.ripieno.web.ProblemException;
 
 /**
- * Turns a verified token into a {@link Caller}, reading the account and its orchestra fresh from
- * central at every request (nothing is cached across requests), so changing a password,
- * deactivating a user or suspending an orchestra takes effect at once on every instance. An
- * enterprise SSO account gets its central row on first sign-in ({@link SsoAccounts}), so
- * deactivation and audit work the same for it.
+ * Turns a verified token into a {@link Caller}, deciding on the account and its orchestra as
+ * central has them, so changing a password, deactivating a user or suspending an orchestra ends old
+ * tokens within a second on every instance. Central's own endpoints read the account fresh at every
+ * request. An orchestra's requests may reuse what a request of the same account read on this
+ * instance within {@code ripieno.token.account-cache} ({@link RecentAccounts}, at most a second):
+ * that read was the central round trip every orchestra request made beyond its own database's. A
+ * change made through this instance's API is seen at once ({@link ChangesAccounts}); one made
+ * elsewhere (another instance, the command line, SQL) within that lifetime. An enterprise SSO
+ * account gets its central row on first sign-in ({@link SsoAccounts}), so deactivation and audit
+ * work the same for it.
  */
 @ApplicationScoped
 public class Authenticator {
@@ -49,6 +55,14 @@ public class Authenticator {
   @Inject @CentralData EntityManager central;
   @Inject CentralDatabase centralDatabase;
   @Inject SsoAccounts ssoAccounts;
+  @Inject SecurityComponents components;
+
+  private RecentAccounts<Account> recentAccounts;
+
+  @PostConstruct
+  void keepRecentAccounts() {
+    recentAccounts = new RecentAccounts<>(components.accountCache());
+  }
 
   /**
    * Who is calling, with the central row of their orchestra as this request read it (null for a
@@ -82,8 +96,18 @@ public class Authenticator {
       return external(token);
     }
     Optional<Account> account =
-        entities ? accountEntity(token.subject()) : accountRow(token.subject());
+        entities
+            ? accountEntity(token.subject())
+            : recentAccounts.get(token.subject(), () -> accountRow(token.subject()));
     return own(token, account.orElseThrow(Authenticator::tokenRefused));
+  }
+
+  /**
+   * Forgets every account this instance has kept: something authentication reads (an account, an
+   * orchestra's row) has just changed here, and the next request must see it.
+   */
+  public void forgetRecentAccounts() {
+    recentAccounts.forgetAll();
   }
 
   /** The rules of an own token, whichever way its account was read. */

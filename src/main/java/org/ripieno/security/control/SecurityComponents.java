@@ -28,9 +28,20 @@ public class SecurityComponents {
 
   @Inject RipienoSettings settings;
 
+  /**
+   * How long a request's read of an account may serve the same account's next requests on this
+   * instance ({@link RecentAccounts}). The product promises that a password change, a deactivation
+   * or a suspension ends old tokens within a second on every instance, so no more is allowed.
+   */
+  public static final String ACCOUNT_CACHE = "ripieno.token.account-cache";
+
+  public static final Duration DEFAULT_ACCOUNT_CACHE = Duration.ofMillis(500);
+  static final Duration MOST_ACCOUNT_CACHE = Duration.ofSeconds(1);
+
   private TokenService tokens;
   private SecretBox secrets;
   private SsoTrust ssoTrust;
+  private Duration accountCache;
 
   @PostConstruct
   void load() {
@@ -45,6 +56,7 @@ public class SecurityComponents {
                 settings.period("ripieno.token.lifetime", Duration.ofHours(8))),
             sso());
     ssoTrust = new SsoTrust(allowSsoSuperadmin());
+    accountCache = accountCache(settings.period(ACCOUNT_CACHE, DEFAULT_ACCOUNT_CACHE));
   }
 
   void loadWithApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -58,6 +70,24 @@ public class SecurityComponents {
   /** How far the SSO issuer's claims are trusted. */
   public SsoTrust ssoTrust() {
     return ssoTrust;
+  }
+
+  /** How long an account read from central may be reused by the same account's requests. */
+  public Duration accountCache() {
+    return accountCache;
+  }
+
+  static Duration accountCache(Duration configured) {
+    if (configured.isNegative() || configured.compareTo(MOST_ACCOUNT_CACHE) > 0) {
+      throw new IllegalArgumentException(
+          ACCOUNT_CACHE
+              + " must be between PT0S (read the account at every request) and "
+              + MOST_ACCOUNT_CACHE
+              + " (a password change, deactivation or suspension ends old tokens within a second"
+              + " on every instance); it is "
+              + configured);
+    }
+    return configured;
   }
 
   /** The box secrets at rest are sealed with, for code that reads them without JPA. */

@@ -24,6 +24,7 @@ import org.ripieno.central.orchestras.entity.Orchestra;
 import org.ripieno.central.systemlog.control.SystemLogWriter;
 import org.ripieno.mail.MailSettings;
 import org.ripieno.security.Caller;
+import org.ripieno.security.control.ChangesAccounts;
 import org.ripieno.security.secrets.ApiKeys;
 import org.ripieno.security.secrets.SecretBox;
 import org.ripieno.tenancy.CentralData;
@@ -59,6 +60,7 @@ public class OrchestraConfiguration {
     return view(orchestras.find(id), null);
   }
 
+  @ChangesAccounts
   @CentralTransactional
   public OrchestraConfig change(String id, OrchestraConfig change, Caller by) {
     Orchestra orchestra = orchestras.findForUpdate(id);

@@ -18,6 +18,7 @@ import org.ripieno.datasafety.archive.ArchiveSummary;
 import org.ripieno.datasafety.archive.ArchivedOrchestra;
 import org.ripieno.datasafety.archive.OrchestraExport;
 import org.ripieno.security.Caller;
+import org.ripieno.security.control.ChangesAccounts;
 import org.ripieno.tenancy.CentralData;
 import org.ripieno.tenancy.CentralDatabase;
 import org.ripieno.tenancy.CentralTransactional;
@@ -153,11 +154,13 @@ public class OrchestraRemoval {
     }
   }
 
+  @ChangesAccounts
   @CentralTransactional
   public void setStatus(String id, String status) {
     orchestras.findForUpdate(id).setStatus(status);
   }
 
+  @ChangesAccounts
   @CentralTransactional
   public void deactivateAccounts(String id, Export export, Caller by) {
     Orchestra orchestra = orchestras.find(id);
@@ -185,6 +188,7 @@ public class OrchestraRemoval {
   }
 
   /** The database is gone: the row no longer names it, so its name may be used again. */
+  @ChangesAccounts
   @CentralTransactional
   public void forgetDatabase(String id) {
     Orchestra orchestra = orchestras.find(id);

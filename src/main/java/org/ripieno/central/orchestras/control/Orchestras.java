@@ -16,6 +16,7 @@ import org.ripieno.central.users.entity.User;
 import org.ripieno.config.RipienoSettings;
 import org.ripieno.security.Caller;
 import org.ripieno.security.Role;
+import org.ripieno.security.control.ChangesAccounts;
 import org.ripieno.security.passwords.Passwords;
 import org.ripieno.tenancy.CentralData;
 import org.ripieno.tenancy.CentralTransactional;
@@ -133,6 +134,7 @@ public class Orchestras {
     return new Creation(OrchestraView.of(orchestra, null), username, password.password());
   }
 
+  @ChangesAccounts
   @CentralTransactional
   public OrchestraView update(String id, OrchestraInput input, Caller by) {
     Orchestra orchestra = findForUpdate(id);
@@ -167,6 +169,7 @@ public class Orchestras {
     return OrchestraView.of(orchestra, null);
   }
 
+  @ChangesAccounts
   @CentralTransactional
   public OrchestraView changeStatus(String id, String status, Caller by) {
     Orchestra orchestra = findForUpdate(id);

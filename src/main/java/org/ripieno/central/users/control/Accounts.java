@@ -13,6 +13,7 @@ import org.ripieno.central.users.boundary.UserView;
 import org.ripieno.central.users.entity.User;
 import org.ripieno.security.Caller;
 import org.ripieno.security.Role;
+import org.ripieno.security.control.ChangesAccounts;
 import org.ripieno.security.passwords.Passwords;
 import org.ripieno.tenancy.CentralData;
 import org.ripieno.tenancy.CentralTransactional;
@@ -96,6 +97,7 @@ public class Accounts {
     return UserView.withPassword(user, orchestraOf(user), generated);
   }
 
+  @ChangesAccounts
   @CentralTransactional
   public UserView update(String id, UserInput input, Scope scope, Caller by) {
     User user = find(id, scope);
@@ -141,6 +143,7 @@ public class Accounts {
     return view(user);
   }
 
+  @ChangesAccounts
   @CentralTransactional
   public void delete(String id, Scope scope, Caller by) {
     User user = find(id, scope);
@@ -154,6 +157,7 @@ public class Accounts {
   }
 
   /** A new generated password, shown once; earlier tokens stop working. */
+  @ChangesAccounts
   @CentralTransactional
   public String resetPassword(String id, Scope scope, Caller by) {
     User user = find(id, scope);
@@ -177,6 +181,7 @@ public class Accounts {
    * The caller's own new password, after {@link #passwordMatches} confirmed the current one;
    * earlier tokens stop working.
    */
+  @ChangesAccounts
   @CentralTransactional
   public void changeOwnPassword(String userId, String currentPassword, String newPassword) {
     require(newPassword, "newPassword");
