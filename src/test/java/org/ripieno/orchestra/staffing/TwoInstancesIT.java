@@ -42,6 +42,9 @@ import org.ripieno.testing.StaffingScenario;
  * reminder, every timeout and every message exactly once.
  *
  * <p>Each instance sends from an address of its own, so a mail says which instance delivered it.
+ *
+ * <p>Besides the staffing, what the instances keep of an account: a deactivation through one
+ * reaches the other within a second.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstancesIT {
@@ -261,6 +264,37 @@ class TwoInstancesIT {
       assertThat(needStatus(project, need)).isEqualTo("completed");
       assertThat(scenario.logs(need, "request_timed_out")).isOne();
       assertDeliveredOnce(need, Map.of("request", 5, "reminder", 1, "confirmation", 1));
+    }
+  }
+
+  @Nested
+  class AccountsOnTwoInstances {
+
+    // Each instance may reuse an account's read for ripieno.token.account-cache; the one that
+    // made the change forgets at once, the other within that time (half a second).
+    @Test
+    void aDeactivationThroughOneInstanceEndsTheTokenThereAtOnceAndOnTheOtherWithinASecond()
+        throws Exception {
+      String id = fixture.createUser("twice-leaving", "admin", ORCHESTRA, "leaving-password-1");
+      String token = fixture.login("twice-leaving", "leaving-password-1");
+      String overview = "/api/orchestras/twice";
+      assertThat(first.send("GET", overview, token, null).statusCode()).isEqualTo(200);
+      assertThat(second.send("GET", overview, token, null).statusCode()).isEqualTo(200);
+
+      HttpResponse<String> deactivated =
+          first.send(
+              "PUT", "/api/platform/users/" + id, fixture.superadmin(), "{\"active\":false}");
+      long changed = System.nanoTime();
+      assertThat(deactivated.statusCode()).as(deactivated.body()).isEqualTo(200);
+
+      assertThat(first.send("GET", overview, token, null).statusCode()).isEqualTo(401);
+      int onSecond = 200;
+      while (onSecond == 200 && System.nanoTime() - changed < 2_000_000_000L) {
+        onSecond = second.send("GET", overview, token, null).statusCode();
+      }
+      long tookMillis = (System.nanoTime() - changed) / 1_000_000;
+      assertThat(onSecond).isEqualTo(401);
+      assertThat(tookMillis).isLessThan(1000);
     }
   }
 
