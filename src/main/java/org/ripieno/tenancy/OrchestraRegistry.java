@@ -252,8 +252,12 @@ public final class OrchestraRegistry implements AutoCloseable {
       try {
         closer.execute(orchestra::closeResources);
       } catch (RejectedExecutionException registryClosing) {
-        // The registry is closing and waits for its closer: this pool is closed here instead.
-        orchestra.closeResources();
+        // The registry is closing and its closer takes no more: this pool closes on a thread of its
+        // own, since the caller holds the budget's queue and closing a pool waits for its threads
+        // (its adding thread may be queued in the budget).
+        Thread closing = new Thread(orchestra::closeResources, "orchestra-pools-closer");
+        closing.setDaemon(true);
+        closing.start();
       }
       return true;
     }
