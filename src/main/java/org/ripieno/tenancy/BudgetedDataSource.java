@@ -82,8 +82,8 @@ final class BudgetedDataSource extends ForwardingDataSource {
   }
 
   /**
-   * The permit of a closed connection, once its backend is gone: waiting here is waiting on the
-   * thread that closed it, which holds none of the registry's or the budget's locks.
+   * The permit of a closed connection, once its backend is gone, on the thread that closed it (see
+   * {@link Departures#awaitGone} for which threads those are).
    */
   private void giveBack(int backend) {
     try {

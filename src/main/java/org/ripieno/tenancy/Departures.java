@@ -173,7 +173,7 @@ final class Departures {
                   + what
                   + "; its permit is given back anyway ("
                   + count
-                  + " permits given back so since the last such line, at most one a minute)");
+                  + " given back so since the last line like this; one a minute at most)");
     }
   }
 }
