@@ -14,19 +14,25 @@ import javax.sql.DataSource;
 
 /**
  * The physical connection factory behind an orchestra pool: each connection it opens holds a permit
- * of the {@link ConnectionBudget} until it is closed.
+ * of the {@link ConnectionBudget} until it is closed and, on a server whose {@link Departures} are
+ * watched, until PostgreSQL no longer lists its backend, so that the server never counts more
+ * orchestra sessions than the budget.
  */
 final class BudgetedDataSource extends ForwardingDataSource {
 
   private final ConnectionBudget.Account permits;
+  private final Departures departures;
 
   /**
    * @param permits the account of the pool this feeds, whose owner is the orchestra: when the
    *     budget frees connections for it, it never closes this orchestra itself
+   * @param departures how a closed connection's backend is seen gone, for the server {@code
+   *     physical} connects to ({@link Departures#NONE} when it is not watched)
    */
-  BudgetedDataSource(DataSource physical, ConnectionBudget.Account permits) {
+  BudgetedDataSource(DataSource physical, ConnectionBudget.Account permits, Departures departures) {
     super(physical);
     this.permits = permits;
+    this.departures = departures;
   }
 
   /**
@@ -55,6 +61,7 @@ final class BudgetedDataSource extends ForwardingDataSource {
       permits.release();
       throw e;
     }
+    int backend = departures.backendOf(connection);
     if (permits.isClosing()) {
       // The pool began to close while this connection was being opened (HikariCP's adding thread
       // outlives the close by up to the login timeout): its closed bag would refuse the connection
@@ -62,7 +69,7 @@ final class BudgetedDataSource extends ForwardingDataSource {
       try {
         connection.close();
       } finally {
-        permits.release();
+        giveBack(backend);
       }
       throw new SQLTransientConnectionException(
           "The connection pool of this orchestra closed while a connection was being opened");
@@ -71,7 +78,19 @@ final class BudgetedDataSource extends ForwardingDataSource {
         Proxy.newProxyInstance(
             Connection.class.getClassLoader(),
             new Class<?>[] {Connection.class},
-            new ReleasingOnClose(connection));
+            new ReleasingOnClose(connection, backend));
+  }
+
+  /**
+   * The permit of a closed connection, once its backend is gone, on the thread that closed it (see
+   * {@link Departures#awaitGone} for which threads those are).
+   */
+  private void giveBack(int backend) {
+    try {
+      departures.awaitGone(backend);
+    } finally {
+      permits.release();
+    }
   }
 
   @Override
@@ -83,14 +102,16 @@ final class BudgetedDataSource extends ForwardingDataSource {
    * Gives the permit back once the connection is closed: after {@code close()} returns, or after
    * the task that {@code abort(executor)} hands to the executor has run (HikariCP aborts the
    * connections still in use when its pool shuts down, and pgjdbc's abort returns before the socket
-   * is closed).
+   * is closed); and then once its backend is gone (pgjdbc does not wait for it to exit).
    */
   private final class ReleasingOnClose implements InvocationHandler {
     private final Connection connection;
+    private final int backend;
     private final AtomicBoolean released = new AtomicBoolean();
 
-    ReleasingOnClose(Connection connection) {
+    ReleasingOnClose(Connection connection, int backend) {
       this.connection = connection;
+      this.backend = backend;
     }
 
     @Override
@@ -142,7 +163,7 @@ final class BudgetedDataSource extends ForwardingDataSource {
 
     private void releaseOnce() {
       if (released.compareAndSet(false, true)) {
-        permits.release();
+        giveBack(backend);
       }
     }
   }

@@ -28,6 +28,8 @@ public class OrchestraConnections {
 
   @Inject RipienoSettings settings;
 
+  @Inject CentralDatabase central;
+
   @Resource ManagedScheduledExecutorService scheduler;
 
   OrchestraRegistry registry;
@@ -35,7 +37,15 @@ public class OrchestraConnections {
 
   @PostConstruct
   void open() {
-    registry = new OrchestraRegistry(settings.registry());
+    // Only central's pool asks whether a closed orchestra connection's backend is gone: it holds no
+    // orchestra permit and opens nothing on an orchestra's database.
+    registry =
+        new OrchestraRegistry(
+            settings.registry(),
+            settings
+                .central()
+                .map(login -> Departures.askingThrough(login.address(), central::dataSource))
+                .orElse(Departures.NONE));
   }
 
   void startWithApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {

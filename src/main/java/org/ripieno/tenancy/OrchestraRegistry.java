@@ -40,6 +40,7 @@ public final class OrchestraRegistry implements AutoCloseable {
 
   private final RegistrySettings settings;
   private final ConnectionBudget budget;
+  private final Departures departures;
   private final Map<String, OpenOrchestra> open = new ConcurrentHashMap<>();
   private final SharedOrchestraUnit unit = new SharedOrchestraUnit();
 
@@ -65,9 +66,22 @@ public final class OrchestraRegistry implements AutoCloseable {
    */
   private final Map<DatabaseAddress, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
+  /**
+   * A registry whose permits come back as soon as their connections are closed, without waiting for
+   * PostgreSQL to stop listing their backends.
+   */
   public OrchestraRegistry(RegistrySettings settings) {
+    this(settings, Departures.NONE);
+  }
+
+  /**
+   * @param departures where the registry asks whether a closed connection's backend is gone (on
+   *     central's server, through central's pool), before its permit comes back
+   */
+  OrchestraRegistry(RegistrySettings settings, Departures departures) {
     this.settings = settings;
     this.budget = new ConnectionBudget(settings.ceiling(), settings.maxWait());
+    this.departures = departures;
     budget.reclaimWith(this::reclaimConnections);
   }
 
@@ -252,8 +266,12 @@ public final class OrchestraRegistry implements AutoCloseable {
       try {
         closer.execute(orchestra::closeResources);
       } catch (RejectedExecutionException registryClosing) {
-        // The registry is closing and waits for its closer: this pool is closed here instead.
-        orchestra.closeResources();
+        // The registry is closing and its closer takes no more: this pool closes on a thread of its
+        // own, since the caller holds the budget's queue and closing a pool waits for its threads
+        // (its adding thread may be queued in the budget, its closer waits for backends to exit).
+        Thread closing = new Thread(orchestra::closeResources, "orchestra-pools-closer");
+        closing.setDaemon(true);
+        closing.start();
       }
       return true;
     }
@@ -498,7 +516,10 @@ public final class OrchestraRegistry implements AutoCloseable {
       HikariConfig config = new HikariConfig();
       config.setPoolName("orchestra-" + route.subdomain());
       config.setDataSource(
-          new BudgetedDataSource(route.login().dataSource(), budget.account(route.orchestraId())));
+          new BudgetedDataSource(
+              route.login().dataSource(),
+              budget.account(route.orchestraId()),
+              departures.on(route.login().address())));
       config.setMaximumPoolSize(settings.maxPerOrchestra());
       // No connection kept for its own sake: an open orchestra holds only what it uses (the
       // budget is shared by all of them); the check below leaves one idle for the first request.

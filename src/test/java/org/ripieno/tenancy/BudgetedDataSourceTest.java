@@ -2,6 +2,7 @@ package org.ripieno.tenancy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -9,10 +10,20 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
 
 class BudgetedDataSourceTest {
 
@@ -22,6 +33,33 @@ class BudgetedDataSourceTest {
   private final List<Runnable> abortTasks = new ArrayList<>();
 
   private boolean physicallyClosed;
+
+  private static final int BACKEND = 4242;
+
+  private static final DatabaseAddress CENTRAL = new DatabaseAddress("db", 5432, "central");
+
+  private static final DatabaseAddress ORCHESTRA = new DatabaseAddress("DB", 5432, "orch");
+
+  /** The backend pid of the connections the fake opens; none: not pgjdbc's. */
+  private Integer backendPid = BACKEND;
+
+  /** Whether the server still lists the backend, as the departures' listing is told. */
+  private final AtomicBoolean listed = new AtomicBoolean(true);
+
+  /** The pids the listing was asked about, one per question. */
+  private final List<Integer> asked = new CopyOnWriteArrayList<>();
+
+  private final CountDownLatch askedTwice = new CountDownLatch(2);
+
+  private final Departures departures =
+      new Departures(
+          CENTRAL,
+          pid -> {
+            asked.add(pid);
+            askedTwice.countDown();
+            return listed.get();
+          },
+          Duration.ofSeconds(5));
 
   @Test
   void anAbortedConnectionHoldsItsPermitUntilTheAbortHasClosedIt() throws SQLException {
@@ -109,11 +147,189 @@ class BudgetedDataSourceTest {
     assertEquals(0, budget.comingBack());
   }
 
+  @Test
+  void aClosedConnectionsPermitComesBackOnlyOnceItsBackendIsNoLongerListed() throws Exception {
+    Connection connection = watched(departures).getConnection();
+    Thread closing = closeInBackground(connection);
+
+    assertTrue(askedTwice.await(5, TimeUnit.SECONDS));
+    assertEquals(true, physicallyClosed);
+    assertEquals(1, budget.inUse(), "given back while the server still listed the backend");
+    listed.set(false);
+    closing.join(5_000);
+
+    assertEquals(0, budget.inUse());
+    assertEquals(List.of(BACKEND), asked.stream().distinct().toList());
+  }
+
+  @Test
+  void aBackendStillListedAfterTheBoundGivesThePermitBackWithAWarning() throws SQLException {
+    Departures bounded = new Departures(CENTRAL, pid -> true, Duration.ofMillis(40));
+    Connection connection = watched(bounded).getConnection();
+
+    long started = System.nanoTime();
+    List<LogRecord> warnings = warningsWhile(connection::close);
+
+    assertTrue(System.nanoTime() - started >= TimeUnit.MILLISECONDS.toNanos(40), "not waited");
+    assertEquals(0, budget.inUse());
+    assertEquals(1, warnings.size());
+    assertTrue(warnings.get(0).getMessage().contains("backend 4242 still listed"));
+    assertTrue(warnings.get(0).getMessage().contains("given back anyway"));
+  }
+
+  @Test
+  void aListingThatFailsGivesThePermitBackAtOnceWithAWarning() throws SQLException {
+    Departures failing =
+        new Departures(
+            CENTRAL,
+            pid -> {
+              throw new SQLException("Connection refused", "08001");
+            },
+            Duration.ofSeconds(5));
+    Connection connection = watched(failing).getConnection();
+
+    List<LogRecord> warnings = warningsWhile(connection::close);
+
+    assertEquals(0, budget.inUse());
+    assertEquals(1, warnings.size());
+    assertTrue(warnings.get(0).getMessage().contains("Connection refused"));
+  }
+
+  @Test
+  void aConnectionWithoutABackendPidGivesItsPermitBackAtOnce() throws SQLException {
+    backendPid = null;
+    Connection connection = watched(departures).getConnection();
+
+    connection.close();
+
+    assertEquals(0, budget.inUse());
+    assertEquals(List.of(), asked);
+  }
+
+  @Test
+  void aConnectionToAnotherServerGivesItsPermitBackAtOnce() throws SQLException {
+    BudgetedDataSource elsewhere =
+        budgeted(this::fakeConnection, departures.on(new DatabaseAddress("db", 5433, "orch")));
+    Connection connection = elsewhere.getConnection();
+
+    connection.close();
+
+    assertEquals(0, budget.inUse());
+    assertEquals(List.of(), asked);
+  }
+
+  @Test
+  void aWatchedConnectionClosedTwiceThenAbortedGivesOnePermitBackAfterOneWait()
+      throws SQLException {
+    AtomicInteger questions = new AtomicInteger();
+    Departures goneAtTheSecondQuestion =
+        new Departures(CENTRAL, pid -> questions.incrementAndGet() < 2, Duration.ofSeconds(5));
+    BudgetedDataSource pool = watched(goneAtTheSecondQuestion);
+    Connection first = pool.getConnection();
+    pool.getConnection();
+
+    first.close();
+    first.close();
+    first.abort(Runnable::run);
+
+    assertEquals(1, budget.inUse());
+    assertEquals(2, questions.get());
+  }
+
+  @Test
+  void anAbortedConnectionsPermitComesBackOnceTheAbortRanAndItsBackendIsGone() throws Exception {
+    Connection connection = watched(departures).getConnection();
+    List<Runnable> queued = new ArrayList<>();
+
+    connection.abort(queued::add);
+    assertEquals(List.of(), asked, "asked before the abort closed the connection");
+    Thread aborting = new Thread(() -> queued.forEach(Runnable::run));
+    aborting.start();
+
+    assertTrue(askedTwice.await(5, TimeUnit.SECONDS));
+    assertEquals(1, budget.inUse(), "given back while the server still listed the backend");
+    listed.set(false);
+    aborting.join(5_000);
+    assertEquals(0, budget.inUse());
+  }
+
+  @Test
+  void aConnectionClosedAtOnceSinceItsPoolBeganToCloseWaitsForItsBackendToo() {
+    listed.set(false);
+    BudgetedDataSource[] pool = new BudgetedDataSource[1];
+    pool[0] =
+        budgeted(
+            () -> {
+              pool[0].poolClosing();
+              return fakeConnection();
+            },
+            departures);
+
+    assertThrows(SQLException.class, pool[0]::getConnection);
+
+    assertEquals(List.of(BACKEND), asked);
+    assertEquals(0, budget.inUse());
+  }
+
+  private Thread closeInBackground(Connection connection) {
+    Thread closing =
+        new Thread(
+            () -> {
+              try {
+                connection.close();
+              } catch (SQLException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    closing.start();
+    return closing;
+  }
+
+  private interface Closing {
+    void run() throws SQLException;
+  }
+
+  private static List<LogRecord> warningsWhile(Closing closing) throws SQLException {
+    List<LogRecord> records = new CopyOnWriteArrayList<>();
+    Logger log = Logger.getLogger(Departures.class.getName());
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+              records.add(record);
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    log.addHandler(handler);
+    try {
+      closing.run();
+    } finally {
+      log.removeHandler(handler);
+    }
+    return records;
+  }
+
+  private BudgetedDataSource watched(Departures on) {
+    return budgeted(this::fakeConnection, on.on(ORCHESTRA));
+  }
+
   private BudgetedDataSource budgeted() {
     return budgeted(this::fakeConnection);
   }
 
   private BudgetedDataSource budgeted(java.util.function.Supplier<Connection> connecting) {
+    return budgeted(connecting, Departures.NONE);
+  }
+
+  private BudgetedDataSource budgeted(
+      java.util.function.Supplier<Connection> connecting, Departures departing) {
     DataSource physical =
         (DataSource)
             Proxy.newProxyInstance(
@@ -125,11 +341,12 @@ class BudgetedDataSourceTest {
                   }
                   return connecting.get();
                 });
-    return new BudgetedDataSource(physical, budget.account("orch"));
+    return new BudgetedDataSource(physical, budget.account("orch"), departing);
   }
 
   private Connection fakeConnection() {
     boolean[] closed = new boolean[1];
+    Integer pid = backendPid;
     return (Connection)
         Proxy.newProxyInstance(
             getClass().getClassLoader(),
@@ -143,6 +360,20 @@ class BudgetedDataSourceTest {
                 }
                 case "isClosed" -> {
                   return closed[0];
+                }
+                case "unwrap" -> {
+                  if (pid == null || args[0] != PGConnection.class) {
+                    throw new SQLException("Not a wrapper for " + args[0]);
+                  }
+                  return Proxy.newProxyInstance(
+                      getClass().getClassLoader(),
+                      new Class<?>[] {PGConnection.class},
+                      (pgProxy, pgMethod, pgArgs) -> {
+                        if (!"getBackendPID".equals(pgMethod.getName())) {
+                          throw new UnsupportedOperationException(pgMethod.getName());
+                        }
+                        return pid;
+                      });
                 }
                 case "abort" -> {
                   if (!closed[0]) {
