@@ -55,8 +55,8 @@ public class CurrentOrchestra {
 
   /**
    * Binds this request to an orchestra as the gate admitted it, with the central row it read for
-   * that (this request's, so as fresh as the admission), for the rest of the request to use (name,
-   * branding, limits) instead of reading central again, and the account it admitted.
+   * that (as old as the admission's, no older), for the rest of the request to use (name, branding,
+   * limits) instead of reading central again, and the account it admitted.
    *
    * @param actingUserId the central id of the account the request acts for, which the audit trail
    *     records

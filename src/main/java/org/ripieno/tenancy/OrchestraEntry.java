@@ -6,7 +6,8 @@ import org.ripieno.central.orchestras.entity.Orchestra;
  * The columns of a central {@code "Orchestra"} row that entering the orchestra in a request needs:
  * who it is and whether it may be entered (the gate), its plan's limits, where its database is
  * ({@link OrchestraRoutes#routeTo(OrchestraEntry)}), and its name and branding (the overview). Read
- * fresh from central by the request that uses it; never kept beyond it.
+ * from central with the caller's account, and reused with it for at most {@code
+ * ripieno.token.account-cache} ({@code Authenticator}).
  *
  * @param databasePassword the database's own login's password, decrypted (null without one)
  */

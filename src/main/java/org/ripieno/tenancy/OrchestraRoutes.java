@@ -10,8 +10,9 @@ import org.ripieno.config.RipienoSettings;
 import org.ripieno.web.Text;
 
 /**
- * Turns central registry entries into {@link OrchestraRoute}s, read fresh from central each time
- * (the shared cache is off), so a changed entry takes effect at once.
+ * Turns central registry entries into {@link OrchestraRoute}s. What it reads itself it reads fresh
+ * from central each time (the shared cache is off); an entry an orchestra's request was admitted
+ * with may be as old as {@code ripieno.token.account-cache} ({@code Authenticator}).
  */
 @ApplicationScoped
 public class OrchestraRoutes {

@@ -67,10 +67,11 @@ public class OrchestraGate implements ContainerRequestFilter {
   }
 
   /**
-   * Anyone but a superadmin may enter only their own orchestra. Its row was read fresh from central
-   * by the authentication of this very request (status checked there, in the same round trip as the
-   * account), so it is taken from there, no less fresh, instead of reading central again. Another
-   * subdomain is not theirs, whether it exists or not.
+   * Anyone but a superadmin may enter only their own orchestra. Its row came with the account that
+   * authentication decided on for this request (status checked there; read in the same round trip
+   * as the account, at most {@code ripieno.token.account-cache} ago), so it is taken from there, no
+   * older than the admission, instead of reading central again. Another subdomain is not theirs,
+   * whether it exists or not.
    */
   private static Optional<OrchestraEntry> ownOrchestra(
       ContainerRequestContext request, String subdomain) {

@@ -83,7 +83,8 @@ public class Authenticator {
       OrchestraEntry orchestra) {}
 
   /**
-   * Who calls with this token, read fresh from central.
+   * Who calls with this token, decided on the account as central has it (see the class comment for
+   * how old an orchestra's request's read may be).
    *
    * @param entities whether the request goes on to use the account's and its orchestra's entities
    *     (central's own endpoints: the account, users, orchestras), which the entity read leaves in

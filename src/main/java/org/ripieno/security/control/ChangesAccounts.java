@@ -13,7 +13,9 @@ import java.lang.annotation.Target;
  * The method changes what authentication decides on (an account, or an orchestra's central row):
  * once it has returned or thrown, and its central transaction has ended, this instance forgets the
  * accounts it kept ({@link Authenticator#forgetRecentAccounts()}), so that its next request sees
- * the change.
+ * the change. The method must begin its central transaction itself (be called with none open): a
+ * call inside another transaction is refused, since its change would commit only after the
+ * forgetting.
  */
 @Inherited
 @InterceptorBinding

@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * <p>What a change may take to be seen is bounded by {@code lifetime}, counted from when the read
  * began (a row read just before a change is at most that old when it is last used). A change made
  * through this instance is seen at once: {@link #forgetAll()} runs once its transaction has ended,
- * and a read that was under way meanwhile is not kept, since it may have read the row as it was.
+ * and an account read before it (or while it ran, which may have seen the row as it was) is not
+ * used again, even if it was put after.
  *
  * @param <V> what is kept for an account
  */
@@ -25,13 +26,14 @@ final class RecentAccounts<V> {
   /** Past this many, expired entries are dropped; if that is not enough, all are. */
   static final int CAPACITY = 10_000;
 
-  private record Entry<V>(V value, long readAt) {}
+  /** An account as read at {@code readAt}, when {@link #changes} stood at {@code changesBefore}. */
+  private record Entry<V>(V value, long readAt, long changesBefore) {}
 
   private final long lifetime;
   private final LongSupplier nanoClock;
   private final Map<String, Entry<V>> entries = new ConcurrentHashMap<>();
 
-  /** Moves at every {@link #forgetAll()}: a read that began before must not be kept. */
+  /** Moves at every {@link #forgetAll()}: an account read before must not be used again. */
   private final AtomicLong changes = new AtomicLong();
 
   RecentAccounts(Duration lifetime) {
@@ -56,19 +58,15 @@ final class RecentAccounts<V> {
     }
     long now = nanoClock.getAsLong();
     Entry<V> kept = entries.get(accountId);
-    if (kept != null && now - kept.readAt() < lifetime) {
+    long changesNow = changes.get();
+    if (kept != null && kept.changesBefore() == changesNow && now - kept.readAt() < lifetime) {
       return Optional.of(kept.value());
     }
-    long changesBefore = changes.get();
     Optional<V> value = read.get();
-    if (value.isPresent() && changes.get() == changesBefore) {
-      Entry<V> entry = new Entry<>(value.get(), now);
-      entries.put(accountId, entry);
-      // A change that ended between the look above and this put forgot everything before the put
-      // landed: take back what it could not see.
-      if (changes.get() != changesBefore) {
-        entries.remove(accountId, entry);
-      }
+    if (value.isPresent()) {
+      // Kept even when a change ended meanwhile: its count no longer matches, so it is never used,
+      // and the next read replaces it.
+      entries.put(accountId, new Entry<>(value.get(), now, changesNow));
       if (entries.size() > CAPACITY) {
         dropExpired();
       }

@@ -19,6 +19,7 @@ import org.ripieno.datasafety.archive.ArchivedOrchestra;
 import org.ripieno.datasafety.archive.OrchestraExport;
 import org.ripieno.security.Caller;
 import org.ripieno.security.control.ChangesAccounts;
+import org.ripieno.security.control.SecurityComponents;
 import org.ripieno.tenancy.CentralData;
 import org.ripieno.tenancy.CentralDatabase;
 import org.ripieno.tenancy.CentralTransactional;
@@ -50,6 +51,7 @@ public class OrchestraRemoval {
   @Inject SystemLogWriter systemLog;
   @Inject OrchestraRemoval self;
   @Inject CentralDatabase centralDatabase;
+  @Inject SecurityComponents security;
 
   /** What a removal did: the orchestra as it is now and where its export is. */
   public record Removed(OrchestraView orchestra, Export export) {}
@@ -95,13 +97,16 @@ public class OrchestraRemoval {
     boolean databaseExists = route != null && exists(server, route);
     Export export = null;
     if (!finishing) {
-      // Nobody reaches it from here on, so the export holds every write ever made.
+      // Nobody reaches it from here on, so the export holds every write ever made: not through
+      // this instance, which forgot the accounts it kept, nor, once the accounts they kept have
+      // expired, through the others.
       self.setStatus(id, Orchestra.DELETED);
       connections.registry().retire(id);
       if (databaseExists) {
         try {
+          awaitAccountsKeptElsewhere();
           export = export(orchestra, route);
-        } catch (ProblemException e) {
+        } catch (ProblemException | IllegalStateException e) {
           self.setStatus(id, previousStatus);
           throw e;
         }
@@ -124,6 +129,19 @@ public class OrchestraRemoval {
     }
     self.forgetDatabase(id);
     return new Removed(OrchestraView.of(orchestras.find(id), null), export);
+  }
+
+  /**
+   * Waits out {@code ripieno.token.account-cache}: another instance may admit the orchestra's
+   * accounts with the row it read before the removal began until then.
+   */
+  private void awaitAccountsKeptElsewhere() {
+    try {
+      Thread.sleep(security.accountCache().toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while removing an orchestra", e);
+    }
   }
 
   private Export export(Orchestra orchestra, OrchestraRoute route) {

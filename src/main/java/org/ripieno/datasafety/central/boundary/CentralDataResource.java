@@ -29,6 +29,7 @@ import org.ripieno.datasafety.central.control.CentralRestore;
 import org.ripieno.security.Allow;
 import org.ripieno.security.Caller;
 import org.ripieno.security.Role;
+import org.ripieno.security.control.Authenticator;
 import org.ripieno.security.control.SecurityComponents;
 import org.ripieno.tenancy.CentralDatabase;
 import org.ripieno.web.ProblemException;
@@ -49,6 +50,7 @@ public class CentralDataResource {
   @Inject CentralDatabase central;
   @Inject SecurityComponents security;
   @Inject SystemLogWriter systemLog;
+  @Inject Authenticator authenticator;
   @Context SecurityContext securityContext;
 
   @GET
@@ -118,6 +120,11 @@ public class CentralDataResource {
       throw refused(e);
     } catch (SQLException e) {
       throw unavailable(e);
+    } finally {
+      if (!dryRun) {
+        // Its rows replace accounts and orchestras: this instance's next request must see them.
+        authenticator.forgetRecentAccounts();
+      }
     }
     if (!report.ok()) {
       throw new ProblemException(
