@@ -16,7 +16,8 @@ import javax.sql.DataSource;
  * The physical connection factory behind an orchestra pool: each connection it opens holds a permit
  * of the {@link ConnectionBudget} until it is closed and, on a server whose {@link Departures} are
  * watched, until PostgreSQL no longer lists its backend, so that the server never counts more
- * orchestra sessions than the budget.
+ * orchestra sessions than the budget. Closing never waits for that: the permit is handed to the
+ * departures, which give it back later on a thread of their own.
  */
 final class BudgetedDataSource extends ForwardingDataSource {
 
@@ -45,7 +46,8 @@ final class BudgetedDataSource extends ForwardingDataSource {
 
   /**
    * The pool's close has returned, whether or not it closed every connection: the permits of those
-   * it did not close are no longer counted as coming back.
+   * it did not close are no longer counted as coming back; those of the connections it closed still
+   * are, until the departures give them back.
    */
   void poolClosed() {
     permits.closed();
@@ -82,15 +84,12 @@ final class BudgetedDataSource extends ForwardingDataSource {
   }
 
   /**
-   * The permit of a closed connection, once its backend is gone, on the thread that closed it (see
-   * {@link Departures#awaitGone} for which threads those are).
+   * Hands the permit of a closed connection to the departures, which give it back once its backend
+   * is gone; returns at once, whichever thread closed the connection.
    */
   private void giveBack(int backend) {
-    try {
-      departures.awaitGone(backend);
-    } finally {
-      permits.release();
-    }
+    permits.departing();
+    departures.depart(backend, permits::departed);
   }
 
   @Override
@@ -102,7 +101,8 @@ final class BudgetedDataSource extends ForwardingDataSource {
    * Gives the permit back once the connection is closed: after {@code close()} returns, or after
    * the task that {@code abort(executor)} hands to the executor has run (HikariCP aborts the
    * connections still in use when its pool shuts down, and pgjdbc's abort returns before the socket
-   * is closed); and then once its backend is gone (pgjdbc does not wait for it to exit).
+   * is closed); and then, through the departures, once its backend is gone (pgjdbc does not wait
+   * for it to exit). Exactly once, whichever of these comes first and however often.
    */
   private final class ReleasingOnClose implements InvocationHandler {
     private final Connection connection;

@@ -25,18 +25,21 @@ import java.util.logging.Logger;
  * connection for its whole wait while 94 others opened.
  *
  * <p>The permits are counted per pool ({@link Account}), so the budget knows how many a closing
- * pool still holds: they come back once its close has run, on the registry's closer thread. Since
- * only the head takes permits, they come back to the waiters in their order, the head first; so the
- * head reclaims only when none is coming back. Otherwise every look while a reclaimed pool was
- * still closing (every retry of the head, and each next head while the first close had not yet
- * returned everything) closed one more warm orchestra that nobody needed closed.
+ * pool still holds: they come back once its close has run, on the registry's closer thread, and the
+ * {@link Departures} have seen each closed connection's backend gone. Since only the head takes
+ * permits, they come back to the waiters in their order, the head first; so the head reclaims only
+ * when none is coming back. Otherwise every look while a reclaimed pool was still closing (every
+ * retry of the head, and each next head while the first close had not yet returned everything)
+ * closed one more warm orchestra that nobody needed closed.
  *
  * <p>Counting on a permit that never comes back would stop every reclaim for good, so nothing is
  * counted on past the pool's close: once the close has returned ({@link Account#closed()}), what
- * the pool still holds (a connection its adding thread opened too late for the pool to take, or a
- * close cut short by an interrupt) is no longer coming back, though its permit still returns if
- * that connection is closed later. And should the count still not move for {@link #patience}, the
- * head reclaims anyway.
+ * the pool still holds open (a connection its adding thread opened too late for the pool to take,
+ * or a close cut short by an interrupt) is no longer coming back, though its permit still returns
+ * if that connection is closed later. The permits of the connections it did close still count until
+ * the departures give them back, which they do within a bound whatever the server says: not
+ * counting them let the head close one more warm orchestra for permits a few milliseconds away. And
+ * should the count still not move for {@link #patience}, the head reclaims anyway.
  */
 public final class ConnectionBudget {
 
@@ -283,16 +286,30 @@ public final class ConnectionBudget {
   /**
    * The permits held by one pool's connections. Once the pool is closing, they are all coming back
    * (its idle connections close at once, any in use are aborted), also those of connections it
-   * still opens meanwhile, until its close has returned.
+   * still opens meanwhile, until its close has returned; from then on, only those of the
+   * connections it closed whose permits the {@link Departures} have not given back yet (they come
+   * back within a bound whatever happens).
    */
   final class Account {
     private final String owner;
     private int held;
+
+    /** Of those held, the permits of connections already closed, on their way back. */
+    private int departing;
+
     private boolean closing;
     private boolean closed;
 
     private Account(String owner) {
       this.owner = owner;
+    }
+
+    /** What this account adds to {@link #comingBack}; the caller holds {@link #accounting}. */
+    private int comingBackHere() {
+      if (closed) {
+        return departing;
+      }
+      return closing ? held : 0;
     }
 
     /** Takes a permit for one new connection of this pool, waiting in turn if none is free. */
@@ -327,16 +344,52 @@ public final class ConnectionBudget {
           "The connection pool of orchestra " + owner + " is closed");
     }
 
-    /** Gives back the permit of one connection of this pool, once that connection is closed. */
+    /**
+     * Gives back the permit of one connection of this pool at once: one that was never handed out,
+     * or whose departure is not watched.
+     */
     void release() {
       synchronized (accounting) {
+        int before = comingBackHere();
         held--;
-        if (closing && !closed) {
-          comingBack--;
+        giveBack(before);
+      }
+    }
+
+    /**
+     * One connection of this pool is closed, its permit on its way back ({@link #departed()}
+     * follows, once): counted as coming back if the pool's close has returned, as it already is
+     * while the pool is closing.
+     */
+    void departing() {
+      synchronized (accounting) {
+        int before = comingBackHere();
+        departing++;
+        int more = comingBackHere() - before;
+        if (more > 0) {
+          comingBack += more;
           comingBackMovedAt = System.nanoTime();
         }
-        permits.release();
       }
+    }
+
+    /** The permit of a connection {@link #departing()} comes back. */
+    void departed() {
+      synchronized (accounting) {
+        int before = comingBackHere();
+        held--;
+        departing--;
+        giveBack(before);
+      }
+    }
+
+    private void giveBack(int comingBackBefore) {
+      int fewer = comingBackBefore - comingBackHere();
+      if (fewer > 0) {
+        comingBack -= fewer;
+        comingBackMovedAt = System.nanoTime();
+      }
+      permits.release();
     }
 
     /** Whether the pool's close has begun: a connection it opens now would never be used. */
@@ -361,21 +414,21 @@ public final class ConnectionBudget {
     }
 
     /**
-     * The pool's close has returned (also when it was cut short): what it still holds is no longer
-     * counted as coming back, so that a permit it never gives back cannot stop every reclaim. A
-     * connection closed later still gives its permit back (once: {@link #release()} is called once
-     * per connection); the pool opens no more.
+     * The pool's close has returned (also when it was cut short): what it still holds open is no
+     * longer counted as coming back, so that a permit it never gives back cannot stop every
+     * reclaim; what it closed still is, until the departures give it back. A connection closed
+     * later still gives its permit back (once: {@link #release()} or {@link #departed()} is called
+     * once per connection); the pool opens no more.
      */
     void closed() {
       synchronized (accounting) {
         if (closed) {
           return;
         }
+        int before = comingBackHere();
         closed = true;
-        if (closing) {
-          comingBack -= held;
-        }
         closing = true;
+        comingBack += comingBackHere() - before;
       }
     }
   }

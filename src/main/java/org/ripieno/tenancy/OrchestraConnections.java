@@ -28,8 +28,6 @@ public class OrchestraConnections {
 
   @Inject RipienoSettings settings;
 
-  @Inject CentralDatabase central;
-
   @Resource ManagedScheduledExecutorService scheduler;
 
   OrchestraRegistry registry;
@@ -37,15 +35,12 @@ public class OrchestraConnections {
 
   @PostConstruct
   void open() {
-    // Only central's pool asks whether a closed orchestra connection's backend is gone: it holds no
-    // orchestra permit and opens nothing on an orchestra's database.
+    // Whether a closed orchestra connection's backend is gone is asked on central's database: that
+    // takes no orchestra permit and opens nothing on an orchestra's database.
     registry =
         new OrchestraRegistry(
             settings.registry(),
-            settings
-                .central()
-                .map(login -> Departures.askingThrough(login.address(), central::dataSource))
-                .orElse(Departures.NONE));
+            settings.central().map(Departures::askingOn).orElse(Departures.NONE));
   }
 
   void startWithApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {

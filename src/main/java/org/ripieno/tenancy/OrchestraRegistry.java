@@ -6,10 +6,12 @@ import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,11 +34,16 @@ import org.ripieno.web.Text;
  * shared). Opening checks the database first: its tables, its schema version and its identity
  * marker, in one query when all is as expected. Unused orchestras are closed after an idle time,
  * and least recently used first when the {@link ConnectionBudget} runs out; an orchestra in use is
- * never closed.
+ * never closed. A closed connection's permit comes back once PostgreSQL no longer lists its backend
+ * ({@link Departures}, on a thread of their own: no thread that closes a connection or a pool waits
+ * for it).
  */
 public final class OrchestraRegistry implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(OrchestraRegistry.class.getName());
+
+  /** How long {@link #close()} waits for the pools the budget reclaimed to close. */
+  private static final Duration CLOSING_WAIT = Duration.ofSeconds(30);
 
   private final RegistrySettings settings;
   private final ConnectionBudget budget;
@@ -50,7 +57,10 @@ public final class OrchestraRegistry implements AutoCloseable {
    */
   private final ScheduledExecutorService housekeeping = housekeeping();
 
-  /** Closes the pools of orchestras the budget reclaims, off the waiting caller's thread. */
+  /**
+   * Closes the pools of orchestras the budget reclaims, off the waiting caller's thread (it holds
+   * the budget's queue, and closing a pool waits for the pool's threads).
+   */
   private final ExecutorService closer =
       Executors.newCachedThreadPool(
           task -> {
@@ -59,6 +69,12 @@ public final class OrchestraRegistry implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
           });
+
+  /**
+   * Threads of their own that close pools the budget reclaimed after {@link #closer} stopped taking
+   * any (the registry closing), so that {@link #close()} can wait for them too.
+   */
+  private final Set<Thread> lateClosers = ConcurrentHashMap.newKeySet();
 
   /**
    * One breaker per database (not per orchestra entry, which is dropped when its opening fails), so
@@ -75,8 +91,9 @@ public final class OrchestraRegistry implements AutoCloseable {
   }
 
   /**
-   * @param departures where the registry asks whether a closed connection's backend is gone (on
-   *     central's server, through central's pool), before its permit comes back
+   * @param departures where the registry's pools hand a closed connection's permit, to be given
+   *     back once the server no longer lists its backend; the registry owns them from now on and
+   *     closes them in {@link #close()}
    */
   OrchestraRegistry(RegistrySettings settings, Departures departures) {
     this.settings = settings;
@@ -186,22 +203,50 @@ public final class OrchestraRegistry implements AutoCloseable {
     Optional.ofNullable(open.remove(orchestraId)).ifPresent(OpenOrchestra::retire);
   }
 
+  /**
+   * Closes every orchestra (those in use once their last lease ends), waits up to {@link
+   * #CLOSING_WAIT} for the pools the budget reclaimed, then gives back the permits still waiting
+   * for their backends to go.
+   */
   @Override
   public void close() {
     for (String id : open.keySet()) {
       retire(id);
     }
-    // Pools the budget reclaimed are closed before this returns, like every other.
+    // Pools the budget reclaimed are closed before this returns, like every other: those on the
+    // closer, then those reclaimed once it had stopped, on threads of their own (only a reclaim
+    // racing this very wait can start one after it).
+    long deadline = System.nanoTime() + CLOSING_WAIT.toNanos();
     closer.shutdown();
     try {
-      if (!closer.awaitTermination(30, TimeUnit.SECONDS)) {
-        LOG.warning("Orchestra pools still closing after 30 s");
+      if (!closer.awaitTermination(CLOSING_WAIT.toNanos(), TimeUnit.NANOSECONDS)
+          || !joinLateClosers(deadline)) {
+        LOG.warning("Orchestra pools still closing after " + CLOSING_WAIT.toSeconds() + " s");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    // After the pools: their closes handed the last departures over.
+    departures.close();
     unit.close();
     housekeeping.shutdownNow();
+  }
+
+  /** Whether every late closer has ended by the deadline. */
+  private boolean joinLateClosers(long deadline) throws InterruptedException {
+    while (!lateClosers.isEmpty()) {
+      for (Thread closing : lateClosers) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedJoin(closing, left);
+        if (!closing.isAlive()) {
+          lateClosers.remove(closing);
+        }
+      }
+    }
+    return true;
   }
 
   private static ScheduledExecutorService housekeeping() {
@@ -254,8 +299,8 @@ public final class OrchestraRegistry implements AutoCloseable {
   /**
    * For the budget, which must not wait for a pool to close (closing waits for the pool's own
    * connection-adding thread, which may be waiting in the budget): the orchestra is closed to
-   * requests at once, its pool on the closer's thread, and the permit comes back when its
-   * connection is closed.
+   * requests at once, its pool on the closer's thread, and the permits come back once its
+   * connections are closed and their backends gone.
    */
   private boolean closeInBackgroundIfUnused(OpenOrchestra orchestra) {
     if (orchestra.markClosedIfUnusedNow()) {
@@ -268,10 +313,11 @@ public final class OrchestraRegistry implements AutoCloseable {
       } catch (RejectedExecutionException registryClosing) {
         // The registry is closing and its closer takes no more: this pool closes on a thread of its
         // own, since the caller holds the budget's queue and closing a pool waits for its threads
-        // (its adding thread may be queued in the budget, its closer waits for backends to exit).
+        // (its adding thread may be queued in the budget); close() waits for it.
         Thread closing = new Thread(orchestra::closeResources, "orchestra-pools-closer");
         closing.setDaemon(true);
         closing.start();
+        lateClosers.add(closing);
       }
       return true;
     }
@@ -279,10 +325,11 @@ public final class OrchestraRegistry implements AutoCloseable {
   }
 
   /**
-   * Every close of a pool, so that the budget counts its permits as coming back meanwhile, and no
-   * longer once the close has returned: a connection HikariCP's adding thread opened too late for
-   * the closed pool, or a close cut short (HikariCP swallows an interrupt and returns part-way),
-   * must not leave the budget waiting for a permit that may never come back.
+   * Every close of a pool, so that the budget counts its permits as coming back meanwhile, and once
+   * the close has returned only those of the connections it closed (their permits come back from
+   * the departures, within their bound, after this returns): a connection HikariCP's adding thread
+   * opened too late for the closed pool, or a close cut short (HikariCP swallows an interrupt and
+   * returns part-way), must not leave the budget waiting for a permit that may never come back.
    */
   private static void closePool(HikariDataSource pool) {
     BudgetedDataSource budgeted = budgetedBehind(pool);

@@ -10,18 +10,19 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 
@@ -46,7 +47,7 @@ class BudgetedDataSourceTest {
   /** Whether the server still lists the backend, as the departures' listing is told. */
   private final AtomicBoolean listed = new AtomicBoolean(true);
 
-  /** The pids the listing was asked about, one per question. */
+  /** The pids the listing was asked about, one per pid and question. */
   private final List<Integer> asked = new CopyOnWriteArrayList<>();
 
   private final CountDownLatch askedTwice = new CountDownLatch(2);
@@ -54,12 +55,21 @@ class BudgetedDataSourceTest {
   private final Departures departures =
       new Departures(
           CENTRAL,
-          pid -> {
-            asked.add(pid);
-            askedTwice.countDown();
-            return listed.get();
+          pids -> {
+            asked.addAll(pids);
+            pids.forEach(pid -> askedTwice.countDown());
+            return listed.get() ? Set.copyOf(pids) : Set.of();
           },
           Duration.ofSeconds(5));
+
+  /** Other departures a test makes; all closed after it. */
+  private final List<Departures> others = new ArrayList<>();
+
+  @AfterEach
+  void stopDepartures() {
+    departures.close();
+    others.forEach(Departures::close);
+  }
 
   @Test
   void anAbortedConnectionHoldsItsPermitUntilTheAbortHasClosedIt() throws SQLException {
@@ -150,47 +160,85 @@ class BudgetedDataSourceTest {
   @Test
   void aClosedConnectionsPermitComesBackOnlyOnceItsBackendIsNoLongerListed() throws Exception {
     Connection connection = watched(departures).getConnection();
-    Thread closing = closeInBackground(connection);
 
+    connection.close();
+
+    assertTrue(physicallyClosed);
     assertTrue(askedTwice.await(5, TimeUnit.SECONDS));
-    assertEquals(true, physicallyClosed);
     assertEquals(1, budget.inUse(), "given back while the server still listed the backend");
     listed.set(false);
-    closing.join(5_000);
-
-    assertEquals(0, budget.inUse());
+    awaitInUse(0);
     assertEquals(List.of(BACKEND), asked.stream().distinct().toList());
   }
 
   @Test
-  void aBackendStillListedAfterTheBoundGivesThePermitBackWithAWarning() throws SQLException {
-    Departures bounded = new Departures(CENTRAL, pid -> true, Duration.ofMillis(40));
+  void closingReturnsAtOnceWhileTheServerIsAskedAndDoesNotAnswer() throws Exception {
+    CountDownLatch asking = new CountDownLatch(1);
+    CountDownLatch answer = new CountDownLatch(1);
+    Departures slow =
+        departures(
+            pids -> {
+              asking.countDown();
+              try {
+                answer.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return Set.of();
+            },
+            Duration.ofSeconds(5));
+    BudgetedDataSource pool = watched(slow);
+    pool.getConnection().close();
+    assertTrue(asking.await(5, TimeUnit.SECONDS));
+    Connection second = pool.getConnection();
+
+    long started = System.nanoTime();
+    second.close();
+
+    assertTrue(
+        System.nanoTime() - started < TimeUnit.MILLISECONDS.toNanos(100), "waited for the server");
+    assertEquals(2, budget.inUse());
+    answer.countDown();
+    awaitInUse(0);
+  }
+
+  @Test
+  void aBackendStillListedAfterTheBoundGivesThePermitBackWithAWarning() throws Exception {
+    Departures bounded = departures(pids -> Set.copyOf(pids), Duration.ofMillis(40));
     Connection connection = watched(bounded).getConnection();
 
     long started = System.nanoTime();
-    List<LogRecord> warnings = warningsWhile(connection::close);
+    List<LogRecord> warnings =
+        warningsWhile(
+            () -> {
+              connection.close();
+              assertEquals(1, budget.inUse(), "given back at close");
+              awaitInUse(0);
+            });
 
     assertTrue(System.nanoTime() - started >= TimeUnit.MILLISECONDS.toNanos(40), "not waited");
-    assertEquals(0, budget.inUse());
     assertEquals(1, warnings.size());
     assertTrue(warnings.get(0).getMessage().contains("backend 4242 still listed"));
     assertTrue(warnings.get(0).getMessage().contains("given back anyway"));
   }
 
   @Test
-  void aListingThatFailsGivesThePermitBackAtOnceWithAWarning() throws SQLException {
+  void aListingThatFailsGivesThePermitBackWithAWarning() throws Exception {
     Departures failing =
-        new Departures(
-            CENTRAL,
-            pid -> {
+        departures(
+            pids -> {
               throw new SQLException("Connection refused", "08001");
             },
             Duration.ofSeconds(5));
     Connection connection = watched(failing).getConnection();
 
-    List<LogRecord> warnings = warningsWhile(connection::close);
+    List<LogRecord> warnings =
+        warningsWhile(
+            () -> {
+              connection.close();
+              awaitInUse(0);
+            });
 
-    assertEquals(0, budget.inUse());
     assertEquals(1, warnings.size());
     assertTrue(warnings.get(0).getMessage().contains("Connection refused"));
   }
@@ -219,12 +267,9 @@ class BudgetedDataSourceTest {
   }
 
   @Test
-  void aWatchedConnectionClosedTwiceThenAbortedGivesOnePermitBackAfterOneWait()
-      throws SQLException {
-    AtomicInteger questions = new AtomicInteger();
-    Departures goneAtTheSecondQuestion =
-        new Departures(CENTRAL, pid -> questions.incrementAndGet() < 2, Duration.ofSeconds(5));
-    BudgetedDataSource pool = watched(goneAtTheSecondQuestion);
+  void aWatchedConnectionClosedTwiceThenAbortedGivesOnePermitBack() throws Exception {
+    listed.set(false);
+    BudgetedDataSource pool = watched(departures);
     Connection first = pool.getConnection();
     pool.getConnection();
 
@@ -232,8 +277,9 @@ class BudgetedDataSourceTest {
     first.close();
     first.abort(Runnable::run);
 
+    awaitInUse(1);
+    Thread.sleep(50);
     assertEquals(1, budget.inUse());
-    assertEquals(2, questions.get());
   }
 
   @Test
@@ -242,20 +288,18 @@ class BudgetedDataSourceTest {
     List<Runnable> queued = new ArrayList<>();
 
     connection.abort(queued::add);
+    Thread.sleep(20);
     assertEquals(List.of(), asked, "asked before the abort closed the connection");
-    Thread aborting = new Thread(() -> queued.forEach(Runnable::run));
-    aborting.start();
+    queued.forEach(Runnable::run);
 
     assertTrue(askedTwice.await(5, TimeUnit.SECONDS));
     assertEquals(1, budget.inUse(), "given back while the server still listed the backend");
     listed.set(false);
-    aborting.join(5_000);
-    assertEquals(0, budget.inUse());
+    awaitInUse(0);
   }
 
   @Test
-  void aConnectionClosedAtOnceSinceItsPoolBeganToCloseWaitsForItsBackendToo() {
-    listed.set(false);
+  void aConnectionClosedAtOnceSinceItsPoolBeganToCloseWaitsForItsBackendToo() throws Exception {
     BudgetedDataSource[] pool = new BudgetedDataSource[1];
     pool[0] =
         budgeted(
@@ -263,33 +307,71 @@ class BudgetedDataSourceTest {
               pool[0].poolClosing();
               return fakeConnection();
             },
-            departures);
+            departures.on(ORCHESTRA));
 
     assertThrows(SQLException.class, pool[0]::getConnection);
 
-    assertEquals(List.of(BACKEND), asked);
+    assertTrue(askedTwice.await(5, TimeUnit.SECONDS));
+    assertEquals(1, budget.inUse());
+    assertEquals(1, budget.comingBack());
+    listed.set(false);
+    awaitInUse(0);
+    assertEquals(0, budget.comingBack());
+  }
+
+  @Test
+  void aClosedPoolsPermitsStillOnTheirWayBackCountAsComingBackUntilTheyAreBack() throws Exception {
+    BudgetedDataSource pool = watched(departures);
+    Connection connection = pool.getConnection();
+    pool.poolClosing();
+    connection.close();
+
+    pool.poolClosed();
+
+    assertEquals(1, budget.comingBack(), "no longer counted while still on its way back");
+    assertEquals(1, budget.inUse());
+    listed.set(false);
+    awaitInUse(0);
+    assertEquals(0, budget.comingBack());
+  }
+
+  @Test
+  void stoppedDeparturesGiveBackWhatIsPendingAndLaterPermitsAtOnce() throws Exception {
+    BudgetedDataSource pool = watched(departures);
+    Connection first = pool.getConnection();
+    Connection second = pool.getConnection();
+    first.close();
+    assertTrue(askedTwice.await(5, TimeUnit.SECONDS));
+    assertEquals(2, budget.inUse());
+
+    departures.close();
+    assertEquals(1, budget.inUse());
+    second.close();
+
+    assertEquals(0, budget.inUse());
+    first.close();
     assertEquals(0, budget.inUse());
   }
 
-  private Thread closeInBackground(Connection connection) {
-    Thread closing =
-        new Thread(
-            () -> {
-              try {
-                connection.close();
-              } catch (SQLException e) {
-                throw new IllegalStateException(e);
-              }
-            });
-    closing.start();
-    return closing;
+  private Departures departures(Departures.Listing listing, Duration bound) {
+    Departures made = new Departures(CENTRAL, listing, bound);
+    others.add(made);
+    return made;
+  }
+
+  private void awaitInUse(int expected) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (budget.inUse() != expected) {
+      assertTrue(System.nanoTime() < deadline, "in use " + budget.inUse() + ", not " + expected);
+      Thread.sleep(1);
+    }
   }
 
   private interface Closing {
-    void run() throws SQLException;
+    void run() throws Exception;
   }
 
-  private static List<LogRecord> warningsWhile(Closing closing) throws SQLException {
+  private static List<LogRecord> warningsWhile(Closing closing) throws Exception {
     List<LogRecord> records = new CopyOnWriteArrayList<>();
     Logger log = Logger.getLogger(Departures.class.getName());
     Handler handler =
@@ -310,6 +392,11 @@ class BudgetedDataSourceTest {
     log.addHandler(handler);
     try {
       closing.run();
+      // The departures' thread warns right after it gave the permit back.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+      while (records.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(1);
+      }
     } finally {
       log.removeHandler(handler);
     }

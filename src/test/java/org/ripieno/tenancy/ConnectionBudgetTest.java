@@ -162,6 +162,35 @@ class ConnectionBudgetTest {
   }
 
   @Test
+  void aClosedConnectionsPermitOnItsWayBackCountsAsComingBackOnlyFromAClosingOrClosedPool()
+      throws Exception {
+    ConnectionBudget budget = new ConnectionBudget(3, Duration.ofSeconds(1));
+    ConnectionBudget.Account open = budget.account("open");
+    ConnectionBudget.Account closing = budget.account("closing");
+    open.acquire();
+    closing.acquire();
+    closing.acquire();
+
+    open.departing();
+    assertEquals(0, budget.comingBack(), "an open pool's connection closed for idleness");
+    closing.closing();
+    closing.departing();
+    assertEquals(2, budget.comingBack());
+    // The close returned: the connection it closed is still on its way back, the other not.
+    closing.closed();
+    assertEquals(1, budget.comingBack());
+    // The one left open, closed later, is on its way back too.
+    closing.departing();
+    assertEquals(2, budget.comingBack());
+
+    closing.departed();
+    closing.departed();
+    open.departed();
+    assertEquals(0, budget.comingBack());
+    assertEquals(0, budget.inUse());
+  }
+
+  @Test
   void anAcquireThatOutlivedItsPoolsCloseIsRefusedAndHoldsNoPermit() throws Exception {
     ConnectionBudget budget = new ConnectionBudget(1, Duration.ofSeconds(5));
     ConnectionBudget.Account busy = budget.account("busy");

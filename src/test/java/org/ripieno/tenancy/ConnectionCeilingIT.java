@@ -2,8 +2,6 @@ package org.ripieno.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -60,14 +58,6 @@ class ConnectionCeilingIT {
     postgres.close();
   }
 
-  private HikariDataSource maintenancePool() {
-    HikariConfig config = new HikariConfig();
-    config.setPoolName("ceiling-it-central");
-    config.setDataSource(postgres.server().dataSource());
-    config.setMaximumPoolSize(2);
-    return new HikariDataSource(config);
-  }
-
   @Test
   void sixtyOrchestrasInTurnNeverHoldMoreConnectionsThanTheCeiling() throws Exception {
     RegistrySettings settings =
@@ -96,11 +86,9 @@ class ConnectionCeilingIT {
     sampler.start();
     int mostInBudget = 0;
     // As in the application: a permit comes back once the server no longer lists the closed
-    // connection's backend, asked through a pool on the same server (central's, there).
-    try (HikariDataSource central = maintenancePool();
-        OrchestraRegistry registry =
-            new OrchestraRegistry(
-                settings, Departures.askingThrough(postgres.server().address(), () -> central))) {
+    // connection's backend, asked on a database of the same server (central's, there).
+    try (OrchestraRegistry registry =
+        new OrchestraRegistry(settings, Departures.askingOn(postgres.server()))) {
       for (OrchestraRoute route : routes) {
         try (OrchestraRegistry.Lease lease = registry.lease(route)) {
           EntityManager entityManager = lease.createEntityManager();

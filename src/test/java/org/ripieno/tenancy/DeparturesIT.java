@@ -2,8 +2,6 @@ package org.ripieno.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,41 +28,41 @@ class DeparturesIT {
   private static final int CLOSES = 40;
 
   private final TestPostgres postgres = new TestPostgres();
-  private HikariDataSource centralPool;
   private Connection watching;
   private DatabaseLogin orchestra;
 
   @BeforeAll
   void open() throws SQLException {
     orchestra = postgres.createOrchestra("departing", "orch-departing");
-    // Stands in for central's pool: the maintenance database on the same server.
-    HikariConfig config = new HikariConfig();
-    config.setPoolName("departures-it-central");
-    config.setDataSource(postgres.server().dataSource());
-    config.setMaximumPoolSize(2);
-    centralPool = new HikariDataSource(config);
     watching = postgres.server().connect();
   }
 
   @AfterAll
   void close() throws SQLException {
     watching.close();
-    centralPool.close();
     postgres.close();
   }
 
+  /** Asks on the maintenance database, standing in for central's on the same server. */
   private Departures departures() {
-    return Departures.askingThrough(postgres.server().address(), () -> centralPool);
+    return Departures.askingOn(postgres.server());
   }
 
   @Test
-  void theMomentAClosedConnectionsPermitIsBackItsBackendIsNoLongerListed() throws SQLException {
+  void theMomentAClosedConnectionsPermitIsBackItsBackendIsNoLongerListed() throws Exception {
     ConnectionBudget budget = new ConnectionBudget(1, Duration.ofSeconds(1));
-    BudgetedDataSource budgeted =
-        new BudgetedDataSource(
-            orchestra.dataSource(),
-            budget.account("orch-departing"),
-            departures().on(orchestra.address()));
+    try (Departures departures = departures()) {
+      BudgetedDataSource budgeted =
+          new BudgetedDataSource(
+              orchestra.dataSource(),
+              budget.account("orch-departing"),
+              departures.on(orchestra.address()));
+      closeAndWatch(budget, budgeted);
+    }
+  }
+
+  private void closeAndWatch(ConnectionBudget budget, BudgetedDataSource budgeted)
+      throws Exception {
     for (int i = 0; i < CLOSES; i++) {
       int backend;
       Connection connection = budgeted.getConnection();
@@ -75,7 +74,7 @@ class DeparturesIT {
 
       connection.close();
 
-      assertThat(budget.inUse()).isZero();
+      awaitNoneInUse(budget);
       assertThat(isListed(backend))
           .as("backend %d listed after its permit came back", backend)
           .isFalse();
@@ -83,19 +82,9 @@ class DeparturesIT {
   }
 
   @Test
-  void anOrchestraRetiredGivesItsPermitsBackOnlyOnceItsSessionsAreGone() throws SQLException {
-    RegistrySettings settings =
-        new RegistrySettings(3, 6, Duration.ofSeconds(30), Duration.ofSeconds(5), false);
-    OrchestraRoute route =
-        new OrchestraRoute(
-            "orch-departing",
-            "departing",
-            new DatabaseLogin(
-                orchestra.address(),
-                orchestra.user(),
-                orchestra.password(),
-                "ripieno:o:" + orchestra.address().database()));
-    try (OrchestraRegistry registry = new OrchestraRegistry(settings, departures())) {
+  void anOrchestraRetiredGivesItsPermitsBackOnlyOnceItsSessionsAreGone() throws Exception {
+    OrchestraRoute route = route();
+    try (OrchestraRegistry registry = new OrchestraRegistry(settings(), departures())) {
       for (int i = 0; i < CLOSES / 4; i++) {
         try (OrchestraRegistry.Lease lease = registry.lease(route)) {
           EntityManager entityManager = lease.createEntityManager();
@@ -110,9 +99,53 @@ class DeparturesIT {
 
         registry.retire("orch-departing");
 
-        assertThat(registry.budget().inUse()).isZero();
+        awaitNoneInUse(registry.budget());
         assertThat(backends).noneMatch(this::isListedQuietly);
       }
+    }
+  }
+
+  @Test
+  void aClosedRegistryGivesBackThePermitsStillWaitingForTheirBackends() throws Exception {
+    Departures neverGone =
+        new Departures(postgres.server().address(), pids -> Set.copyOf(pids), Duration.ofHours(1));
+    OrchestraRegistry registry = new OrchestraRegistry(settings(), neverGone);
+    try (OrchestraRegistry.Lease lease = registry.lease(route())) {
+      try (Connection connection = lease.connection()) {
+        assertThat(connection.isValid(1)).isTrue();
+      }
+    }
+    registry.retire("orch-departing");
+    assertThat(registry.budget().inUse()).as("given back before the backends were gone").isOne();
+
+    long started = System.nanoTime();
+    registry.close();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    assertThat(registry.budget().inUse()).isZero();
+  }
+
+  private RegistrySettings settings() {
+    return new RegistrySettings(3, 6, Duration.ofSeconds(30), Duration.ofSeconds(5), false);
+  }
+
+  private OrchestraRoute route() {
+    return new OrchestraRoute(
+        "orch-departing",
+        "departing",
+        new DatabaseLogin(
+            orchestra.address(),
+            orchestra.user(),
+            orchestra.password(),
+            "ripieno:o:" + orchestra.address().database()));
+  }
+
+  /** The permits come back a moment after the close returned, on the departures' thread. */
+  private static void awaitNoneInUse(ConnectionBudget budget) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (budget.inUse() != 0) {
+      assertThat(System.nanoTime() - deadline).as("permits still out after 5 s").isNegative();
+      Thread.sleep(1);
     }
   }
 
