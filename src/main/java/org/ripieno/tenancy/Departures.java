@@ -249,6 +249,11 @@ final class Departures implements AutoCloseable {
     try {
       listed = listing.stillListed(asked.stream().map(Departure::pid).collect(Collectors.toSet()));
     } catch (SQLException | RuntimeException e) {
+      if (stopped) {
+        // close() interrupted the question (an opening gives up then) and gives back what is
+        // pending.
+        return;
+      }
       askAgainAt = System.nanoTime() + retryAfterNanos;
       // Also those that came meanwhile: the question may have taken its whole timeout.
       List<Departure> all = List.copyOf(pending);
@@ -328,7 +333,7 @@ final class Departures implements AutoCloseable {
                   + what
                   + " ("
                   + count
-                  + " permits given back so since the last line like this; one a minute at most)");
+                  + " given back so since the last line like this; one a minute at most)");
     }
   }
 
