@@ -31,14 +31,15 @@ import org.postgresql.PGConnection;
  * the housekeeper) and threads closing a pool, requests among them; a wait there stalled them, or
  * every waiter of the budget. One thread of the registry's own ({@value #THREAD_NAME}, started at
  * the first watched departure, stopped by {@link #close()}) asks the server about every pending pid
- * in one query, a tick every millisecond while any is pending, and gives back the permits of those
- * no longer listed. A permit pending longer than the bound ({@link #BOUND}) comes back anyway (the
+ * in one query, a tick every 2 ms while any is pending, and gives back the permits of those no
+ * longer listed. A permit pending longer than the bound ({@link #BOUND}) comes back anyway (the
  * server too busy to let the backend exit, or its pid already reused), and so does every pending
  * one when the server could not be asked; for a while after such a failure ({@link #RETRY_AFTER})
  * permits come back at once without asking. Each comes with a warning, at most one line every
  * {@link #WARNING_INTERVAL}. The {@link Listing} bounds each question by its own timeout, so a slow
  * or unreachable server delays a permit by at most the bound plus one question's timeout ({@link
- * ServerActivity#CHECK_TIMEOUT}), and only this thread ever waits for it.
+ * ServerActivity#QUERY_TIMEOUT}; {@link ServerActivity#OPEN_TIMEOUT} more when its connection must
+ * be opened again), and only this thread ever waits for it.
  *
  * <p>Only the connections to the server asked are watched (same host and port, spelled alike; by
  * default every orchestra is on central's server). Connections to another server give their permit
@@ -76,13 +77,14 @@ final class Departures implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(Departures.class.getName());
 
-  private static final long TICK_MILLIS = 1;
+  private static final long TICK_MILLIS = 2;
 
   /**
    * How long {@link #close()} waits for the thread to end (a question still running ends within its
    * timeout), so that the listing's connection is closed before the registry's close returns.
    */
-  private static final long STOP_MILLIS = ServerActivity.CHECK_TIMEOUT.toMillis() + 500;
+  private static final long STOP_MILLIS =
+      ServerActivity.OPEN_TIMEOUT.plus(ServerActivity.QUERY_TIMEOUT).toMillis() + 500;
 
   private final DatabaseAddress server;
   private final Listing listing;
@@ -164,7 +166,7 @@ final class Departures implements AutoCloseable {
    * Returns at once in any case (also on an interrupted thread).
    */
   void depart(int pid, Runnable giveBack) {
-    if (pid == NOT_WATCHED || stopped) {
+    if (pid == NOT_WATCHED || server == null || stopped) {
       giveBack.run();
       return;
     }
@@ -193,7 +195,10 @@ final class Departures implements AutoCloseable {
         return false;
       }
       if (watcher == null) {
-        Thread thread = new Thread(this::watch, THREAD_NAME);
+        // Not inheriting the starting thread's thread-locals (it may be a request's) nor its
+        // context class loader, for a thread that lives as long as the registry.
+        Thread thread = new Thread(null, this::watch, THREAD_NAME, 0, false);
+        thread.setContextClassLoader(Departures.class.getClassLoader());
         thread.setDaemon(true);
         thread.start();
         watcher = thread;
@@ -216,7 +221,14 @@ final class Departures implements AutoCloseable {
         }
       }
     } catch (InterruptedException stopping) {
-      // close() stops the thread.
+      if (!stopped) {
+        // Not close(): a thread nobody would start again; as for a failure below.
+        LOG.severe(
+            "Orchestra connections: the departures' thread was interrupted; permits now come back"
+                + " as soon as their connections are closed");
+        stopped = true;
+        pending.forEach(Departure::giveBack);
+      }
     } catch (RuntimeException | Error e) {
       LOG.log(
           Level.SEVERE,

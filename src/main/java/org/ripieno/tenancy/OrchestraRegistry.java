@@ -316,8 +316,9 @@ public final class OrchestraRegistry implements AutoCloseable {
         // (its adding thread may be queued in the budget); close() waits for it.
         Thread closing = new Thread(orchestra::closeResources, "orchestra-pools-closer");
         closing.setDaemon(true);
-        closing.start();
+        // Known before it starts, so that a close() running meanwhile waits for it.
         lateClosers.add(closing);
+        closing.start();
       }
       return true;
     }

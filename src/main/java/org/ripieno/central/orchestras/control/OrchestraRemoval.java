@@ -106,8 +106,12 @@ public class OrchestraRemoval {
         try {
           awaitAccountsKeptElsewhere();
           export = export(orchestra, route);
-        } catch (ProblemException | IllegalStateException e) {
-          self.setStatus(id, previousStatus);
+        } catch (RuntimeException e) {
+          try {
+            self.setStatus(id, previousStatus);
+          } catch (RuntimeException notRestored) {
+            e.addSuppressed(notRestored);
+          }
           throw e;
         }
       }
