@@ -347,6 +347,30 @@ class PlatformOrchestrasIT {
   }
 
   @Test
+  void finishingARemovalThatStoppedBeforeItsExportExportsBeforeDropping() throws Exception {
+    HttpResponse<String> created = create("Halvborttagna orkestern", "half-removed", null);
+    String id = idOf(created);
+    JsonObject orchestra = awaitActive(id);
+    String database = orchestra.getString("databaseName");
+    DatabaseLogin server = serverOf(orchestra);
+    // A removal that marked the row removed and then stopped, before its export.
+    platform.onCentral("update \"Orchestra\" set status = 'deleted' where id = '" + id + "'");
+
+    HttpResponse<String> finished =
+        ripieno.send(
+            "DELETE",
+            "/api/platform/orchestras/" + id + "?confirm=half-removed",
+            platform.superadmin(),
+            null);
+
+    assertThat(finished.statusCode()).as(finished.body()).isEqualTo(200);
+    JsonObject export = RunningRipieno.json(finished).getJsonObject("export");
+    assertThat(Path.of(export.getString("location"))).exists();
+    assertThat(export.getJsonObject("rows").getInt("Instrument")).isEqualTo(14);
+    assertThat(databaseExists(server, database)).isFalse();
+  }
+
+  @Test
   void removingAnOrchestraExportsItDropsItsDatabaseAndKeepsTheRowAsDeleted() throws Exception {
     HttpResponse<String> created = create("Avvecklingsorkestern", "removed-orch", null);
     String id = idOf(created);

@@ -116,6 +116,13 @@ public class OrchestraRemoval {
         }
       }
       self.deactivateAccounts(id, export, by);
+    } else if (databaseExists) {
+      // Finishing a removal that stopped before its database was dropped. It may have stopped
+      // before its export too (the export failed and the status could not be set back, or the
+      // process ended), so the database is exported again before it goes: nobody can write to a
+      // removed orchestra any more, and a database is never dropped without an export beside it.
+      export = export(orchestra, route);
+      self.deactivateAccounts(id, export, by);
     }
     if (databaseExists) {
       if (orchestra.getDatabaseUser() != null) {
