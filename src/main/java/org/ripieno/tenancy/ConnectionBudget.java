@@ -365,11 +365,7 @@ public final class ConnectionBudget {
       synchronized (accounting) {
         int before = comingBackHere();
         departing++;
-        int more = comingBackHere() - before;
-        if (more > 0) {
-          comingBack += more;
-          comingBackMovedAt = System.nanoTime();
-        }
+        recount(before);
       }
     }
 
@@ -384,12 +380,20 @@ public final class ConnectionBudget {
     }
 
     private void giveBack(int comingBackBefore) {
-      int fewer = comingBackBefore - comingBackHere();
-      if (fewer > 0) {
-        comingBack -= fewer;
+      recount(comingBackBefore);
+      permits.release();
+    }
+
+    /**
+     * Brings {@link #comingBack} in line with this account after a change, counting a change as the
+     * count moving; the caller holds {@link #accounting}.
+     */
+    private void recount(int comingBackBefore) {
+      int change = comingBackHere() - comingBackBefore;
+      if (change != 0) {
+        comingBack += change;
         comingBackMovedAt = System.nanoTime();
       }
-      permits.release();
     }
 
     /** Whether the pool's close has begun: a connection it opens now would never be used. */

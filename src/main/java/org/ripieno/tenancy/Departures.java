@@ -247,14 +247,11 @@ final class Departures implements AutoCloseable {
   private void check() {
     List<Departure> asked = List.copyOf(pending);
     if (System.nanoTime() - askAgainAt < 0) {
-      for (Departure departure : asked) {
-        departure.giveBack();
-      }
-      warn(
+      giveBackUnasked(
+          asked,
           "central's server could not be asked moments ago whether "
               + backends(asked)
-              + " still listed in pg_stat_activity; given back without asking",
-          asked.size());
+              + " still listed in pg_stat_activity; given back without asking");
       return;
     }
     Set<Integer> listed;
@@ -269,14 +266,13 @@ final class Departures implements AutoCloseable {
       askAgainAt = System.nanoTime() + retryAfterNanos;
       // Also those that came meanwhile: the question may have taken its whole timeout.
       List<Departure> all = List.copyOf(pending);
-      all.forEach(Departure::giveBack);
-      warn(
+      giveBackUnasked(
+          all,
           "could not ask whether "
               + backends(all)
               + " still listed in pg_stat_activity ("
               + DatabaseFailures.rootMessage(e)
-              + "); given back anyway",
-          all.size());
+              + "); given back anyway");
       return;
     }
     for (Departure departure : asked) {
@@ -297,6 +293,12 @@ final class Departures implements AutoCloseable {
             1);
       }
     }
+  }
+
+  /** Gives these permits back without the server's word on their backends, with a warning. */
+  private void giveBackUnasked(List<Departure> departures, String why) {
+    departures.forEach(Departure::giveBack);
+    warn(why, departures.size());
   }
 
   private static String backends(List<Departure> departures) {

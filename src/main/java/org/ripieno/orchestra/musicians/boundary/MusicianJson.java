@@ -5,6 +5,7 @@ import jakarta.json.bind.serializer.SerializationContext;
 import jakarta.json.stream.JsonGenerator;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Writes a {@link MusicianView} exactly as the API's JSON-B mapping would ({@code StrictJson}:
@@ -40,45 +41,50 @@ public final class MusicianJson implements JsonbSerializer<MusicianView> {
   }
 
   private static void qualifications(JsonGenerator json, List<MusicianView.Qualification> list) {
-    if (list == null) {
-      return;
-    }
-    json.writeStartArray("qualifications");
-    for (MusicianView.Qualification q : list) {
-      if (q == null) {
-        json.writeNull();
-        continue;
-      }
-      json.writeStartObject();
-      integer(json, "hierarchyLevel", q.hierarchyLevel());
-      integer(json, "instrumentId", q.instrumentId());
-      string(json, "instrumentName", q.instrumentName());
-      string(json, "positionCode", q.positionCode());
-      integer(json, "positionId", q.positionId());
-      string(json, "positionName", q.positionName());
-      json.writeEnd();
-    }
-    json.writeEnd();
+    array(
+        json,
+        "qualifications",
+        list,
+        q -> {
+          integer(json, "hierarchyLevel", q.hierarchyLevel());
+          integer(json, "instrumentId", q.instrumentId());
+          string(json, "instrumentName", q.instrumentName());
+          string(json, "positionCode", q.positionCode());
+          integer(json, "positionId", q.positionId());
+          string(json, "positionName", q.positionName());
+        });
   }
 
   private static void rankings(JsonGenerator json, List<MusicianView.Placement> list) {
+    array(
+        json,
+        "rankings",
+        list,
+        p -> {
+          string(json, "instrumentName", p.instrumentName());
+          string(json, "listCode", p.listCode());
+          integer(json, "listId", p.listId());
+          string(json, "listType", p.listType());
+          integer(json, "positionId", p.positionId());
+          string(json, "positionName", p.positionName());
+          json.write("rank", p.rank());
+        });
+  }
+
+  /** A list as an array of objects (a null element as null), left out when the list is null. */
+  private static <T> void array(
+      JsonGenerator json, String name, List<T> list, Consumer<T> properties) {
     if (list == null) {
       return;
     }
-    json.writeStartArray("rankings");
-    for (MusicianView.Placement p : list) {
-      if (p == null) {
+    json.writeStartArray(name);
+    for (T element : list) {
+      if (element == null) {
         json.writeNull();
         continue;
       }
       json.writeStartObject();
-      string(json, "instrumentName", p.instrumentName());
-      string(json, "listCode", p.listCode());
-      integer(json, "listId", p.listId());
-      string(json, "listType", p.listType());
-      integer(json, "positionId", p.positionId());
-      string(json, "positionName", p.positionName());
-      json.write("rank", p.rank());
+      properties.accept(element);
       json.writeEnd();
     }
     json.writeEnd();
