@@ -1,5 +1,7 @@
 package org.ripieno.admin;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
 import org.ripieno.central.fleet.control.FleetSettings;
 import org.ripieno.central.fleet.control.OrchestraProbe;
@@ -49,6 +52,7 @@ public final class AdminSession implements AutoCloseable {
   private final boolean mayStartNewEmbedded;
   private RipienoSettings settings;
   private DatabaseLogin central;
+  private HikariDataSource centralPool;
   private EmbeddedDatabase.Started startedEmbedded;
   private Path embeddedDataDir;
   private SecretBox secrets;
@@ -117,6 +121,31 @@ public final class AdminSession implements AutoCloseable {
     }
     central = login;
     return login;
+  }
+
+  /**
+   * Central through a pool of at most {@code connections} sessions that lives until this command
+   * ends, for a command that writes to central once per orchestra from several workers (a fleet
+   * migration): a new session per write would cost central a backend each time.
+   */
+  public DataSource pooledCentral(int connections) {
+    if (centralPool == null) {
+      centralPool = pool(central(), connections);
+    }
+    return centralPool;
+  }
+
+  /**
+   * A pool that opens its sessions as they are asked for, none before, and keeps no idle minimum.
+   */
+  public static HikariDataSource pool(DatabaseLogin login, int connections) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("ripieno-admin");
+    config.setDataSource(login.dataSource());
+    config.setMaximumPoolSize(connections);
+    config.setMinimumIdle(0);
+    config.setInitializationFailTimeout(-1);
+    return new HikariDataSource(config);
   }
 
   private DatabaseLogin embeddedCentral() {
@@ -296,10 +325,12 @@ public final class AdminSession implements AutoCloseable {
     return registry().stream()
         .filter(e -> e.subdomain().equals(subdomain))
         .findFirst()
-        .orElseThrow(
-            () ->
-                AdminFailure.cannotRun(
-                    "There is no orchestra " + subdomain + " in the registry (or it is deleted)"));
+        .orElseThrow(() -> AdminFailure.cannotRun(notInRegistry(subdomain)));
+  }
+
+  /** Why a subdomain is a bad argument: no orchestra of that name, or a deleted one. */
+  static String notInRegistry(String subdomain) {
+    return "There is no orchestra " + subdomain + " in the registry (or it is deleted)";
   }
 
   /** The configured orchestra servers (the default one is central's server unless configured). */
@@ -403,9 +434,12 @@ public final class AdminSession implements AutoCloseable {
     }
   }
 
-  /** Stops an embedded database this command started. */
+  /** Closes the central pool and stops an embedded database this command started. */
   @Override
   public void close() {
+    if (centralPool != null) {
+      centralPool.close();
+    }
     if (startedEmbedded != null) {
       try {
         startedEmbedded.close();

@@ -7,6 +7,7 @@ import java.util.List;
 import org.ripieno.central.fleet.control.FleetListener;
 import org.ripieno.central.fleet.control.FleetMigration;
 import org.ripieno.central.fleet.control.FleetProgress;
+import org.ripieno.central.fleet.control.FleetSettings;
 import org.ripieno.central.orchestras.control.RegisteredOrchestra;
 import org.ripieno.security.secrets.EncryptedString;
 import org.ripieno.tenancy.OrchestraRoute;
@@ -45,7 +46,11 @@ final class OrchestrasMigrateCommand extends ChangingCommand {
     Output out = session.output();
     session.targetCentral();
     List<RegisteredOrchestra> registry = session.registry();
-    subdomains.forEach(session::orchestra); // unknown names are bad arguments (2)
+    for (String subdomain : subdomains) {
+      if (registry.stream().noneMatch(o -> o.subdomain().equals(subdomain))) {
+        throw AdminFailure.cannotRun(AdminSession.notInRegistry(subdomain));
+      }
+    }
     if (registry.stream().anyMatch(o -> o.storedDatabasePassword() != null)) {
       EncryptedString.install(session.secrets()); // adopted databases keep their own login
     }
@@ -55,8 +60,10 @@ final class OrchestrasMigrateCommand extends ChangingCommand {
           .forEach(o -> out.line("would migrate " + o.subdomain()));
       return ExitCode.OK;
     }
+    // Each orchestra's result is written to central as it ends: through a pool, not a session each.
+    int workers = FleetSettings.from(session.settings()).workers();
     FleetMigration migration =
-        new FleetMigration(session.central().dataSource(), session.settings()).only(subdomains);
+        new FleetMigration(session.pooledCentral(workers), session.settings()).only(subdomains);
     // The workers report from their own threads; one at a time keeps lines and targets whole.
     Object printing = new Object();
     FleetProgress.Snapshot result =

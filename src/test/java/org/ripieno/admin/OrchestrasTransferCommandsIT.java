@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -139,6 +140,40 @@ class OrchestrasTransferCommandsIT {
             OrchestraRows.text(
                 central, "select \"schemaVersion\" from \"Orchestra\" where id = 'orch-behind'"))
         .isEqualTo(latest);
+  }
+
+  @Test
+  void migrateWritesTheResultsToCentralOverAFewSessionsNotOneForEachOrchestra() throws Exception {
+    List<String> subdomains = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      String name = POSTGRES.uniqueName("transfer_fleet" + i);
+      POSTGRES.execute("CREATE DATABASE " + name);
+      DatabaseLogin database = POSTGRES.login(name);
+      Migrations.flywayConfiguration(database.dataSource(), DatabaseKind.ORCHESTRA)
+          .target("2")
+          .load()
+          .migrate();
+      try (Connection connection = database.connect()) {
+        IdentityMarker.write(connection, "orch-fleet" + i);
+      }
+      register("orch-fleet" + i, "fleet" + i, name);
+      subdomains.add("fleet" + i);
+    }
+
+    long beforeOne = POSTGRES.settledSessions(central);
+    AdminCli.Result one = admin.run("orchestras", "migrate", subdomains.get(0));
+    long afterOne = POSTGRES.settledSessions(central);
+    List<String> six = new ArrayList<>(List.of("orchestras", "migrate"));
+    six.addAll(subdomains.subList(1, 6));
+    AdminCli.Result five = admin.run(six.toArray(String[]::new));
+    long afterFive = POSTGRES.settledSessions(central);
+
+    assertThat(one.exitCode()).as(one.toString()).isZero();
+    assertThat(five.exitCode()).as(five.toString()).isZero();
+    assertThat(five.out()).contains("5 migrated");
+    // Five orchestras may cost central three sessions more than one did (the default four workers
+    // each hold one), not a session for each result and two for each name checked (twelve more).
+    assertThat((afterFive - afterOne) - (afterOne - beforeOne)).isLessThanOrEqualTo(3);
   }
 
   @Test
