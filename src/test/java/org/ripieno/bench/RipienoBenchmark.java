@@ -1,5 +1,6 @@
 package org.ripieno.bench;
 
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,6 +30,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.ripieno.admin.AdminSession;
 import org.ripieno.central.fleet.FleetTestDatabases;
 import org.ripieno.central.fleet.control.FleetListener;
 import org.ripieno.central.fleet.control.FleetMigration;
@@ -542,7 +544,7 @@ class RipienoBenchmark {
               app.central, "fleet-" + i, subdomains.get(i), "active", 0, database);
         });
     double cloneSeconds = (System.nanoTime() - cloning) / 1e9;
-    double[] serialCpu = new double[1];
+    double[] serialCpu = new double[2];
     long[] serialWork = fleetServerWork(postgres);
     double serial = migrate(app, subdomains, 1, serialCpu);
     serialWork = since(serialWork, fleetServerWork(postgres));
@@ -551,13 +553,14 @@ class RipienoBenchmark {
             "Figure 5: each database is a clone of one migrated to the version before the newest"
                 + " (%d clones took %.1f s); FleetMigration runs in the benchmark's JVM, as the"
                 + " operators' command line runs it. One at a time %.1f ms a database (the"
-                + " harness's JVM used %.1f ms of CPU a database). PostgreSQL's side"
+                + " harness's JVM used %.1f ms of CPU a database, %s). PostgreSQL's side"
                 + " (pg_stat_database over the fleet's databases): one at a time %.2f sessions"
                 + " and %.1f transactions a database.",
             FLEET,
             cloneSeconds,
             serial * 1000 / FLEET,
             serialCpu[0] * 1000 / FLEET,
+            serverCpuNote(serialCpu, serial),
             (double) serialWork[0] / FLEET,
             (double) serialWork[1] / FLEET);
     StringBuilder parallelNotes = new StringBuilder();
@@ -569,7 +572,7 @@ class RipienoBenchmark {
               org.ripieno.tenancy.OrchestraDatabases.drop(
                   postgres.server(), postgres.uniqueName("a_" + subdomains.get(i))));
       inParallel(FLEET, i -> clone(postgres, template, subdomains.get(i), "fleet-" + i));
-      double[] parallelCpu = new double[1];
+      double[] parallelCpu = new double[2];
       long[] parallelWork = fleetServerWork(postgres);
       double parallel = migrate(app, subdomains, workers, parallelCpu);
       parallelWork = since(parallelWork, fleetServerWork(postgres));
@@ -583,12 +586,14 @@ class RipienoBenchmark {
           0.5);
       parallelNotes.append(
           String.format(
-              " With %d workers the JVM used %.1f ms of CPU a database; PostgreSQL counted %.2f"
-                  + " sessions and %.1f transactions a database.",
+              " With %d workers the JVM used %.1f ms of CPU a database, %s; PostgreSQL counted"
+                  + " %.2f sessions and %.1f transactions a database.%s",
               workers,
               parallelCpu[0] * 1000 / FLEET,
+              serverCpuNote(parallelCpu, parallel),
               (double) parallelWork[0] / FLEET,
-              (double) parallelWork[1] / FLEET));
+              (double) parallelWork[1] / FLEET,
+              parallelBound(parallelCpu, serial)));
     }
     report.note(serialNote + parallelNotes);
     return subdomains;
@@ -703,7 +708,71 @@ class RipienoBenchmark {
   }
 
   /**
-   * @param cpuSeconds receives the CPU time the harness's JVM (all its threads) used meanwhile
+   * PostgreSQL's CPU and the cores both sides kept busy, when PostgreSQL runs on this machine: a
+   * one-at-a-time run that keeps more than one core busy leaves the workers less than the machine.
+   */
+  private static String serverCpuNote(double[] cpuSeconds, double wallSeconds) {
+    if (cpuSeconds[1] < 0) {
+      return "PostgreSQL's CPU not visible from here";
+    }
+    return String.format(
+        "PostgreSQL's processes %.1f ms, %.2f cores busy in all",
+        cpuSeconds[1] * 1000 / FLEET, (cpuSeconds[0] + cpuSeconds[1]) / wallSeconds);
+  }
+
+  /**
+   * The least the ratio can be on this machine for the CPU the parallel run used: all of it spread
+   * evenly over every core, against the one-at-a-time run's time.
+   */
+  private static String parallelBound(double[] cpuSeconds, double serialSeconds) {
+    if (cpuSeconds[1] < 0) {
+      return "";
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    return String.format(
+        " That CPU spread over all %d cores would take %.1f s: on this machine the ratio cannot go"
+            + " below %.3f.",
+        cores,
+        (cpuSeconds[0] + cpuSeconds[1]) / cores,
+        (cpuSeconds[0] + cpuSeconds[1]) / cores / serialSeconds);
+  }
+
+  /**
+   * CPU seconds PostgreSQL's processes on this machine have used so far, the ended backends
+   * included (their time is added to the postmaster's as it reaps them); -1 when none is visible.
+   * {@code /proc} counts in ticks of 1/100 s.
+   */
+  private static double postgresCpuSeconds() {
+    long ticks = 0;
+    boolean seen = false;
+    java.io.File[] processes = new java.io.File("/proc").listFiles();
+    for (java.io.File process : processes == null ? new java.io.File[0] : processes) {
+      if (!process.getName().chars().allMatch(Character::isDigit)) {
+        continue;
+      }
+      String stat;
+      try {
+        stat = java.nio.file.Files.readString(process.toPath().resolve("stat"));
+      } catch (java.io.IOException | RuntimeException e) {
+        continue; // ended meanwhile, or not ours to read
+      }
+      int nameEnd = stat.lastIndexOf(')');
+      if (nameEnd < 0 || !stat.substring(stat.indexOf('(') + 1, nameEnd).equals("postgres")) {
+        continue;
+      }
+      String[] fields = stat.substring(nameEnd + 2).split(" ");
+      // utime, stime, cutime, cstime: fields 14 to 17 of the line, 12 to 15 after the name.
+      for (int field = 11; field <= 14; field++) {
+        ticks += Long.parseLong(fields[field]);
+      }
+      seen = true;
+    }
+    return seen ? ticks / 100.0 : -1;
+  }
+
+  /**
+   * @param cpuSeconds receives the CPU time the harness's JVM (all its threads) used meanwhile,
+   *     then PostgreSQL's (-1 when its processes are not visible from here)
    */
   private static double migrate(
       BenchApp app, List<String> subdomains, int workers, double[] cpuSeconds) {
@@ -716,13 +785,22 @@ class RipienoBenchmark {
         (com.sun.management.OperatingSystemMXBean)
             java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     long cpuBefore = os.getProcessCpuTime();
+    double serverBefore = postgresCpuSeconds();
     long started = System.nanoTime();
-    FleetProgress.Snapshot result =
-        new FleetMigration(app.central.dataSource(), settings)
-            .only(subdomains)
-            .run(FleetListener.NONE);
+    FleetProgress.Snapshot result;
+    // Central through a pool of one session a worker, as the operators' command line gives it.
+    try (HikariDataSource central = AdminSession.pool(app.central, workers)) {
+      result = new FleetMigration(central, settings).only(subdomains).run(FleetListener.NONE);
+    }
     double seconds = (System.nanoTime() - started) / 1e9;
     cpuSeconds[0] = (os.getProcessCpuTime() - cpuBefore) / 1e9;
+    try {
+      Thread.sleep(300); // the last backends exit after their clients leave
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    double serverAfter = postgresCpuSeconds();
+    cpuSeconds[1] = serverBefore < 0 || serverAfter < 0 ? -1 : serverAfter - serverBefore;
     if (result.migrated() != subdomains.size()) {
       throw new IllegalStateException(
           "Fleet migration with " + workers + " workers migrated " + result.migrated());
