@@ -109,17 +109,8 @@ class OrchestrasTransferCommandsIT {
 
   @Test
   void migrateBringsAnOrchestraThatIsBehindToTheCurrentVersionAndRecordsIt() throws Exception {
-    String name = POSTGRES.uniqueName("transfer_behind");
-    POSTGRES.execute("CREATE DATABASE " + name);
-    DatabaseLogin behind = POSTGRES.login(name);
-    Migrations.flywayConfiguration(behind.dataSource(), DatabaseKind.ORCHESTRA)
-        .target("2")
-        .load()
-        .migrate();
-    try (Connection connection = behind.connect()) {
-      IdentityMarker.write(connection, "orch-behind");
-    }
-    register("orch-behind", "behind", name);
+    DatabaseLogin behind = registeredAtVersion2("orch-behind", "behind");
+    String name = behind.address().database();
 
     AdminCli.Result unknown = admin.run("orchestras", "migrate", "nobody");
     assertThat(unknown.exitCode()).isEqualTo(2);
@@ -146,17 +137,7 @@ class OrchestrasTransferCommandsIT {
   void migrateWritesTheResultsToCentralOverAFewSessionsNotOneForEachOrchestra() throws Exception {
     List<String> subdomains = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      String name = POSTGRES.uniqueName("transfer_fleet" + i);
-      POSTGRES.execute("CREATE DATABASE " + name);
-      DatabaseLogin database = POSTGRES.login(name);
-      Migrations.flywayConfiguration(database.dataSource(), DatabaseKind.ORCHESTRA)
-          .target("2")
-          .load()
-          .migrate();
-      try (Connection connection = database.connect()) {
-        IdentityMarker.write(connection, "orch-fleet" + i);
-      }
-      register("orch-fleet" + i, "fleet" + i, name);
+      registeredAtVersion2("orch-fleet" + i, "fleet" + i);
       subdomains.add("fleet" + i);
     }
 
@@ -178,13 +159,8 @@ class OrchestrasTransferCommandsIT {
 
   @Test
   void adoptNeedsTheDatabaseNameAndTakesOverALegacyDatabase() throws Exception {
-    String name = POSTGRES.uniqueName("transfer_legacy");
-    POSTGRES.execute("CREATE DATABASE " + name);
-    DatabaseLogin legacy = POSTGRES.login(name);
-    Migrations.flywayConfiguration(legacy.dataSource(), DatabaseKind.ORCHESTRA)
-        .target("1")
-        .load()
-        .migrate();
+    DatabaseLogin legacy = atVersion("1", "transfer_legacy");
+    String name = legacy.address().database();
     POSTGRES.execute(legacy, "drop table flyway_schema_history");
     String url = legacy.address().jdbcUrl();
 
@@ -231,13 +207,8 @@ class OrchestrasTransferCommandsIT {
 
   @Test
   void adoptTakesALegacyUrlWithItsLoginAndNeverPrintsThePassword() throws Exception {
-    String name = POSTGRES.uniqueName("transfer_legacy_url");
-    POSTGRES.execute("CREATE DATABASE " + name);
-    DatabaseLogin legacy = POSTGRES.login(name);
-    Migrations.flywayConfiguration(legacy.dataSource(), DatabaseKind.ORCHESTRA)
-        .target("1")
-        .load()
-        .migrate();
+    DatabaseLogin legacy = atVersion("1", "transfer_legacy_url");
+    String name = legacy.address().database();
     POSTGRES.execute(legacy, "drop table flyway_schema_history");
     String secret = "legacy-secret-pw";
     String legacyUrl =
@@ -302,6 +273,28 @@ class OrchestrasTransferCommandsIT {
         new SecretBox(
             SecretBox.Key.fromBytes(Base64.getDecoder().decode(AdminCli.SECRET_KEY)), List.of());
     assertThat(box.decrypt(stored)).isEqualTo(secret);
+  }
+
+  /** An orchestra database at version 2, marked for its orchestra and registered in central. */
+  private static DatabaseLogin registeredAtVersion2(String id, String subdomain) throws Exception {
+    DatabaseLogin database = atVersion("2", "transfer_" + subdomain);
+    try (Connection connection = database.connect()) {
+      IdentityMarker.write(connection, id);
+    }
+    register(id, subdomain, database.address().database());
+    return database;
+  }
+
+  /** A new database with the orchestra migrations up to a version. */
+  private static DatabaseLogin atVersion(String version, String purpose) throws Exception {
+    String name = POSTGRES.uniqueName(purpose);
+    POSTGRES.execute("CREATE DATABASE " + name);
+    DatabaseLogin database = POSTGRES.login(name);
+    Migrations.flywayConfiguration(database.dataSource(), DatabaseKind.ORCHESTRA)
+        .target(version)
+        .load()
+        .migrate();
+    return database;
   }
 
   private static void register(String id, String subdomain, String database) throws Exception {
