@@ -53,6 +53,7 @@ public final class AdminSession implements AutoCloseable {
   private RipienoSettings settings;
   private DatabaseLogin central;
   private HikariDataSource centralPool;
+  private List<RegisteredOrchestra> registry;
   private EmbeddedDatabase.Started startedEmbedded;
   private Path embeddedDataDir;
   private SecretBox secrets;
@@ -301,20 +302,24 @@ public final class AdminSession implements AutoCloseable {
 
   /**
    * Every orchestra in the registry but the deleted ones (read through {@link
-   * CentralOrchestraRows}, as the fleet reads them); fails (1) when central holds no registry.
+   * CentralOrchestraRows}, as the fleet reads them), read in one central session the first time it
+   * is asked for: a command acts on the registry as it found it, however many orchestras it names.
+   * Fails (1) when central holds no registry.
    */
   public List<RegisteredOrchestra> registry() {
-    DatabaseLogin login = central();
-    try (Connection connection = login.connect()) {
+    if (registry == null) {
+      registry = readRegistry();
+    }
+    return registry;
+  }
+
+  private List<RegisteredOrchestra> readRegistry() {
+    try (Connection connection = central().connect()) {
       if (!TableRows.exists(connection, "Orchestra")) {
         throw AdminFailure.checkFailed(
             "Central holds no orchestra registry (no Orchestra table): there are no orchestras");
       }
-    } catch (SQLException e) {
-      throw AdminFailure.cannotRun("Cannot read the orchestra registry: " + SqlErrors.describe(e));
-    }
-    try {
-      return CentralOrchestraRows.pooled(login.dataSource()).allButDeleted();
+      return List.copyOf(CentralOrchestraRows.on(connection).allButDeleted());
     } catch (SQLException e) {
       throw AdminFailure.cannotRun("Cannot read the orchestra registry: " + SqlErrors.describe(e));
     }
@@ -325,12 +330,10 @@ public final class AdminSession implements AutoCloseable {
     return registry().stream()
         .filter(e -> e.subdomain().equals(subdomain))
         .findFirst()
-        .orElseThrow(() -> AdminFailure.cannotRun(notInRegistry(subdomain)));
-  }
-
-  /** Why a subdomain is a bad argument: no orchestra of that name, or a deleted one. */
-  static String notInRegistry(String subdomain) {
-    return "There is no orchestra " + subdomain + " in the registry (or it is deleted)";
+        .orElseThrow(
+            () ->
+                AdminFailure.cannotRun(
+                    "There is no orchestra " + subdomain + " in the registry (or it is deleted)"));
   }
 
   /** The configured orchestra servers (the default one is central's server unless configured). */

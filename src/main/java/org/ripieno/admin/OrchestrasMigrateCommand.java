@@ -46,11 +46,7 @@ final class OrchestrasMigrateCommand extends ChangingCommand {
     Output out = session.output();
     session.targetCentral();
     List<RegisteredOrchestra> registry = session.registry();
-    for (String subdomain : subdomains) {
-      if (registry.stream().noneMatch(o -> o.subdomain().equals(subdomain))) {
-        throw AdminFailure.cannotRun(AdminSession.notInRegistry(subdomain));
-      }
-    }
+    subdomains.forEach(session::orchestra); // unknown names are bad arguments (2)
     if (registry.stream().anyMatch(o -> o.storedDatabasePassword() != null)) {
       EncryptedString.install(session.secrets()); // adopted databases keep their own login
     }
