@@ -146,6 +146,9 @@ public final class AdminSession implements AutoCloseable {
     config.setMaximumPoolSize(connections);
     config.setMinimumIdle(0);
     config.setInitializationFailTimeout(-1);
+    // As long as the driver's own connect timeout (DatabaseLogin), not HikariCP's 30 s: a central
+    // that went away fails each waiting write in that time, with the driver's reason as the cause.
+    config.setConnectionTimeout(10_000);
     return new HikariDataSource(config);
   }
 
@@ -440,9 +443,16 @@ public final class AdminSession implements AutoCloseable {
   /** Closes the central pool and stops an embedded database this command started. */
   @Override
   public void close() {
-    if (centralPool != null) {
-      centralPool.close();
+    try {
+      if (centralPool != null) {
+        centralPool.close();
+      }
+    } finally {
+      stopEmbedded();
     }
+  }
+
+  private void stopEmbedded() {
     if (startedEmbedded != null) {
       try {
         startedEmbedded.close();

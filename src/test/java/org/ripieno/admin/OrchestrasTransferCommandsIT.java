@@ -114,6 +114,7 @@ class OrchestrasTransferCommandsIT {
 
     AdminCli.Result unknown = admin.run("orchestras", "migrate", "nobody");
     assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("There is no orchestra nobody in the registry");
 
     AdminCli.Result migrated = admin.run("orchestras", "migrate", "behind");
 

@@ -784,8 +784,8 @@ class RipienoBenchmark {
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean)
             java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    long cpuBefore = os.getProcessCpuTime();
     double serverBefore = postgresCpuSeconds();
+    long cpuBefore = os.getProcessCpuTime();
     long started = System.nanoTime();
     FleetProgress.Snapshot result;
     // Central through a pool of one session a worker, as the operators' command line gives it.

@@ -116,7 +116,7 @@ public final class FleetMigration {
       servers = settings.orchestraServers();
     } catch (SQLException | RuntimeException e) {
       LOG.log(Level.WARNING, "Fleet migration cannot read the central registry", e);
-      progress.end("The central registry cannot be read: " + shorten(e.getMessage()));
+      progress.end("The central registry cannot be read: " + centralFailure(e));
       Snapshot ended = progress.snapshot();
       notify.finished(ended);
       return ended;
@@ -207,7 +207,7 @@ public final class FleetMigration {
                 outcome.version(),
                 resultText(outcome)
                     + "; central could not record it ("
-                    + shorten(e.getMessage())
+                    + centralFailure(e)
                     + "), run again",
                 false);
       }
@@ -377,6 +377,16 @@ public final class FleetMigration {
       case SKIPPED -> "skipped: " + outcome.error();
       default -> "failed: " + outcome.error();
     };
+  }
+
+  /**
+   * Why central failed, shortened. A pool that could not get a connection says only that it timed
+   * out; the driver's reason (refused, authentication, unknown database) is its cause.
+   */
+  static String centralFailure(Exception e) {
+    Throwable reason =
+        e instanceof SQLException && e.getCause() instanceof SQLException ? e.getCause() : e;
+    return shorten(reason.getMessage());
   }
 
   /** First line of a message, at most 500 characters (Flyway's run over many lines). */

@@ -3,6 +3,7 @@ package org.ripieno.central.fleet.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,22 @@ class FleetMigrationTest {
         .isEqualTo("Migration V4 failed");
     assertThat(FleetMigration.shorten("x".repeat(600))).hasSize(503).endsWith("...");
     assertThat(FleetMigration.shorten(null)).isEqualTo("no details");
+  }
+
+  @Test
+  void aCentralFailureThroughAPoolNamesTheDriversReasonNotThePoolsTimeout() {
+    SQLException refused = new SQLException("Connection to db1:5432 refused.", "08001");
+    SQLException timedOut =
+        new java.sql.SQLTransientConnectionException(
+            "ripieno-admin - Connection is not available, request timed out after 10000ms",
+            "08001",
+            refused);
+
+    assertThat(FleetMigration.centralFailure(timedOut))
+        .isEqualTo("Connection to db1:5432 refused.");
+    assertThat(FleetMigration.centralFailure(refused)).isEqualTo("Connection to db1:5432 refused.");
+    assertThat(FleetMigration.centralFailure(new IllegalStateException("closed")))
+        .isEqualTo("closed");
   }
 
   @Test
