@@ -2,7 +2,6 @@ package org.ripieno.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -90,14 +89,7 @@ class ConnectionCeilingIT {
     try (OrchestraRegistry registry =
         new OrchestraRegistry(settings, Departures.askingOn(postgres.server()))) {
       for (OrchestraRoute route : routes) {
-        try (OrchestraRegistry.Lease lease = registry.lease(route)) {
-          EntityManager entityManager = lease.createEntityManager();
-          try {
-            entityManager.createQuery("select count(m) from Musician m").getSingleResult();
-          } finally {
-            entityManager.close();
-          }
-        }
+        RegistryReads.countMusicians(registry, route);
       }
       mostInBudget = registry.budget().mostInUse();
       assertThat(registry.openCount()).isLessThan(ORCHESTRAS);

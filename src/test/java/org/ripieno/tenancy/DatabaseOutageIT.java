@@ -225,15 +225,7 @@ class DatabaseOutageIT {
   }
 
   private long countMusicians(OrchestraRoute route) {
-    try (OrchestraRegistry.Lease lease = registry.lease(route)) {
-      EntityManager entityManager = lease.createEntityManager();
-      try {
-        return (Long)
-            entityManager.createQuery("select count(m) from Musician m").getSingleResult();
-      } finally {
-        entityManager.close();
-      }
-    }
+    return RegistryReads.countMusicians(registry, route);
   }
 
   private long awaitServed(OrchestraRoute route, Duration within) throws InterruptedException {

@@ -2,7 +2,6 @@ package org.ripieno.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -86,14 +85,7 @@ class DeparturesIT {
     OrchestraRoute route = route();
     try (OrchestraRegistry registry = new OrchestraRegistry(settings(), departures())) {
       for (int i = 0; i < CLOSES / 4; i++) {
-        try (OrchestraRegistry.Lease lease = registry.lease(route)) {
-          EntityManager entityManager = lease.createEntityManager();
-          try {
-            entityManager.createQuery("select count(m) from Musician m").getSingleResult();
-          } finally {
-            entityManager.close();
-          }
-        }
+        RegistryReads.countMusicians(registry, route);
         List<Integer> backends = sessionsOf(orchestra);
         assertThat(backends).isNotEmpty();
 
